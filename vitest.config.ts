@@ -7,8 +7,6 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
-  },
-  bench: {
-    include: ["test/bench/**/*.bench.ts"],
+    benchmark: { include: ["test/bench/**/*.bench.ts"] },
   },
 });

@@ -1,0 +1,121 @@
+/**
+ * Typed errors. Every error extends {@link ScreeningError}, carries a stable `code` and its data as
+ * fields, and reads "where: what, expected X, received Y".
+ */
+
+/** One problem found in one record or one field of a list file. */
+export interface RecordIssue {
+  /** Source id of the record, when known (e.g. OFAC ent_num "15487"). */
+  readonly recordId?: string;
+  /** Dotted field path inside the record, or the file column. */
+  readonly field: string;
+  readonly expected: string;
+  readonly received: string;
+  /** 1-based line or element number in the source file, when known. */
+  readonly line?: number;
+}
+
+/** One problem found in caller input (screening request, options). */
+export interface InputIssue {
+  /** Dotted path of the offending field, e.g. `parties.0.name`. */
+  readonly path: string;
+  readonly expected: string;
+  readonly received: string;
+  readonly message: string;
+}
+
+export type ScreeningErrorCode =
+  | "LIST_FORMAT"
+  | "LIST_EMPTY"
+  | "LIST_COUNT_DROP"
+  | "INVALID_INPUT"
+  | "INPUT_TOO_LONG";
+
+/**
+ * Base class of every error the library throws on purpose.
+ * @example
+ * try { loadList(bytes) } catch (e) { if (e instanceof ScreeningError) e.code } //=> "LIST_FORMAT"
+ */
+export class ScreeningError extends Error {
+  readonly code: ScreeningErrorCode;
+  constructor(code: ScreeningErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    this.name = new.target.name;
+  }
+}
+
+const MAX_ISSUES_IN_MESSAGE = 5;
+
+/** Renders one record issue as "12345 dateOfBirth: expected X, received Y". */
+export function formatRecordIssue(issue: RecordIssue): string {
+  const where = [issue.line === undefined ? undefined : `line ${issue.line}`, issue.recordId, issue.field]
+    .filter((part) => part !== undefined && part !== "")
+    .join(" ");
+  return `${where}: expected ${issue.expected}, received ${issue.received}`;
+}
+
+/**
+ * A list file that cannot be used: it does not parse, has the wrong columns, or holds invalid
+ * records. Carries every issue, never a partial list.
+ * @example
+ * new ListFormatError("ofac-sdn", [{ recordId: "12345", field: "dateOfBirth", expected: "YYYY[-MM[-DD]]", received: '"12/03/1970"' }]).message
+ * //=> 'ofac-sdn: 1 invalid record; 12345 dateOfBirth: expected YYYY[-MM[-DD]], received "12/03/1970"'
+ */
+export class ListFormatError extends ScreeningError {
+  readonly listId: string;
+  readonly issues: readonly RecordIssue[];
+  constructor(listId: string, issues: readonly RecordIssue[], options?: { cause?: unknown; summary?: string }) {
+    const head = options?.summary ?? `${issues.length} invalid record${issues.length === 1 ? "" : "s"}`;
+    const shown = issues.slice(0, MAX_ISSUES_IN_MESSAGE).map(formatRecordIssue).join("; ");
+    const more = issues.length > MAX_ISSUES_IN_MESSAGE ? `; … ${issues.length - MAX_ISSUES_IN_MESSAGE} more` : "";
+    super("LIST_FORMAT", `${listId}: ${head}${shown ? `; ${shown}` : ""}${more}`, options);
+    this.listId = listId;
+    this.issues = issues;
+  }
+}
+
+/**
+ * A list that parsed but is refused by the count guard: empty, or shrunk by more than the allowed
+ * fraction against a previous build. Pass `allowEmpty` / `allowCountDrop` to accept it on purpose.
+ * @example
+ * new ListCountError("ofac-sdn", 100, 13821, 0.1).code //=> "LIST_COUNT_DROP"
+ */
+export class ListCountError extends ScreeningError {
+  readonly listId: string;
+  readonly count: number;
+  readonly previousCount: number | undefined;
+  readonly maxDropFraction: number;
+  constructor(listId: string, count: number, previousCount: number | undefined, maxDropFraction: number) {
+    const empty = count === 0;
+    super(
+      empty ? "LIST_EMPTY" : "LIST_COUNT_DROP",
+      empty
+        ? `${listId}: list is empty; expected at least 1 record, received 0 (pass allowEmpty to accept)`
+        : `${listId}: record count fell from ${previousCount} to ${count}; expected a drop of at most ${Math.round(
+            maxDropFraction * 100,
+          )} %, received ${(((previousCount ?? count) - count) / (previousCount ?? 1) * 100).toFixed(1)} % (pass allowCountDrop to accept)`,
+    );
+    this.listId = listId;
+    this.count = count;
+    this.previousCount = previousCount;
+    this.maxDropFraction = maxDropFraction;
+  }
+}
+
+/**
+ * Caller input that fails validation; names every bad field.
+ * @example
+ * new InputError([{ path: "name", expected: "string", received: "undefined", message: "Required" }]).message
+ * //=> "invalid input; name: expected string, received undefined"
+ */
+export class InputError extends ScreeningError {
+  readonly issues: readonly InputIssue[];
+  constructor(issues: readonly InputIssue[], code: "INVALID_INPUT" | "INPUT_TOO_LONG" = "INVALID_INPUT") {
+    super(
+      code,
+      `invalid input; ${issues.map((i) => `${i.path || "(root)"}: expected ${i.expected}, received ${i.received}`).join("; ")}`,
+    );
+    this.issues = issues;
+  }
+}

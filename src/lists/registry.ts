@@ -1,0 +1,81 @@
+import { ListFormatError } from "../errors";
+import type { ListFormat, LoadedList } from "../model";
+import { bisDplTxtLoader } from "./bis-dpl-txt";
+import { curatedJsonLoader } from "./curated-json";
+import { euFsfXmlLoader } from "./eu-fsf-xml";
+import { finalizeList, type LoadListOptions } from "./finalize-list";
+import { ftmJsonLoader } from "./ftm-json";
+import type { ListLoader } from "./loader";
+import { ofacCsvLoader } from "./ofac-csv";
+import { ofacEnhancedXmlLoader } from "./ofac-enhanced-xml";
+import type { ListSource } from "./source";
+import { ukOfsiCsvLoader } from "./uk-ofsi-csv";
+import { unXmlLoader } from "./un-xml";
+import { usCslCsvLoader } from "./us-csl-csv";
+
+/** Every driver, in detection order (most specific first). */
+export const listLoaders: readonly ListLoader[] = [
+  ofacEnhancedXmlLoader,
+  unXmlLoader,
+  euFsfXmlLoader,
+  ofacCsvLoader,
+  ukOfsiCsvLoader,
+  usCslCsvLoader,
+  bisDplTxtLoader,
+  ftmJsonLoader,
+  curatedJsonLoader,
+];
+
+/**
+ * The driver for a format id.
+ * @example
+ * getListLoader("un-xml").listId //=> "un-sc"
+ */
+export function getListLoader(format: ListFormat): ListLoader {
+  const loader = listLoaders.find((l) => l.format === format);
+  if (!loader) throw new ListFormatError(format, [{ field: "format", expected: "a known list format", received: format }]);
+  return loader;
+}
+
+/**
+ * Detects the format of a set of files from their names and first bytes.
+ * @example
+ * detectListFormat([{ name: "consolidated.xml", data: xml }]) //=> "un-xml"
+ */
+export function detectListFormat(sources: readonly ListSource[]): ListFormat {
+  const loader = listLoaders.find((l) => l.detect(sources));
+  if (!loader) {
+    throw new ListFormatError(
+      "unknown",
+      [{ field: sources.map((s) => s.name).join(", ") || "(no files)", expected: `one of ${listLoaders.map((l) => l.format).join(", ")}`, received: "a file no driver recognises" }],
+      { summary: "format not recognised" },
+    );
+  }
+  return loader.format;
+}
+
+/**
+ * Loads an official list from its own published files, validated and failing closed: any invalid
+ * record, a duplicate id, an empty list or a count drop beyond the guard throws a typed error.
+ * @example
+ * const list = loadList([{ name: "consolidated.xml", data: bytes }]);
+ * list.metadata.recordCount //=> 1003
+ */
+export function loadList(sources: readonly ListSource[], options: LoadListOptions = {}): LoadedList {
+  const format = options.format ?? detectListFormat(sources);
+  const loader = getListLoader(format);
+  const listId = options.listId ?? loader.listId;
+  let parsed;
+  try {
+    parsed = loader.parse(sources, { listId });
+  } catch (error) {
+    if (error instanceof ListFormatError) throw error;
+    throw new ListFormatError(
+      listId,
+      [{ field: sources.map((s) => s.name).join(", "), expected: `a readable ${format} file`, received: error instanceof Error ? error.message : String(error) }],
+      { cause: error, summary: "file could not be parsed" },
+    );
+  }
+  const finalListId = options.listId ?? parsed.records[0]?.list ?? listId;
+  return finalizeList(parsed, sources, { listId: finalListId, format, publisher: loader.publisher, title: loader.title }, options);
+}

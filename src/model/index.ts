@@ -1,0 +1,4 @@
+export * from "./dates";
+export * from "./subject";
+export * from "./designation";
+export * from "./list";
