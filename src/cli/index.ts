@@ -1,0 +1,3 @@
+export * from "./run-cli";
+export * from "./read-list-files";
+export * from "./inspect-list";
