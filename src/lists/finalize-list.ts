@@ -2,6 +2,7 @@ import { ListCountError, ListFormatError, type RecordIssue } from "../errors";
 import {
   DesignationSchema,
   ListMetadataSchema,
+  SubjectTypeSchema,
   type DesignationRecord,
   type ListFormat,
   type ListMetadata,
@@ -99,7 +100,8 @@ export function finalizeList(
   const fileSha256 = sources.map((s) => sha256Hex(sourceBytes(s)));
   const sha256 =
     fileSha256.length === 1 ? (fileSha256[0] as string) : sha256Hex(new TextEncoder().encode(fileSha256.join("\n")));
-  const countsByType: Partial<Record<SubjectType, number>> = {};
+  // Every type is counted, zeros included: zod 4 records keyed by an enum are exhaustive.
+  const countsByType = Object.fromEntries(SubjectTypeSchema.options.map((t) => [t, 0])) as Record<SubjectType, number>;
   for (const record of records) countsByType[record.subject.type] = (countsByType[record.subject.type] ?? 0) + 1;
 
   const metadata: ListMetadata = ListMetadataSchema.parse({
