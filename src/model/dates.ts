@@ -42,6 +42,11 @@ export const DatedFactSchema = z
     certainty: DateCertaintySchema,
     /** `exact`: the event happened on `date`; `on-or-before` / `on-or-after`: only a bound is known. */
     bound: z.enum(["exact", "on-or-before", "on-or-after"]),
+    /**
+     * Earliest day the event can have happened, when a window is known rather than a day: e.g. a
+     * removal seen between the last snapshot still showing the row and the first without it.
+     */
+    notBefore: PartialDateSchema.optional(),
     /** Citation: file and field, URL, or document. */
     source: z.string().min(1).optional(),
     note: z.string().optional(),

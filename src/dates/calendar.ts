@@ -1,0 +1,39 @@
+/**
+ * Internal calendar helpers. Contract: a calendar day is carried as a `YYYY-MM-DD` string and only
+ * turned into a `Date` at *local* midnight, built with `setFullYear` (so years below 100 are not
+ * mapped to 19xx) and read back with local getters. date-fns reads local fields too, so every
+ * step stays on the same calendar day whatever the machine's time zone; mixing in `Date.UTC` or
+ * `new Date("YYYY-MM-DD")` (which parses as UTC midnight) would shift days west of Greenwich.
+ */
+import { addYears, getDaysInMonth } from "date-fns";
+
+const pad = (n: number, width: number): string => String(n).padStart(width, "0");
+
+/** `YYYY-MM-DD` of year, month (1-12) and day. */
+export function formatDay(year: number, month: number, day: number): string {
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}
+
+/** Local-midnight `Date` of a calendar day; never goes through UTC. */
+export function localDate(year: number, month: number, day: number): Date {
+  const date = new Date(2000, 0, 1, 0, 0, 0, 0);
+  date.setFullYear(year, month - 1, day);
+  date.setHours(0, 0, 0, 0);
+  return date;
+}
+
+/** `YYYY-MM-DD` of a local `Date`, read with local getters. */
+export function dayOfLocalDate(date: Date): string {
+  return formatDay(date.getFullYear(), date.getMonth() + 1, date.getDate());
+}
+
+/** Number of days in a month (1-12) of a year, Gregorian (proleptic). */
+export function daysInMonth(year: number, month: number): number {
+  return getDaysInMonth(localDate(year, month, 1));
+}
+
+/** Shifts a `YYYY-MM-DD` day by whole years; 29 February becomes 28 February in common years. */
+export function shiftYears(day: string, years: number): string {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return dayOfLocalDate(addYears(localDate(y, m, d), years));
+}

@@ -1,0 +1,2 @@
+export * from "./partial-date";
+export * from "./basis-status";
