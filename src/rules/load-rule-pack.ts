@@ -1,0 +1,113 @@
+import type { z } from "zod";
+import { ListFormatError, type RecordIssue } from "../errors";
+import { contentSha256 } from "./canonical-json";
+import { type RulePack, type RulePackFile, RulePackFileSchema } from "./rule-pack-schema";
+
+/** List id used in the errors of the rule-pack loader. */
+export const RULE_PACK_LIST_ID = "rule-pack";
+
+/** Turns zod issues into record issues naming the row id when the path points into a row. */
+export function zodIssuesToRecordIssues(input: unknown, issues: readonly z.core.$ZodIssue[]): RecordIssue[] {
+  return issues.map((issue) => {
+    const path = issue.path.map(String);
+    let recordId: string | undefined;
+    if (path.length >= 2 && input !== null && typeof input === "object") {
+      const rows = (input as Record<string, unknown>)[path[0] ?? ""];
+      const row = Array.isArray(rows) ? rows[Number(path[1])] : undefined;
+      const id = row !== null && typeof row === "object" ? (row as Record<string, unknown>).id : undefined;
+      if (typeof id === "string") recordId = id;
+    }
+    const received = "input" in issue && issue.input !== undefined ? JSON.stringify(issue.input) : issue.code;
+    return {
+      ...(recordId === undefined ? {} : { recordId }),
+      field: path.join(".") || "(root)",
+      expected: issue.message,
+      received: received.length > 80 ? `${received.slice(0, 77)}…` : received,
+    };
+  });
+}
+
+/** Cross-row checks zod cannot express: unique ids, overlay targets, unconfirmed reasons. */
+function crossCheck(file: RulePackFile): RecordIssue[] {
+  const issues: RecordIssue[] = [];
+  const seen = new Set<string>();
+  const groups = [
+    ["rules", file.rules],
+    ["overlays", file.overlays],
+    ["programmeFlags", file.programmeFlags],
+    ["events", file.events],
+  ] as const;
+  for (const [group, rows] of groups) {
+    rows.forEach((row, i) => {
+      if (seen.has(row.id)) {
+        issues.push({ recordId: row.id, field: `${group}.${i}.id`, expected: "an id unique in the pack", received: row.id });
+      }
+      seen.add(row.id);
+      if (!row.confirmed && row.unconfirmed === undefined) {
+        issues.push({
+          recordId: row.id,
+          field: `${group}.${i}.unconfirmed`,
+          expected: "a reason for a row with confirmed: false",
+          received: "undefined",
+        });
+      }
+      if (row.confirmed && row.unconfirmed !== undefined) {
+        issues.push({
+          recordId: row.id,
+          field: `${group}.${i}.confirmed`,
+          expected: "confirmed: false for a row with an unconfirmed reason",
+          received: "true",
+        });
+      }
+    });
+  }
+  const ruleIds = new Set(file.rules.map((r) => r.id));
+  file.overlays.forEach((o, i) => {
+    o.appliesTo.forEach((target, j) => {
+      if (!ruleIds.has(target)) {
+        issues.push({ recordId: o.id, field: `overlays.${i}.appliesTo.${j}`, expected: "the id of a rule in the pack", received: target });
+      }
+    });
+  });
+  return issues;
+}
+
+/**
+ * Validates a rule pack (parsed JSON or its text) and computes its content sha256; fails closed with
+ * a {@link ListFormatError} naming every bad row.
+ * @example
+ * const pack = loadRulePack(rulePackJson);
+ * pack.version //=> "2026-11-22.1"
+ * pack.sha256.length //=> 64
+ */
+export function loadRulePack(input: unknown): RulePack {
+  let data: unknown = input;
+  if (typeof input === "string" || input instanceof Uint8Array) {
+    try {
+      // Invalid UTF-8 fails closed like invalid JSON: a damaged pack is never half-read.
+      const text = typeof input === "string" ? input : new TextDecoder("utf-8", { fatal: true }).decode(input);
+      data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    } catch (cause) {
+      throw new ListFormatError(
+        RULE_PACK_LIST_ID,
+        [{ field: "(file)", expected: "JSON", received: cause instanceof Error ? cause.message : String(cause) }],
+        { cause, summary: "file is not valid JSON" },
+      );
+    }
+  }
+  const parsed = RulePackFileSchema.safeParse(data);
+  if (!parsed.success) {
+    const issues = zodIssuesToRecordIssues(data, parsed.error.issues);
+    throw new ListFormatError(RULE_PACK_LIST_ID, issues, {
+      cause: parsed.error,
+      summary: `${issues.length} invalid field${issues.length === 1 ? "" : "s"}`,
+    });
+  }
+  const issues = crossCheck(parsed.data);
+  if (issues.length > 0) {
+    throw new ListFormatError(RULE_PACK_LIST_ID, issues, {
+      summary: `${issues.length} inconsistent row${issues.length === 1 ? "" : "s"}`,
+    });
+  }
+  return { ...parsed.data, sha256: contentSha256(data) };
+}
