@@ -157,7 +157,7 @@ describe("applyObservedDates", () => {
 
   it("leaves stated dates alone and respects the snapshot window and the list date", () => {
     const stated = record("15487", ["NPWMD"]);
-    const dated = { ...stated, bases: [{ regime: "US" as const, program: "NPWMD", listedOn: { date: "2012-09-19", certainty: "stated" as const, bound: "exact" as const } }] };
+    const dated: Designation = { ...stated, bases: [{ regime: "US", program: "NPWMD", listedOn: { date: "2012-09-19", certainty: "stated", bound: "exact" } }] };
     const result = applyObservedDates([dated, record("34769", ["NPWMD", "BELARUS-EO14038"]), record("38556", ["RUSSIA-EO14024"])], history, {
       snapshotRange: { last: "2023-12-28" },
     });
