@@ -1,0 +1,59 @@
+/**
+ * `sanctions-screen/lists`: the embedded default lists, compiled from official files by
+ * `npm run lists:build` and shipped in the package so that screening works offline right after
+ * install. They are dated snapshots for offline use and tests: production users load current official
+ * files with `loadList` (or run `sanctions-screen lists update`).
+ */
+import { InputError, ListFormatError } from "../errors";
+import type { ListMetadata, LoadedList } from "../model";
+import { expandCompiledList, type CompiledList } from "./compact";
+import { compiledListData } from "./lists.generated";
+
+export type { CompiledList } from "./compact";
+export { compactRecord, expandRecord, expandCompiledList } from "./compact";
+
+function asCompiled(value: unknown, index: number): CompiledList {
+  const v = value as Partial<CompiledList> | null;
+  if (!v || v.format !== "sanctions-screen/compiled-list@1" || !v.metadata || !Array.isArray(v.records)) {
+    throw new ListFormatError(`embedded#${index}`, [
+      { field: "format", expected: '"sanctions-screen/compiled-list@1" with metadata and records', received: JSON.stringify(v?.format) },
+    ], { summary: "embedded snapshot is damaged" });
+  }
+  return v as CompiledList;
+}
+
+/**
+ * Provenance of every embedded list (id, publisher, list date, record count, sha256 of the official
+ * input), without expanding the records.
+ * @example
+ * embeddedListMetadata().map((m) => m.listId) //=> ["curated", "ofac-sdn", "ofac-cons", "un-sc", "uk-ofsi", "us-csl", "bis-dpl"]
+ */
+export function embeddedListMetadata(): ListMetadata[] {
+  return compiledListData.map((value, i) => asCompiled(value, i).metadata);
+}
+
+/** Options of {@link loadEmbeddedLists}. */
+export interface LoadEmbeddedListsOptions {
+  /** Only these list ids; default all. An unknown id is an error. */
+  readonly lists?: readonly string[];
+}
+
+/**
+ * The embedded default lists, expanded to validated records.
+ * @example
+ * loadEmbeddedLists({ lists: ["curated"] })[0]?.records.length //=> 4
+ */
+export function loadEmbeddedLists(options: LoadEmbeddedListsOptions = {}): LoadedList[] {
+  const compiled = compiledListData.map(asCompiled);
+  const wanted = options.lists;
+  if (wanted) {
+    const known = new Set(compiled.map((c) => c.metadata.listId));
+    const unknown = wanted.filter((id) => !known.has(id));
+    if (unknown.length > 0) {
+      throw new InputError(
+        unknown.map((id) => ({ path: "lists", expected: `one of ${[...known].join(", ")}`, received: JSON.stringify(id), message: "unknown embedded list" })),
+      );
+    }
+  }
+  return compiled.filter((c) => !wanted || wanted.includes(c.metadata.listId)).map(expandCompiledList);
+}
