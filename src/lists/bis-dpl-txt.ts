@@ -110,7 +110,7 @@ function readRows(listId: string, source: ListSource): { row: DplRow; line: numb
   const text = decodeText(listId, source);
   let parsed: { record: string[]; info: { lines: number } }[];
   try {
-    parsed = parseCsv(text, { delimiter: "\t", info: true, skip_empty_lines: true }) as unknown as {
+    parsed = parseCsv(text, { delimiter: "\t", info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as {
       record: string[];
       info: { lines: number };
     }[];
@@ -142,6 +142,20 @@ function readRows(listId: string, source: ListSource): { row: DplRow; line: numb
         ...repeated.map((c) => ({ field: c, expected: "each column once", received: "repeated column", line: 1 })),
       ],
       { summary: "unexpected header" },
+    );
+  }
+  // Column counts are checked here, after the header, so a header problem is named as such.
+  const short = parsed.slice(1).filter(({ record }) => record.length !== header.length);
+  if (short.length > 0) {
+    throw new ListFormatError(
+      listId,
+      short.map(({ record, info }) => ({
+        field: source.name,
+        expected: `${header.length} fields`,
+        received: `${record.length} fields`,
+        line: info.lines,
+      })),
+      { summary: "rows with the wrong number of fields (truncated or malformed file)" },
     );
   }
   const index = DPL_COLUMNS.map((c) => header.indexOf(c));
