@@ -77,7 +77,7 @@ function squash(value: string): string {
  * Stable DPL record id: 16 hex digits of sha256 over the upper-cased name, the effective date
  * and the Federal Register citation (whitespace collapsed).
  * @example
- * dplRecordId("MANSOUR ZADEH", "08/10/2017", "82 F.R. 39105 8/17/2017") //=> "…16 hex digits…"
+ * dplRecordId("MANSOUR ZADEH", "08/10/2017", "82 F.R. 39105 8/17/2017") //=> "d586105b35393e02"
  */
 export function dplRecordId(name: string, effectiveDate: string, citation: string): string {
   return bytesToHex(sha256(new TextEncoder().encode(groupKey(name, effectiveDate, citation)))).slice(0, 16);
