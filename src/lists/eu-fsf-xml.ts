@@ -495,7 +495,8 @@ function mapEntity(ctx: Context, node: XmlNode): Designation | undefined {
     bases,
     remarks,
     // unitedNationId is the UN SC REFERENCE_NUMBER of the same designation (QDi.232 …).
-    ...(unId !== undefined && /^[A-Z]{2}[ie]\.\d+$/.test(unId) ? { sameAs: [`un-sc:${unId}`] } : {}),
+    // Linked only when the reference's kind letter matches (i = individual, e = entity).
+    ...(unId !== undefined && new RegExp(`^[A-Z]{2}${type === "person" ? "i" : "e"}\\.\\d+$`).test(unId) ? { sameAs: [`un-sc:${unId}`] } : {}),
   };
 }
 

@@ -137,7 +137,10 @@ function warn(ctx: Context, message: string): void {
 }
 
 function clean(value: string | undefined): string {
-  return (value ?? "").replace(/\s+/g, " ").trim();
+  if (value === undefined || value === "") return "";
+  const trimmed = value.trim();
+  // Most cells are already clean; the regex pass is only for the ones with inner runs of space.
+  return /\s\s|[\t\n\r\f\v\u00a0]/.test(trimmed) ? trimmed.replace(/\s+/g, " ") : trimmed;
 }
 
 function isCalendarDate(y: number, m: number, d: number): boolean {
@@ -370,10 +373,16 @@ function mapGroup(ctx: Context, groupId: string, rows: readonly Row[], hasColumn
   const positions = distinct("Position");
   const otherInformation = distinct("Other Information");
   remarks.push(...otherInformation);
-  // "UN Ref QDe.004", "(UN Ref):QDi.263": the UN record of the same subject.
+  // "UN Ref QDe.004", "(UN Ref):QDi.263": the UN record of the same subject. Only a reference of
+  // the subject's own kind is linked (i = individual, e = entity): the 2018 file gives the person
+  // Hassan Dahir Aweys (Group 6995) "UN Ref: QDe.002", an entity's reference.
   const sameAs: string[] = [];
+  const refKind = type === "person" ? "i" : type === "organization" ? "e" : undefined;
   for (const text of otherInformation) {
-    for (const m of text.matchAll(/\bUN Ref\)?\s*:?\s*([A-Z]{2}[ie]\.\d{3,})/gi)) pushUnique(sameAs, `un-sc:${m[1]}`);
+    for (const m of text.matchAll(/\bUN Ref\)?\s*:?\s*([A-Z]{2}([ie])\.\d{3,})/g)) {
+      if (m[2] === refKind) pushUnique(sameAs, `un-sc:${m[1]}`);
+      else warn(ctx, "UN references of the other subject kind left unlinked (kept in remarks)");
+    }
   }
 
   // Bases: one per regime, each with its own Listed On.
@@ -517,7 +526,8 @@ function parseUkOfsiCsv(sources: readonly ListSource[], listId: string): ParsedL
       ctx.issues.push({ line, field: "row", expected: `${header.length} fields`, received: `${cells.length} fields` });
       return;
     }
-    const row: Row = { line, get: (c) => { const at = index.get(c); return at === undefined ? "" : (cells[at] ?? ""); } };
+    const cleaned = cells.map(clean);
+    const row: Row = { line, get: (c) => { const at = index.get(c); return at === undefined ? "" : (cleaned[at] ?? ""); } };
     const groupId = clean(row.get("Group ID"));
     if (!/^\d+$/.test(groupId)) {
       ctx.issues.push({ line, field: "Group ID", expected: "a numeric Group ID", received: JSON.stringify(groupId) });
