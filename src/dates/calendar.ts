@@ -9,12 +9,20 @@ import { addYears, getDaysInMonth } from "date-fns";
 
 const pad = (n: number, width: number): string => String(n).padStart(width, "0");
 
-/** `YYYY-MM-DD` of year, month (1-12) and day. */
+/**
+ * `YYYY-MM-DD` of year, month (1-12) and day.
+ * @example
+ * formatDay(50, 2, 1) //=> "0050-02-01"
+ */
 export function formatDay(year: number, month: number, day: number): string {
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
-/** Local-midnight `Date` of a calendar day; never goes through UTC. */
+/**
+ * Local-midnight `Date` of a calendar day; never goes through UTC.
+ * @example
+ * localDate(2024, 2, 29).getDate() //=> 29
+ */
 export function localDate(year: number, month: number, day: number): Date {
   const date = new Date(2000, 0, 1, 0, 0, 0, 0);
   date.setFullYear(year, month - 1, day);
@@ -22,17 +30,29 @@ export function localDate(year: number, month: number, day: number): Date {
   return date;
 }
 
-/** `YYYY-MM-DD` of a local `Date`, read with local getters. */
+/**
+ * `YYYY-MM-DD` of a local `Date`, read with local getters.
+ * @example
+ * dayOfLocalDate(localDate(2024, 2, 29)) //=> "2024-02-29"
+ */
 export function dayOfLocalDate(date: Date): string {
   return formatDay(date.getFullYear(), date.getMonth() + 1, date.getDate());
 }
 
-/** Number of days in a month (1-12) of a year, Gregorian (proleptic). */
+/**
+ * Number of days in a month (1-12) of a year, Gregorian (proleptic).
+ * @example
+ * daysInMonth(1900, 2) //=> 28
+ */
 export function daysInMonth(year: number, month: number): number {
   return getDaysInMonth(localDate(year, month, 1));
 }
 
-/** Shifts a `YYYY-MM-DD` day by whole years; 29 February becomes 28 February in common years. */
+/**
+ * Shifts a `YYYY-MM-DD` day by whole years; 29 February becomes 28 February in common years.
+ * @example
+ * shiftYears("2024-02-29", 1) //=> "2025-02-28"
+ */
 export function shiftYears(day: string, years: number): string {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
   return dayOfLocalDate(addYears(localDate(y, m, d), years));

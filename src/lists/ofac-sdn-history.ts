@@ -17,6 +17,7 @@
  */
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
+import { calendarDayOf } from "../dates";
 import { ListFormatError, type RecordIssue } from "../errors";
 import type { DatedFact, Designation, LegalBasis } from "../model";
 import { splitOfacPrograms } from "./ofac-programs";
@@ -338,7 +339,7 @@ export function applyObservedDates<T extends Designation>(
   const listIds = options.listIds ?? ["ofac-sdn"];
   const last = options.snapshotRange?.last !== undefined && options.snapshotRange.last < history.snapshotRange.last ? options.snapshotRange.last : history.snapshotRange.last;
   const first = options.snapshotRange?.first !== undefined && options.snapshotRange.first > history.snapshotRange.first ? options.snapshotRange.first : history.snapshotRange.first;
-  const listDay = options.listDate?.slice(0, 10);
+  const listDay = options.listDate === undefined ? undefined : calendarDayOf(options.listDate, "listDate");
   const counts = {
     records: 0,
     recordsInHistory: 0,
