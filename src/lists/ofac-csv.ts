@@ -200,7 +200,7 @@ function buildBases(
               date: first.date,
               certainty: "stated",
               bound: "exact",
-              source: `${mainFile} Remarks "${first.kind === "listing" ? "Listing" : "Effective"} Date (${first.qualifier})"`,
+              source: `${mainFile} Remarks "Listing Date (${first.qualifier})"`,
               note: `date of the ${first.qualifier} identification under ${program}; a blocking under the same programme may be later`,
             },
           }

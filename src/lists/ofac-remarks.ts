@@ -305,6 +305,7 @@ export interface OfacRemarkFacts {
   readonly unparsed: string[];
 }
 
+/** Options of {@link parseOfacRemarks}. */
 export interface ParseOfacRemarksOptions {
   /** Programme tags of the record, to resolve `Listing Date (EO 14024 …)` to a basis. */
   readonly programs?: readonly string[];
@@ -495,7 +496,12 @@ function readFragment(fragment: string, facts: OfacRemarkFacts, options: ParseOf
   return false;
 }
 
-/** Trims OFAC's empty marker: `-0-` (written `-0- ` with a trailing space) means no value. */
+/**
+ * A legacy CSV field with OFAC's empty marker removed: `-0-` (written `-0- `) means no value.
+ * @example
+ * ofacValue("-0- ") //=> undefined
+ * ofacValue(" Minsk ") //=> "Minsk"
+ */
 export function ofacValue(field: string | undefined): string | undefined {
   if (field === undefined) return undefined;
   const t = field.trim();

@@ -68,6 +68,8 @@ describe("ofac-csv: fixture", () => {
     expect(ofacCsvLoader.detect([{ name: "sdn.csv", data: alt.data }])).toBe(false);
     const sdn = fixtureSources("ofac-csv/sdn.csv")[0] as ListSource;
     expect(ofacCsvLoader.detect([{ name: "consolidated.csv", data: sdn.data }])).toBe(false);
+    // Dated copies, as the history scrapers store them, are main files too.
+    expect(ofacCsvLoader.detect([{ name: "history/snapshots/sdn-2024-05-03.csv", data: sdn.data }])).toBe(true);
   });
 
   it("joins overflow remarks from sdn_comments.csv without a separator", () => {
