@@ -1,3 +1,4 @@
 export * from "./errors";
 export * from "./model";
 export * from "./lists";
+export * from "./dates";
