@@ -6,22 +6,37 @@ import { type RulePack, type RulePackFile, RulePackFileSchema } from "./rule-pac
 /** List id used in the errors of the rule-pack loader. */
 export const RULE_PACK_LIST_ID = "rule-pack";
 
-/** Turns zod issues into record issues naming the row id when the path points into a row. */
+/** The value at a zod issue path inside the input, for the "received" part of a message. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value: unknown = input;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/**
+ * Turns zod issues into record issues ("where: expected X, received Y") naming the row id when the
+ * path points into a row.
+ * @example
+ * zodIssuesToRecordIssues(json, error.issues)[0]
+ * //=> { recordId: "us-syria-eo13338", field: "rules.1.window.from", expected: "a calendar date YYYY-MM-DD", received: '"2004-02-30"' }
+ */
 export function zodIssuesToRecordIssues(input: unknown, issues: readonly z.core.$ZodIssue[]): RecordIssue[] {
   return issues.map((issue) => {
     const path = issue.path.map(String);
-    let recordId: string | undefined;
-    if (path.length >= 2 && input !== null && typeof input === "object") {
-      const rows = (input as Record<string, unknown>)[path[0] ?? ""];
-      const row = Array.isArray(rows) ? rows[Number(path[1])] : undefined;
-      const id = row !== null && typeof row === "object" ? (row as Record<string, unknown>).id : undefined;
-      if (typeof id === "string") recordId = id;
-    }
-    const received = "input" in issue && issue.input !== undefined ? JSON.stringify(issue.input) : issue.code;
+    const row = valueAt(input, issue.path.slice(0, 2));
+    const id = row !== null && typeof row === "object" ? (row as Record<string, unknown>).id : undefined;
+    // zod's own messages read "Invalid input: expected string, received number"; keep the expectation.
+    const m = /expected (.*?)(?:, received .*)?$/.exec(issue.message);
+    const expected = issue.code === "unrecognized_keys" ? `no unknown field (${issue.message})` : (m?.[1] ?? issue.message);
+    const raw = issue.code === "unrecognized_keys" ? issue.keys.join(", ") : JSON.stringify(valueAt(input, issue.path));
+    const received = raw ?? "undefined";
     return {
-      ...(recordId === undefined ? {} : { recordId }),
+      ...(path.length >= 2 && typeof id === "string" ? { recordId: id } : {}),
       field: path.join(".") || "(root)",
-      expected: issue.message,
+      expected,
       received: received.length > 80 ? `${received.slice(0, 77)}…` : received,
     };
   });
