@@ -27,6 +27,7 @@ import { countryCode } from "./country";
 import { detectScript } from "./detect-script";
 import type { ListLoader, ParsedList } from "./loader";
 import { baseName, decodeText, isValidUtf8, sniff, type ListSource } from "./source";
+import { decodeWindows1252 } from "./windows-1252";
 
 const LIST_ID = "uk-ofsi";
 
@@ -466,7 +467,7 @@ function parseUkOfsiCsv(sources: readonly ListSource[], listId: string): ParsedL
     encoding = "windows-1252";
     warnings.push(`${source.name}: not valid UTF-8; read as Windows-1252`);
   }
-  const text = decodeText(listId, source, encoding);
+  const text = encoding === "utf-8" ? decodeText(listId, source) : decodeWindows1252(listId, source);
   const fail = (field: string, expected: string, received: string, summary: string, line?: number): never => {
     throw new ListFormatError(listId, [{ field, expected, received, ...(line === undefined ? {} : { line }) }], { summary });
   };

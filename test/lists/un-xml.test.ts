@@ -256,6 +256,16 @@ describe("un-xml: corrupt inputs fail closed", () => {
     expect(list.metadata.warnings[0]).toMatch(/declares encoding "windows-1252" but is valid UTF-8/);
   });
 
+  it("reads a file that declares Windows-1252 and is in it", () => {
+    const text = fixtureText();
+    const first = text.slice(0, text.indexOf("</INDIVIDUAL>") + "</INDIVIDUAL>".length);
+    const xml = `${first.replace('encoding="UTF-8"', 'encoding="windows-1252"').replace("He fled", "He\u2019s fled")}\n  </INDIVIDUALS>\n</CONSOLIDATED_LIST>`;
+    // ASCII plus ’ (0x92 in Windows-1252)
+    const bytes = Uint8Array.from([...xml].map((c) => (c === "\u2019" ? 0x92 : c.charCodeAt(0))));
+    const list = loadList(xmlSource(bytes));
+    expect(byId(list, "CDi.001").remarks[0]).toMatch(/^He’s fled to Rwanda/);
+  });
+
   it("refuses a repeated REFERENCE_NUMBER", () => {
     const text = fixtureText();
     const first = text.slice(text.indexOf("    <INDIVIDUAL>"), text.indexOf("</INDIVIDUAL>") + "</INDIVIDUAL>".length);
