@@ -21,7 +21,7 @@ import type { Address, DateValue, Designation, Identifier, IdentifierType, Legal
 import { countryCode } from "./country";
 import { detectScript } from "./detect-script";
 import type { ListLoader, ParsedList } from "./loader";
-import { flattenXml, parseXmlDocument, unknownKeys, xmlAttr, xmlChildren, xmlTexts, type XmlNode } from "./parse-xml-document";
+import { countElements, flattenXml, parseXmlDocument, unknownKeys, xmlAttr, xmlChildren, xmlTexts, type XmlNode } from "./parse-xml-document";
 import { baseName, sniff, type ListSource } from "./source";
 
 const LIST_ID = "eu-fsf";
@@ -527,7 +527,8 @@ function parseEuFsfXml(sources: readonly ListSource[], listId: string): ParsedLi
     if (!key.startsWith("@_")) warn(ctx, `unknown element export/${key} ignored`);
   }
   const warnings = [...doc.warnings, ...[...ctx.tally].map(([message, count]) => `${count} × ${message}`)];
-  warnings.push("regulationSummary elements (the act behind each name, address or document) are not mapped");
+  const summaries = countElements(doc.root, "regulationSummary");
+  if (summaries > 0) warnings.push(`${summaries} × regulationSummary (the act behind each name, address or document) not mapped`);
   if (generationDate === undefined) warnings.push("export has no generationDate: list date unknown");
   return {
     records,

@@ -94,7 +94,11 @@ export function parseXmlDocument(listId: string, source: ListSource): XmlDocumen
   return { rootName, root: typeof rootValue === "object" && rootValue !== null ? (rootValue as XmlNode) : {}, warnings };
 }
 
-/** Collapses runs of white space (the UN wraps long text at fixed columns). */
+/**
+ * Collapses runs of white space and trims (the UN wraps long text at fixed columns).
+ * @example
+ * collapseSpace(" Expires on 11\n   Jun. 2017 ") //=> "Expires on 11 Jun. 2017"
+ */
 export function collapseSpace(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
@@ -161,6 +165,22 @@ export function xmlAttr(node: XmlNode, name: string): string | undefined {
  */
 export function unknownKeys(node: XmlNode, known: ReadonlySet<string>): string[] {
   return Object.keys(node).filter((k) => k !== "#text" && !known.has(k));
+}
+
+/**
+ * How many elements named `key` occur anywhere below `value`.
+ * @example
+ * countElements({ nameAlias: [{ regulationSummary: [{}] }] }, "regulationSummary") //=> 1
+ */
+export function countElements(value: unknown, key: string): number {
+  if (Array.isArray(value)) return value.reduce((n: number, v) => n + countElements(v, key), 0);
+  if (typeof value !== "object" || value === null) return 0;
+  let n = 0;
+  for (const [k, v] of Object.entries(value)) {
+    if (k === key && Array.isArray(v)) n += v.length;
+    n += countElements(v, key);
+  }
+  return n;
 }
 
 /**

@@ -208,6 +208,7 @@ function mapGroup(ctx: Context, groupId: string, rows: readonly Row[], hasColumn
   const issue = (row: Row, field: string, expected: string, received: string): void => {
     ctx.issues.push({ recordId: groupId, line: row.line, field, expected, received: JSON.stringify(received) });
   };
+  const issuesBefore = ctx.issues.length;
   const distinct = (column: Column): string[] => {
     const out: string[] = [];
     for (const r of rows) {
@@ -291,13 +292,13 @@ function mapGroup(ctx: Context, groupId: string, rows: readonly Row[], hasColumn
   if (extraPrimaries > 0) warn(ctx, "groups with more than one distinct Prime Alias (extra ones kept as aliases)");
   if (primary === undefined) {
     // No Prime Alias row: the first row's name stands in (OFSI excerpts cut rows this way).
-    const fallback = names.find((n) => !n.originalScript);
+    const fallback = names.find((n) => !n.originalScript) ?? names[0];
     if (fallback !== undefined) {
       primary = { ...fallback, kind: "primary" };
       names.splice(names.indexOf(fallback), 1);
       warn(ctx, "groups without a Prime Alias row (first row's name used as primary)");
-    } else if (names.length > 0 || rows.every((r) => KIND_BY_ALIAS_TYPE[clean(r.get("Alias Type")).toLowerCase()] !== undefined)) {
-      issue(first, "Name 6", "a Latin-script name", "none");
+    } else if (ctx.issues.length === issuesBefore) {
+      issue(first, "Name 6", "a name in Name 1–6", "none");
     }
   }
   if (primary !== undefined) names.unshift(primary);

@@ -5,7 +5,9 @@
  * Contract:
  * - sourceId is `REFERENCE_NUMBER` (e.g. `QDi.001`): the committee's permanent reference, unique
  *   across the file (checked on the 2026-02-27 file: 1,003 distinct values; DATAID is unique too
- *   but is a database key, kept in remarks). A repeated reference fails the load (duplicate id).
+ *   but is a database key, kept in remarks). A repeated reference fails the load (duplicate id)
+ *   rather than falling back to DATAID, so ids stay stable between vintages. Some references carry
+ *   a trailing space in the file ("KPe.033 "); values are trimmed.
  * - Primary name is FIRST_NAME…FOURTH_NAME joined; `NAME_ORIGINAL_SCRIPT` and the aliases are
  *   split into single names (`A; B` lists, `Name (原名)`, mixed scripts) with their script.
  * - Alias QUALITY: Good / a.k.a. → alias, Low → weak-alias, f.k.a. → former.
