@@ -42,7 +42,13 @@ export interface EvaluateCountryRulesOptions {
   readonly partyCountries?: readonly string[];
 }
 
-/** Validates the caller's date, jurisdictions, countries and goods classes; throws {@link InputError}. */
+/**
+ * Validates the caller's date, jurisdictions, countries and goods classes; throws {@link InputError}
+ * naming every bad field.
+ * @example
+ * validateRuleInput({ asOf: "2025-13-01", jurisdictions: ["US"] })
+ * //=> throws InputError "invalid input; asOf: expected a calendar date YYYY-MM-DD, received \"2025-13-01\""
+ */
 export function validateRuleInput(input: {
   asOf: unknown;
   jurisdictions: unknown;

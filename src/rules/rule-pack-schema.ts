@@ -11,7 +11,11 @@
 import { z } from "zod";
 import { RegimeSchema } from "../model";
 
-/** True when `value` is a real calendar day written `YYYY-MM-DD` (2025-02-30 is not). */
+/**
+ * True when `value` is a real calendar day written `YYYY-MM-DD` (2025-02-30 is not).
+ * @example
+ * isIsoDate("2024-02-29") //=> true
+ */
 export function isIsoDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return false;
