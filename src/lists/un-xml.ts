@@ -411,7 +411,8 @@ function mapRecord(ctx: Context, node: XmlNode, type: SubjectType): Designation 
         warn(ctx, `unknown ${aliasKey} elements kept in remarks (${extra.join(", ")})`);
       }
       if (raw === undefined) {
-        if (quality !== undefined) issue(ctx, ref, `${aliasKey}.ALIAS_NAME`, "a name beside QUALITY", undefined);
+        // Nothing to keep: an empty <ALIAS_NAME/> (with or without QUALITY) is the UN's empty alias.
+        if (quality !== undefined) warn(ctx, `${aliasKey} with QUALITY but no ALIAS_NAME (skipped)`);
         continue;
       }
       let kind: Name["kind"] = "alias";
