@@ -1,3 +1,4 @@
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { defineConfig } from "tsup";
 
 // One build, three public entry points plus the CLI binary. `index` is the runtime-neutral core
@@ -13,8 +14,23 @@ export default defineConfig({
   dts: true,
   sourcemap: false,
   clean: true,
-  target: "node20",
+  target: "node20.10",
   splitting: true,
   treeshake: true,
-  loader: { ".json": "json" },
+  // The compiled snapshots stay JSON files in lists/compiled/, imported through the package's own
+  // `exports` (self-reference) so ESM, CJS and bundlers all find them without duplicating megabytes.
+  // Passed to esbuild directly: tsup's own external plugin drops the `with { type: "json" }` attribute.
+  esbuildOptions(options) {
+    options.external = [...(options.external ?? []), "sanctions-screen/lists/compiled/*"];
+  },
+  // tsup re-emits the import attribute in its deprecated `assert` form, which Node 22 removed; put back
+  // the standard `with` form (Node >= 20.10, Deno, Bun, bundlers).
+  async onSuccess() {
+    for (const file of readdirSync("dist").filter((f) => f.endsWith(".js"))) {
+      const path = `dist/${file}`;
+      const text = readFileSync(path, "utf8");
+      const fixed = text.replace(/(from\s+'sanctions-screen\/lists\/compiled\/[^']+')\s+assert\s*\{/g, "$1 with {");
+      if (fixed !== text) writeFileSync(path, fixed);
+    }
+  },
 });

@@ -1,6 +1,30 @@
-import { defineConfig } from "vitest/config";
+import { resolve } from "node:path";
+import { defineConfig, type Plugin } from "vitest/config";
+
+/**
+ * Tests run in Node: load the embedded snapshots (megabytes of JSON) with readFileSync instead of
+ * letting Vite transform them into modules, which takes seconds per test file.
+ */
+function compiledListsFromDisk(): Plugin {
+  const prefix = "\0compiled-list:";
+  return {
+    name: "compiled-lists-from-disk",
+    enforce: "pre",
+    resolveId(id) {
+      const match = /^sanctions-screen\/lists\/compiled\/([\w.-]+\.json)$/.exec(id);
+      // The id must not end in .json, or Vite's own JSON plugin transforms it anyway.
+      return match ? `${prefix}${resolve(import.meta.dirname, "lists/compiled", match[1] as string)}.js` : null;
+    },
+    load(id) {
+      if (!id.startsWith(prefix)) return null;
+      const path = id.slice(prefix.length, -".js".length);
+      return `import { readFileSync } from "node:fs";\nexport default JSON.parse(readFileSync(${JSON.stringify(path)}, "utf8"));\n`;
+    },
+  };
+}
 
 export default defineConfig({
+  plugins: [compiledListsFromDisk()],
   test: {
     include: ["test/**/*.test.ts"],
     pool: "forks",

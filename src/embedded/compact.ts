@@ -11,20 +11,57 @@ export interface CompiledList {
   readonly metadata: ListMetadata;
   /** Where the snapshot came from and how it was built (files, script, extra steps). */
   readonly build: { readonly inputs: readonly string[]; readonly steps: readonly string[] };
+  /** Interned strings: a number `i` in place of a string under an interned key means `strings[i]`. */
+  readonly strings: readonly string[];
   readonly records: readonly Record<string, unknown>[];
+}
+
+/**
+ * Keys whose values repeat across thousands of records (citations, notes, programme tags): shipped
+ * once in `strings`. Their schema type is string, so a number there is unambiguous.
+ */
+const INTERNED_KEYS: ReadonlySet<string> = new Set([
+  "source", "note", "authority", "program", "list", "citation", "licenceRequirement", "licencePolicy", "countryName", "label",
+]);
+
+/** Collects interned strings while compacting a list; `table` is the shipped string table. */
+export class StringTable {
+  readonly table: string[] = [];
+  readonly #index = new Map<string, number>();
+  intern(value: string): number {
+    let i = this.#index.get(value);
+    if (i === undefined) {
+      i = this.table.length;
+      this.table.push(value);
+      this.#index.set(value, i);
+    }
+    return i;
+  }
 }
 
 const DEFAULTS: Readonly<Record<string, unknown>> = { originalScript: false, confirmed: true };
 
-function strip(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(strip);
+function strip(value: unknown, strings: StringTable): unknown {
+  if (Array.isArray(value)) return value.map((v) => strip(v, strings));
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [key, v] of Object.entries(value)) {
       if (v === undefined) continue;
       if (Array.isArray(v) && v.length === 0) continue;
       if (key in DEFAULTS && DEFAULTS[key] === v) continue;
-      out[key] = strip(v);
+      out[key] = INTERNED_KEYS.has(key) && typeof v === "string" ? strings.intern(v) : strip(v, strings);
+    }
+    return out;
+  }
+  return value;
+}
+
+function unintern(value: unknown, strings: readonly string[]): unknown {
+  if (Array.isArray(value)) return value.map((v) => unintern(v, strings));
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) {
+      out[key] = INTERNED_KEYS.has(key) && typeof v === "number" ? strings[v] : unintern(v, strings);
     }
     return out;
   }
@@ -34,11 +71,11 @@ function strip(value: unknown): unknown {
 /**
  * Drops what `expandRecord` can restore, for shipping.
  * @example
- * compactRecord(record).id //=> undefined
+ * compactRecord(record, new StringTable()).id //=> undefined
  */
-export function compactRecord(record: DesignationRecord): Record<string, unknown> {
+export function compactRecord(record: DesignationRecord, strings: StringTable): Record<string, unknown> {
   const { id: _id, list: _list, ...rest } = record;
-  return strip(rest) as Record<string, unknown>;
+  return strip(rest, strings) as Record<string, unknown>;
 }
 
 const arr = <T>(v: T[] | undefined): T[] => v ?? [];
@@ -48,8 +85,8 @@ const arr = <T>(v: T[] | undefined): T[] => v ?? [];
  * @example
  * expandRecord("ofac-sdn", { sourceId: "15487", subject: {...}, bases: [...] }).id //=> "ofac-sdn:15487"
  */
-export function expandRecord(list: string, compact: Record<string, unknown>): DesignationRecord {
-  const c = compact as unknown as Partial<DesignationRecord> & { sourceId: string; subject: Partial<DesignationRecord["subject"]> };
+export function expandRecord(list: string, compact: Record<string, unknown>, strings: readonly string[] = []): DesignationRecord {
+  const c = unintern(compact, strings) as unknown as Partial<DesignationRecord> & { sourceId: string; subject: Partial<DesignationRecord["subject"]> };
   const s = c.subject;
   return {
     id: `${list}:${c.sourceId}`,
@@ -87,5 +124,5 @@ export function expandCompiledList(compiled: CompiledList): LoadedList {
       { field: "records", expected: `${metadata.recordCount} records (provenance)`, received: `${compiled.records.length} records` },
     ], { summary: "compiled snapshot is damaged" });
   }
-  return { metadata, records: compiled.records.map((r) => expandRecord(metadata.listId, r)) };
+  return { metadata, records: compiled.records.map((r) => expandRecord(metadata.listId, r, compiled.strings)) };
 }
