@@ -6,11 +6,13 @@
  * 1. Text is NFKC-composed, transliterated to ASCII (so "9П135М Конкурс" reads "9P135M Konkurs"),
  *    lower-cased and cut into alphanumeric tokens; "MiG-23", "MiG 23" and "MiG23" all compare as
  *    the compact form "mig23".
- * 2. Every window of 1–6 consecutive tokens is searched with fuse.js (free text against a small list
- *    of aliases). A hit is kept only when (a) the digit runs of window and alias are identical, so
- *    MiG-21 never matches MiG-23 and "240 … missile" never matches "missile"; (b) aliases of five
- *    characters or fewer match exactly ("MAZ" is not "max"); (c) the lengths are within 80 % of each
- *    other. Score = (1 − fuse score) × length ratio, kept at 0.75 or more.
+ * 2. Every window of 1–6 consecutive tokens is looked up exactly, then searched with fuse.js (free
+ *    text against a small list of aliases). A fuzzy hit needs (a) the same digit runs in window and
+ *    alias, so MiG-21 never matches MiG-23 and "240 … missile" never matches "missile"; (b) an alias
+ *    longer than five characters (short ones match only exactly: "MAZ" is not "max"); (c) lengths
+ *    within 80 % of each other. The aliases are bucketed by digits and length at load, so a search
+ *    scans only those it could match. Score = (1 − fuse score) × length ratio, kept at 0.75 or more
+ *    and below 1, which is reserved for exact aliases and codes.
  * 3. Per entry the best window wins; a match whose words lie inside a longer match of another entry
  *    is dropped ("MAZ-543 chassis" is not also a plain "MAZ").
  * 4. An entry with an `escalation` (a plain MAZ truck) becomes a conditional munitions match when the
@@ -128,12 +130,20 @@ export interface GoodsAliasRecord {
   readonly digits: string;
 }
 
-/** A loaded catalogue: the validated file, its content sha256 and the alias index. */
+/** A loaded catalogue: the validated file, its content sha256 and the alias indexes. */
 export interface GoodsCatalogue extends GoodsCatalogueFile {
   readonly sha256: string;
-  /** fuse.js index over every alias (compact form); built once at load. */
-  readonly aliasIndex: Fuse<GoodsAliasRecord>;
   readonly aliasRecords: readonly GoodsAliasRecord[];
+  /** Compact alias → its records, for exact matches without a fuzzy search. */
+  readonly exactIndex: ReadonlyMap<string, readonly GoodsAliasRecord[]>;
+  /**
+   * fuse.js indexes keyed `<digit runs>#<window length>`, each holding only the aliases a window of
+   * that length and those digits may match (same digits, length within the ratio, longer than a
+   * short alias), so one search scans a handful of aliases instead of all of them.
+   */
+  readonly fuzzyIndexes: ReadonlyMap<string, Fuse<GoodsAliasRecord>>;
+  /** Longest compact alias: windows longer than it allows are not searched. */
+  readonly maxAliasLength: number;
 }
 
 interface Token {
@@ -231,16 +241,36 @@ export function loadGoodsCatalogue(input: unknown): GoodsCatalogue {
       return { entryId: e.id, alias, compact, digits: digitRuns(compact) };
     }),
   );
-  const aliasIndex = new Fuse(aliasRecords, {
-    keys: ["compact"],
-    includeScore: true,
-    threshold: 0.3,
-    ignoreLocation: true,
-    ignoreFieldNorm: true,
-    isCaseSensitive: true,
-    minMatchCharLength: 2,
-  });
-  return { ...file, sha256: contentSha256(data), aliasIndex, aliasRecords };
+  const exactIndex = new Map<string, GoodsAliasRecord[]>();
+  for (const rec of aliasRecords) exactIndex.set(rec.compact, [...(exactIndex.get(rec.compact) ?? []), rec]);
+  const maxAliasLength = Math.max(...aliasRecords.map((r) => r.compact.length));
+  const buckets = new Map<string, GoodsAliasRecord[]>();
+  for (const rec of aliasRecords) {
+    if (rec.compact.length <= SHORT_ALIAS) continue;
+    const min = Math.ceil(rec.compact.length * MIN_LENGTH_RATIO);
+    const max = Math.floor(rec.compact.length / MIN_LENGTH_RATIO);
+    for (let len = Math.max(min, SHORT_ALIAS + 1); len <= max; len++) {
+      const key = `${rec.digits}#${len}`;
+      buckets.set(key, [...(buckets.get(key) ?? []), rec]);
+    }
+  }
+  const fuzzyIndexes = new Map<string, Fuse<GoodsAliasRecord>>();
+  for (const [key, recs] of buckets) {
+    fuzzyIndexes.set(
+      key,
+      new Fuse(recs, {
+        keys: ["compact"],
+        includeScore: true,
+        // A fuse score above 0.25 can never reach the 0.75 match score below.
+        threshold: 1 - MIN_SCORE,
+        ignoreLocation: true,
+        ignoreFieldNorm: true,
+        isCaseSensitive: true,
+        minMatchCharLength: 2,
+      }),
+    );
+  }
+  return { ...file, sha256: contentSha256(data), aliasRecords, exactIndex, fuzzyIndexes, maxAliasLength };
 }
 
 /** Codes the caller gives with a goods line; each is optional. */
@@ -372,29 +402,34 @@ interface WindowHit {
 
 function aliasHits(tokens: readonly Token[], catalogue: GoodsCatalogue): WindowHit[] {
   const best = new Map<string, WindowHit>();
+  const keep = (rec: GoodsAliasRecord, score: number, start: number, end: number) => {
+    const prev = best.get(rec.entryId);
+    // Best score wins; ties prefer the longer window, then the earlier one, for stable output.
+    if (
+      !prev ||
+      score > prev.score ||
+      (score === prev.score && end - start > prev.end - prev.start) ||
+      (score === prev.score && end - start === prev.end - prev.start && start < prev.start)
+    ) {
+      best.set(rec.entryId, { entryId: rec.entryId, alias: rec.alias, score, start, end });
+    }
+  };
+  const longest = catalogue.maxAliasLength / MIN_LENGTH_RATIO;
   for (let start = 0; start < tokens.length; start++) {
     let compact = "";
     for (let end = start + 1; end <= Math.min(tokens.length, start + MAX_WINDOW); end++) {
       compact += tokens[end - 1]?.text ?? "";
-      const digits = digitRuns(compact);
-      for (const result of catalogue.aliasIndex.search(compact)) {
+      if (compact.length > longest) break;
+      for (const rec of catalogue.exactIndex.get(compact) ?? []) keep(rec, 1, start, end);
+      if (compact.length <= SHORT_ALIAS) continue;
+      const index = catalogue.fuzzyIndexes.get(`${digitRuns(compact)}#${compact.length}`);
+      if (!index) continue;
+      for (const result of index.search(compact)) {
         const rec = result.item;
-        if (rec.digits !== digits) continue;
-        if (rec.compact.length <= SHORT_ALIAS && rec.compact !== compact) continue;
+        if (rec.compact === compact) continue;
         const ratio = Math.min(rec.compact.length, compact.length) / Math.max(rec.compact.length, compact.length);
-        if (ratio < MIN_LENGTH_RATIO) continue;
-        const score = rec.compact === compact ? 1 : Math.round((1 - (result.score ?? 1)) * ratio * 1000) / 1000;
-        if (score < MIN_SCORE) continue;
-        const prev = best.get(rec.entryId);
-        // Best score wins; ties prefer the longer window, then the earlier one, for stable output.
-        if (
-          !prev ||
-          score > prev.score ||
-          (score === prev.score && end - start > prev.end - prev.start) ||
-          (score === prev.score && end - start === prev.end - prev.start && start < prev.start)
-        ) {
-          best.set(rec.entryId, { entryId: rec.entryId, alias: rec.alias, score, start, end });
-        }
+        const score = Math.round((1 - (result.score ?? 1)) * ratio * 1000) / 1000;
+        if (score >= MIN_SCORE) keep(rec, Math.min(score, 0.999), start, end);
       }
     }
   }
