@@ -4,6 +4,8 @@
  * aliases below cover publisher spellings CLDR does not use.
  */
 
+// Former states (USSR, Yugoslavia, Serbia and Montenegro) are deliberately absent: no successor code
+// is right for every place of birth, so they stay text.
 const PUBLISHER_ALIASES: Readonly<Record<string, string>> = {
   "burma": "MM",
   "russia": "RU",
@@ -95,12 +97,15 @@ const PUBLISHER_ALIASES: Readonly<Record<string, string>> = {
   "virgin islands, british": "VG",
   "east timor": "TL",
   "timor-leste": "TL",
-  "serbia and montenegro": "RS",
-  "yugoslavia": "RS",
-  "soviet union": "RU",
-  "ussr": "RU",
   "belarus": "BY",
   "byelorussia": "BY",
+  // UN official names
+  "united kingdom of great britain and northern ireland": "GB",
+  "state of palestine": "PS",
+  "china, hong kong special administrative region": "HK",
+  "china, macao special administrative region": "MO",
+  "wallis and futuna islands": "WF",
+  "cabo verde": "CV",
 };
 
 function fold(name: string): string {
@@ -113,35 +118,56 @@ function fold(name: string): string {
     .trim();
 }
 
+/** Deprecated and grouping codes CLDR still names ("DD" Germany, "EU", "UN"): never a country's code. */
+const NOT_COUNTRIES: ReadonlySet<string> = new Set(["DD", "YU", "CS", "ZR", "TP", "BU", "SU", "FX", "NT", "QO", "EU", "EZ", "UN", "ZZ", "XA", "XB", "QU"]);
+
 let table: Map<string, string> | undefined;
 
 function buildTable(): Map<string, string> {
   const map = new Map<string, string>();
   const display = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
   const A = 65;
+  const names: [string, string][] = [];
   for (let i = 0; i < 26; i++) {
     for (let j = 0; j < 26; j++) {
       const code = String.fromCharCode(A + i, A + j);
       const name = display.of(code);
-      if (name && name !== code) map.set(fold(name), code);
+      if (name && name !== code && !NOT_COUNTRIES.has(code)) names.push([fold(name), code]);
+    }
+  }
+  for (const [folded, code] of names) map.set(folded, code);
+  // CLDR writes "Bosnia & Herzegovina" and "Myanmar (Burma)"; publishers write "and" and "Myanmar".
+  // Variants never override an exact name ("Germany (East)" must not take "germany").
+  for (const [folded, code] of names) {
+    for (const variant of [folded.replace(/ & /g, " and "), folded.replace(/\s*\([^)]*\)/g, "")]) {
+      if (!map.has(variant)) map.set(variant, code);
     }
   }
   for (const [name, code] of Object.entries(PUBLISHER_ALIASES)) map.set(fold(name), code);
   return map;
 }
 
+let codes: Set<string> | undefined;
+
 /**
  * ISO 3166-1 alpha-2 code for a country name as a publisher writes it, or `undefined`.
  * @example
  * countryCode("Belarus") //=> "BY"
  * countryCode("Korea, North") //=> "KP"
+ * countryCode("Bosnia and Herzegovina") //=> "BA"
  */
 export function countryCode(name: string | undefined): string | undefined {
   if (!name) return undefined;
   const trimmed = name.trim();
-  if (/^[A-Z]{2}$/.test(trimmed)) return trimmed;
   table ??= buildTable();
-  return table.get(fold(trimmed));
+  codes ??= new Set(table.values());
+  if (/^[A-Z]{2}$/.test(trimmed)) return codes.has(trimmed) ? trimmed : undefined;
+  const folded = fold(trimmed);
+  const direct = table.get(folded);
+  if (direct !== undefined) return direct;
+  // Inverted forms: "Man, Isle of", "Korea, Republic of".
+  const inverted = /^([^,]+),\s*([^,]+)$/.exec(folded);
+  return inverted ? table.get(`${inverted[2] as string} ${inverted[1] as string}`) : undefined;
 }
 
 /**

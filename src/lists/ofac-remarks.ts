@@ -35,13 +35,7 @@ export function ofacCountryCode(name: string | undefined): string | undefined {
   if (name === undefined) return undefined;
   const t = name.trim();
   if (t === "") return undefined;
-  const inverted = /^([^,]+),\s*([^,]+)$/.exec(t);
-  return (
-    countryCode(t) ??
-    (/\sand\s/i.test(t) ? countryCode(t.replace(/\s+and\s+/gi, " & ")) : undefined) ??
-    (inverted ? countryCode(`${inverted[2] as string} ${inverted[1] as string}`) : undefined) ??
-    OFAC_COUNTRY_ALIASES[t.toLowerCase()]
-  );
+  return countryCode(t) ?? OFAC_COUNTRY_ALIASES[t.toLowerCase()];
 }
 
 const MONTHS: Readonly<Record<string, number>> = {

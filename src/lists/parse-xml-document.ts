@@ -1,7 +1,6 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { ListFormatError } from "../errors";
 import { decodeText, isValidUtf8, type ListSource } from "./source";
-import { decodeWindows1252 } from "./windows-1252";
 
 /**
  * XML reading shared by the XML list drivers. fast-xml-parser accepts a truncated document
@@ -40,7 +39,7 @@ function decodeXml(listId: string, source: ListSource): { text: string; warnings
         warnings: [`${source.name}: declares encoding "${declared}" but is valid UTF-8; read as UTF-8`],
       };
     }
-    return { text: decodeWindows1252(listId, source), warnings: [] };
+    return { text: decodeText(listId, source, "windows-1252"), warnings: [] };
   }
   throw new ListFormatError(
     listId,

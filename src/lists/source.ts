@@ -10,6 +10,14 @@ export interface ListSource {
 
 const utf8 = new TextEncoder();
 
+/**
+ * Windows-1252 bytes 0x80–0x9F → Unicode (WHATWG table). Node 20's `TextDecoder("windows-1252")`
+ * decodes as ISO-8859-1 and returns C1 controls there (0x92 → U+0092 instead of ’); browsers and edge
+ * runtimes do it right. The C1 range never holds text in these lists, so mapping it after decoding
+ * gives the same result everywhere. 0x81, 0x8D, 0x8F, 0x90, 0x9D are unassigned and stay as they are.
+ */
+const C1_TO_CP1252 = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
+
 /** Bytes of a source as given (strings are encoded as UTF-8). */
 export function sourceBytes(source: ListSource): Uint8Array {
   return typeof source.data === "string" ? utf8.encode(source.data) : source.data;
@@ -43,6 +51,9 @@ export function decodeText(listId: string, source: ListSource, encoding: "utf-8"
   } else {
     try {
       text = new TextDecoder(encoding, { fatal: true }).decode(source.data);
+      if (encoding === "windows-1252") {
+        text = text.replace(/[\u0080-\u009f]/g, (c) => C1_TO_CP1252[c.charCodeAt(0) - 0x80] ?? c);
+      }
     } catch (cause) {
       throw new ListFormatError(
         listId,

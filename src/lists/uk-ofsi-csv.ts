@@ -27,7 +27,6 @@ import { countryCode } from "./country";
 import { detectScript } from "./detect-script";
 import type { ListLoader, ParsedList } from "./loader";
 import { baseName, decodeText, isValidUtf8, sniff, type ListSource } from "./source";
-import { decodeWindows1252 } from "./windows-1252";
 
 const LIST_ID = "uk-ofsi";
 
@@ -468,7 +467,7 @@ function parseUkOfsiCsv(sources: readonly ListSource[], listId: string): ParsedL
     encoding = "windows-1252";
     warnings.push(`${source.name}: not valid UTF-8; read as Windows-1252`);
   }
-  const text = encoding === "utf-8" ? decodeText(listId, source) : decodeWindows1252(listId, source);
+  const text = encoding === "utf-8" ? decodeText(listId, source) : decodeText(listId, source, "windows-1252");
   const fail = (field: string, expected: string, received: string, summary: string, line?: number): never => {
     throw new ListFormatError(listId, [{ field, expected, received, ...(line === undefined ? {} : { line }) }], { summary });
   };

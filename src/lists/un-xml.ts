@@ -161,29 +161,9 @@ function isYear(value: string): boolean {
   return /^\d{4}$/.test(value);
 }
 
-/**
- * UN official short names that the runtime's CLDR table spells differently ("Bosnia & Herzegovina",
- * "Myanmar (Burma)"). "former Soviet Union" stays text: it has no current code.
- */
-const UN_COUNTRY_NAMES: Readonly<Record<string, string>> = {
-  "united kingdom of great britain and northern ireland": "GB",
-  "state of palestine": "PS",
-  "bosnia and herzegovina": "BA",
-  "trinidad and tobago": "TT",
-  myanmar: "MM",
-  "china, hong kong special administrative region": "HK",
-  "china, macao special administrative region": "MO",
-  "antigua and barbuda": "AG",
-  "saint kitts and nevis": "KN",
-  "sao tome and principe": "ST",
-  "heard island and mcdonald islands": "HM",
-  "wallis and futuna islands": "WF",
-  "turks and caicos islands": "TC",
-};
-
-/** ISO code for a UN country name, or undefined. */
+/** ISO code for a UN country name, or undefined ("former Soviet Union" stays text: no current code). */
 function unCountryCode(name: string): string | undefined {
-  return countryCode(name) ?? UN_COUNTRY_NAMES[name.toLowerCase()];
+  return countryCode(name);
 }
 
 function countryFields(name: string | undefined): { country?: string; countryName?: string } {

@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { detectScript, isLatinText, splitNameVariants, splitScriptRuns } from "../../src/lists/detect-script";
-import { decodeWindows1252 } from "../../src/lists/windows-1252";
+import { decodeText } from "../../src/lists";
 
 describe("detectScript", () => {
   it.each([
@@ -66,9 +66,9 @@ describe("splitNameVariants", () => {
   );
 });
 
-describe("decodeWindows1252", () => {
+describe("decodeText windows-1252", () => {
   it("maps 0x80–0x9F to the Windows-1252 characters on every runtime", () => {
     const bytes = new Uint8Array([0x91, 0x50, 0x4b, 0x35, 0x92, 0x20, 0x80, 0x96, 0xe9, 0x81]);
-    expect(decodeWindows1252("uk-ofsi", { name: "a.csv", data: bytes })).toBe("‘PK5’ €–é\u0081");
+    expect(decodeText("uk-ofsi", { name: "a.csv", data: bytes }, "windows-1252")).toBe("‘PK5’ €–é\u0081");
   });
 });

@@ -2,14 +2,14 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ListFormatError, loadList, type DesignationRecord, type ListSource, type LoadedList } from "../../src";
 import { ukOfsiCsvLoader } from "../../src/lists/uk-ofsi-csv";
-import { decodeWindows1252 } from "../../src/lists/windows-1252";
+import { decodeText } from "../../src/lists";
 import { fixtureSources, sharedSources } from "../shared-data";
 import { runLoaderContract } from "./loader-contract";
 
 const FIXTURE_2018 = "uk-ofsi-csv/conlist-2018.small.csv";
 const FIXTURE_NON_LATIN = "uk-ofsi-csv/conlist-nonlatin.small.csv";
 const bytesOf = (path: string): Uint8Array => fixtureSources(path)[0]?.data as Uint8Array;
-const cp1252 = (bytes: Uint8Array): string => decodeWindows1252("test", { name: "test.csv", data: bytes });
+const cp1252 = (bytes: Uint8Array): string => decodeText("test", { name: "test.csv", data: bytes }, "windows-1252");
 const utf8 = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
 const csvSource = (data: string | Uint8Array): ListSource[] => [{ name: "ConList.csv", data }];
 const byId = (list: LoadedList, sourceId: string): DesignationRecord => {
