@@ -19,6 +19,9 @@ try {
     join(work, "esm.mjs"),
     `import * as lib from "sanctions-screen";
 import { runCli } from "sanctions-screen/cli";
+import { loadEmbeddedLists } from "sanctions-screen/lists";
+const embedded = loadEmbeddedLists();
+if (embedded.find((l) => l.metadata.listId === "ofac-sdn")?.records.length !== 13821) throw new Error("ESM: embedded OFAC SDN snapshot missing");
 if (typeof lib.loadList !== "function") throw new Error("ESM: loadList missing");
 if (typeof lib.DesignationSchema?.parse !== "function") throw new Error("ESM: DesignationSchema missing");
 if (typeof runCli !== "function") throw new Error("ESM: runCli missing");
@@ -29,6 +32,8 @@ console.log("esm ok", Object.keys(lib).length);
     join(work, "cjs.cjs"),
     `const lib = require("sanctions-screen");
 const { runCli } = require("sanctions-screen/cli");
+const { loadEmbeddedLists } = require("sanctions-screen/lists");
+if (loadEmbeddedLists({ lists: ["curated"] })[0].records.length < 1) throw new Error("CJS: embedded curated list missing");
 if (typeof lib.loadList !== "function") throw new Error("CJS: loadList missing");
 if (typeof runCli !== "function") throw new Error("CJS: runCli missing");
 console.log("cjs ok", Object.keys(lib).length);
