@@ -6,6 +6,8 @@ import type { ListSource } from "./source";
 export interface ParsedList {
   /** Records as mapped from the source; validated afterwards by {@link finalizeList}. */
   readonly records: readonly Designation[];
+  /** Title of this particular list when the driver reads several (OFAC SDN vs non-SDN); default the driver's. */
+  readonly title?: string;
   /** List date read from the file, `YYYY-MM-DD` or ISO timestamp. */
   readonly listDate?: string;
   /** The field it was read from (`CONSOLIDATED_LIST@dateGenerated`) or why there is none. */

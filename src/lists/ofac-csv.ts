@@ -428,6 +428,7 @@ function parseOfacCsv(sources: readonly ListSource[], context: ParseContext): Pa
   }
   return {
     records,
+    title: set === "cons" ? "OFAC Consolidated (non-SDN) Sanctions List, legacy CSV" : "OFAC Specially Designated Nationals (SDN) List, legacy CSV",
     listDateSource: `none: the list date is not in the legacy CSV format (${mainFile})`,
     issues,
     warnings,

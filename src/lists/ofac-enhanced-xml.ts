@@ -760,6 +760,7 @@ function parseOfacEnhancedXml(sources: readonly ListSource[], context: ParseCont
   }
   return {
     records,
+    title: listId === "ofac-sdn" ? "OFAC Specially Designated Nationals (SDN) List, Enhanced XML" : "OFAC Consolidated (non-SDN) Sanctions List, Enhanced XML",
     ...(listDate === undefined ? {} : { listDate }),
     listDateSource: listDate === undefined ? "none: publicationInfo/dataAsOf is missing" : "publicationInfo/dataAsOf",
     issues: ctx.issues,

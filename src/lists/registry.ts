@@ -77,5 +77,5 @@ export function loadList(sources: readonly ListSource[], options: LoadListOption
     );
   }
   const finalListId = options.listId ?? parsed.records[0]?.list ?? listId;
-  return finalizeList(parsed, sources, { listId: finalListId, format, publisher: loader.publisher, title: loader.title }, options);
+  return finalizeList(parsed, sources, { listId: finalListId, format, publisher: loader.publisher, title: parsed.title ?? loader.title }, options);
 }
