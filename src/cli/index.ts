@@ -1,3 +1,4 @@
 export * from "./run-cli";
+export * from "./command";
 export * from "./read-list-files";
 export * from "./inspect-list";
