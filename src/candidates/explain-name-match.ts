@@ -1,0 +1,39 @@
+/**
+ * Recomputes, with full token data, the alignment behind one indexed name match: the same weights
+ * (the index's token rarities) and the same pairs, so the score equals the indexed search's.
+ */
+import type { DesignationRecord } from "../model";
+import { normalizeName, type NormalizedName } from "../normalize";
+import { buildNameUnits, classWeight, rarityWeight, scoreNames, type NameAlignment, type NameUnits } from "../score";
+import { contextFor, queryUnits, vocabKey, type NameIndex } from "./name-index";
+
+/** A name match with everything needed to explain it. */
+export interface NameExplanation {
+  readonly query: NormalizedName;
+  readonly queryUnits: NameUnits;
+  readonly candidate: NormalizedName;
+  readonly candidateUnits: NameUnits;
+  readonly alignment: NameAlignment;
+}
+
+/**
+ * Explains how a query aligns with one name of a record (by its ordinal in `subject.names`).
+ * @example
+ * explainNameMatch(index, normalizeName("Nicolas Maduro"), record, 0).alignment.pairs.length //=> 2
+ */
+export function explainNameMatch(index: NameIndex, query: NormalizedName, record: DesignationRecord, ordinal: number): NameExplanation {
+  const alg = index.algorithm;
+  const value = record.subject.names[ordinal]?.value ?? "";
+  const candidate = normalizeName(value, { context: contextFor(record.subject.type) });
+  const candidateUnits = buildNameUnits(
+    candidate,
+    (t) => {
+      const v = index.vocabLookup.get(vocabKey(t));
+      const df = v === undefined ? 0 : (index.data.vocabDf[v] as number);
+      return classWeight(t.cls, rarityWeight(df, index.data.recordCount, alg), alg);
+    },
+    "candidate",
+  );
+  const qu = queryUnits(index, query);
+  return { query, queryUnits: qu, candidate, candidateUnits, alignment: scoreNames(qu, candidateUnits, alg) };
+}

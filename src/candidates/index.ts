@@ -1,0 +1,6 @@
+export * from "./key-table";
+export * from "./name-index";
+export * from "./explain-name-match";
+export * from "./identifier-index";
+export * from "./serialize";
+export * from "./match-goods";

@@ -1,0 +1,119 @@
+/**
+ * A compact multimap from 32-bit key hashes to vocabulary ids, stored as three typed arrays
+ * (sorted unique hashes, offsets, ids) so that it serialises as-is and loads without rebuilding.
+ * Hash collisions only add candidates: every candidate is verified with the exact comparison
+ * predicate afterwards, so they never change results.
+ */
+
+/** The packed key table. */
+export interface KeyTable {
+  /** Sorted unique key hashes. */
+  readonly hashes: Uint32Array;
+  /** `ids[starts[k] … starts[k+1]-1]` are the vocabulary ids under `hashes[k]`. */
+  readonly starts: Int32Array;
+  readonly ids: Int32Array;
+}
+
+/**
+ * FNV-1a 32-bit hash of a key family character and a string.
+ * @example
+ * hashKey("D", "ABC") === hashKey("D", "ABC") //=> true
+ */
+export function hashKey(family: string, s: string): number {
+  let h = 0x811c9dc5;
+  h ^= family.charCodeAt(0);
+  h = Math.imul(h, 0x01000193);
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Growable (hash, id) pair buffer used while building. */
+export class KeyPairs {
+  private hashes = new Uint32Array(1 << 16);
+  private ids = new Int32Array(1 << 16);
+  length = 0;
+
+  /** Appends one pair. */
+  push(hash: number, id: number): void {
+    if (this.length === this.hashes.length) {
+      const h = new Uint32Array(this.length * 2);
+      h.set(this.hashes);
+      this.hashes = h;
+      const i = new Int32Array(this.length * 2);
+      i.set(this.ids);
+      this.ids = i;
+    }
+    this.hashes[this.length] = hash;
+    this.ids[this.length] = id;
+    this.length++;
+  }
+
+  /**
+   * Sorts the pairs by hash (LSD radix sort, two 16-bit passes, stable) and packs them.
+   * Pairs must have been pushed in ascending id order (stability then keeps ids sorted within a
+   * hash), so duplicate (hash, id) pairs are adjacent and kept once.
+   */
+  pack(): KeyTable {
+    const n = this.length;
+    let h = this.hashes.subarray(0, n);
+    let ids = this.ids.subarray(0, n);
+    let h2 = new Uint32Array(n);
+    let ids2 = new Int32Array(n);
+    const count = new Int32Array(65537);
+    for (const shift of [0, 16]) {
+      count.fill(0);
+      for (let i = 0; i < n; i++) {
+        const b = (((h[i] as number) >>> shift) & 0xffff) + 1;
+        count[b] = (count[b] as number) + 1;
+      }
+      for (let b = 0; b < 65536; b++) count[b + 1] = (count[b + 1] as number) + (count[b] as number);
+      for (let i = 0; i < n; i++) {
+        const b = ((h[i] as number) >>> shift) & 0xffff;
+        const at = count[b] as number;
+        count[b] = at + 1;
+        h2[at] = h[i] as number;
+        ids2[at] = ids[i] as number;
+      }
+      [h, h2] = [h2, h];
+      [ids, ids2] = [ids2, ids];
+    }
+    const hashes: number[] = [];
+    const starts: number[] = [];
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const hv = h[i] as number;
+      const id = ids[i] as number;
+      if (hashes.length === 0 || hashes[hashes.length - 1] !== hv) {
+        hashes.push(hv);
+        starts.push(out.length);
+        out.push(id);
+      } else if (out[out.length - 1] !== id) {
+        out.push(id);
+      }
+    }
+    starts.push(out.length);
+    return { hashes: Uint32Array.from(hashes), starts: Int32Array.from(starts), ids: Int32Array.from(out) };
+  }
+}
+
+/**
+ * Index of a hash in the table, or -1.
+ * @example
+ * findKey(table, hashKey("D", "ABC")) //=> 17
+ */
+export function findKey(table: KeyTable, hash: number): number {
+  const hs = table.hashes;
+  let lo = 0;
+  let hi = hs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = hs[mid] as number;
+    if (v < hash) lo = mid + 1;
+    else if (v > hash) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}

@@ -1,0 +1,654 @@
+/**
+ * The candidate index: every list name normalised once, its match units packed into typed arrays,
+ * an inverted index from unit texts to names, and a key table that finds every vocabulary text a
+ * query token is comparable with.
+ *
+ * Lossless by construction. The scorer (src/score) only ever pairs tokens that are comparable —
+ * equal, one deletion apart on either side, equal consonant skeletons, an initial and a word, or
+ * abjad skeletons one deletion apart — and each of these is a shared key:
+ *
+ * | relation                         | list text indexed under          | query probes                 |
+ * |----------------------------------|----------------------------------|------------------------------|
+ * | equal / one deletion apart       | "D" + each 1-deletion variant    | "D" + each 1-deletion variant|
+ * | equal skeleton, skeleton ±1      | "S" + each skeleton variant      | "S" + skeleton (± variants)  |
+ * | abjad text equal                 | "A" + text                       | "A" + text                   |
+ * | initial ~ word                   | "I" + letter / "F" + first letter| "I" + first letter / "F" + letter |
+ *
+ * A query is answered in three steps: (1) every query unit looks up its keys and keeps the texts
+ * it is really comparable with (exact predicate, similarity above the floor); (2) a set P of query
+ * tokens is chosen, cheapest first, until the alignment bound W(¬P)/(W(¬P)+α·W(P)) (name-score.ts)
+ * is below the minimum score — any name matching no token of P cannot reach it; (3) the names
+ * holding a text comparable with a unit covering a P token are scored exactly, with the same
+ * pairs and the same alignment as a brute-force scan ({@link scanNames}). Hash collisions only add
+ * candidates. test/candidates/lossless.test.ts checks indexed search against the scan.
+ */
+import type { DesignationRecord, NameKind, SubjectType } from "../model";
+import { LEGAL_FORM_FAMILIES, normalizeName, type NameContext, type NameToken, type NormalizedName } from "../normalize";
+import {
+  alignmentScore,
+  buildNameUnits,
+  classWeight,
+  comparableHow,
+  deletionVariants,
+  NAMES_V1,
+  pairAllowedFlat,
+  rarityWeight,
+  similarityFor,
+  tokenSimilarity,
+  type ComparableToken,
+  type MatchHow,
+  type NameAlgorithm,
+  type NameUnits,
+  type UnitPair,
+  type UnitTable,
+} from "../score";
+import { findKey, hashKey, KeyPairs, type KeyTable } from "./key-table";
+
+/** Name kinds in order of preference when one record has the same name twice. */
+export const NAME_KINDS: readonly NameKind[] = ["primary", "alias", "former", "weak-alias"];
+/** Legal-form families in bit order (for the per-name bitmask). */
+export const LEGAL_FAMILY_BITS: readonly string[] = Object.keys(LEGAL_FORM_FAMILIES);
+
+const FLAG_ABJAD = 1;
+const FLAG_INITIAL = 2;
+const FLAG_NUMBER = 4;
+
+/** The packed, serialisable part of a name index. */
+export interface NameIndexData {
+  readonly algorithmId: string;
+  readonly recordCount: number;
+  /** Vocabulary texts and skeletons (single tokens and glued units). */
+  readonly vocabText: readonly string[];
+  readonly vocabSkeleton: readonly string[];
+  readonly vocabFlags: Uint8Array;
+  /** Number of records whose names hold the text as a single core token. */
+  readonly vocabDf: Int32Array;
+  /** Per indexed name: record index, ordinal in `subject.names`, kind (index into NAME_KINDS), legal families bitmask, core count. */
+  readonly nameRecord: Int32Array;
+  readonly nameOrdinal: Uint16Array;
+  readonly nameKind: Uint8Array;
+  readonly nameLegal: Uint8Array;
+  readonly nameCore: Uint16Array;
+  /** 1 when the name is a person's or of unknown type (its initials stand for words). */
+  readonly namePersonal: Uint8Array;
+  /** Units of name m are `unitStart[m] … unitStart[m+1]-1`. */
+  readonly unitStart: Int32Array;
+  readonly unitVocab: Int32Array;
+  readonly unitWeight: Float64Array;
+  readonly unitCoverFirst: Uint16Array;
+  readonly unitCoverLen: Uint8Array;
+  readonly unitGlued: Uint8Array;
+  readonly unitInitial: Uint8Array;
+  readonly unitParticle: Uint8Array;
+  /** Names holding vocabulary text v: `postNames[postStart[v] … postStart[v+1]-1]`. */
+  readonly postStart: Int32Array;
+  readonly postNames: Int32Array;
+  readonly keys: KeyTable;
+}
+
+/** A list name left out of the index, with the reason (never dropped silently). */
+export interface UnindexedName {
+  readonly recordId: string;
+  readonly name: string;
+  readonly reason: string;
+}
+
+/** A name index ready to search. */
+export interface NameIndex {
+  readonly algorithm: NameAlgorithm;
+  readonly data: NameIndexData;
+  /** Vocabulary entries as comparable tokens (derived from `data`). */
+  readonly vocab: readonly ComparableToken[];
+  /** Vocabulary id by {@link vocabKey}. */
+  readonly vocabLookup: ReadonlyMap<string, number>;
+  readonly hasAbjad: boolean;
+  readonly unindexed: readonly UnindexedName[];
+}
+
+/** One name scored against the query: the best per record is kept. */
+export interface NameMatch {
+  readonly recordIndex: number;
+  /** Indexed-name id (for {@link explainNameMatch}). */
+  readonly nameId: number;
+  /** Ordinal of the matched name in the record's `subject.names`. */
+  readonly nameOrdinal: number;
+  readonly kind: NameKind;
+  /** The `name.fuzzy` alignment score. */
+  readonly alignment: number;
+  /** Alignment score plus name-level penalties (weak alias, legal-form mismatch). */
+  readonly score: number;
+}
+
+/** Options of {@link buildNameIndex}. */
+export interface BuildNameIndexOptions {
+  readonly algorithm?: NameAlgorithm;
+}
+
+/**
+ * Which word tables apply to a record's names, by subject type.
+ * @example
+ * contextFor("vessel") //=> "other"
+ */
+export function contextFor(type: SubjectType): NameContext {
+  switch (type) {
+    case "person":
+      return "person";
+    case "organization":
+      return "organization";
+    case "vessel":
+    case "aircraft":
+      return "other";
+    default:
+      return "any";
+  }
+}
+
+/**
+ * The vocabulary key of a unit or token: the text; `!text` for initials (a person's "J" is not an
+ * organisation's "J"); `#text|skeleton` for abjad units.
+ * @example
+ * vocabKey({ text: "SDM", skeleton: "SDM", abjad: true, initial: false }) //=> "#SDM|SDM"
+ */
+export function vocabKey(u: { readonly text: string; readonly skeleton: string; readonly abjad: boolean; readonly initial?: boolean; readonly cls?: string }): string {
+  if (u.abjad) return `#${u.text}|${u.skeleton}`;
+  return u.initial === true || u.cls === "initial" ? `!${u.text}` : u.text;
+}
+
+function vocabToken(text: string, skeleton: string, flags: number): ComparableToken {
+  return {
+    text,
+    skeleton,
+    abjad: (flags & FLAG_ABJAD) !== 0,
+    initial: (flags & FLAG_INITIAL) !== 0,
+    number: (flags & FLAG_NUMBER) !== 0,
+  };
+}
+
+function keysOf(t: ComparableToken, alg: NameAlgorithm, push: (family: string, s: string) => void): void {
+  if (t.number) {
+    push("D", t.text);
+    return;
+  }
+  if (t.abjad) push("A", t.text);
+  else for (const v of deletionVariants(t.text, alg.minDeletionLength)) push("D", v);
+  if (t.skeleton.length > 0) for (const v of deletionVariants(t.skeleton, alg.minSkeletonDeletionLength)) push("S", v);
+  if (!t.abjad) {
+    if (t.initial) push("I", t.text);
+    else push("F", t.text.charAt(0));
+  }
+}
+
+/**
+ * Builds the name index of a record set (records in the order the caller will resolve them).
+ * @example
+ * buildNameIndex(list.records).data.nameRecord.length //=> 47094
+ */
+export function buildNameIndex(records: readonly DesignationRecord[], options: BuildNameIndexOptions = {}): NameIndex {
+  const alg = options.algorithm ?? NAMES_V1;
+  const unindexed: UnindexedName[] = [];
+  // Pass 1: normalise, deduplicate per record, count record frequency of single core tokens.
+  type Pending = { record: number; ordinal: number; kind: number; name: NormalizedName };
+  const pending: Pending[] = [];
+  const df = new Map<string, number>();
+  for (let r = 0; r < records.length; r++) {
+    const rec = records[r] as DesignationRecord;
+    const context = contextFor(rec.subject.type);
+    const seenTexts = new Set<string>();
+    const byCompare = new Map<string, Pending>();
+    rec.subject.names.forEach((n, ordinal) => {
+      const name = normalizeName(n.value, { context });
+      if (name.unscreenable !== undefined) {
+        unindexed.push({ recordId: rec.id, name: n.value, reason: name.unscreenable.message });
+        return;
+      }
+      const kind = NAME_KINDS.indexOf(n.kind);
+      const key = name.tokens.map((t) => `${vocabKey(t)}:${t.cls}`).join(" ");
+      const prior = byCompare.get(key);
+      if (prior !== undefined) {
+        if (kind < prior.kind) {
+          prior.kind = kind;
+          prior.ordinal = ordinal;
+        }
+        return;
+      }
+      const p: Pending = { record: r, ordinal, kind, name };
+      byCompare.set(key, p);
+      pending.push(p);
+      for (const t of name.tokens) {
+        if (t.cls === "legal" || t.cls === "honorific") continue;
+        const k = vocabKey(t);
+        if (seenTexts.has(k)) continue;
+        seenTexts.add(k);
+        df.set(k, (df.get(k) ?? 0) + 1);
+      }
+    });
+  }
+  const recordCount = records.length;
+  const weightOf = (t: NameToken): number => classWeight(t.cls, rarityWeight(df.get(vocabKey(t)) ?? 0, recordCount, alg), alg);
+
+  // Pass 2: units, vocabulary, postings.
+  const vocabText: string[] = [];
+  const vocabSkeleton: string[] = [];
+  const vocabFlagsArr: number[] = [];
+  const vocabLookup = new Map<string, number>();
+  const postLists: number[][] = [];
+  const nameRecord = new Int32Array(pending.length);
+  const nameOrdinal = new Uint16Array(pending.length);
+  const nameKind = new Uint8Array(pending.length);
+  const nameLegal = new Uint8Array(pending.length);
+  const nameCore = new Uint16Array(pending.length);
+  const namePersonal = new Uint8Array(pending.length);
+  const unitStart = new Int32Array(pending.length + 1);
+  const unitVocab: number[] = [];
+  const unitWeight: number[] = [];
+  const unitCoverFirst: number[] = [];
+  const unitCoverLen: number[] = [];
+  const unitGlued: number[] = [];
+  const unitInitial: number[] = [];
+  const unitParticle: number[] = [];
+  pending.forEach((p, m) => {
+    const units = buildNameUnits(p.name, weightOf, "candidate");
+    nameRecord[m] = p.record;
+    nameOrdinal[m] = p.ordinal;
+    nameKind[m] = p.kind;
+    nameCore[m] = units.coreCount;
+    namePersonal[m] = units.personal ? 1 : 0;
+    let legal = 0;
+    for (const f of units.legalFamilies) legal |= 1 << LEGAL_FAMILY_BITS.indexOf(f);
+    nameLegal[m] = legal;
+    unitStart[m] = unitVocab.length;
+    for (const u of units.units) {
+      const key = vocabKey(u);
+      let v = vocabLookup.get(key);
+      if (v === undefined) {
+        v = vocabText.length;
+        vocabLookup.set(key, v);
+        vocabText.push(u.text);
+        vocabSkeleton.push(u.skeleton);
+        vocabFlagsArr.push((u.abjad ? FLAG_ABJAD : 0) | (u.initial ? FLAG_INITIAL : 0) | (u.number ? FLAG_NUMBER : 0));
+        postLists.push([]);
+      }
+      const post = postLists[v] as number[];
+      if (post[post.length - 1] !== m) post.push(m);
+      unitVocab.push(v);
+      unitWeight.push(u.weight);
+      unitCoverFirst.push(u.coverFirst);
+      unitCoverLen.push(u.coverLen);
+      unitGlued.push(u.glued ? 1 : 0);
+      unitInitial.push(u.initial ? 1 : 0);
+      unitParticle.push(u.particle ? 1 : 0);
+    }
+  });
+  unitStart[pending.length] = unitVocab.length;
+  const postStart = new Int32Array(vocabText.length + 1);
+  let total = 0;
+  for (let v = 0; v < postLists.length; v++) {
+    postStart[v] = total;
+    total += (postLists[v] as number[]).length;
+  }
+  postStart[postLists.length] = total;
+  const postNames = new Int32Array(total);
+  for (let v = 0; v < postLists.length; v++) postNames.set(postLists[v] as number[], postStart[v] as number);
+
+  // Pass 3: keys.
+  const vocabFlags = Uint8Array.from(vocabFlagsArr);
+  const vocab = vocabText.map((t, v) => vocabToken(t, vocabSkeleton[v] as string, vocabFlags[v] as number));
+  const pairs = new KeyPairs();
+  vocab.forEach((t, v) => keysOf(t, alg, (family, s) => pairs.push(hashKey(family, s), v)));
+  const vocabDf = new Int32Array(vocabText.length);
+  vocabLookup.forEach((v, key) => {
+    vocabDf[v] = df.get(key) ?? 0;
+  });
+  const data: NameIndexData = {
+    algorithmId: alg.id,
+    recordCount,
+    vocabText,
+    vocabSkeleton,
+    vocabFlags,
+    vocabDf,
+    nameRecord,
+    nameOrdinal,
+    nameKind,
+    nameLegal,
+    nameCore,
+    namePersonal,
+    unitStart,
+    unitVocab: Int32Array.from(unitVocab),
+    unitWeight: Float64Array.from(unitWeight),
+    unitCoverFirst: Uint16Array.from(unitCoverFirst),
+    unitCoverLen: Uint8Array.from(unitCoverLen),
+    unitGlued: Uint8Array.from(unitGlued),
+    unitInitial: Uint8Array.from(unitInitial),
+    unitParticle: Uint8Array.from(unitParticle),
+    postStart,
+    postNames,
+    keys: pairs.pack(),
+  };
+  return { algorithm: alg, data, vocab, vocabLookup, hasAbjad: vocab.some((t) => t.abjad), unindexed };
+}
+
+/**
+ * Wraps packed index data (e.g. from {@link importNameIndex}) for searching.
+ * @example
+ * nameIndexFromData(data).vocab.length //=> data.vocabText.length
+ */
+export function nameIndexFromData(data: NameIndexData, algorithm: NameAlgorithm, unindexed: readonly UnindexedName[] = []): NameIndex {
+  const vocab = data.vocabText.map((t, v) => vocabToken(t, data.vocabSkeleton[v] as string, data.vocabFlags[v] as number));
+  const vocabLookup = new Map<string, number>();
+  vocab.forEach((t, v) => vocabLookup.set(vocabKey(t), v));
+  return { algorithm, data, vocab, vocabLookup, hasAbjad: vocab.some((t) => t.abjad), unindexed };
+}
+
+/**
+ * Prepares a normalised query for matching against an index: match units weighted by the index's
+ * token rarity (a token the lists never use weighs 1).
+ * @example
+ * queryUnits(index, normalizeName("Nicolas Maduro")).coreCount //=> 2
+ */
+export function queryUnits(index: NameIndex, query: NormalizedName): NameUnits {
+  const { data, algorithm: alg } = index;
+  return buildNameUnits(
+    query,
+    (t) => {
+      const v = index.vocabLookup.get(vocabKey(t));
+      const df = v === undefined ? 0 : (data.vocabDf[v] as number);
+      return classWeight(t.cls, rarityWeight(df, data.recordCount, alg), alg);
+    },
+    "query",
+  );
+}
+
+/** The unit table of indexed name m. */
+function nameTable(data: NameIndexData, m: number): UnitTable {
+  const offset = data.unitStart[m] as number;
+  return {
+    offset,
+    count: (data.unitStart[m + 1] as number) - offset,
+    coreCount: data.nameCore[m] as number,
+    weight: data.unitWeight,
+    coverFirst: data.unitCoverFirst,
+    coverLen: data.unitCoverLen,
+    glued: data.unitGlued,
+    initial: data.unitInitial,
+    particle: data.unitParticle,
+  };
+}
+
+function familiesOf(mask: number): string[] {
+  const out: string[] = [];
+  for (let b = 0; b < LEGAL_FAMILY_BITS.length; b++) if ((mask & (1 << b)) !== 0) out.push(LEGAL_FAMILY_BITS[b] as string);
+  return out;
+}
+
+function legalMask(families: readonly string[]): number {
+  let mask = 0;
+  for (const f of families) mask |= 1 << LEGAL_FAMILY_BITS.indexOf(f);
+  return mask;
+}
+
+/** Name-level penalties: weak alias, legal-form families both present and disjoint. */
+function namePenalty(data: NameIndexData, m: number, queryLegal: number, alg: NameAlgorithm): number {
+  let p = 0;
+  if (NAME_KINDS[data.nameKind[m] as number] === "weak-alias") p -= alg.weakAliasPenalty;
+  const legal = data.nameLegal[m] as number;
+  if (queryLegal !== 0 && legal !== 0 && (queryLegal & legal) === 0) p -= alg.legalFormMismatchPenalty;
+  return p;
+}
+
+/** Options of {@link searchNames} and {@link scanNames}. */
+export interface SearchNamesOptions {
+  /** Keep names whose name-level score is at least this (must be > 0). */
+  readonly minScore: number;
+}
+
+/** Statistics of one indexed search (for benchmarks and the lossless test). */
+export interface SearchStats {
+  probedTokens: number;
+  comparableTexts: number;
+  candidateNames: number;
+}
+
+/**
+ * Finds every record with a name scoring at least `minScore` against the query, using the index;
+ * returns the best name per record (same results as {@link scanNames}).
+ * @example
+ * searchNames(index, normalizeName("Belvneshpromservis"), { minScore: 0.8 })[0]?.score //=> 0.97
+ */
+export function searchNames(index: NameIndex, query: NormalizedName, options: SearchNamesOptions, stats?: SearchStats): NameMatch[] {
+  const { data, algorithm: alg } = index;
+  if (query.unscreenable !== undefined || !(options.minScore > 0)) return [];
+  const q = queryUnits(index, query);
+  const qUnits = q.units;
+  const qt = q.table;
+  const queryLegal = legalMask(q.legalFamilies);
+  // (1) comparable vocabulary texts per unit, and the reverse map text → [unit, sim, …].
+  const matched: number[][] = qUnits.map(() => []);
+  const reverse = new Map<number, number[]>();
+  const initials: number[] = [];
+  const seen = new Map<number, number>();
+  for (let i = 0; i < qUnits.length; i++) {
+    const u = qUnits[i] as (typeof qUnits)[number];
+    if (u.initial) {
+      initials.push(i);
+      continue;
+    }
+    seen.clear();
+    const probe = (family: string, s: string): void => {
+      const k = findKey(data.keys, hashKey(family, s));
+      if (k < 0) return;
+      for (let x = data.keys.starts[k] as number; x < (data.keys.starts[k + 1] as number); x++) {
+        const v = data.keys.ids[x] as number;
+        if (seen.has(v)) continue;
+        seen.set(v, 1);
+        const t = index.vocab[v] as ComparableToken;
+        const how = comparableHow(u, t, alg);
+        if (how === undefined) continue;
+        const sim = similarityFor(how, u, t, alg);
+        if (sim <= 0) continue;
+        (matched[i] as number[]).push(v);
+        let r = reverse.get(v);
+        if (r === undefined) reverse.set(v, (r = []));
+        r.push(i, sim, HOW_CODES.indexOf(how));
+      }
+    };
+    if (u.number) probe("D", u.text);
+    else if (u.abjad) {
+      probe("A", u.text);
+      if (u.skeleton.length > 0) for (const s of deletionVariants(u.skeleton, alg.minSkeletonDeletionLength)) probe("S", s);
+    } else {
+      for (const s of deletionVariants(u.text, alg.minDeletionLength)) probe("D", s);
+      if (index.hasAbjad && u.skeleton.length > 0) for (const s of deletionVariants(u.skeleton, alg.minSkeletonDeletionLength)) probe("S", s);
+      else if (u.skeleton.length >= alg.minSkeletonLength) probe("S", u.skeleton);
+      probe("I", u.text.charAt(0));
+    }
+    if (stats) stats.comparableTexts += (matched[i] as number[]).length;
+  }
+  // (2) choose P: cheapest query tokens first until the bound excludes every other name.
+  const core = q.coreCount;
+  const cost: number[] = new Array<number>(core).fill(0);
+  for (let i = 0; i < qUnits.length; i++) {
+    const u = qUnits[i] as (typeof qUnits)[number];
+    let c = 0;
+    if (u.initial) c = Number.MAX_SAFE_INTEGER / 4;
+    else for (const v of matched[i] as number[]) c += (data.postStart[v + 1] as number) - (data.postStart[v] as number);
+    for (let k = u.coverFirst; k < u.coverFirst + u.coverLen; k++) cost[k] = (cost[k] as number) + c;
+  }
+  const order = Array.from({ length: core }, (_, k) => k).sort(
+    (a, b) => (cost[a] as number) - (cost[b] as number) || (qUnits[b]?.weight ?? 0) - (qUnits[a]?.weight ?? 0) || a - b,
+  );
+  let wNot = 0;
+  for (let k = 0; k < core; k++) wNot += qUnits[k]?.weight ?? 0;
+  let wIn = 0;
+  const inP = new Uint8Array(core);
+  for (const k of order) {
+    if (wNot / (wNot + alg.unmatchedQueryWeight * wIn) < options.minScore) break;
+    inP[k] = 1;
+    const w = qUnits[k]?.weight ?? 0;
+    wIn += w;
+    wNot -= w;
+  }
+  // (3) candidates: names holding a text comparable with a unit that covers a P token.
+  const stamp = new Map<number, true>();
+  const candidates: number[] = [];
+  const addPostings = (v: number): void => {
+    for (let x = data.postStart[v] as number; x < (data.postStart[v + 1] as number); x++) {
+      const m = data.postNames[x] as number;
+      if (stamp.has(m)) continue;
+      stamp.set(m, true);
+      candidates.push(m);
+    }
+  };
+  for (let i = 0; i < qUnits.length; i++) {
+    const u = qUnits[i] as (typeof qUnits)[number];
+    let covers = false;
+    for (let k = u.coverFirst; k < u.coverFirst + u.coverLen; k++) if (inP[k] === 1) covers = true;
+    if (!covers) continue;
+    if (u.initial) {
+      // An initial is comparable with every word starting with its letter ("F" key), with itself,
+      // and with abjad texts of the same skeleton: every such name is a candidate.
+      const k = findKey(data.keys, hashKey("F", u.text));
+      if (k >= 0) for (let x = data.keys.starts[k] as number; x < (data.keys.starts[k + 1] as number); x++) addPostings(data.keys.ids[x] as number);
+      for (const self of [index.vocabLookup.get(vocabKey(u)), index.vocabLookup.get(u.text)]) if (self !== undefined) addPostings(self);
+      if (index.hasAbjad && u.skeleton.length > 0) {
+        const s = findKey(data.keys, hashKey("S", u.skeleton));
+        if (s >= 0) {
+          for (let x = data.keys.starts[s] as number; x < (data.keys.starts[s + 1] as number); x++) {
+            const v = data.keys.ids[x] as number;
+            if (tokenSimilarity(u, index.vocab[v] as ComparableToken, alg) > 0) addPostings(v);
+          }
+        }
+      }
+    } else for (const v of matched[i] as number[]) addPostings(v);
+  }
+  if (stats) {
+    stats.probedTokens += qUnits.length;
+    stats.candidateNames += candidates.length;
+  }
+  // Score every candidate with the pairs the scan would produce.
+  const best = new Map<number, NameMatch>();
+  const pairs: UnitPair[] = [];
+  for (const m of candidates) {
+    pairs.length = 0;
+    const from = data.unitStart[m] as number;
+    const to = data.unitStart[m + 1] as number;
+    const personal = (data.namePersonal[m] as number) === 1;
+    for (let j = from; j < to; j++) {
+      const v = data.unitVocab[j] as number;
+      const cGlued = (data.unitGlued[j] as number) === 1;
+      const cCover = data.unitCoverLen[j] as number;
+      const cParticle = (data.unitParticle[j] as number) === 1;
+      const r = reverse.get(v);
+      if (r !== undefined) {
+        for (let x = 0; x < r.length; x += 3) {
+          const i = r[x] as number;
+          const how = HOW_CODES[r[x + 2] as number] as MatchHow;
+          if (!pairAllowedFlat(how, (qt.glued[i] as number) === 1, qt.coverLen[i] as number, (qt.particle[i] as number) === 1, cGlued, cCover, cParticle, personal)) continue;
+          pairs.push({ q: i, c: j - from, sim: r[x + 1] as number });
+        }
+      }
+      for (const i of initials) {
+        const qu = qUnits[i] as (typeof qUnits)[number];
+        const t = index.vocab[v] as ComparableToken;
+        const how = comparableHow(qu, t, alg);
+        if (how === undefined || !pairAllowedFlat(how, false, 1, false, cGlued, cCover, cParticle, personal)) continue;
+        const sim = similarityFor(how, qu, t, alg);
+        if (sim > 0) pairs.push({ q: i, c: j - from, sim });
+      }
+    }
+    if (pairs.length === 0) continue;
+    offerMatch(best, data, m, alignmentScore(pairs, qt, nameTable(data, m), alg), queryLegal, alg, options.minScore);
+  }
+  return sortMatches(best);
+}
+
+/** Match kinds in code order (the reverse map stores the code). */
+const HOW_CODES: readonly MatchHow[] = ["exact", "fuzzy", "phonetic", "skeleton", "initial"];
+
+/** Every allowed comparable pair of a query and indexed name m, computed directly (the scan). */
+function scanPairs(index: NameIndex, q: NameUnits, m: number): UnitPair[] {
+  const { data, algorithm: alg } = index;
+  const from = data.unitStart[m] as number;
+  const to = data.unitStart[m + 1] as number;
+  const personal = (data.namePersonal[m] as number) === 1;
+  const pairs: UnitPair[] = [];
+  for (let i = 0; i < q.units.length; i++) {
+    const qu = q.units[i] as (typeof q.units)[number];
+    for (let j = from; j < to; j++) {
+      const t = index.vocab[data.unitVocab[j] as number] as ComparableToken;
+      const how = comparableHow(qu, t, alg);
+      if (how === undefined) continue;
+      if (!pairAllowedFlat(how, qu.glued, qu.coverLen, qu.particle, (data.unitGlued[j] as number) === 1, data.unitCoverLen[j] as number, (data.unitParticle[j] as number) === 1, personal)) continue;
+      const sim = similarityFor(how, qu, t, alg);
+      if (sim > 0) pairs.push({ q: i, c: j - from, sim });
+    }
+  }
+  return pairs;
+}
+
+function offerMatch(best: Map<number, NameMatch>, data: NameIndexData, m: number, alignment: number, queryLegal: number, alg: NameAlgorithm, minScore: number): void {
+  const score = alignment + namePenalty(data, m, queryLegal, alg);
+  if (score < minScore) return;
+  const record = data.nameRecord[m] as number;
+  const prior = best.get(record);
+  const kind = data.nameKind[m] as number;
+  if (prior !== undefined) {
+    const priorKind = NAME_KINDS.indexOf(prior.kind);
+    if (prior.score > score || (prior.score === score && (priorKind < kind || (priorKind === kind && prior.nameOrdinal <= (data.nameOrdinal[m] as number))))) return;
+  }
+  best.set(record, { recordIndex: record, nameId: m, nameOrdinal: data.nameOrdinal[m] as number, kind: NAME_KINDS[kind] as NameKind, alignment, score });
+}
+
+function sortMatches(best: Map<number, NameMatch>): NameMatch[] {
+  return [...best.values()].sort((a, b) => b.score - a.score || a.recordIndex - b.recordIndex);
+}
+
+/**
+ * Reference implementation: scores every indexed name with the brute-force pair generator. Same
+ * results as {@link searchNames}; used by the lossless test and for debugging.
+ * @example
+ * scanNames(index, normalizeName("Belvneshpromservis"), { minScore: 0.8 }).length //=> 1
+ */
+export function scanNames(index: NameIndex, query: NormalizedName, options: SearchNamesOptions): NameMatch[] {
+  const { data, algorithm: alg } = index;
+  if (query.unscreenable !== undefined || !(options.minScore > 0)) return [];
+  const q = queryUnits(index, query);
+  const queryLegal = legalMask(q.legalFamilies);
+  const best = new Map<number, NameMatch>();
+  const names = data.nameRecord.length;
+  for (let m = 0; m < names; m++) {
+    const pairs = scanPairs(index, q, m);
+    if (pairs.length === 0) continue;
+    offerMatch(best, data, m, alignmentScore(pairs, q.table, nameTable(data, m), alg), queryLegal, alg, options.minScore);
+  }
+  return sortMatches(best);
+}
+
+/**
+ * The best-scoring name of one record, without a minimum score (used for records found through
+ * an identifier rather than a name); undefined when no name shares a comparable token.
+ * @example
+ * scoreRecordNames(index, normalizeName("Army Supply Bureau"), 7)?.alignment //=> 1
+ */
+export function scoreRecordNames(index: NameIndex, query: NormalizedName, recordIndex: number): NameMatch | undefined {
+  const { data, algorithm: alg } = index;
+  if (query.unscreenable !== undefined) return undefined;
+  const q = queryUnits(index, query);
+  const queryLegal = legalMask(q.legalFamilies);
+  const best = new Map<number, NameMatch>();
+  for (let m = 0; m < data.nameRecord.length; m++) {
+    if (data.nameRecord[m] !== recordIndex) continue;
+    const pairs = scanPairs(index, q, m);
+    const alignment = pairs.length === 0 ? 0 : alignmentScore(pairs, q.table, nameTable(data, m), alg);
+    offerMatch(best, data, m, alignment, queryLegal, alg, Number.NEGATIVE_INFINITY);
+  }
+  return best.get(recordIndex);
+}
+
+/**
+ * Legal-form families of indexed name m.
+ * @example
+ * nameLegalFamilies(index, 0) //=> ["limited-liability"]
+ */
+export function nameLegalFamilies(index: NameIndex, m: number): string[] {
+  return familiesOf(index.data.nameLegal[m] as number);
+}

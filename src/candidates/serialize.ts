@@ -1,0 +1,172 @@
+/**
+ * Export and import of a built name index as one compact byte array, so that a serverless cold
+ * start loads the index (typed-array views over the bytes, no normalisation, no sorting) instead
+ * of rebuilding it. Layout: "SSNX", format version (u32 LE), header length (u32 LE), JSON header,
+ * then 8-byte-aligned sections (typed arrays, and the vocabulary as "\n"-joined UTF-8).
+ * The header carries the algorithm id and a fingerprint of the lists (id, sha256, record count,
+ * in order); loading refuses an index built for other lists or another algorithm version.
+ */
+import { InputError } from "../errors";
+import { NAMES_V1, type NameAlgorithm } from "../score";
+import { nameIndexFromData, type NameIndex, type NameIndexData, type UnindexedName } from "./name-index";
+
+const MAGIC = "SSNX";
+const FORMAT_VERSION = 1;
+
+type ArrayKind = "u8" | "u16" | "i32" | "u32" | "f64" | "text";
+
+interface Section {
+  readonly name: string;
+  readonly kind: ArrayKind;
+  readonly offset: number;
+  readonly length: number;
+}
+
+interface Header {
+  readonly algorithmId: string;
+  readonly fingerprint: string;
+  readonly recordCount: number;
+  readonly unindexed: readonly UnindexedName[];
+  readonly sections: readonly Section[];
+}
+
+const ARRAY_FIELDS = [
+  ["vocabFlags", "u8"],
+  ["vocabDf", "i32"],
+  ["nameRecord", "i32"],
+  ["nameOrdinal", "u16"],
+  ["nameKind", "u8"],
+  ["nameLegal", "u8"],
+  ["nameCore", "u16"],
+  ["unitStart", "i32"],
+  ["unitVocab", "i32"],
+  ["unitWeight", "f64"],
+  ["unitCoverFirst", "u16"],
+  ["unitCoverLen", "u8"],
+  ["unitGlued", "u8"],
+  ["unitInitial", "u8"],
+  ["unitParticle", "u8"],
+  ["namePersonal", "u8"],
+  ["postStart", "i32"],
+  ["postNames", "i32"],
+] as const;
+
+/**
+ * Fingerprint of the lists an index is built from: id, sha256 and record count of each, in order.
+ * @example
+ * indexFingerprint([{ listId: "ofac-sdn", sha256: "ab…", recordCount: 13821 }]) //=> '[["ofac-sdn","ab…",13821]]'
+ */
+export function indexFingerprint(lists: readonly { readonly listId: string; readonly sha256: string; readonly recordCount: number }[]): string {
+  return JSON.stringify(lists.map((l) => [l.listId, l.sha256, l.recordCount]));
+}
+
+function bytesOf(a: ArrayBufferView): Uint8Array {
+  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+}
+
+/**
+ * Serialises a name index to bytes.
+ * @example
+ * exportNameIndex(index, fingerprint).byteLength //=> 11534336
+ */
+export function exportNameIndex(index: NameIndex, fingerprint: string): Uint8Array {
+  const d = index.data;
+  const enc = new TextEncoder();
+  const blobs: { name: string; kind: ArrayKind; bytes: Uint8Array; length: number }[] = [];
+  for (const [name, kind] of ARRAY_FIELDS) {
+    const arr = d[name];
+    blobs.push({ name, kind, bytes: bytesOf(arr), length: arr.length });
+  }
+  blobs.push({ name: "keyHashes", kind: "u32", bytes: bytesOf(d.keys.hashes), length: d.keys.hashes.length });
+  blobs.push({ name: "keyStarts", kind: "i32", bytes: bytesOf(d.keys.starts), length: d.keys.starts.length });
+  blobs.push({ name: "keyIds", kind: "i32", bytes: bytesOf(d.keys.ids), length: d.keys.ids.length });
+  const text = enc.encode(d.vocabText.join("\n"));
+  blobs.push({ name: "vocabText", kind: "text", bytes: text, length: d.vocabText.length });
+  const skel = enc.encode(d.vocabSkeleton.join("\n"));
+  blobs.push({ name: "vocabSkeleton", kind: "text", bytes: skel, length: d.vocabSkeleton.length });
+  let offset = 0;
+  const sections: Section[] = blobs.map((b) => {
+    const s = { name: b.name, kind: b.kind, offset, length: b.length };
+    offset += Math.ceil(b.bytes.byteLength / 8) * 8;
+    return s;
+  });
+  const header: Header = { algorithmId: d.algorithmId, fingerprint, recordCount: d.recordCount, unindexed: index.unindexed, sections };
+  const headerBytes = enc.encode(JSON.stringify(header));
+  const start = Math.ceil((12 + headerBytes.byteLength) / 8) * 8;
+  const out = new Uint8Array(start + offset);
+  out.set(enc.encode(MAGIC), 0);
+  const view = new DataView(out.buffer);
+  view.setUint32(4, FORMAT_VERSION, true);
+  view.setUint32(8, headerBytes.byteLength, true);
+  out.set(headerBytes, 12);
+  blobs.forEach((b, i) => out.set(b.bytes, start + (sections[i] as Section).offset));
+  return out;
+}
+
+function refuse(expected: string, received: string): never {
+  throw new InputError([{ path: "index", expected, received, message: "prebuilt index does not fit" }]);
+}
+
+/**
+ * Loads a serialised name index, checking it was built for the same lists and algorithm.
+ * @example
+ * importNameIndex(bytes, fingerprint).data.nameRecord.length //=> 50450
+ */
+export function importNameIndex(bytes: Uint8Array, fingerprint: string, algorithm: NameAlgorithm = NAMES_V1): NameIndex {
+  // Copy once when the bytes are not 8-byte aligned (Node Buffers from a pool are not), so every
+  // section can be a zero-copy typed-array view.
+  const buf = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
+  const dec = new TextDecoder();
+  if (buf.byteLength < 12 || dec.decode(buf.subarray(0, 4)) !== MAGIC) refuse(`a ${MAGIC} index`, "other bytes");
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const version = view.getUint32(4, true);
+  if (version !== FORMAT_VERSION) refuse(`index format ${FORMAT_VERSION}`, `format ${version}`);
+  const headerLength = view.getUint32(8, true);
+  const header = JSON.parse(dec.decode(buf.subarray(12, 12 + headerLength))) as Header;
+  if (header.algorithmId !== algorithm.id) refuse(`algorithm ${algorithm.id}`, `algorithm ${header.algorithmId}`);
+  if (header.fingerprint !== fingerprint) refuse(`an index of lists ${fingerprint}`, `an index of lists ${header.fingerprint}`);
+  const start = Math.ceil((12 + headerLength) / 8) * 8;
+  const section = (name: string): Section => header.sections.find((s) => s.name === name) ?? refuse(`section ${name}`, "none");
+  const at = buf.byteOffset + start;
+  const arr = (name: string): ArrayBufferView => {
+    const s = section(name);
+    const o = at + s.offset;
+    switch (s.kind) {
+      case "u8":
+        return new Uint8Array(buf.buffer, o, s.length);
+      case "u16":
+        return new Uint16Array(buf.buffer, o, s.length);
+      case "i32":
+        return new Int32Array(buf.buffer, o, s.length);
+      case "u32":
+        return new Uint32Array(buf.buffer, o, s.length);
+      case "f64":
+        return new Float64Array(buf.buffer, o, s.length);
+      default:
+        return refuse(`array section ${name}`, s.kind);
+    }
+  };
+  const text = (name: string): string[] => {
+    const s = section(name);
+    const next = header.sections.find((x) => x.offset > s.offset);
+    const end = next === undefined ? buf.byteLength - start : next.offset;
+    let str = dec.decode(buf.subarray(start + s.offset, start + end));
+    str = str.replace(/\0+$/, "");
+    const parts = s.length === 0 ? [] : str.split("\n");
+    if (parts.length !== s.length) refuse(`${s.length} entries in ${name}`, `${parts.length}`);
+    return parts;
+  };
+  const fields = Object.fromEntries(ARRAY_FIELDS.map(([name]) => [name, arr(name)])) as unknown as Pick<NameIndexData, (typeof ARRAY_FIELDS)[number][0]>;
+  const data: NameIndexData = {
+    algorithmId: header.algorithmId,
+    recordCount: header.recordCount,
+    vocabText: text("vocabText"),
+    vocabSkeleton: text("vocabSkeleton"),
+    ...fields,
+    keys: { hashes: arr("keyHashes") as Uint32Array, starts: arr("keyStarts") as Int32Array, ids: arr("keyIds") as Int32Array },
+  };
+  if (data.nameRecord.length + 1 !== data.unitStart.length || data.vocabText.length + 1 !== data.postStart.length) {
+    refuse("consistent index sections", "inconsistent lengths");
+  }
+  return nameIndexFromData(data, algorithm, header.unindexed);
+}

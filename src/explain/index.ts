@@ -1,0 +1,4 @@
+export * from "./hit";
+export * from "./render-summary";
+export * from "./name-reason";
+export * from "./build-hit";

@@ -1,0 +1,66 @@
+/**
+ * Renders the `name.fuzzy` reason and the token alignment of a name match.
+ */
+import type { NormalizedName } from "../normalize";
+import { comparableHow, type MatchUnit, type NameAlignment, type NameAlgorithm, type NameUnits, type Reason } from "../score";
+import type { AlignedTokens } from "./hit";
+
+/** What the name reason is rendered from. */
+export interface NameEvidence {
+  readonly query: NormalizedName;
+  readonly queryUnits: NameUnits;
+  readonly candidate: NormalizedName;
+  readonly candidateUnits: NameUnits;
+  readonly alignment: NameAlignment;
+}
+
+function unitLabel(name: NormalizedName, u: MatchUnit): string {
+  return u.tokens.map((i) => name.tokens[i]?.text ?? "").join("+");
+}
+
+function coreLabel(name: NormalizedName, units: NameUnits, core: number): string {
+  const u = units.units[core];
+  return u === undefined ? "" : unitLabel(name, u);
+}
+
+/**
+ * The aligned token pairs of a name match, in the order the alignment chose them.
+ * @example
+ * alignedTokens(evidence, NAMES_V1)[0] //=> { query: "MADURO", candidate: "MADURO", similarity: 1, how: "exact" }
+ */
+export function alignedTokens(e: NameEvidence, alg: NameAlgorithm): AlignedTokens[] {
+  return e.alignment.pairs.map((p) => {
+    const qu = e.queryUnits.units[p.q] as MatchUnit;
+    const cu = e.candidateUnits.units[p.c] as MatchUnit;
+    return {
+      query: unitLabel(e.query, qu),
+      candidate: unitLabel(e.candidate, cu),
+      similarity: Math.round(p.sim * 10000) / 10000,
+      how: comparableHow(qu, cu, alg) ?? "fuzzy",
+    };
+  });
+}
+
+/**
+ * The `name.fuzzy` reason: both names, the alignment score and a readable detail.
+ * @example
+ * nameReason(evidence, NAMES_V1).detail //=> "2/2 query tokens aligned: NICOLAS=NICOLAS, MADURO=MADURO; list token MOROS unmatched"
+ */
+export function nameReason(e: NameEvidence, alg: NameAlgorithm): Reason {
+  const pairs = alignedTokens(e, alg).map((a) => (a.similarity === 1 ? `${a.query}=${a.candidate}` : `${a.query}~${a.candidate} ${a.similarity.toFixed(2)}`));
+  const qCore = e.queryUnits.coreCount;
+  const qAligned = qCore - e.alignment.unmatchedQuery.length;
+  const parts = [`${qAligned}/${qCore} query tokens aligned${pairs.length > 0 ? `: ${pairs.join(", ")}` : ""}`];
+  const uq = e.alignment.unmatchedQuery.map((i) => coreLabel(e.query, e.queryUnits, i));
+  const uc = e.alignment.unmatchedCandidate.map((i) => coreLabel(e.candidate, e.candidateUnits, i));
+  if (uq.length > 0) parts.push(`query token${uq.length === 1 ? "" : "s"} ${uq.join(", ")} unmatched`);
+  if (uc.length > 0) parts.push(`list token${uc.length === 1 ? "" : "s"} ${uc.join(", ")} unmatched`);
+  return {
+    feature: "name.fuzzy",
+    score: Math.round(e.alignment.score * 1e6) / 1e6,
+    weight: 1,
+    query: e.query.display,
+    candidate: e.candidate.display,
+    detail: parts.join("; "),
+  };
+}

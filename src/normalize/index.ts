@@ -1,0 +1,6 @@
+export * from "./normalize-name";
+export * from "./skeleton";
+export * from "./strip-controls";
+export * from "./fold-lookalikes";
+export * from "./transliterate";
+export * from "./token-tables";

@@ -1,0 +1,265 @@
+/**
+ * One normalisation pipeline for list names and queries. Step order (the order matters):
+ *
+ * 1. NFKC: composes decomposed accents ("He\u0301le\u0300ne" → "Hélène") and folds compatibility
+ *    forms (full-width "ＡＢＣ", ligatures, mathematical letters). Never NFKD: it would split "й"
+ *    into "и" + breve before Cyrillic transliteration.
+ * 2. Invisible characters removed (zero-width, bidi controls, soft hyphen, variation selectors);
+ *    control characters and emoji become spaces (strip-controls.ts).
+ * 3. Lookalikes: in a word mixing Latin with Cyrillic or Greek, minority letters with a lookalike
+ *    in the majority script are replaced ("Рromsvyazbank" → "Promsvyazbank") (fold-lookalikes.ts).
+ * 4. Transliteration per script run with any-ascii; abjad words also get a consonant skeleton;
+ *    Han/Hangul syllables become separate pieces; unromanisable characters are reported
+ *    (transliterate.ts).
+ * 5. Case folding to upper case.
+ * 6. Punctuation: dotted abbreviations joined ("S.A." → "SA", "d.o.o." → "DOO"), apostrophes
+ *    removed without a break ("JAZA'IRI" → "JAZAIRI"), "&" → "AND", every other non-alphanumeric
+ *    character separates tokens ("AL-QAIDA" → "AL QAIDA").
+ * 7. Tokens and classes: multi-word legal forms matched as phrases (longest first); generic
+ *    abbreviations expanded ("COMM GRP" → "COMMUNICATION GROUP"); each token classed as legal,
+ *    honorific, stop, particle, initial, number, generic or word (classes depend on the subject
+ *    type: persons have no legal forms, organisations no honorifics or initials). Legal forms and honorifics
+ *    are not compared as name tokens. If nothing but those is left, everything is compared as words.
+ *
+ * The display form is the input after steps 1–2 with whitespace collapsed; the compare form is the
+ * token texts joined by one space.
+ */
+import { foldLookalikes } from "./fold-lookalikes";
+import { latinSkeleton } from "./skeleton";
+import { stripControls } from "./strip-controls";
+import { ABBREVIATIONS, GENERIC_WORDS, HONORIFICS, LEGAL_FORM_FAMILIES, LEGAL_WORDS, PARTICLES, STOP_WORDS } from "./token-tables";
+import { transliterate, type Untransliterable } from "./transliterate";
+
+/** What a token is, which decides whether and how much it counts. */
+export type TokenClass = "word" | "generic" | "stop" | "particle" | "initial" | "number" | "legal" | "honorific";
+
+/** Which word tables apply: persons (honorifics), organisations (legal forms, generic words), other, or any (queries of unknown type). */
+export type NameContext = "person" | "organization" | "other" | "any";
+
+/** One token of a normalised name. */
+export interface NameToken {
+  /** Compare form: upper-case ASCII letters and digits. */
+  readonly text: string;
+  readonly cls: TokenClass;
+  /** True when the token comes from an abjad script (Arabic, Hebrew, Syriac): compared by skeleton. */
+  readonly abjad: boolean;
+  /** Consonant skeleton (see skeleton.ts); "" for numbers. */
+  readonly skeleton: string;
+  /** Legal-form family for `legal` tokens, e.g. `limited-liability`. */
+  readonly legalFamily?: string;
+}
+
+/** Why a name cannot be screened. */
+export interface UnscreenableReason {
+  readonly code: "EMPTY" | "NO_COMPARABLE_TOKENS" | "UNROMANISABLE_SCRIPT";
+  readonly message: string;
+}
+
+/** A name in display and compare form, with its classified tokens. */
+export interface NormalizedName {
+  readonly input: string;
+  /** The word tables applied. */
+  readonly context: NameContext;
+  readonly display: string;
+  readonly compare: string;
+  readonly tokens: readonly NameToken[];
+  /** Non-Latin scripts seen in the input. */
+  readonly scripts: readonly string[];
+  /** Characters that could not be romanised (dropped from comparison, never guessed). */
+  readonly untransliterable: readonly Untransliterable[];
+  /** Set when nothing comparable is left: such a name must not be screened as clear. */
+  readonly unscreenable?: UnscreenableReason;
+}
+
+/** Options of {@link normalizeName}. */
+export interface NormalizeNameOptions {
+  /** Word tables to apply; default `any`. */
+  readonly context?: NameContext;
+}
+
+const LEGAL_PHRASES = new Map<string, string>();
+let maxLegalWords = 1;
+for (const [family, forms] of Object.entries(LEGAL_FORM_FAMILIES)) {
+  for (const form of forms) {
+    const key = form.replace(/\./g, "");
+    LEGAL_PHRASES.set(key, family);
+    maxLegalWords = Math.max(maxLegalWords, key.split(" ").length);
+  }
+}
+
+const LEGAL_WORD_LIST = Object.keys(LEGAL_WORDS);
+
+// Edit distance up to a small bound (cheap early exit); enough for legal-word spelling variants.
+function withinEdits(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return false;
+    prev = cur;
+  }
+  return (prev[b.length] as number) <= max;
+}
+
+/** The family of a (possibly misspelt) legal-phrase word, or undefined. */
+function legalWordFamily(text: string): string | undefined {
+  const exact = LEGAL_WORDS[text];
+  if (exact !== undefined) return exact;
+  if (text.length < 7) return undefined;
+  for (const w of LEGAL_WORD_LIST) {
+    if (w.charCodeAt(0) === text.charCodeAt(0) && withinEdits(text, w, 2)) return LEGAL_WORDS[w];
+  }
+  return undefined;
+}
+
+const DOTTED = /(?<![A-Z0-9])((?:[A-Z]\.)+[A-Z])\.?(?![A-Z0-9])/g;
+const APOSTROPHES = /['`\u2018\u2019\u02bc\u02bb\u00b4]/g;
+const NON_ALNUM = /[^A-Z0-9]+/g;
+const DIGIT = /[0-9]/;
+
+interface RawToken {
+  text: string;
+  abjad: boolean;
+  skeleton?: string;
+  article?: boolean;
+}
+
+function splitPiece(text: string, into: RawToken[], abjad: boolean, skeleton: string | undefined, article?: boolean): void {
+  const upper = text.toUpperCase();
+  const cleaned = upper
+    .replace(DOTTED, (m) => m.replace(/\./g, ""))
+    .replace(APOSTROPHES, "")
+    .replace(/&/g, " AND ")
+    .replace(NON_ALNUM, " ");
+  const words = cleaned.split(" ").filter((w) => w.length > 0);
+  for (const w of words) {
+    const raw: RawToken = { text: w, abjad };
+    // The abjad skeleton belongs to the whole word; it stays only when punctuation did not split it.
+    if (skeleton !== undefined && words.length === 1) raw.skeleton = skeleton;
+    if (article) raw.article = true;
+    into.push(raw);
+  }
+}
+
+function expandAbbreviations(raw: RawToken[]): RawToken[] {
+  const out: RawToken[] = [];
+  for (const t of raw) {
+    const full = t.abjad ? undefined : ABBREVIATIONS[t.text];
+    if (full === undefined) out.push(t);
+    else for (const w of full.split(" ")) out.push({ text: w, abjad: false });
+  }
+  return out;
+}
+
+function classify(raw: RawToken[], context: NameContext): NameToken[] {
+  const tokens: NameToken[] = [];
+  const orgLike = context === "organization" || context === "any";
+  const personLike = context === "person" || context === "any";
+  for (let i = 0; i < raw.length; i++) {
+    const t = raw[i] as RawToken;
+    if (orgLike && !t.abjad) {
+      let matched = 0;
+      let family = "";
+      for (let n = Math.min(maxLegalWords, raw.length - i); n >= 1; n--) {
+        const phrase = raw
+          .slice(i, i + n)
+          .map((r) => r.text)
+          .join(" ");
+        const f = LEGAL_PHRASES.get(phrase);
+        if (f !== undefined) {
+          matched = n;
+          family = f;
+          break;
+        }
+      }
+      if (matched > 0) {
+        const text = raw
+          .slice(i, i + matched)
+          .map((r) => r.text)
+          .join(" ");
+        tokens.push({ text, cls: "legal", abjad: false, skeleton: "", legalFamily: family });
+        i += matched - 1;
+        continue;
+      }
+    }
+    const wordFamily = orgLike && !t.abjad ? legalWordFamily(t.text) : undefined;
+    if (wordFamily !== undefined) {
+      tokens.push({ text: t.text, cls: "legal", abjad: false, skeleton: "", ...(wordFamily ? { legalFamily: wordFamily } : {}) });
+      continue;
+    }
+    tokens.push(makeToken(t, classOf(t, context, personLike, orgLike)));
+  }
+  // "OBSHCHESTVO S OGRANICHENNOY …": a single letter between legal words belongs to the form.
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const t = tokens[i] as NameToken;
+    if (t.text.length === 1 && tokens[i - 1]?.cls === "legal" && tokens[i + 1]?.cls === "legal") tokens[i] = { ...t, cls: "legal", skeleton: "" };
+  }
+  const comparable = tokens.some((t) => t.cls !== "legal" && t.cls !== "honorific" && t.cls !== "stop");
+  if (!comparable && tokens.length > 0) {
+    // "THE COMPANY", "SHEIKH": nothing but class words; compare them as words rather than not at all.
+    return tokens.flatMap((t) =>
+      t.text.split(" ").map((w) => ({ text: w, cls: DIGIT.test(w) ? "number" : "word", abjad: t.abjad, skeleton: t.abjad ? t.skeleton : latinSkeleton(w) }) as NameToken),
+    );
+  }
+  return tokens;
+}
+
+function classOf(t: RawToken, context: NameContext, personLike: boolean, orgLike: boolean): TokenClass {
+  if (t.article) return "particle";
+  if (DIGIT.test(t.text)) return "number";
+  if (personLike && HONORIFICS.has(t.text)) return "honorific";
+  if (context !== "person" && STOP_WORDS.has(t.text)) return "stop";
+  if (PARTICLES.has(t.text)) return "particle";
+  // Single letters are initials of person names; in organisation names they are abbreviations
+  // ("B S COMPANY", "R AND D") and only match themselves.
+  if (t.text.length === 1) return personLike ? "initial" : "word";
+  if (orgLike && GENERIC_WORDS.has(t.text)) return "generic";
+  return "word";
+}
+
+function makeToken(t: RawToken, cls: TokenClass): NameToken {
+  const skeleton = cls === "number" ? "" : (t.skeleton ?? latinSkeleton(t.text));
+  return { text: t.text, cls, abjad: t.abjad, skeleton };
+}
+
+function describeUnscreenable(input: string, untransliterable: readonly Untransliterable[]): UnscreenableReason {
+  if (input.trim() === "") return { code: "EMPTY", message: "name is empty" };
+  if (untransliterable.length > 0) {
+    const scripts = untransliterable.map((u) => `${u.script} (${u.count} character${u.count === 1 ? "" : "s"}, e.g. "${u.example}")`).join(", ");
+    return { code: "UNROMANISABLE_SCRIPT", message: `no romanisation for ${scripts}; nothing comparable is left` };
+  }
+  return { code: "NO_COMPARABLE_TOKENS", message: "no letters or digits to compare after removing symbols, emoji and invisible characters" };
+}
+
+/**
+ * Normalises a name to its display form, compare form and classified tokens (steps in the module header).
+ * @example
+ * normalizeName("Muñoz").compare //=> "MUNOZ"
+ * normalizeName("SIS d.o.o.").tokens.map((t) => t.cls) //=> ["word", "legal"]
+ */
+export function normalizeName(input: string, options: NormalizeNameOptions = {}): NormalizedName {
+  const context = options.context ?? "any";
+  const display = stripControls(input.normalize("NFKC")).replace(/\s+/gu, " ").trim();
+  const folded = foldLookalikes(display);
+  const { pieces, scripts, untransliterable } = transliterate(folded);
+  let raw: RawToken[] = [];
+  for (const p of pieces) {
+    if (p.kind === "abjad") splitPiece(p.text, raw, true, p.skeleton, p.article);
+    else if (p.kind === "syllable") splitPiece(p.text, raw, false, undefined);
+    else splitPiece(p.text, raw, false, undefined);
+  }
+  // Hebrew/Syriac abjad words have no Arabic skeleton: take the Latin skeleton of the romanisation.
+  raw = raw.map((r) => (r.abjad && r.skeleton === undefined ? { ...r, skeleton: latinSkeleton(r.text) } : r));
+  if (context !== "person") raw = expandAbbreviations(raw);
+  const tokens = classify(raw, context);
+  const compare = tokens.map((t) => t.text).join(" ");
+  const base = { input, context, display, compare, tokens, scripts, untransliterable };
+  if (tokens.length === 0) return { ...base, unscreenable: describeUnscreenable(input, untransliterable) };
+  return base;
+}

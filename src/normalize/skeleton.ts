@@ -1,0 +1,154 @@
+/**
+ * Consonant skeletons: a coarse phonetic key shared by Latin spellings and Arabic script.
+ *
+ * Arabic writes consonants and long vowels only, and Latin renderings of the same name differ
+ * mostly in vowels, doubled letters and digraphs (MOHAMMED / MUHAMMAD / محمد, QADHAFI / GADDAFI /
+ * القذافي). Both sides are reduced to one consonant alphabet:
+ *
+ * | class | Latin                  | Arabic            |
+ * |-------|------------------------|-------------------|
+ * | B     | B, P                   | ب پ               |
+ * | T     | T, TH                  | ت ط ث ٹ           |
+ * | J     | J, DJ, ZH              | ج ژ               |
+ * | H     | H (not word-final)     | ح ه ھ (not final) |
+ * | x     | KH                     | خ                 |
+ * | D     | D, DH                  | د ذ ض ڈ           |
+ * | R     | R                      | ر ڑ               |
+ * | Z     | Z                      | ز ظ               |
+ * | S     | S, C before E/I/Y      | س ص               |
+ * | c     | SH, CH, SCH            | ش چ               |
+ * | K     | K, Q, G, GH, C, CK     | ك ق غ گ ک         |
+ * | F     | F, PH, V               | ف                 |
+ * | L M N | L M N                  | ل م ن ں           |
+ *
+ * Vowels (A E I O U Y W; ا و ي ى ء ع ة and hamza carriers) are dropped, X is KS, a word-final H
+ * (and ه / ة) is dropped, and a repeated class collapses (SADDAM and صدام are both "SDM").
+ * Skeletons gate which tokens are compared at all (candidates) and score abjad-script tokens.
+ */
+
+const ARABIC_CLASS: Readonly<Record<string, string>> = {
+  ب: "B", پ: "B",
+  ت: "T", ط: "T", ث: "T", ٹ: "T",
+  ج: "J", ژ: "J",
+  ح: "H", ه: "H", ھ: "H",
+  خ: "x",
+  د: "D", ذ: "D", ض: "D", ڈ: "D",
+  ر: "R", ڑ: "R",
+  ز: "Z", ظ: "Z",
+  س: "S", ص: "S",
+  ش: "c", چ: "c",
+  ك: "K", ق: "K", غ: "K", گ: "K", ک: "K",
+  ف: "F",
+  ل: "L",
+  م: "M",
+  ن: "N", ں: "N",
+};
+
+function collapse(classes: string[]): string {
+  // Word-final H is a vowel ending in both scripts ("FATIMAH", "ALLAH", ة).
+  while (classes.length > 0 && classes[classes.length - 1] === "H") classes.pop();
+  let out = "";
+  for (const c of classes) if (c !== out[out.length - 1]) out += c;
+  return out;
+}
+
+/**
+ * Consonant skeleton of Arabic-script letters (Arabic, Persian and Urdu letters).
+ * @example
+ * arabicSkeleton("صدام") //=> "SDM"
+ */
+export function arabicSkeleton(letters: string): string {
+  const classes: string[] = [];
+  for (const ch of letters) {
+    const c = ARABIC_CLASS[ch];
+    if (c) classes.push(c);
+    // ة, ه at the end, vowels and hamza carriers add nothing; a final ه is removed in collapse().
+  }
+  return collapse(classes);
+}
+
+const VOWEL = new Set(["A", "E", "I", "O", "U", "Y", "W"]);
+
+/**
+ * Consonant skeleton of an upper-case ASCII token.
+ * @example
+ * latinSkeleton("MUHAMMAD") //=> "MHMD"
+ */
+export function latinSkeleton(token: string): string {
+  const classes: string[] = [];
+  const n = token.length;
+  for (let i = 0; i < n; i++) {
+    const ch = token[i] as string;
+    const next = i + 1 < n ? (token[i + 1] as string) : "";
+    switch (ch) {
+      case "P":
+        if (next === "H") {
+          classes.push("F");
+          i++;
+        } else classes.push("B");
+        break;
+      case "K":
+        if (next === "H") {
+          classes.push("x");
+          i++;
+        } else classes.push("K");
+        break;
+      case "S":
+        if (next === "H") {
+          classes.push("c");
+          i++;
+        } else if (next === "C" && token[i + 2] === "H") {
+          classes.push("c");
+          i += 2;
+        } else classes.push("S");
+        break;
+      case "C":
+        if (next === "H") {
+          classes.push("c");
+          i++;
+        } else if (next === "K") {
+          classes.push("K");
+          i++;
+        } else if (next === "E" || next === "I" || next === "Y") classes.push("S");
+        else classes.push("K");
+        break;
+      case "T":
+        classes.push("T");
+        if (next === "H") i++;
+        break;
+      case "D":
+        if (next === "H") {
+          classes.push("D");
+          i++;
+        } else if (next === "J") {
+          classes.push("J");
+          i++;
+        } else classes.push("D");
+        break;
+      case "G":
+        classes.push("K");
+        if (next === "H") i++;
+        break;
+      case "Z":
+        if (next === "H") {
+          classes.push("J");
+          i++;
+        } else classes.push("Z");
+        break;
+      case "Q":
+        classes.push("K");
+        break;
+      case "X":
+        classes.push("K", "S");
+        break;
+      case "V":
+        classes.push("F");
+        break;
+      default:
+        if (VOWEL.has(ch)) break;
+        if (ch >= "A" && ch <= "Z") classes.push(ch);
+        // Digits and anything else carry no sound: skeletons are only built for letter tokens.
+    }
+  }
+  return collapse(classes);
+}

@@ -1,0 +1,146 @@
+/**
+ * Word tables for token classes. All entries are in compare form (upper-case ASCII, punctuation
+ * removed, dotted abbreviations joined: "d.o.o." → "DOO", "S.A." → "SA").
+ *
+ * Legal forms are grouped in families so that "OOO" and "LLC", or "JSC" and "AO", compare as the
+ * same class; a mismatch between families is only a mild signal (sister companies, translated
+ * forms). Multi-word forms are matched as phrases, longest first.
+ */
+
+/** Legal-form families: the family name is what two names compare on. */
+export const LEGAL_FORM_FAMILIES: Readonly<Record<string, readonly string[]>> = {
+  // Limited-liability companies, incl. Russian/Belarusian OOO, Kazakh TOO, Ukrainian TOV,
+  // Balkan d.o.o., Romance SRL/SARL/LTDA, German GmbH, Polish sp. z o.o., Czech/Slovak s.r.o.
+  "limited-liability": [
+    "LLC", "LLC.", "OOO", "TOO", "TOV", "DOO", "SRL", "SARL", "SARLU", "LTDA", "GMBH", "SPZOO", "SRO",
+    "KFT", "EOOD", "OOD", "JLLC", "ODO", "LIMITED LIABILITY COMPANY", "LIMITED LIABILITY CO",
+    "LIMITED LIABILITY PARTNERSHIP", "OBSHCHESTVO S OGRANICHENNOY OTVETSTVENNOSTYU",
+    "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTIU", "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU",
+    "TOVARYSTVO Z OBMEZHENOYU VIDPOVIDALNISTYU", "SOCIEDAD DE RESPONSABILIDAD LIMITADA",
+    "SOCIETE A RESPONSABILITE LIMITEE", "GESELLSCHAFT MIT BESCHRANKTER HAFTUNG", "SP Z OO",
+  ],
+  // Joint-stock companies: JSC/AO and their open/closed/public variants, SA, AG, NV, SpA, PLC.
+  "joint-stock": [
+    "JSC", "AO", "ZAO", "OAO", "PAO", "OJSC", "CJSC", "PJSC", "PJS", "SA", "SAL", "SAE", "SAS", "AG", "NV",
+    "SPA", "PLC", "JSCO", "AAT", "ZAT", "PAT", "PRAT", "ASA", "OYJ", "KK",
+    "JOINT STOCK COMPANY", "JOINT STOCK CO", "OPEN JOINT STOCK COMPANY", "CLOSED JOINT STOCK COMPANY",
+    "PUBLIC JOINT STOCK COMPANY", "PRIVATE JOINT STOCK COMPANY", "NON PUBLIC JOINT STOCK COMPANY",
+    "PUBLICLY TRADED COMPANY", "AKTSIONERNOE OBSHCHESTVO", "AKTSIONERNOYE OBSHCHESTVO",
+    "OTKRYTOE AKTSIONERNOE OBSHCHESTVO", "OTKRYTOYE AKTSIONERNOYE OBSHCHESTVO",
+    "ZAKRYTOE AKTSIONERNOE OBSHCHESTVO", "ZAKRYTOYE AKTSIONERNOYE OBSHCHESTVO",
+    "PUBLICHNOE AKTSIONERNOE OBSHCHESTVO", "PUBLICHNOYE AKTSIONERNOYE OBSHCHESTVO",
+    "SOCIETE ANONYME", "SOCIEDAD ANONIMA", "AKTIENGESELLSCHAFT", "PUBLIC LIMITED COMPANY",
+  ],
+  limited: ["LTD", "LIMITED", "PTE", "PTY", "BV", "CO LTD", "COMPANY LIMITED", "PRIVATE LIMITED", "PVT", "PVT LTD"],
+  corporation: ["CORP", "CORPORATION", "INC", "INCORPORATED", "CO", "COMPANY", "CORPORATIVO"],
+  // State and municipal unitary enterprises (Russia, Belarus: RUE = republican unitary enterprise).
+  "unitary-enterprise": [
+    "UE", "RUE", "RUP", "GUP", "FGUP", "MUP", "SUE", "FSUE", "UNITARY ENTERPRISE",
+    "REPUBLICAN UNITARY ENTERPRISE", "STATE UNITARY ENTERPRISE", "FEDERAL STATE UNITARY ENTERPRISE",
+    "MUNICIPAL UNITARY ENTERPRISE", "UNITARY STATE ENTERPRISE", "FEDERALNOE GOSUDARSTVENNOE UNITARNOE PREDPRIYATIE",
+    "GOSUDARSTVENNOE UNITARNOE PREDPRIYATIE",
+  ],
+  partnership: ["LP", "LLP", "LIMITED PARTNERSHIP", "KG", "GBR", "OHG"],
+  "free-zone": ["FZE", "FZCO", "FZC", "FZ LLC", "FZLLC", "DMCC"],
+};
+
+/**
+ * Abbreviations of generic organisation words, mapped to the full word. Lists and customers
+ * abbreviate freely ("LUKOIL OIL COMP", "GUANGZHOU HAIGE COMM GRP"); both sides are expanded.
+ */
+export const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  COMP: "COMPANY", CMPNY: "COMPANY", CPNY: "COMPANY",
+  GRP: "GROUP", GRUPO: "GROUP", GROUPE: "GROUP", GRUPP: "GROUP", GRUPPA: "GROUP", GRUPPY: "GROUP",
+  KOMPANIYA: "COMPANY", KOMPANIYI: "COMPANY",
+  COMM: "COMMUNICATION", COMMS: "COMMUNICATION", COMMUNICATIONS: "COMMUNICATION",
+  SRVCES: "SERVICES", SRVCS: "SERVICES", SVCS: "SERVICES", SVC: "SERVICES", SERV: "SERVICES", SERVICE: "SERVICES",
+  INTL: "INTERNATIONAL", INTERNATL: "INTERNATIONAL", INTERNAT: "INTERNATIONAL", INTERNACIONAL: "INTERNATIONAL",
+  TRDG: "TRADING", TRAD: "TRADING",
+  IND: "INDUSTRIES", INDS: "INDUSTRIES", INDUSTRY: "INDUSTRIES", INDUSTRIAL: "INDUSTRIES",
+  HLDG: "HOLDING", HLDGS: "HOLDING", HOLDINGS: "HOLDING",
+  MFG: "MANUFACTURING", MFRS: "MANUFACTURING",
+  TECH: "TECHNOLOGY", TECHNOLOGIES: "TECHNOLOGY", TECHNOL: "TECHNOLOGY",
+  DEVT: "DEVELOPMENT", DEVEL: "DEVELOPMENT",
+  MGMT: "MANAGEMENT", MGT: "MANAGEMENT",
+  ENTPR: "ENTERPRISE", ENTERPRISES: "ENTERPRISE",
+  INVT: "INVESTMENT", INVESTMENTS: "INVESTMENT",
+  ENGG: "ENGINEERING", ENGRG: "ENGINEERING",
+  NATL: "NATIONAL",
+  ASSN: "ASSOCIATION", ASSOC: "ASSOCIATION",
+  DEPT: "DEPARTMENT",
+  BROS: "BROTHERS",
+  CTR: "CENTER", CENTRE: "CENTER",
+  UNIV: "UNIVERSITY",
+  INST: "INSTITUTE",
+  MKTG: "MARKETING",
+  SYS: "SYSTEMS",
+  EXPT: "EXPORT", IMPT: "IMPORT", IMPEX: "IMPORT EXPORT",
+  ELEC: "ELECTRONICS", ELECTRONIC: "ELECTRONICS",
+  LOGISTIC: "LOGISTICS",
+  SOLUTION: "SOLUTIONS",
+  PRODUCT: "PRODUCTS",
+  SYSTEM: "SYSTEMS",
+};
+
+/**
+ * Generic organisation words (after abbreviation expansion): they describe a business, never
+ * identify it, so they weigh little and alone never make a match.
+ */
+export const GENERIC_WORDS: ReadonlySet<string> = new Set([
+  "GROUP", "INTERNATIONAL", "TRADING", "TRADE", "SERVICES", "INDUSTRIES", "HOLDING", "ENTERPRISE",
+  "COMMUNICATION", "TECHNOLOGY", "MANUFACTURING", "DEVELOPMENT", "INVESTMENT", "MANAGEMENT",
+  "SYSTEMS", "SOLUTIONS", "GLOBAL", "GENERAL", "CONSULTING", "PRODUCTS", "ENGINEERING", "IMPORT",
+  "EXPORT", "NATIONAL", "ASSOCIATION", "CENTER", "MARKETING", "TRANSPORT", "ELECTRONICS",
+  "LOGISTICS", "WORLDWIDE", "HOLDINGS", "VENTURES", "PARTNERS", "AGENCY", "FIRM", "CONCERN",
+  "ORGANIZATION", "ORGANISATION", "FOUNDATION", "ESTABLISHMENT", "FACTORY", "PLANT", "SHIPPING",
+  "COMMERCIAL", "INDUSTRIAL", "SCIENTIFIC", "PRODUCTION", "RESEARCH", "OFFICE", "BUREAU",
+  // Transliterated Russian/Belarusian generic words of enterprise names.
+  "PREDPRIYATIE", "PREDPRIYATIYE", "NAUCHNO", "NAUCHNOE", "NAUCHNOYE", "PROIZVODSTVENNOE", "PROIZVODSTVENNOYE",
+  "OBEDINENIE", "OBYEDINENIYE", "GOSUDARSTVENNOE", "GOSUDARSTVENNOYE", "FEDERALNOE", "FEDERALNOYE", "ZAVOD",
+  "KONTSERN", "TSENTR", "INSTITUT", "BYURO", "KONSTRUKTORSKOE", "KONSTRUKTORSKOYE", "KHOLDING",
+]);
+
+/**
+ * Words of long (transliterated) legal-form phrases. Lists spell these phrases loosely
+ * ("OBSCHESTVO S OGRANICHENNOI OTVESTVENNOSTYU"), so each word is also recognised alone, and
+ * words of seven or more letters within two edits of one of these are too. The family is the one
+ * the word implies ("" for words common to several families).
+ */
+export const LEGAL_WORDS: Readonly<Record<string, string>> = {
+  OBSHCHESTVO: "", OBSHESTVO: "", OBSCHESTVO: "", TOVARYSTVO: "", TAVARYSTVA: "", TOVARISHCHESTVO: "",
+  OGRANICHENNOY: "limited-liability", OGRANICHENNOI: "limited-liability", OTVETSTVENNOSTYU: "limited-liability",
+  OTVETSTVENNOSTIU: "limited-liability", OBMEZHENOYU: "limited-liability", VIDPOVIDALNISTYU: "limited-liability",
+  AKTSIONERNOE: "joint-stock", AKTSIONERNOYE: "joint-stock", AKTSYYANERNAYE: "joint-stock", AKTSIONERNE: "joint-stock",
+  OTKRYTOE: "joint-stock", OTKRYTOYE: "joint-stock", ZAKRYTOE: "joint-stock", ZAKRYTOYE: "joint-stock",
+  ADKRYTAYE: "joint-stock", PUBLICHNOE: "joint-stock", PUBLICHNOYE: "joint-stock", AKTSIONERNAYA: "joint-stock",
+  UNITARNOE: "unitary-enterprise", UNITARNOYE: "unitary-enterprise",
+};
+
+/** Words that join other words in organisation names; compared, but weigh almost nothing. */
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  "THE", "OF", "AND", "FOR", "IN", "ON", "AT", "TO", "BY", "WITH", "AN", "ET", "UND",
+]);
+
+/**
+ * Name particles (Arabic al-/el-/bin/ibn/abu/abd and sun-letter forms, European van/von/de/da…):
+ * they are compared, but weigh little and may be glued to the next word ("AL QAIDA" ~ "ALQAIDA").
+ */
+export const PARTICLES: ReadonlySet<string> = new Set([
+  "AL", "EL", "UL", "AS", "AD", "AR", "AZ", "AT", "ASH", "ADH", "AN", "ET", "ES", "ER", "EZ", "EN",
+  "BIN", "BINT", "IBN", "BEN", "BENT", "ABU", "ABOU", "ABD", "ABDUL", "ABDEL", "ABDAL", "UMM", "OUM",
+  "BA", "BOU",
+  "VAN", "VON", "DER", "DEN", "DE", "DA", "DI", "DO", "DOS", "DAS", "DEL", "DELLA", "DELA", "LA", "LE",
+  "LOS", "LAS", "DU", "DES", "MC", "MAC", "ST", "SAN", "SANTA",
+]);
+
+/**
+ * Honorifics, titles and generational suffixes: dropped from person names (lists and customers
+ * add or omit them at will: "MAZHAR, Maulana Hakim Mohammad").
+ */
+export const HONORIFICS: ReadonlySet<string> = new Set([
+  "MR", "MRS", "MS", "MISS", "DR", "PROF", "PROFESSOR", "SIR", "DAME", "MADAME", "MME", "MLLE",
+  "MONSIEUR", "HERR", "FRAU", "SENOR", "SENORA", "SHEIKH", "SHAIKH", "SHAYKH", "SHEIK", "SHK",
+  "MAULANA", "MAULAWI", "MAWLAWI", "MAULVI", "MOULVI", "MAWLAVI", "MAULAVI", "MOLAVI", "MOLANA",
+  "MULLAH", "MULLA", "MOLLAH", "HAJI", "HAJJI", "HADJI", "ALHAJI", "ALHAJ", "HAJ", "QARI", "HAFIZ",
+  "AYATOLLAH", "HOJATOLESLAM", "JR", "SR", "II", "III", "IV", "ESQ",
+]);

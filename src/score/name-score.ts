@@ -1,0 +1,245 @@
+/**
+ * Feature `name.fuzzy`: one-to-one alignment of two names' units and the name score.
+ *
+ * Alignment is greedy and deterministic: comparable unit pairs are taken in order as long as none
+ * of the core tokens they cover is already used, so no query token is used twice and word order
+ * does not matter ("MADURO MOROS, Nicolas" ~ "Nicolas Maduro"). Which pairs may be formed
+ * ({@link pairAllowed}): a glued unit matches only exactly or one deletion apart, never by
+ * skeleton alone (glued strings are long, so a shared skeleton means little); two glued units pair
+ * only when both glue two or more tokens and one glues a particle ("xal-Assad" ~ "al-Assad"); an
+ * initial stands for a word only in a person's (or untyped) list name. Two orders are tried and the
+ * better score kept:
+ *   1. by similarity (highest first), then pairs consuming fewer tokens, heavier pairs, lower indices;
+ *   2. pairs involving a glued unit first (by similarity, then more tokens consumed), then as in 1.
+ *
+ * With `w(u)` the unit weight (token rarity × class factor) and a chosen pair weighing
+ * `min(w(query unit), w(list unit))` — so a common token on either side counts as common:
+ *
+ *   score = Σ sim·w(pair) / (Σ d(pair) + α·Σ w(unmatched query token) + β·Σ w(unmatched list token))
+ *
+ * where d(pair) = w(pair), except for a pair involving an initial, where d(pair) is the mean of
+ * both unit weights: an initial says little about the word it stands for, so "J Smith" is only a
+ * review against "SMITH, John". (Organisation names have no initials: their single letters are
+ * words and match only themselves, so "B S COMPANY" never matches "Belvneshpromservis".)
+ *
+ * α (`unmatchedQueryWeight`) is 1: every extra query word is evidence against. β
+ * (`unmatchedCandidateWeight`) is smaller because list names carry extra given names,
+ * patronymics and descriptors, but not zero: a one-token list name does not saturate against a
+ * three-token query, nor a three-token list name against one query token. The score is in [0, 1].
+ *
+ * Bound used by the candidate index: any alignment in which no pair covers a query token of a set
+ * P scores at most W(¬P) / (W(¬P) + α·W(P)), where W sums query core-token weights (the numerator
+ * N is at most the pairs' denominator share D and at most W(¬P) — a pair weighs at most its query
+ * unit, a glued query unit at most the sum of the tokens it covers — and N/(D+U) ≤ N/(N+U)).
+ */
+import type { NameAlgorithm } from "./algorithm";
+import type { NameUnits, UnitTable } from "./name-units";
+import { comparableHow, similarityFor, type MatchHow } from "./token-similarity";
+
+/** A comparable pair of units (indices into the two names' units). */
+export interface UnitPair {
+  readonly q: number;
+  readonly c: number;
+  readonly sim: number;
+}
+
+/** The alignment of two names and its score. */
+export interface NameAlignment {
+  readonly score: number;
+  /** Chosen pairs, in the order they were chosen. */
+  readonly pairs: readonly UnitPair[];
+  /** Core-token indices of the query left unmatched. */
+  readonly unmatchedQuery: readonly number[];
+  /** Core-token indices of the list name left unmatched. */
+  readonly unmatchedCandidate: readonly number[];
+}
+
+/** What {@link pairAllowed} needs to know about a unit. */
+export interface PairSide {
+  readonly glued: boolean;
+  readonly coverLen: number;
+  readonly particle: boolean;
+}
+
+/**
+ * Whether a comparable query unit and list unit may be paired (rules in the module header).
+ * @example
+ * pairAllowed("phonetic", { glued: true, coverLen: 2, particle: false }, { glued: false, coverLen: 1, particle: false }, true) //=> false
+ */
+export function pairAllowed(how: MatchHow, q: PairSide, c: PairSide, candidatePersonal: boolean): boolean {
+  return pairAllowedFlat(how, q.glued, q.coverLen, q.particle, c.glued, c.coverLen, c.particle, candidatePersonal);
+}
+
+/**
+ * {@link pairAllowed} with the unit facts as arguments (no allocation in the index's hot loop).
+ * @example
+ * pairAllowedFlat("exact", false, 1, false, false, 1, false, true) //=> true
+ */
+export function pairAllowedFlat(
+  how: MatchHow,
+  qGlued: boolean,
+  qCover: number,
+  qParticle: boolean,
+  cGlued: boolean,
+  cCover: number,
+  cParticle: boolean,
+  candidatePersonal: boolean,
+): boolean {
+  if (how === "initial" && !candidatePersonal) return false;
+  if (!qGlued && !cGlued) return true;
+  if (how === "phonetic") return false;
+  if (qGlued && cGlued) return qCover >= 2 && cCover >= 2 && (qParticle || cParticle);
+  return true;
+}
+
+/**
+ * Every allowed comparable unit pair of two names with its similarity (the brute-force way; the
+ * candidate index produces the same pairs from its caches).
+ * @example
+ * comparablePairs(q, c, NAMES_V1).length //=> 2
+ */
+export function comparablePairs(q: NameUnits, c: NameUnits, alg: NameAlgorithm): UnitPair[] {
+  const out: UnitPair[] = [];
+  for (let i = 0; i < q.units.length; i++) {
+    const qu = q.units[i];
+    if (qu === undefined) continue;
+    for (let j = 0; j < c.units.length; j++) {
+      const cu = c.units[j];
+      if (cu === undefined) continue;
+      const how = comparableHow(qu, cu, alg);
+      if (how === undefined || !pairAllowed(how, qu, cu, c.personal)) continue;
+      const sim = similarityFor(how, qu, cu, alg);
+      if (sim > 0) out.push({ q: i, c: j, sim });
+    }
+  }
+  return out;
+}
+
+let usedQ = new Uint8Array(32);
+let usedC = new Uint8Array(32);
+
+function greedy(
+  order: readonly UnitPair[],
+  q: UnitTable,
+  c: UnitTable,
+  alg: NameAlgorithm,
+  chosen: UnitPair[] | undefined,
+): number {
+  if (usedQ.length < q.coreCount) usedQ = new Uint8Array(q.coreCount * 2);
+  if (usedC.length < c.coreCount) usedC = new Uint8Array(c.coreCount * 2);
+  usedQ.fill(0, 0, q.coreCount);
+  usedC.fill(0, 0, c.coreCount);
+  let num = 0;
+  let den = 0;
+  for (const p of order) {
+    const qi = q.offset + p.q;
+    const ci = c.offset + p.c;
+    const qf = q.coverFirst[qi] as number;
+    const ql = q.coverLen[qi] as number;
+    const cf = c.coverFirst[ci] as number;
+    const cl = c.coverLen[ci] as number;
+    let free = true;
+    for (let k = qf; k < qf + ql && free; k++) if (usedQ[k] === 1) free = false;
+    for (let k = cf; k < cf + cl && free; k++) if (usedC[k] === 1) free = false;
+    if (!free) continue;
+    for (let k = qf; k < qf + ql; k++) usedQ[k] = 1;
+    for (let k = cf; k < cf + cl; k++) usedC[k] = 1;
+    const wq = q.weight[qi] as number;
+    const wc = c.weight[ci] as number;
+    const w = Math.min(wq, wc);
+    num += p.sim * w;
+    den += (q.initial[qi] as number) === 1 || (c.initial[ci] as number) === 1 ? (wq + wc) / 2 : w;
+    chosen?.push(p);
+  }
+  for (let i = 0; i < q.coreCount; i++) if (usedQ[i] === 0) den += alg.unmatchedQueryWeight * (q.weight[q.offset + i] as number);
+  for (let i = 0; i < c.coreCount; i++) if (usedC[i] === 0) den += alg.unmatchedCandidateWeight * (c.weight[c.offset + i] as number);
+  return den > 0 ? Math.min(1, Math.max(0, num / den)) : 0;
+}
+
+function bySimilarity(q: UnitTable, c: UnitTable): (x: UnitPair, y: UnitPair) => number {
+  return (x, y) => {
+    if (x.sim !== y.sim) return y.sim - x.sim;
+    const cx = (q.coverLen[q.offset + x.q] as number) + (c.coverLen[c.offset + x.c] as number);
+    const cy = (q.coverLen[q.offset + y.q] as number) + (c.coverLen[c.offset + y.c] as number);
+    if (cx !== cy) return cx - cy;
+    const wx = Math.min(q.weight[q.offset + x.q] as number, c.weight[c.offset + x.c] as number);
+    const wy = Math.min(q.weight[q.offset + y.q] as number, c.weight[c.offset + y.c] as number);
+    if (wx !== wy) return wy - wx;
+    return x.q - y.q || x.c - y.c;
+  };
+}
+
+function glueFirst(q: UnitTable, c: UnitTable, base: (x: UnitPair, y: UnitPair) => number): (x: UnitPair, y: UnitPair) => number {
+  return (x, y) => {
+    const gx = (q.glued[q.offset + x.q] as number) | (c.glued[c.offset + x.c] as number);
+    const gy = (q.glued[q.offset + y.q] as number) | (c.glued[c.offset + y.c] as number);
+    if (gx !== gy) return gy - gx;
+    if (gx === 1) {
+      if (x.sim !== y.sim) return y.sim - x.sim;
+      const cx = (q.coverLen[q.offset + x.q] as number) + (c.coverLen[c.offset + x.c] as number);
+      const cy = (q.coverLen[q.offset + y.q] as number) + (c.coverLen[c.offset + y.c] as number);
+      if (cx !== cy) return cy - cx;
+    }
+    return base(x, y);
+  };
+}
+
+/**
+ * Scores an alignment from the comparable pairs of two unit tables (no explanation data).
+ * @example
+ * alignmentScore(pairs, q.table, c.table, NAMES_V1) //=> 1
+ */
+export function alignmentScore(pairs: UnitPair[], q: UnitTable, c: UnitTable, alg: NameAlgorithm): number {
+  return align(pairs, q, c, alg, false).score;
+}
+
+function align(pairs: UnitPair[], q: UnitTable, c: UnitTable, alg: NameAlgorithm, explain: boolean): { score: number; chosen: UnitPair[] } {
+  const base = bySimilarity(q, c);
+  pairs.sort(base);
+  const chosen1: UnitPair[] | undefined = explain ? [] : undefined;
+  const s1 = greedy(pairs, q, c, alg, chosen1);
+  let hasGlue = false;
+  for (const p of pairs) {
+    if ((q.glued[q.offset + p.q] as number) === 1 || (c.glued[c.offset + p.c] as number) === 1) {
+      hasGlue = true;
+      break;
+    }
+  }
+  if (!hasGlue) return { score: s1, chosen: chosen1 ?? [] };
+  const order2 = pairs.slice().sort(glueFirst(q, c, base));
+  const chosen2: UnitPair[] | undefined = explain ? [] : undefined;
+  const s2 = greedy(order2, q, c, alg, chosen2);
+  return s2 > s1 ? { score: s2, chosen: chosen2 ?? [] } : { score: s1, chosen: chosen1 ?? [] };
+}
+
+/**
+ * Aligns two names from their comparable pairs and computes the `name.fuzzy` score, with the
+ * chosen pairs and unmatched tokens for explanations.
+ * @example
+ * alignNames(comparablePairs(q, c, NAMES_V1), q, c, NAMES_V1).score //=> 1
+ */
+export function alignNames(pairs: readonly UnitPair[], q: NameUnits, c: NameUnits, alg: NameAlgorithm): NameAlignment {
+  const { score, chosen } = align(pairs.slice(), q.table, c.table, alg, true);
+  const usedQ2 = new Uint8Array(q.coreCount);
+  const usedC2 = new Uint8Array(c.coreCount);
+  for (const p of chosen) {
+    const a = q.units[p.q];
+    const b = c.units[p.c];
+    if (a) for (let k = a.coverFirst; k < a.coverFirst + a.coverLen; k++) usedQ2[k] = 1;
+    if (b) for (let k = b.coverFirst; k < b.coverFirst + b.coverLen; k++) usedC2[k] = 1;
+  }
+  const unmatchedQuery: number[] = [];
+  const unmatchedCandidate: number[] = [];
+  for (let i = 0; i < q.coreCount; i++) if (usedQ2[i] === 0) unmatchedQuery.push(i);
+  for (let i = 0; i < c.coreCount; i++) if (usedC2[i] === 0) unmatchedCandidate.push(i);
+  return { score, pairs: chosen, unmatchedQuery, unmatchedCandidate };
+}
+
+/**
+ * Scores two prepared names with the brute-force pair generator.
+ * @example
+ * scoreNames(q, c, NAMES_V1).score //=> 1
+ */
+export function scoreNames(q: NameUnits, c: NameUnits, alg: NameAlgorithm): NameAlignment {
+  return alignNames(comparablePairs(q, c, alg), q, c, alg);
+}

@@ -1,0 +1,181 @@
+/**
+ * Match units: the pieces of a name that the alignment pairs up. Every compared ("core") token is
+ * one unit; glued units join adjacent tokens so that "JSC ARGUMENT" ~ "JSCARGUMENT", "AL QAIDA" ~
+ * "ALQAIDA" and "MAZ-HARI" ~ "MAZHARI" (a glued unit consumes every core token it covers).
+ *
+ * Core tokens are all tokens except legal forms and honorifics. Glue rules:
+ * - query side: any two adjacent tokens (a customer may split or join any words);
+ * - list side: two adjacent tokens when one is short (at most 3 characters), a particle or a
+ *   one-word legal form (lists are consistent; this keeps the index small);
+ * - both sides: three adjacent tokens when the first two are short or particles ("ABD AL RAHMAN").
+ * A glued unit must cover at least one core token; stop words and honorifics are never glued;
+ * abjad and Latin tokens are never glued together; abjad tokens glue only after a particle
+ * (عبد الله ~ ABDULLAH), since their skeletons are short and would otherwise glue into anything.
+ */
+import { latinSkeleton, type NameToken, type NormalizedName } from "../normalize";
+import type { ComparableToken } from "./token-similarity";
+
+/** One unit of a name: a core token or a glued run of adjacent tokens. */
+export interface MatchUnit extends ComparableToken {
+  /** Weight: the token's weight, or the largest weight among the core tokens a glued unit covers. */
+  readonly weight: number;
+  /** First core-token index this unit consumes when aligned (covers are contiguous ranges). */
+  readonly coverFirst: number;
+  /** Number of core tokens consumed. */
+  readonly coverLen: number;
+  readonly glued: boolean;
+  /** The unit is, or glues, a particle (AL, ABU, BIN, VAN…). */
+  readonly particle: boolean;
+  /** Indices into the normalised name's `tokens`. */
+  readonly tokens: readonly number[];
+}
+
+/**
+ * The numbers the alignment needs about a name's units, as parallel arrays from `offset`
+ * (so the candidate index can score names straight from its packed arrays).
+ */
+export interface UnitTable {
+  readonly offset: number;
+  /** Number of units. */
+  readonly count: number;
+  /** Number of core tokens: units `0 … coreCount-1` are the core tokens themselves. */
+  readonly coreCount: number;
+  readonly weight: ArrayLike<number>;
+  readonly coverFirst: ArrayLike<number>;
+  readonly coverLen: ArrayLike<number>;
+  /** 1 for glued units. */
+  readonly glued: ArrayLike<number>;
+  /** 1 for initials (single letters). */
+  readonly initial: ArrayLike<number>;
+  /** 1 for units that are or glue a particle. */
+  readonly particle: ArrayLike<number>;
+}
+
+/** A name prepared for alignment. */
+export interface NameUnits {
+  /** Units; the first `coreCount` are the core tokens in order, glued units follow. */
+  readonly units: readonly MatchUnit[];
+  readonly coreCount: number;
+  /** Legal-form families present in the name. */
+  readonly legalFamilies: readonly string[];
+  /** A person's (or unknown type's) name: its initials stand for words; organisations' do not. */
+  readonly personal: boolean;
+  /** The same units as a table. */
+  readonly table: UnitTable;
+}
+
+/** Which side a name is on: glue rules differ. */
+export type NameSide = "query" | "candidate";
+
+const DIGIT = /[0-9]/;
+
+function isCore(t: NameToken): boolean {
+  return t.cls !== "legal" && t.cls !== "honorific";
+}
+
+function isShort(t: NameToken): boolean {
+  return t.text.length <= 3 || t.cls === "particle";
+}
+
+function glueable(t: NameToken): boolean {
+  return t.cls !== "honorific" && t.cls !== "stop" && !t.text.includes(" ");
+}
+
+function collapseSkeletons(parts: readonly string[]): string {
+  let out = "";
+  for (const p of parts) for (const c of p) if (c !== out[out.length - 1]) out += c;
+  return out;
+}
+
+/**
+ * Builds the match units of a normalised name, weighing each core token with `weightOf`.
+ * @example
+ * buildNameUnits(normalizeName("JSC ARGUMENT"), () => 1, "candidate").units.map((u) => u.text) //=> ["ARGUMENT", "JSCARGUMENT"]
+ */
+export function buildNameUnits(name: NormalizedName, weightOf: (token: NameToken) => number, side: NameSide): NameUnits {
+  const tokens = name.tokens;
+  const coreIndex: number[] = new Array<number>(tokens.length).fill(-1);
+  const units: MatchUnit[] = [];
+  const legalFamilies: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as NameToken;
+    if (t.legalFamily !== undefined && !legalFamilies.includes(t.legalFamily)) legalFamilies.push(t.legalFamily);
+    if (!isCore(t)) continue;
+    coreIndex[i] = units.length;
+    units.push({
+      text: t.text,
+      skeleton: t.skeleton,
+      abjad: t.abjad,
+      initial: t.cls === "initial",
+      number: t.cls === "number",
+      weight: weightOf(t),
+      coverFirst: units.length,
+      coverLen: 1,
+      glued: false,
+      particle: t.cls === "particle",
+      tokens: [i],
+    });
+  }
+  const coreCount = units.length;
+  const seen = new Set<string>();
+  const addGlue = (idx: number[]): void => {
+    const parts = idx.map((i) => tokens[i] as NameToken);
+    if (!parts.every(glueable)) return;
+    const abjad = parts[0]?.abjad ?? false;
+    if (parts.some((p) => p.abjad !== abjad)) return;
+    if (abjad && parts[0]?.cls !== "particle") return;
+    const cover = idx.map((i) => coreIndex[i] as number).filter((c) => c >= 0);
+    if (cover.length === 0) return;
+    const text = parts.map((p) => p.text).join("");
+    const key = `${text}|${cover.join(",")}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    let weight = 0;
+    for (const c of cover) weight = Math.max(weight, (units[c] as MatchUnit).weight);
+    // Glued tokens are adjacent and only legal forms have no core index, so the cover is a
+    // contiguous range of core indices.
+    units.push({
+      text,
+      skeleton: abjad ? collapseSkeletons(parts.map((p) => p.skeleton)) : latinSkeleton(text),
+      abjad,
+      initial: false,
+      number: DIGIT.test(text),
+      weight,
+      coverFirst: cover[0] as number,
+      coverLen: cover.length,
+      glued: true,
+      particle: parts.some((p) => p.cls === "particle"),
+      tokens: idx,
+    });
+  };
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i] as NameToken;
+    const b = tokens[i + 1] as NameToken;
+    if (side === "query" || isShort(a) || isShort(b) || (a.cls === "legal" && glueable(a)) || (b.cls === "legal" && glueable(b))) {
+      addGlue([i, i + 1]);
+    }
+    const c = tokens[i + 2];
+    if (c !== undefined && isShort(a) && isShort(b)) addGlue([i, i + 1, i + 2]);
+  }
+  const personal = name.context === "person" || name.context === "any";
+  return { units, coreCount, legalFamilies, personal, table: toUnitTable(units, coreCount) };
+}
+
+/**
+ * Packs match units into a {@link UnitTable}.
+ * @example
+ * toUnitTable(units, 2).count //=> units.length
+ */
+export function toUnitTable(units: readonly MatchUnit[], coreCount: number): UnitTable {
+  return {
+    offset: 0,
+    count: units.length,
+    coreCount,
+    weight: units.map((u) => u.weight),
+    coverFirst: units.map((u) => u.coverFirst),
+    coverLen: units.map((u) => u.coverLen),
+    glued: units.map((u) => (u.glued ? 1 : 0)),
+    initial: units.map((u) => (u.initial ? 1 : 0)),
+    particle: units.map((u) => (u.particle ? 1 : 0)),
+  };
+}

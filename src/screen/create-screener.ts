@@ -1,0 +1,342 @@
+/**
+ * `createScreener`: builds (or loads) the candidate index once for a set of lists and screens
+ * counterparties against it.
+ *
+ * Seam for date-aware outcomes: `screen()` is `decideOutcome(matchName(input))`. `matchName`
+ * is the name-match decision (hits with `decision` alert/review from names and secondary
+ * evidence only); the final `outcome` is derived from those hits by {@link decideOutcome}. Date
+ * rules (in-force status per legal basis as of `asOf`) go between the two: they may drop or
+ * downgrade hits without touching name scores. `asOf` is accepted and echoed today.
+ */
+import { InputError } from "../errors";
+import { buildHit, compareHits, nameReason, alignedTokens, type Hit } from "../explain";
+import type { DesignationRecord, LoadedList, SubjectType } from "../model";
+import { normalizeName, type NormalizedName } from "../normalize";
+import {
+  birthDateReason,
+  combineReasons,
+  COUNTRY_MATCH_BONUS,
+  countryReason,
+  DOB_MAX_BONUS,
+  entityTypeReason,
+  identifierReason,
+  legalFormReason,
+  nameKindReason,
+  recordCountries,
+  NAMES_V1,
+  type NameAlgorithm,
+  type QueryIdentifier,
+  type Reason,
+} from "../score";
+import {
+  buildIdentifierIndex,
+  buildNameIndex,
+  contextFor,
+  explainNameMatch,
+  nameLegalFamilies,
+  queryUnits,
+  recordsWithIdentifiers,
+  scoreRecordNames,
+  searchNames,
+  type IdentifierIndex,
+  type NameIndex,
+  type NameMatch,
+  exportNameIndex,
+  importNameIndex,
+  indexFingerprint,
+} from "../candidates";
+import { DEFAULT_PROFILE, PROFILES, REVIEW_BAND, type ProfileName } from "./profiles";
+import { DEFAULT_MAX_NAME_LENGTH, parseScreenInput, type ScreenInput, type ValidScreenInput } from "./screen-input";
+import { parseScreenerOptions } from "./screener-options";
+
+/** Options of {@link createScreener}. */
+export interface ScreenerOptions {
+  /** The lists to screen against (each list's records keep their order). */
+  readonly lists: readonly LoadedList[];
+  /** Threshold profile; default `balanced`. */
+  readonly profile?: ProfileName;
+  /** Raw alert threshold in (0, 1], overriding the profile's. */
+  readonly threshold?: number;
+  /** Raw review threshold, at most the threshold; default threshold − 0.1. */
+  readonly reviewThreshold?: number;
+  /** Most explained hits returned per screen (the outcome always considers all); default 10. */
+  readonly maxHits?: number;
+  /** Longest accepted name (`INPUT_TOO_LONG` beyond); default 1000. */
+  readonly maxNameLength?: number;
+  /** A prebuilt index from `screener.exportIndex()` for the same lists: loaded instead of built. */
+  readonly index?: Uint8Array;
+  /**
+   * Advanced: algorithm parameters other than `names-v1`'s (give it its own `id`: hits report it,
+   * and profiles are calibrated for `names-v1` only).
+   */
+  readonly algorithm?: NameAlgorithm;
+}
+
+/** Final outcome of a screen. */
+export type Outcome = "alert" | "review" | "clear" | "unscreenable";
+
+/** Provenance of one list used. */
+export interface ListProvenance {
+  readonly listId: string;
+  readonly sha256: string;
+  readonly listDate?: string;
+  readonly recordCount: number;
+}
+
+/** The name-match decision: hits from names and secondary evidence, before any date rules. */
+export interface NameMatchResult {
+  readonly query: {
+    readonly name: string;
+    readonly display: string;
+    readonly compare: string;
+    readonly type?: SubjectType;
+    readonly country?: string;
+    readonly dateOfBirth?: string;
+    readonly identifiers?: readonly QueryIdentifier[];
+  };
+  /** True when nothing comparable is left of the name: never a clear, never a hit. */
+  readonly unscreenable: boolean;
+  /** Explained hits, best first (at most `maxHits`). */
+  readonly hits: readonly Hit[];
+  /** Number of records at or above the review threshold (hits beyond `maxHits` are counted here). */
+  readonly hitCount: number;
+  /** Alerts among all `hitCount` records. */
+  readonly alertCount: number;
+  /** Request-level reasons: why a name is unscreenable, characters that could not be romanised. */
+  readonly reasons: readonly Reason[];
+  readonly asOf?: string;
+}
+
+/** The result of a screen. */
+export interface ScreenResult extends NameMatchResult {
+  readonly outcome: Outcome;
+  readonly profile: ProfileName | "custom";
+  readonly threshold: number;
+  readonly reviewThreshold: number;
+  readonly algorithm: string;
+  readonly lists: readonly ListProvenance[];
+}
+
+/** A lightweight ranked match (no explanation), for ranking and evaluation. */
+export interface RankedMatch {
+  /** Record id `<list>:<source id>`. */
+  readonly id: string;
+  readonly list: string;
+  readonly recordId: string;
+  readonly score: number;
+}
+
+/** Options of {@link Screener.rank}. */
+export interface RankOptions {
+  /** Lowest name score returned (> 0); default the review threshold. */
+  readonly minScore?: number;
+  /** Most results; default 10. */
+  readonly limit?: number;
+}
+
+/** A screener bound to a set of lists. */
+export interface Screener {
+  /** Screens one counterparty: outcome, explained hits and reasons. */
+  screen(input: ScreenInput): ScreenResult;
+  /** The name-match decision only (the seam date rules build on). */
+  matchName(input: ScreenInput): NameMatchResult;
+  /** Ranks records by name score alone, down to `minScore` (interactive search, evaluation). */
+  rank(name: string, options?: RankOptions): RankedMatch[];
+  /** The compact prebuilt index, to pass as `index` to a later `createScreener` (serverless cold start). */
+  exportIndex(): Uint8Array;
+  readonly profile: ProfileName | "custom";
+  readonly threshold: number;
+  readonly reviewThreshold: number;
+  readonly algorithm: string;
+  readonly lists: readonly ListProvenance[];
+  /** Indexed record and name counts, and list names that could not be indexed (with reasons). */
+  readonly stats: { readonly records: number; readonly names: number; readonly unindexed: NameIndex["unindexed"] };
+}
+
+/**
+ * Derives the final outcome from a name-match result: unscreenable, else alert if any hit
+ * alerts, review if any is reviewed, clear otherwise.
+ * @example
+ * decideOutcome({ unscreenable: false, alertCount: 0, hitCount: 2 }) //=> "review"
+ */
+export function decideOutcome(m: Pick<NameMatchResult, "unscreenable" | "alertCount" | "hitCount">): Outcome {
+  if (m.unscreenable) return "unscreenable";
+  if (m.alertCount > 0) return "alert";
+  return m.hitCount > 0 ? "review" : "clear";
+}
+
+/**
+ * Creates a screener for a set of lists (builds the candidate index, or loads `options.index`).
+ * @example
+ * const screener = createScreener({ lists: [ofacSdn], profile: "balanced" });
+ * screener.screen({ name: "Belvneshpromservis" }).outcome //=> "alert"
+ */
+export function createScreener(options: ScreenerOptions): Screener {
+  const opts = parseScreenerOptions(options);
+  const lists = options.lists;
+  const records: DesignationRecord[] = lists.flatMap((l) => [...l.records]);
+  const provenance: ListProvenance[] = lists.map((l) => ({
+    listId: l.metadata.listId,
+    sha256: l.metadata.sha256,
+    ...(l.metadata.listDate === undefined ? {} : { listDate: l.metadata.listDate }),
+    recordCount: l.records.length,
+  }));
+  const fingerprint = indexFingerprint(provenance);
+  let index: NameIndex;
+  const algorithm = options.algorithm ?? NAMES_V1;
+  if (options.index !== undefined) {
+    index = importNameIndex(options.index, fingerprint, algorithm);
+  } else {
+    index = buildNameIndex(records, { algorithm });
+  }
+  const ids: IdentifierIndex = buildIdentifierIndex(records);
+  const profileName: ProfileName | "custom" = options.threshold !== undefined || options.reviewThreshold !== undefined ? "custom" : (options.profile ?? DEFAULT_PROFILE);
+  const base = PROFILES[options.profile ?? DEFAULT_PROFILE];
+  const threshold = options.threshold ?? base.threshold;
+  const reviewThreshold = options.reviewThreshold ?? (options.threshold !== undefined ? Math.max(0.01, threshold - REVIEW_BAND) : base.reviewThreshold);
+  if (reviewThreshold > threshold) {
+    throw new InputError([{ path: "reviewThreshold", expected: `at most the threshold ${threshold}`, received: String(reviewThreshold), message: "review threshold above alert threshold" }]);
+  }
+  const alg = index.algorithm;
+
+  function secondaryReasons(input: ValidScreenInput, record: DesignationRecord): Reason[] {
+    const out: Reason[] = [];
+    const t = entityTypeReason(input.type, record.subject.type);
+    if (t) out.push(t);
+    const d = birthDateReason(input.dateOfBirth, record.subject.birthDates);
+    if (d) out.push(d);
+    if (input.country !== undefined) {
+      const c = countryReason(input.country, recordCountries(record));
+      if (c) out.push(c);
+    }
+    if (input.identifiers !== undefined) {
+      const i = identifierReason(input.identifiers, record.subject.identifiers);
+      if (i) out.push(i);
+    }
+    return out;
+  }
+
+  function nameLevelReasons(query: NormalizedName, m: NameMatch, record: DesignationRecord, detailed: boolean): { reasons: Reason[]; hitAlignment: Hit["alignment"] } {
+    const name = record.subject.names[m.nameOrdinal];
+    if (!detailed) {
+      const reasons: Reason[] = [{ feature: "name.fuzzy", score: Math.round(m.alignment * 1e6) / 1e6, weight: 1, detail: "" }];
+      const kind = nameKindReason(m.kind, name?.value ?? "", alg);
+      if (kind) reasons.push(kind);
+      const legal = legalFormReason(queryLegalFamilies(query), nameLegalFamilies(index, m.nameId), alg);
+      if (legal) reasons.push(legal);
+      return { reasons, hitAlignment: [] };
+    }
+    const e = explainNameMatch(index, query, record, m.nameOrdinal);
+    const reasons: Reason[] = [nameReason(e, alg)];
+    const kind = nameKindReason(m.kind, name?.value ?? "", alg);
+    if (kind) reasons.push(kind);
+    const legal = legalFormReason(e.queryUnits.legalFamilies, e.candidateUnits.legalFamilies, alg);
+    if (legal) reasons.push(legal);
+    return { reasons, hitAlignment: alignedTokens(e, alg) };
+  }
+
+  const legalCache = new WeakMap<NormalizedName, readonly string[]>();
+  function queryLegalFamilies(query: NormalizedName): readonly string[] {
+    let f = legalCache.get(query);
+    if (f === undefined) legalCache.set(query, (f = queryUnits(index, query).legalFamilies));
+    return f;
+  }
+
+  function matchName(raw: ScreenInput): NameMatchResult {
+    const input = parseScreenInput(raw, opts.maxNameLength);
+    const query = normalizeName(input.name, { context: contextFor(input.type ?? "unknown") });
+    const queryEcho = {
+      name: input.name,
+      display: query.display,
+      compare: query.compare,
+      ...(input.type === undefined ? {} : { type: input.type }),
+      ...(input.country === undefined ? {} : { country: input.country }),
+      ...(input.dateOfBirth === undefined ? {} : { dateOfBirth: input.dateOfBirth }),
+      ...(input.identifiers === undefined ? {} : { identifiers: input.identifiers }),
+    };
+    const asOf = input.asOf === undefined ? {} : { asOf: input.asOf };
+    const requestReasons: Reason[] = [];
+    if (query.untransliterable.length > 0) {
+      requestReasons.push({
+        feature: query.unscreenable ? "input.unscreenable" : "input.untransliterable",
+        score: 1,
+        weight: 0,
+        query: input.name,
+        detail: query.unscreenable?.message ?? `characters without romanisation left out: ${query.untransliterable.map((u) => `${u.script} ×${u.count}`).join(", ")}`,
+      });
+    } else if (query.unscreenable) {
+      requestReasons.push({ feature: "input.unscreenable", score: 1, weight: 0, query: input.name, detail: query.unscreenable.message });
+    }
+    if (query.unscreenable) {
+      return { query: queryEcho, unscreenable: true, hits: [], hitCount: 0, alertCount: 0, reasons: requestReasons, ...asOf };
+    }
+    // Secondary evidence can add at most this much to a name score: search below the review
+    // threshold by that margin so that no record that could reach it is missed.
+    const bonus = (input.dateOfBirth !== undefined ? DOB_MAX_BONUS : 0) + (input.country !== undefined ? COUNTRY_MATCH_BONUS : 0);
+    const matches = searchNames(index, query, { minScore: Math.max(1e-6, reviewThreshold - bonus - 1e-6) });
+    if (input.identifiers !== undefined && input.identifiers.length > 0) {
+      const found = new Set(matches.map((m) => m.recordIndex));
+      for (const r of recordsWithIdentifiers(ids, input.identifiers)) {
+        if (found.has(r)) continue;
+        const m = scoreRecordNames(index, query, r);
+        if (m !== undefined) matches.push(m);
+      }
+    }
+    type Scored = { m: NameMatch; record: DesignationRecord; secondary: Reason[]; score: number };
+    const scored: Scored[] = [];
+    for (const m of matches) {
+      const record = records[m.recordIndex] as DesignationRecord;
+      const secondary = secondaryReasons(input, record);
+      const score = combineReasons([...nameLevelReasons(query, m, record, false).reasons, ...secondary]);
+      if (score >= reviewThreshold) scored.push({ m, record, secondary, score });
+    }
+    scored.sort((a, b) => compareHits({ score: a.score, list: a.record.list, recordId: a.record.sourceId }, { score: b.score, list: b.record.list, recordId: b.record.sourceId }));
+    const alertCount = scored.filter((s) => s.score >= threshold).length;
+    const hits = scored.slice(0, opts.maxHits).map((s) => {
+      const { reasons, hitAlignment } = nameLevelReasons(query, s.m, s.record, true);
+      return buildHit({
+        record: s.record,
+        nameOrdinal: s.m.nameOrdinal,
+        reasons: [...reasons, ...s.secondary],
+        alignment: hitAlignment,
+        threshold,
+        reviewThreshold,
+        profile: profileName,
+        algorithm: alg.id,
+        ...asOf,
+      });
+    });
+    return { query: queryEcho, unscreenable: false, hits, hitCount: scored.length, alertCount, reasons: requestReasons, ...asOf };
+  }
+
+  return {
+    matchName,
+    screen(input: ScreenInput): ScreenResult {
+      const m = matchName(input);
+      return { ...m, outcome: decideOutcome(m), profile: profileName, threshold, reviewThreshold, algorithm: alg.id, lists: provenance };
+    },
+    rank(name: string, rankOptions: RankOptions = {}): RankedMatch[] {
+      const input = parseScreenInput({ name }, opts.maxNameLength);
+      const query = normalizeName(input.name);
+      const minScore = rankOptions.minScore ?? reviewThreshold;
+      const limit = rankOptions.limit ?? 10;
+      const out: RankedMatch[] = searchNames(index, query, { minScore }).map((m) => {
+        const r = records[m.recordIndex] as DesignationRecord;
+        return { id: r.id, list: r.list, recordId: r.sourceId, score: Math.round(m.score * 1e6) / 1e6 };
+      });
+      out.sort((a, b) => compareHits(a, b));
+      return out.slice(0, limit);
+    },
+    exportIndex(): Uint8Array {
+      return exportNameIndex(index, fingerprint);
+    },
+    profile: profileName,
+    threshold,
+    reviewThreshold,
+    algorithm: alg.id,
+    lists: provenance,
+    stats: { records: records.length, names: index.data.nameRecord.length, unindexed: index.unindexed },
+  };
+}
+
+export { DEFAULT_MAX_NAME_LENGTH };

@@ -1,0 +1,32 @@
+/**
+ * Screening profiles: documented thresholds on the final score (name score plus secondary
+ * evidence). A hit at or above `threshold` is an alert; from `reviewThreshold` up to the threshold
+ * it is a review. Calibrated on the shared dev set (test/eval/RESULTS.md):
+ *
+ * - `strict`: only close names alert — fewest false positives, for high-volume, low-risk flows.
+ * - `balanced` (default): the dev-set targets (issue 3) are met at this threshold.
+ * - `broad`: a wider net — more reviews, for high-risk flows and investigations.
+ */
+
+/** Profile names. */
+export type ProfileName = "strict" | "balanced" | "broad";
+
+/** A profile's thresholds. */
+export interface Profile {
+  readonly name: ProfileName;
+  readonly threshold: number;
+  readonly reviewThreshold: number;
+}
+
+/** Width of the review band below each profile's threshold. */
+export const REVIEW_BAND = 0.1;
+
+/** The built-in profiles. */
+export const PROFILES: Readonly<Record<ProfileName, Profile>> = Object.freeze({
+  strict: { name: "strict", threshold: 0.93, reviewThreshold: 0.83 },
+  balanced: { name: "balanced", threshold: 0.88, reviewThreshold: 0.78 },
+  broad: { name: "broad", threshold: 0.8, reviewThreshold: 0.7 },
+});
+
+/** The default profile. */
+export const DEFAULT_PROFILE: ProfileName = "balanced";

@@ -1,0 +1,91 @@
+/**
+ * The screening request and its validation. Every field is checked with zod; a failure throws
+ * `InputError` naming each bad field. Names longer than the screener's maximum throw
+ * `InputError` with code `INPUT_TOO_LONG` before any other work, so adversarial input is cheap.
+ */
+import { z } from "zod";
+import { InputError, type InputIssue } from "../errors";
+import { CountryCodeSchema, IdentifierTypeSchema, PartialDateSchema, SubjectTypeSchema } from "../model";
+
+/** Default maximum name length (UTF-16 code units); the longest list names are about 300. */
+export const DEFAULT_MAX_NAME_LENGTH = 1000;
+
+/** An identifier the caller knows for the counterparty. */
+export const ScreenIdentifierSchema = z
+  .object({
+    type: IdentifierTypeSchema.optional(),
+    value: z.string().min(1).max(100),
+    country: CountryCodeSchema.optional(),
+  })
+  .strict();
+
+/**
+ * A screening request: the name and, when the caller has them, type, country, date of birth,
+ * identifiers, and the date the screen is for (`asOf`, YYYY-MM-DD; echoed until date rules land).
+ * @example
+ * ScreenInputSchema.parse({ name: "Belvneshpromservis", type: "organization", country: "BY" })
+ */
+export const ScreenInputSchema = z
+  .object({
+    name: z.string().min(1, "expected a non-empty name"),
+    type: SubjectTypeSchema.optional(),
+    country: CountryCodeSchema.optional(),
+    dateOfBirth: PartialDateSchema.optional(),
+    identifiers: z.array(ScreenIdentifierSchema).max(20).optional(),
+    asOf: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "expected YYYY-MM-DD").optional(),
+  })
+  .strict();
+export type ScreenInput = z.input<typeof ScreenInputSchema>;
+export type ValidScreenInput = z.output<typeof ScreenInputSchema>;
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = input;
+  for (const key of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+function describe(v: unknown): string {
+  if (v === undefined) return "undefined";
+  if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  if (Array.isArray(v)) return `array of ${v.length}`;
+  if (v === null) return "null";
+  return typeof v === "object" ? "object" : String(v);
+}
+
+/**
+ * Validates a screening request; throws `InputError` (`INVALID_INPUT` or `INPUT_TOO_LONG`).
+ * @example
+ * parseScreenInput({ name: "" }, 1000) // throws InputError: invalid input; name: expected a non-empty name, received ""
+ */
+export function parseScreenInput(input: unknown, maxNameLength: number): ValidScreenInput {
+  const name = valueAt(input, ["name"]);
+  if (typeof name === "string" && name.length > maxNameLength) {
+    throw new InputError(
+      [{ path: "name", expected: `at most ${maxNameLength} characters`, received: `${name.length} characters`, message: "name too long" }],
+      "INPUT_TOO_LONG",
+    );
+  }
+  const parsed = ScreenInputSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issues: InputIssue[] = parsed.error.issues.flatMap((issue): InputIssue[] => {
+    const path = issue.path.map(String).join(".");
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({
+        path: path ? `${path}.${key}` : key,
+        expected: "no such field",
+        received: describe(valueAt(input, [...issue.path, key])),
+        message: issue.message,
+      }));
+    }
+    const received = describe(valueAt(input, issue.path));
+    let expected: string;
+    if (issue.code === "invalid_type") expected = issue.expected;
+    else if (issue.code === "invalid_value") expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    else expected = issue.message.replace(/^expected /i, "");
+    return [{ path, expected, received, message: issue.message }];
+  });
+  throw new InputError(issues);
+}

@@ -1,0 +1,50 @@
+/**
+ * Validation of `createScreener` options (typed `InputError` naming the field).
+ */
+import { z } from "zod";
+import { InputError } from "../errors";
+import { DEFAULT_MAX_NAME_LENGTH } from "./screen-input";
+
+const OptionsSchema = z.object({
+  lists: z.array(z.object({ metadata: z.object({ listId: z.string(), sha256: z.string() }).loose(), records: z.array(z.unknown()) }).loose()).min(1, "expected at least one list"),
+  profile: z.enum(["strict", "balanced", "broad"]).optional(),
+  threshold: z.number().gt(0).lte(1).optional(),
+  reviewThreshold: z.number().gt(0).lte(1).optional(),
+  maxHits: z.number().int().min(1).max(1000).optional(),
+  maxNameLength: z.number().int().min(16).max(100_000).optional(),
+  index: z.instanceof(Uint8Array).optional(),
+  algorithm: z.object({ id: z.string().min(1) }).loose().optional(),
+});
+
+/** Validated options with defaults. */
+export interface ParsedScreenerOptions {
+  readonly maxHits: number;
+  readonly maxNameLength: number;
+}
+
+/**
+ * Validates screener options; throws `InputError` naming each bad option.
+ * @example
+ * parseScreenerOptions({ lists: [] }) // throws InputError: invalid input; lists: expected at least one list, received array of 0
+ */
+export function parseScreenerOptions(options: unknown): ParsedScreenerOptions {
+  const r = OptionsSchema.safeParse(options);
+  if (!r.success) {
+    throw new InputError(
+      r.error.issues.map((i) => ({
+        path: i.path.map(String).join("."),
+        expected: i.message.replace(/^expected /i, ""),
+        received: describeAt(options, i.path),
+        message: i.message,
+      })),
+    );
+  }
+  return { maxHits: r.data.maxHits ?? 10, maxNameLength: r.data.maxNameLength ?? DEFAULT_MAX_NAME_LENGTH };
+}
+
+function describeAt(root: unknown, path: readonly PropertyKey[]): string {
+  let v: unknown = root;
+  for (const k of path) v = v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  if (Array.isArray(v)) return `array of ${v.length}`;
+  return v === undefined ? "undefined" : typeof v === "object" ? "object" : JSON.stringify(v);
+}
