@@ -17,6 +17,8 @@ export default defineConfig({
   target: "node20.10",
   splitting: true,
   treeshake: true,
+  // import.meta.url in the CJS build (the CLI resolves the shipped prebuilt index from it).
+  shims: true,
   // The compiled snapshots stay JSON files in lists/compiled/, imported through the package's own
   // `exports` (self-reference) so ESM, CJS and bundlers all find them without duplicating megabytes.
   // Passed to esbuild directly: tsup's own external plugin drops the `with { type: "json" }` attribute.

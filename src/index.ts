@@ -4,3 +4,8 @@ export * from "./lists";
 export * from "./dates";
 export * from "./rules";
 export * from "./ownership";
+export * from "./normalize";
+export * from "./candidates";
+export * from "./score";
+export * from "./explain";
+export * from "./screen";

@@ -6,6 +6,7 @@
  */
 import { InputError, ListFormatError } from "../errors";
 import type { ListMetadata, LoadedList } from "../model";
+import { createScreener, type Screener, type ScreenerOptions } from "../screen";
 import { expandCompiledList, type CompiledList } from "./compact";
 import { compiledListData } from "./lists.generated";
 
@@ -56,4 +57,19 @@ export function loadEmbeddedLists(options: LoadEmbeddedListsOptions = {}): Loade
     }
   }
   return compiled.filter((c) => !wanted || wanted.includes(c.metadata.listId)).map(expandCompiledList);
+}
+
+/** Options of {@link createDefaultScreener}: the screener's, minus `lists`. */
+export type DefaultScreenerOptions = Omit<ScreenerOptions, "lists"> & LoadEmbeddedListsOptions;
+
+/**
+ * A screener over the embedded default lists. Pass `index` (the bytes of the prebuilt
+ * `lists/compiled/name-index.bin` shipped in the package, or of `screener.exportIndex()`) to skip the
+ * index build on a cold start; it is checked against the lists and rebuilt-free only when it fits.
+ * @example
+ * createDefaultScreener().screen({ name: "Army Supply Bureau", asOf: "2018-06-01" }).outcome //=> "alert"
+ */
+export function createDefaultScreener(options: DefaultScreenerOptions = {}): Screener {
+  const { lists: wanted, ...screenerOptions } = options;
+  return createScreener({ ...screenerOptions, lists: loadEmbeddedLists(wanted === undefined ? {} : { lists: wanted }) });
 }

@@ -43,7 +43,8 @@ export const NameSchema = z
   })
   .strict();
 export type Name = z.input<typeof NameSchema>;
-export type NormalizedName = z.output<typeof NameSchema>;
+/** A name after validation (defaults applied). */
+export type NameRecord = z.output<typeof NameSchema>;
 
 /** Kinds of identifiers; `other` keeps the publisher's own label in `label`. */
 export const IdentifierTypeSchema = z.enum([

@@ -1,5 +1,6 @@
 import type { CliCommand } from "../command";
 import { listsInspectCommand } from "./lists-inspect";
+import { screenCommand } from "./screen";
 
 /** Every command, in the order the usage text lists them. */
-export const COMMANDS: readonly CliCommand[] = [listsInspectCommand];
+export const COMMANDS: readonly CliCommand[] = [screenCommand, listsInspectCommand];

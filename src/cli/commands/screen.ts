@@ -1,0 +1,98 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { parseArgs } from "node:util";
+import { createDefaultScreener } from "../../embedded";
+import { loadList } from "../../lists";
+import { IdentifierTypeSchema, type LoadedList } from "../../model";
+import { createScreener, PROFILES, type ProfileName, type ScreenInput, type Screener } from "../../screen";
+import { UsageError, type CliCommand } from "../command";
+import { readListFiles } from "../read-list-files";
+import { renderScreenResult } from "../render-screen-result";
+
+/**
+ * Bytes of the prebuilt name index shipped in the package (`lists/compiled/name-index.bin`, made by
+ * `npm run build`), or undefined in a checkout that has not built it (the index is then built in memory).
+ */
+export function readPrebuiltIndex(): Uint8Array | undefined {
+  let path: string;
+  try {
+    path = createRequire(import.meta.url).resolve("sanctions-screen/lists/compiled/name-index.bin");
+  } catch {
+    return undefined;
+  }
+  return new Uint8Array(readFileSync(path));
+}
+
+function defaultScreener(options: { profile?: ProfileName; maxHits?: number }): Screener {
+  const index = readPrebuiltIndex();
+  return createDefaultScreener({ ...options, ...(index ? { index } : {}) });
+}
+
+/** `screen <name>`: the main job — screen one name against the embedded lists (or `--list` files). */
+export const screenCommand: CliCommand = {
+  words: ["screen"],
+  usage: "screen <name> [--type T] [--country CC] [--dob D] [--id type:value] [--as-of D] [--profile P] [--list file]… [--json]",
+  summary: "Screen a name against the embedded lists (or official files) and print explained hits",
+  run(args, io) {
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        type: { type: "string" },
+        country: { type: "string" },
+        dob: { type: "string" },
+        id: { type: "string", multiple: true },
+        "as-of": { type: "string" },
+        profile: { type: "string" },
+        list: { type: "string", multiple: true },
+        "max-hits": { type: "string" },
+        json: { type: "boolean" },
+        "fail-on": { type: "string" },
+      },
+    });
+    const name = positionals.join(" ");
+    if (!name) throw new UsageError("screen takes a name");
+    if (values.profile !== undefined && !(values.profile in PROFILES)) {
+      throw new UsageError(`--profile: expected one of ${Object.keys(PROFILES).join(", ")}, received "${values.profile}"`);
+    }
+    const failOn = values["fail-on"];
+    if (failOn !== undefined && failOn !== "alert" && failOn !== "review") {
+      throw new UsageError(`--fail-on: expected alert or review, received "${failOn}"`);
+    }
+    const maxHits = values["max-hits"] === undefined ? undefined : Number(values["max-hits"]);
+    if (maxHits !== undefined && (!Number.isInteger(maxHits) || maxHits < 1)) {
+      throw new UsageError(`--max-hits: expected a whole number ≥ 1, received "${values["max-hits"]}"`);
+    }
+    const options = {
+      ...(values.profile === undefined ? {} : { profile: values.profile as ProfileName }),
+      ...(maxHits === undefined ? {} : { maxHits }),
+    };
+    const screener =
+      values.list && values.list.length > 0
+        ? createScreener({ ...options, lists: values.list.map((file): LoadedList => loadList(readListFiles(file))) })
+        : defaultScreener(options);
+
+    const identifiers = (values.id ?? []).map((spec) => {
+      const colon = spec.indexOf(":");
+      const type = colon > 0 ? spec.slice(0, colon) : undefined;
+      if (type !== undefined && !IdentifierTypeSchema.safeParse(type).success) {
+        throw new UsageError(`--id: expected <type>:<value> with type one of ${IdentifierTypeSchema.options.join(", ")}, received "${spec}"`);
+      }
+      return type === undefined ? { value: spec } : { type, value: spec.slice(colon + 1) };
+    });
+    const asOf = values["as-of"] ?? io.today;
+    const input = {
+      name,
+      ...(values.type === undefined ? {} : { type: values.type }),
+      ...(values.country === undefined ? {} : { country: values.country.toUpperCase() }),
+      ...(values.dob === undefined ? {} : { dateOfBirth: values.dob }),
+      ...(identifiers.length > 0 ? { identifiers } : {}),
+      ...(asOf === undefined ? {} : { asOf }),
+    } as ScreenInput;
+    const result = screener.screen(input);
+    io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : renderScreenResult(result));
+    if (failOn === "alert" && result.outcome === "alert") return 3;
+    if (failOn === "review" && (result.outcome === "alert" || result.outcome === "review")) return 3;
+    return 0;
+  },
+};
