@@ -51,13 +51,13 @@ describe("shipped curated seed list", () => {
     ]);
   });
 
-  it("BELVNESHPROMSERVICE: NPWMD stated 2012-09-19; IFSR observed, its date unknown", () => {
+  it("BELVNESHPROMSERVICE: NPWMD stated 2012-09-19; IFSR window 2012-09-19..2021-08-18 (inferred), its day unknown", () => {
     const r = byId("curated:belvneshpromservice");
     expect(r.sameAs).toEqual(["ofac-sdn:15487", "us-csl:SDN-15487"]);
     expect(r.subject.addresses[0]).toMatchObject({ street: "2 Kazinets Street", city: "Minsk", postalCode: "220099", country: "BY" });
     expect(basis(r.id, "NPWMD")).toMatchObject({ authority: "E.O. 13382", listedOn: { date: "2012-09-19", certainty: "stated", bound: "exact" } });
     expect(basis(r.id, "NPWMD")?.listedOn?.source).toContain("20120919136291");
-    expect(basis(r.id, "IFSR")?.listedOn).toMatchObject({ date: "2021-08-18", certainty: "observed", bound: "on-or-before" });
+    expect(basis(r.id, "IFSR")?.listedOn).toMatchObject({ date: "2021-08-18", certainty: "inferred", bound: "on-or-before", notBefore: "2012-09-19" });
     expect(basis(r.id, "IFSR")?.note).toContain("unconfirmed");
     expect(r.subject.names.some((n) => n.originalScript)).toBe(false);
     expect(r.remarks.join(" ")).toMatch(/No original-script/);
