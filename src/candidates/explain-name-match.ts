@@ -17,11 +17,12 @@ export interface NameExplanation {
 }
 
 /**
- * Explains how a query aligns with one name of a record (by its ordinal in `subject.names`).
+ * Explains how a query aligns with one name of a record (by its ordinal in `subject.names`);
+ * `prepared` may pass the query's units from {@link queryUnits} when explaining several hits.
  * @example
  * explainNameMatch(index, normalizeName("Nicolas Maduro"), record, 0).alignment.pairs.length //=> 2
  */
-export function explainNameMatch(index: NameIndex, query: NormalizedName, record: DesignationRecord, ordinal: number): NameExplanation {
+export function explainNameMatch(index: NameIndex, query: NormalizedName, record: DesignationRecord, ordinal: number, prepared?: NameUnits): NameExplanation {
   const alg = index.algorithm;
   const value = record.subject.names[ordinal]?.value ?? "";
   const candidate = normalizeName(value, { context: contextFor(record.subject.type) });
@@ -34,6 +35,6 @@ export function explainNameMatch(index: NameIndex, query: NormalizedName, record
     },
     "candidate",
   );
-  const qu = queryUnits(index, query);
+  const qu = prepared ?? queryUnits(index, query);
   return { query, queryUnits: qu, candidate, candidateUnits, alignment: scoreNames(qu, candidateUnits, alg) };
 }

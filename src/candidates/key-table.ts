@@ -30,6 +30,33 @@ export function hashKey(family: string, s: string): number {
   return h >>> 0;
 }
 
+/**
+ * Calls `fn` with the hash of `family` + each distinct one-deletion variant of `token` (and of the
+ * token itself), without building the strings: same hashes as `hashKey(family, variant)`. Tokens
+ * shorter than `minLength` yield only their own hash.
+ * @example
+ * forEachDeletionHash("D", "ABC", 3, (h) => hashes.push(h)) // hashes of ABC, BC, AC, AB
+ */
+export function forEachDeletionHash(family: string, token: string, minLength: number, fn: (hash: number) => void): void {
+  fn(hashKey(family, token));
+  const n = token.length;
+  if (n < minLength) return;
+  let base = 0x811c9dc5;
+  base ^= family.charCodeAt(0);
+  base = Math.imul(base, 0x01000193);
+  for (let skip = 0; skip < n; skip++) {
+    // Deleting either of two equal adjacent characters gives the same string: hash it once.
+    if (skip > 0 && token.charCodeAt(skip) === token.charCodeAt(skip - 1)) continue;
+    let h = base;
+    for (let i = 0; i < n; i++) {
+      if (i === skip) continue;
+      h ^= token.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    fn(h >>> 0);
+  }
+}
+
 /** Growable (hash, id) pair buffer used while building. */
 export class KeyPairs {
   private hashes = new Uint32Array(1 << 16);

@@ -10,7 +10,8 @@
  * | relation                         | list text indexed under          | query probes                 |
  * |----------------------------------|----------------------------------|------------------------------|
  * | equal / one deletion apart       | "D" + each 1-deletion variant    | "D" + each 1-deletion variant|
- * | equal skeleton, skeleton ±1      | "S" + each skeleton variant      | "S" + skeleton (± variants)  |
+ * | equal skeleton (Latin)           | "K" + skeleton                   | "K" + skeleton               |
+ * | abjad skeleton equal or ±1       | "S" + each skeleton variant      | "S" + each skeleton variant  |
  * | abjad text equal                 | "A" + text                       | "A" + text                   |
  * | initial ~ word                   | "I" + letter / "F" + first letter| "I" + first letter / "F" + letter |
  *
@@ -29,7 +30,6 @@ import {
   buildNameUnits,
   classWeight,
   comparableHow,
-  deletionVariants,
   NAMES_V1,
   pairAllowedFlat,
   rarityWeight,
@@ -42,7 +42,7 @@ import {
   type UnitPair,
   type UnitTable,
 } from "../score";
-import { findKey, hashKey, KeyPairs, type KeyTable } from "./key-table";
+import { findKey, forEachDeletionHash, hashKey, KeyPairs, type KeyTable } from "./key-table";
 
 /** Name kinds in order of preference when one record has the same name twice. */
 export const NAME_KINDS: readonly NameKind[] = ["primary", "alias", "former", "weak-alias"];
@@ -84,6 +84,15 @@ export interface NameIndexData {
   readonly postStart: Int32Array;
   readonly postNames: Int32Array;
   readonly keys: KeyTable;
+  /**
+   * Comparable texts of every Latin, non-initial vocabulary text, precomputed at build time:
+   * `nbIds/nbHow/nbSim[nbStart[v] … nbStart[v+1]-1]` (a query token found in the vocabulary
+   * then needs no key lookups). Abjad texts and initials are looked up at query time.
+   */
+  readonly nbStart: Int32Array;
+  readonly nbIds: Int32Array;
+  readonly nbHow: Uint8Array;
+  readonly nbSim: Float64Array;
 }
 
 /** A list name left out of the index, with the reason (never dropped silently). */
@@ -103,6 +112,28 @@ export interface NameIndex {
   readonly vocabLookup: ReadonlyMap<string, number>;
   readonly hasAbjad: boolean;
   readonly unindexed: readonly UnindexedName[];
+  /** Per-search scratch space (stamps), reused so a search allocates little. */
+  readonly scratch: SearchScratch;
+}
+
+/**
+ * Reusable per-search state: stamps (an entry equal to `epoch` means "seen in this search") and
+ * a bounded cache of the comparable texts of units already queried (a unit's comparable texts
+ * depend only on its own text, skeleton and flags, so caching never changes a result).
+ */
+export interface SearchScratch {
+  epoch: number;
+  readonly vocabStamp: Int32Array;
+  readonly nameStamp: Int32Array;
+  /** Unit key (see {@link vocabKey}) → packed [text id, match-kind code, similarity, …]. */
+  readonly neighbours: Map<string, Float64Array>;
+}
+
+/** Most cached neighbour lists before the cache is emptied. */
+const NEIGHBOUR_CACHE_SIZE = 20000;
+
+function newScratch(vocab: number, names: number): SearchScratch {
+  return { epoch: 0, vocabStamp: new Int32Array(vocab), nameStamp: new Int32Array(names), neighbours: new Map() };
 }
 
 /** One name scored against the query: the best per record is kept. */
@@ -164,17 +195,20 @@ function vocabToken(text: string, skeleton: string, flags: number): ComparableTo
   };
 }
 
-function keysOf(t: ComparableToken, alg: NameAlgorithm, push: (family: string, s: string) => void): void {
+function keysOf(t: ComparableToken, alg: NameAlgorithm, push: (hash: number) => void): void {
   if (t.number) {
-    push("D", t.text);
+    push(hashKey("D", t.text));
     return;
   }
-  if (t.abjad) push("A", t.text);
-  else for (const v of deletionVariants(t.text, alg.minDeletionLength)) push("D", v);
-  if (t.skeleton.length > 0) for (const v of deletionVariants(t.skeleton, alg.minSkeletonDeletionLength)) push("S", v);
+  if (t.abjad) push(hashKey("A", t.text));
+  else forEachDeletionHash("D", t.text, alg.minDeletionLength, push);
+  if (t.skeleton.length > 0) forEachDeletionHash("S", t.skeleton, alg.minSkeletonDeletionLength, push);
+  // Exact skeletons again under their own family: Latin queries compare skeletons only for
+  // equality and should not wade through the one-deletion variants abjad queries need.
+  if (!t.abjad && t.skeleton.length >= alg.minSkeletonLength) push(hashKey("K", t.skeleton));
   if (!t.abjad) {
-    if (t.initial) push("I", t.text);
-    else push("F", t.text.charAt(0));
+    if (t.initial) push(hashKey("I", t.text));
+    else push(hashKey("F", t.text.charAt(0)));
   }
 }
 
@@ -294,7 +328,7 @@ export function buildNameIndex(records: readonly DesignationRecord[], options: B
   const vocabFlags = Uint8Array.from(vocabFlagsArr);
   const vocab = vocabText.map((t, v) => vocabToken(t, vocabSkeleton[v] as string, vocabFlags[v] as number));
   const pairs = new KeyPairs();
-  vocab.forEach((t, v) => keysOf(t, alg, (family, s) => pairs.push(hashKey(family, s), v)));
+  vocab.forEach((t, v) => keysOf(t, alg, (hash) => pairs.push(hash, v)));
   const vocabDf = new Int32Array(vocabText.length);
   vocabLookup.forEach((v, key) => {
     vocabDf[v] = df.get(key) ?? 0;
@@ -323,8 +357,44 @@ export function buildNameIndex(records: readonly DesignationRecord[], options: B
     postStart,
     postNames,
     keys: pairs.pack(),
+    nbStart: new Int32Array(vocabText.length + 1),
+    nbIds: new Int32Array(0),
+    nbHow: new Uint8Array(0),
+    nbSim: new Float64Array(0),
   };
-  return { algorithm: alg, data, vocab, vocabLookup, hasAbjad: vocab.some((t) => t.abjad), unindexed };
+  const draft: NameIndex = { algorithm: alg, data, vocab, vocabLookup, hasAbjad: vocab.some((t) => t.abjad), unindexed, scratch: newScratch(vocab.length, nameRecord.length) };
+  return { ...draft, data: { ...data, ...precomputeNeighbours(draft) } };
+}
+
+/** Precomputes the comparable texts of every Latin, non-initial vocabulary text. */
+function precomputeNeighbours(index: NameIndex): Pick<NameIndexData, "nbStart" | "nbIds" | "nbHow" | "nbSim"> {
+  const n = index.vocab.length;
+  const nbStart = new Int32Array(n + 1);
+  const lists: Float64Array[] = [];
+  let total = 0;
+  for (let v = 0; v < n; v++) {
+    nbStart[v] = total;
+    const t = index.vocab[v] as ComparableToken;
+    if (t.abjad || t.initial) continue;
+    const list = comparableTexts(index, t, undefined);
+    lists[v] = list;
+    total += list.length / 3;
+  }
+  nbStart[n] = total;
+  const nbIds = new Int32Array(total);
+  const nbHow = new Uint8Array(total);
+  const nbSim = new Float64Array(total);
+  for (let v = 0; v < n; v++) {
+    const list = lists[v];
+    if (list === undefined) continue;
+    let at = nbStart[v] as number;
+    for (let x = 0; x < list.length; x += 3, at++) {
+      nbIds[at] = list[x] as number;
+      nbHow[at] = list[x + 1] as number;
+      nbSim[at] = list[x + 2] as number;
+    }
+  }
+  return { nbStart, nbIds, nbHow, nbSim };
 }
 
 /**
@@ -336,7 +406,7 @@ export function nameIndexFromData(data: NameIndexData, algorithm: NameAlgorithm,
   const vocab = data.vocabText.map((t, v) => vocabToken(t, data.vocabSkeleton[v] as string, data.vocabFlags[v] as number));
   const vocabLookup = new Map<string, number>();
   vocab.forEach((t, v) => vocabLookup.set(vocabKey(t), v));
-  return { algorithm, data, vocab, vocabLookup, hasAbjad: vocab.some((t) => t.abjad), unindexed };
+  return { algorithm, data, vocab, vocabLookup, hasAbjad: vocab.some((t) => t.abjad), unindexed, scratch: newScratch(vocab.length, data.nameRecord.length) };
 }
 
 /**
@@ -404,6 +474,8 @@ export interface SearchNamesOptions {
 /** Statistics of one indexed search (for benchmarks and the lossless test). */
 export interface SearchStats {
   probedTokens: number;
+  /** Vocabulary texts looked at through keys (before the exact comparison). */
+  probedTexts: number;
   comparableTexts: number;
   candidateNames: number;
 }
@@ -425,41 +497,42 @@ export function searchNames(index: NameIndex, query: NormalizedName, options: Se
   const matched: number[][] = qUnits.map(() => []);
   const reverse = new Map<number, number[]>();
   const initials: number[] = [];
-  const seen = new Map<number, number>();
+  const scratch = index.scratch;
+  const keys = data.keys;
   for (let i = 0; i < qUnits.length; i++) {
     const u = qUnits[i] as (typeof qUnits)[number];
     if (u.initial) {
       initials.push(i);
       continue;
     }
-    seen.clear();
-    const probe = (family: string, s: string): void => {
-      const k = findKey(data.keys, hashKey(family, s));
-      if (k < 0) return;
-      for (let x = data.keys.starts[k] as number; x < (data.keys.starts[k + 1] as number); x++) {
-        const v = data.keys.ids[x] as number;
-        if (seen.has(v)) continue;
-        seen.set(v, 1);
-        const t = index.vocab[v] as ComparableToken;
-        const how = comparableHow(u, t, alg);
-        if (how === undefined) continue;
-        const sim = similarityFor(how, u, t, alg);
-        if (sim <= 0) continue;
-        (matched[i] as number[]).push(v);
+    const mine = matched[i] as number[];
+    const key = vocabKey(u);
+    const known = index.vocabLookup.get(key);
+    if (known !== undefined && !u.abjad) {
+      // Precomputed at build time (see NameIndexData.nbStart).
+      const end = data.nbStart[known + 1] as number;
+      for (let x = data.nbStart[known] as number; x < end; x++) {
+        const v = data.nbIds[x] as number;
+        mine.push(v);
         let r = reverse.get(v);
         if (r === undefined) reverse.set(v, (r = []));
-        r.push(i, sim, HOW_CODES.indexOf(how));
+        r.push(i, data.nbSim[x] as number, data.nbHow[x] as number);
       }
-    };
-    if (u.number) probe("D", u.text);
-    else if (u.abjad) {
-      probe("A", u.text);
-      if (u.skeleton.length > 0) for (const s of deletionVariants(u.skeleton, alg.minSkeletonDeletionLength)) probe("S", s);
-    } else {
-      for (const s of deletionVariants(u.text, alg.minDeletionLength)) probe("D", s);
-      if (index.hasAbjad && u.skeleton.length > 0) for (const s of deletionVariants(u.skeleton, alg.minSkeletonDeletionLength)) probe("S", s);
-      else if (u.skeleton.length >= alg.minSkeletonLength) probe("S", u.skeleton);
-      probe("I", u.text.charAt(0));
+      if (stats) stats.comparableTexts += mine.length;
+      continue;
+    }
+    let list = scratch.neighbours.get(key);
+    if (list === undefined) {
+      list = comparableTexts(index, u, stats);
+      if (scratch.neighbours.size >= NEIGHBOUR_CACHE_SIZE) scratch.neighbours.clear();
+      scratch.neighbours.set(key, list);
+    }
+    for (let x = 0; x < list.length; x += 3) {
+      const v = list[x] as number;
+      mine.push(v);
+      let r = reverse.get(v);
+      if (r === undefined) reverse.set(v, (r = []));
+      r.push(i, list[x + 2] as number, list[x + 1] as number);
     }
     if (stats) stats.comparableTexts += (matched[i] as number[]).length;
   }
@@ -488,13 +561,14 @@ export function searchNames(index: NameIndex, query: NormalizedName, options: Se
     wNot -= w;
   }
   // (3) candidates: names holding a text comparable with a unit that covers a P token.
-  const stamp = new Map<number, true>();
+  const nameEpoch = nextEpoch(scratch);
   const candidates: number[] = [];
   const addPostings = (v: number): void => {
-    for (let x = data.postStart[v] as number; x < (data.postStart[v + 1] as number); x++) {
+    const end = data.postStart[v + 1] as number;
+    for (let x = data.postStart[v] as number; x < end; x++) {
       const m = data.postNames[x] as number;
-      if (stamp.has(m)) continue;
-      stamp.set(m, true);
+      if (scratch.nameStamp[m] === nameEpoch) continue;
+      scratch.nameStamp[m] = nameEpoch;
       candidates.push(m);
     }
   };
@@ -510,7 +584,7 @@ export function searchNames(index: NameIndex, query: NormalizedName, options: Se
       if (k >= 0) for (let x = data.keys.starts[k] as number; x < (data.keys.starts[k + 1] as number); x++) addPostings(data.keys.ids[x] as number);
       for (const self of [index.vocabLookup.get(vocabKey(u)), index.vocabLookup.get(u.text)]) if (self !== undefined) addPostings(self);
       if (index.hasAbjad && u.skeleton.length > 0) {
-        const s = findKey(data.keys, hashKey("S", u.skeleton));
+        const s = findKey(keys, hashKey("S", u.skeleton));
         if (s >= 0) {
           for (let x = data.keys.starts[s] as number; x < (data.keys.starts[s + 1] as number); x++) {
             const v = data.keys.ids[x] as number;
@@ -524,14 +598,34 @@ export function searchNames(index: NameIndex, query: NormalizedName, options: Se
     stats.probedTokens += qUnits.length;
     stats.candidateNames += candidates.length;
   }
-  // Score every candidate with the pairs the scan would produce.
+  // Score every candidate with the pairs the scan would produce. Names whose pairs cannot reach
+  // the minimum even if every pair were perfect are skipped before alignment (same results: the
+  // bound W(paired)/(W(paired) + α·W(unpaired query) + β·W(unpaired list)) is never exceeded).
   const best = new Map<number, NameMatch>();
-  const pairs: UnitPair[] = [];
+  const pairs: MutablePair[] = [];
+  const pool: MutablePair[] = [];
+  const qCovered = new Uint8Array(core);
+  let cCovered = new Uint8Array(64);
   for (const m of candidates) {
     pairs.length = 0;
     const from = data.unitStart[m] as number;
     const to = data.unitStart[m + 1] as number;
+    const cCore = data.nameCore[m] as number;
+    if (cCovered.length < cCore) cCovered = new Uint8Array(cCore * 2);
+    qCovered.fill(0);
+    cCovered.fill(0, 0, cCore);
     const personal = (data.namePersonal[m] as number) === 1;
+    const push = (i: number, j: number, sim: number): void => {
+      const p = pool[pairs.length] ?? (pool[pairs.length] = { q: 0, c: 0, sim: 0 });
+      p.q = i;
+      p.c = j - from;
+      p.sim = sim;
+      pairs.push(p);
+      const qf = qt.coverFirst[i] as number;
+      for (let k = qf; k < qf + (qt.coverLen[i] as number); k++) qCovered[k] = 1;
+      const cf = data.unitCoverFirst[j] as number;
+      for (let k = cf; k < cf + (data.unitCoverLen[j] as number); k++) cCovered[k] = 1;
+    };
     for (let j = from; j < to; j++) {
       const v = data.unitVocab[j] as number;
       const cGlued = (data.unitGlued[j] as number) === 1;
@@ -543,7 +637,7 @@ export function searchNames(index: NameIndex, query: NormalizedName, options: Se
           const i = r[x] as number;
           const how = HOW_CODES[r[x + 2] as number] as MatchHow;
           if (!pairAllowedFlat(how, (qt.glued[i] as number) === 1, qt.coverLen[i] as number, (qt.particle[i] as number) === 1, cGlued, cCover, cParticle, personal)) continue;
-          pairs.push({ q: i, c: j - from, sim: r[x + 1] as number });
+          push(i, j, r[x + 1] as number);
         }
       }
       for (const i of initials) {
@@ -552,13 +646,68 @@ export function searchNames(index: NameIndex, query: NormalizedName, options: Se
         const how = comparableHow(qu, t, alg);
         if (how === undefined || !pairAllowedFlat(how, false, 1, false, cGlued, cCover, cParticle, personal)) continue;
         const sim = similarityFor(how, qu, t, alg);
-        if (sim > 0) pairs.push({ q: i, c: j - from, sim });
+        if (sim > 0) push(i, j, sim);
       }
     }
     if (pairs.length === 0) continue;
+    let wPaired = 0;
+    let wOut = 0;
+    for (let k = 0; k < core; k++) {
+      const w = qt.weight[k] as number;
+      if (qCovered[k] === 1) wPaired += w;
+      else wOut += alg.unmatchedQueryWeight * w;
+    }
+    for (let k = 0; k < cCore; k++) if (cCovered[k] === 0) wOut += alg.unmatchedCandidateWeight * (data.unitWeight[from + k] as number);
+    if (wPaired / (wPaired + wOut) < options.minScore) continue;
     offerMatch(best, data, m, alignmentScore(pairs, qt, nameTable(data, m), alg), queryLegal, alg, options.minScore);
   }
   return sortMatches(best);
+}
+
+type MutablePair = { q: number; c: number; sim: number };
+
+/** Every vocabulary text comparable with a unit (through its keys), packed [id, how code, sim, …]. */
+function comparableTexts(index: NameIndex, u: ComparableToken, stats: SearchStats | undefined): Float64Array {
+  const { data, algorithm: alg, scratch } = index;
+  const keys = data.keys;
+  const epoch = nextEpoch(scratch);
+  const out: number[] = [];
+  const probe = (hash: number): void => {
+    const k = findKey(keys, hash);
+    if (k < 0) return;
+    const end = keys.starts[k + 1] as number;
+    for (let x = keys.starts[k] as number; x < end; x++) {
+      const v = keys.ids[x] as number;
+      if (scratch.vocabStamp[v] === epoch) continue;
+      scratch.vocabStamp[v] = epoch;
+      if (stats) stats.probedTexts++;
+      const t = index.vocab[v] as ComparableToken;
+      const how = comparableHow(u, t, alg);
+      if (how === undefined) continue;
+      const sim = similarityFor(how, u, t, alg);
+      if (sim > 0) out.push(v, HOW_CODES.indexOf(how), sim);
+    }
+  };
+  if (u.number) probe(hashKey("D", u.text));
+  else if (u.abjad) {
+    probe(hashKey("A", u.text));
+    if (u.skeleton.length > 0) forEachDeletionHash("S", u.skeleton, alg.minSkeletonDeletionLength, probe);
+  } else {
+    forEachDeletionHash("D", u.text, alg.minDeletionLength, probe);
+    if (index.hasAbjad && u.skeleton.length > 0) forEachDeletionHash("S", u.skeleton, alg.minSkeletonDeletionLength, probe);
+    else if (u.skeleton.length >= alg.minSkeletonLength) probe(hashKey("K", u.skeleton));
+    probe(hashKey("I", u.text.charAt(0)));
+  }
+  return Float64Array.from(out);
+}
+
+function nextEpoch(scratch: SearchScratch): number {
+  if (scratch.epoch >= 0x7ffffff0) {
+    scratch.epoch = 0;
+    scratch.vocabStamp.fill(0);
+    scratch.nameStamp.fill(0);
+  }
+  return ++scratch.epoch;
 }
 
 /** Match kinds in code order (the reverse map stores the code). */

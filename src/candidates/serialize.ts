@@ -49,6 +49,10 @@ const ARRAY_FIELDS = [
   ["namePersonal", "u8"],
   ["postStart", "i32"],
   ["postNames", "i32"],
+  ["nbStart", "i32"],
+  ["nbIds", "i32"],
+  ["nbHow", "u8"],
+  ["nbSim", "f64"],
 ] as const;
 
 /**

@@ -78,12 +78,15 @@ export interface NormalizeNameOptions {
 }
 
 const LEGAL_PHRASES = new Map<string, string>();
-let maxLegalWords = 1;
+/** Longest legal phrase (in words) starting with a given word. */
+const LEGAL_FIRST_WORDS = new Map<string, number>();
 for (const [family, forms] of Object.entries(LEGAL_FORM_FAMILIES)) {
   for (const form of forms) {
     const key = form.replace(/\./g, "");
     LEGAL_PHRASES.set(key, family);
-    maxLegalWords = Math.max(maxLegalWords, key.split(" ").length);
+    const words = key.split(" ");
+    const first = words[0] as string;
+    LEGAL_FIRST_WORDS.set(first, Math.max(LEGAL_FIRST_WORDS.get(first) ?? 0, words.length));
   }
 }
 
@@ -112,8 +115,11 @@ function legalWordFamily(text: string): string | undefined {
   const exact = LEGAL_WORDS[text];
   if (exact !== undefined) return exact;
   if (text.length < 7) return undefined;
+  // One edit below ten letters, two from ten: "OTKRITIE" (a bank's name) is two edits from
+  // "OTKRYTOE" (open joint-stock) and must stay a name.
+  const max = text.length >= 10 ? 2 : 1;
   for (const w of LEGAL_WORD_LIST) {
-    if (w.charCodeAt(0) === text.charCodeAt(0) && withinEdits(text, w, 2)) return LEGAL_WORDS[w];
+    if (w.charCodeAt(0) === text.charCodeAt(0) && withinEdits(text, w, max)) return LEGAL_WORDS[w];
   }
   return undefined;
 }
@@ -163,10 +169,11 @@ function classify(raw: RawToken[], context: NameContext): NameToken[] {
   const personLike = context === "person" || context === "any";
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i] as RawToken;
-    if (orgLike && !t.abjad) {
+    const longest = orgLike && !t.abjad ? LEGAL_FIRST_WORDS.get(t.text) : undefined;
+    if (longest !== undefined) {
       let matched = 0;
       let family = "";
-      for (let n = Math.min(maxLegalWords, raw.length - i); n >= 1; n--) {
+      for (let n = Math.min(longest, raw.length - i); n >= 1; n--) {
         const phrase = raw
           .slice(i, i + n)
           .map((r) => r.text)

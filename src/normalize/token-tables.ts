@@ -23,7 +23,7 @@ export const LEGAL_FORM_FAMILIES: Readonly<Record<string, readonly string[]>> = 
   "joint-stock": [
     "JSC", "AO", "ZAO", "OAO", "PAO", "OJSC", "CJSC", "PJSC", "PJS", "SA", "SAL", "SAE", "SAS", "AG", "NV",
     "SPA", "PLC", "JSCO", "AAT", "ZAT", "PAT", "PRAT", "ASA", "OYJ", "KK",
-    "JOINT STOCK COMPANY", "JOINT STOCK CO", "OPEN JOINT STOCK COMPANY", "CLOSED JOINT STOCK COMPANY",
+    "JOINT STOCK COMPANY", "JOINT STOCK CO", "JOINT STOCK", "JOINTSTOCK", "OPEN JOINT STOCK COMPANY", "CLOSED JOINT STOCK COMPANY",
     "PUBLIC JOINT STOCK COMPANY", "PRIVATE JOINT STOCK COMPANY", "NON PUBLIC JOINT STOCK COMPANY",
     "PUBLICLY TRADED COMPANY", "AKTSIONERNOE OBSHCHESTVO", "AKTSIONERNOYE OBSHCHESTVO",
     "OTKRYTOE AKTSIONERNOE OBSHCHESTVO", "OTKRYTOYE AKTSIONERNOYE OBSHCHESTVO",
@@ -103,7 +103,7 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set([
 /**
  * Words of long (transliterated) legal-form phrases. Lists spell these phrases loosely
  * ("OBSCHESTVO S OGRANICHENNOI OTVESTVENNOSTYU"), so each word is also recognised alone, and
- * words of seven or more letters within two edits of one of these are too. The family is the one
+ * words of seven or more letters within one edit (two from ten letters) of one of these are too. The family is the one
  * the word implies ("" for words common to several families).
  */
 export const LEGAL_WORDS: Readonly<Record<string, string>> = {

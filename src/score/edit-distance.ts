@@ -4,9 +4,8 @@
  * one edit in a twelve-letter word, which Jaro-Winkler alone does not reflect.
  */
 
-let prev2 = new Int32Array(64);
-let prev = new Int32Array(64);
-let cur = new Int32Array(64);
+// One scratch buffer holding three rows; locals in the loop (module variables are slow to touch).
+let rows = new Int32Array(3 * 64);
 
 /**
  * Edit distance with insertions, deletions, substitutions and adjacent transpositions, each 1.
@@ -19,28 +18,37 @@ export function editDistance(a: string, b: string): number {
   const lb = b.length;
   if (la === 0) return lb;
   if (lb === 0) return la;
-  if (cur.length <= lb) {
-    prev2 = new Int32Array(lb * 2 + 2);
-    prev = new Int32Array(lb * 2 + 2);
-    cur = new Int32Array(lb * 2 + 2);
-  }
-  for (let j = 0; j <= lb; j++) prev[j] = j;
+  const w = lb + 1;
+  if (rows.length < 3 * w) rows = new Int32Array(3 * w * 2);
+  const r = rows;
+  // Row i lives at offset (i % 3) * w.
+  for (let j = 0; j <= lb; j++) r[j] = j;
+  let p2 = 2 * w; // row i-2
+  let p1 = 0; // row i-1
+  let c = w; // row i
   for (let i = 1; i <= la; i++) {
-    cur[0] = i;
+    r[c] = i;
     const ca = a.charCodeAt(i - 1);
+    const caPrev = i > 1 ? a.charCodeAt(i - 2) : -1;
     for (let j = 1; j <= lb; j++) {
       const cb = b.charCodeAt(j - 1);
-      const cost = ca === cb ? 0 : 1;
-      let v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) v = Math.min(v, (prev2[j - 2] as number) + 1);
-      cur[j] = v;
+      const del = (r[p1 + j] as number) + 1;
+      const ins = (r[c + j - 1] as number) + 1;
+      const sub = (r[p1 + j - 1] as number) + (ca === cb ? 0 : 1);
+      let v = del < ins ? del : ins;
+      if (sub < v) v = sub;
+      if (j > 1 && ca === b.charCodeAt(j - 2) && caPrev === cb) {
+        const tr = (r[p2 + j - 2] as number) + 1;
+        if (tr < v) v = tr;
+      }
+      r[c + j] = v;
     }
-    const t = prev2;
-    prev2 = prev;
-    prev = cur;
-    cur = t;
+    const t = p2;
+    p2 = p1;
+    p1 = c;
+    c = t;
   }
-  return prev[lb] as number;
+  return r[p1 + lb] as number;
 }
 
 /**

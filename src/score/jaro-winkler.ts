@@ -4,9 +4,9 @@
  * threshold). Reference vectors: MARTHA/MARHTA 0.961, DWAYNE/DUANE 0.840, DIXON/DICKSONX 0.813.
  */
 
-// Scratch buffers reused across calls: token comparison runs millions of times per index build.
-let flagsA = new Uint8Array(64);
-let flagsB = new Uint8Array(64);
+// Scratch buffer reused across calls (token comparison runs millions of times per index build);
+// read into a local in the loop, module variables are slow to touch.
+let flags = new Uint8Array(128);
 
 /**
  * Jaro similarity of two strings, in [0, 1].
@@ -18,20 +18,20 @@ export function jaro(a: string, b: string): number {
   const la = a.length;
   const lb = b.length;
   if (la === 0 || lb === 0) return 0;
-  if (flagsA.length < la) flagsA = new Uint8Array(la * 2);
-  if (flagsB.length < lb) flagsB = new Uint8Array(lb * 2);
-  flagsA.fill(0, 0, la);
-  flagsB.fill(0, 0, lb);
+  if (flags.length < la + lb) flags = new Uint8Array((la + lb) * 2);
+  const f = flags;
+  f.fill(0, 0, la + lb);
+  // f[0 … la-1]: matched in a; f[la … la+lb-1]: matched in b.
   const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
   let matches = 0;
   for (let i = 0; i < la; i++) {
-    const lo = Math.max(0, i - window);
-    const hi = Math.min(lb - 1, i + window);
+    const lo = i - window > 0 ? i - window : 0;
+    const hi = i + window < lb - 1 ? i + window : lb - 1;
     const ca = a.charCodeAt(i);
     for (let j = lo; j <= hi; j++) {
-      if (flagsB[j] === 0 && b.charCodeAt(j) === ca) {
-        flagsA[i] = 1;
-        flagsB[j] = 1;
+      if (f[la + j] === 0 && b.charCodeAt(j) === ca) {
+        f[i] = 1;
+        f[la + j] = 1;
         matches++;
         break;
       }
@@ -41,8 +41,8 @@ export function jaro(a: string, b: string): number {
   let transpositions = 0;
   let k = 0;
   for (let i = 0; i < la; i++) {
-    if (flagsA[i] === 0) continue;
-    while (flagsB[k] === 0) k++;
+    if (f[i] === 0) continue;
+    while (f[la + k] === 0) k++;
     if (a.charCodeAt(i) !== b.charCodeAt(k)) transpositions++;
     k++;
   }

@@ -22,10 +22,12 @@
  * review against "SMITH, John". (Organisation names have no initials: their single letters are
  * words and match only themselves, so "B S COMPANY" never matches "Belvneshpromservis".)
  *
- * α (`unmatchedQueryWeight`) is 1: every extra query word is evidence against. β
- * (`unmatchedCandidateWeight`) is smaller because list names carry extra given names,
- * patronymics and descriptors, but not zero: a one-token list name does not saturate against a
- * three-token query, nor a three-token list name against one query token. The score is in [0, 1].
+ * α (`unmatchedQueryWeight`, 0.8) makes every extra query word evidence against (a little under
+ * full weight: callers add descriptors such as a city); β (`unmatchedCandidateWeight`, 0.25) is
+ * smaller because list names carry extra given names, patronymics and descriptors, but not zero: a
+ * one-token list name does not saturate against a three-token query, nor a three-token list name
+ * against one query token. The score is in [0, 1]. (α, β and the token floor were chosen on the
+ * dev set: test/eval/RESULTS.md.)
  *
  * Bound used by the candidate index: any alignment in which no pair covers a query token of a set
  * P scores at most W(¬P) / (W(¬P) + α·W(P)), where W sums query core-token weights (the numerator

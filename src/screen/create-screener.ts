@@ -25,6 +25,7 @@ import {
   recordCountries,
   NAMES_V1,
   type NameAlgorithm,
+  type NameUnits,
   type QueryIdentifier,
   type Reason,
 } from "../score";
@@ -216,7 +217,7 @@ export function createScreener(options: ScreenerOptions): Screener {
     return out;
   }
 
-  function nameLevelReasons(query: NormalizedName, m: NameMatch, record: DesignationRecord, detailed: boolean): { reasons: Reason[]; hitAlignment: Hit["alignment"] } {
+  function nameLevelReasons(query: NormalizedName, m: NameMatch, record: DesignationRecord, detailed: boolean, prepared?: NameUnits): { reasons: Reason[]; hitAlignment: Hit["alignment"] } {
     const name = record.subject.names[m.nameOrdinal];
     if (!detailed) {
       const reasons: Reason[] = [{ feature: "name.fuzzy", score: Math.round(m.alignment * 1e6) / 1e6, weight: 1, detail: "" }];
@@ -226,7 +227,7 @@ export function createScreener(options: ScreenerOptions): Screener {
       if (legal) reasons.push(legal);
       return { reasons, hitAlignment: [] };
     }
-    const e = explainNameMatch(index, query, record, m.nameOrdinal);
+    const e = explainNameMatch(index, query, record, m.nameOrdinal, prepared);
     const reasons: Reason[] = [nameReason(e, alg)];
     const kind = nameKindReason(m.kind, name?.value ?? "", alg);
     if (kind) reasons.push(kind);
@@ -235,11 +236,10 @@ export function createScreener(options: ScreenerOptions): Screener {
     return { reasons, hitAlignment: alignedTokens(e, alg) };
   }
 
-  const legalCache = new WeakMap<NormalizedName, readonly string[]>();
   function queryLegalFamilies(query: NormalizedName): readonly string[] {
-    let f = legalCache.get(query);
-    if (f === undefined) legalCache.set(query, (f = queryUnits(index, query).legalFamilies));
-    return f;
+    const out: string[] = [];
+    for (const t of query.tokens) if (t.legalFamily !== undefined && !out.includes(t.legalFamily)) out.push(t.legalFamily);
+    return out;
   }
 
   function matchName(raw: ScreenInput): NameMatchResult {
@@ -292,8 +292,10 @@ export function createScreener(options: ScreenerOptions): Screener {
     }
     scored.sort((a, b) => compareHits({ score: a.score, list: a.record.list, recordId: a.record.sourceId }, { score: b.score, list: b.record.list, recordId: b.record.sourceId }));
     const alertCount = scored.filter((s) => s.score >= threshold).length;
-    const hits = scored.slice(0, opts.maxHits).map((s) => {
-      const { reasons, hitAlignment } = nameLevelReasons(query, s.m, s.record, true);
+    const top = scored.slice(0, opts.maxHits);
+    const prepared = top.length > 0 ? queryUnits(index, query) : undefined;
+    const hits = top.map((s) => {
+      const { reasons, hitAlignment } = nameLevelReasons(query, s.m, s.record, true, prepared);
       return buildHit({
         record: s.record,
         nameOrdinal: s.m.nameOrdinal,

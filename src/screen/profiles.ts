@@ -23,9 +23,9 @@ export const REVIEW_BAND = 0.1;
 
 /** The built-in profiles. */
 export const PROFILES: Readonly<Record<ProfileName, Profile>> = Object.freeze({
-  strict: { name: "strict", threshold: 0.93, reviewThreshold: 0.83 },
-  balanced: { name: "balanced", threshold: 0.88, reviewThreshold: 0.78 },
-  broad: { name: "broad", threshold: 0.8, reviewThreshold: 0.7 },
+  strict: { name: "strict", threshold: 0.95, reviewThreshold: 0.85 },
+  balanced: { name: "balanced", threshold: 0.9, reviewThreshold: 0.8 },
+  broad: { name: "broad", threshold: 0.82, reviewThreshold: 0.72 },
 });
 
 /** The default profile. */

@@ -1,0 +1,159 @@
+// Screening benchmark over the full evaluation set (../shared/eval/designations.json: 20,993
+// subjects, ~51k indexed names incl. weak aliases), one core, one process.
+//
+// Run from the repository root:
+//   node --expose-gc --import tsx test/bench/screen-bench.mjs [--queries 3000] [--fuse 60]
+//
+// Measures: index build time, prebuilt-index export size and load time, heap after building,
+// per-query latency of `screener.screen()` (default profile, explained hits) over real dev-set
+// queries of every kind (after a warm-up on a disjoint sample), adversarial inputs, and fuse.js 7.5
+// scanning the same names with the eval baseline's options on a subsample (same run). The last
+// line of stdout is one JSON object with every number.
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import Fuse from "fuse.js";
+import { InputError } from "../../src/errors.ts";
+import { createScreener } from "../../src/screen/index.ts";
+import { EVAL_DIR, readEvalEntities, toLoadedLists } from "../eval/designations.ts";
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : dflt;
+};
+const N_QUERIES = opt("queries", 3000);
+const N_FUSE = opt("fuse", 60);
+
+const gc = () => globalThis.gc?.();
+const heapMB = () => {
+  gc();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+};
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+const median = (xs) => pct(xs.slice().sort((a, b) => a - b), 50);
+const r = (x, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
+
+// Queries: every dev file, deterministic order; a disjoint slice warms the JIT and caches.
+const queries = readdirSync(join(EVAL_DIR, "dev"))
+  .filter((f) => f.endsWith(".jsonl") && !f.includes("pairs"))
+  .sort()
+  .flatMap((f) => readFileSync(join(EVAL_DIR, "dev", f), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l).query));
+const stride = Math.max(1, Math.floor(queries.length / (N_QUERIES + 1000)));
+const picked = queries.filter((_, i) => i % stride === 0);
+const warm = picked.filter((_, i) => i % 4 === 3).slice(0, 1000);
+const measured = picked.filter((_, i) => i % 4 !== 3).slice(0, N_QUERIES);
+
+const heap0 = heapMB();
+const entities = readEvalEntities();
+const lists = toLoadedLists(entities);
+const heapLists = heapMB();
+const nameCount = entities.reduce((n, e) => n + e.names.length + (e.weakNames?.length ?? 0), 0);
+
+const buildTimes = [];
+let screener;
+for (let i = 0; i < 3; i++) {
+  screener = undefined;
+  gc();
+  const t = performance.now();
+  screener = createScreener({ lists });
+  buildTimes.push(performance.now() - t);
+}
+const heapBuilt = heapMB();
+const bytes = screener.exportIndex();
+const loadTimes = [];
+for (let i = 0; i < 5; i++) {
+  const t = performance.now();
+  createScreener({ lists, index: bytes });
+  loadTimes.push(performance.now() - t);
+}
+
+for (const q of warm) screener.screen({ name: q });
+const lat = [];
+let hits = 0;
+for (const q of measured) {
+  const t = performance.now();
+  try {
+    hits += screener.screen({ name: q }).hitCount;
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+  }
+  lat.push(performance.now() - t);
+}
+lat.sort((a, b) => a - b);
+
+// Adversarial inputs: each screened (or refused with a typed error) in bounded time.
+const adversarial = {
+  "10,000 characters": "A".repeat(10_000),
+  "zero-width and bidi": "Ba\u200Bsh\u200Dar\u202E al-\u2066Assad\u2069\uFEFF",
+  emoji: "😀🔥 Bashar 🇸🇾 al-Assad 👍🏽",
+  "mixed scripts": "Рromsvyazbаnk Белвнешпромсервис صدام 金正恩",
+  "200 tokens": Array.from({ length: 200 }, (_, i) => ["AL", "MOHAMMED", "BANK", "X", "OOO", "IVANOV", "CO"][i % 7] + (i % 3 === 0 ? "" : String.fromCharCode(65 + (i % 26)))).join(" "),
+  "only symbols": "!!! ??? ###",
+};
+const adv = {};
+for (const [label, name] of Object.entries(adversarial)) {
+  let outcome;
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    try {
+      outcome = screener.screen({ name }).outcome;
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      outcome = e.code;
+    }
+    times.push(performance.now() - t);
+  }
+  adv[label] = { outcome, maxMs: r(Math.max(...times)), chars: name.length };
+}
+
+// fuse.js 7.5 over the same names, the eval baseline's options, on a subsample of the queries.
+const docs = [];
+for (const e of entities) for (const n of [...e.names, ...(e.weakNames ?? [])]) docs.push({ id: e.id, name: n });
+const tf = performance.now();
+const fuse = new Fuse(docs, { keys: ["name"], includeScore: true, ignoreDiacritics: true, ignoreLocation: true, threshold: 0.4, minMatchCharLength: 2 });
+const fuseBuildMs = performance.now() - tf;
+const fuseQueries = measured.filter((_, i) => i % Math.max(1, Math.floor(measured.length / N_FUSE)) === 0).slice(0, N_FUSE);
+const fuseLat = [];
+const oursSame = [];
+for (const q of fuseQueries) {
+  let t = performance.now();
+  fuse.search(q, { limit: 50 });
+  fuseLat.push(performance.now() - t);
+  t = performance.now();
+  try {
+    screener.screen({ name: q });
+  } catch {}
+  oursSame.push(performance.now() - t);
+}
+
+const result = {
+  subjects: entities.length,
+  names: nameCount,
+  indexedNames: screener.stats.names,
+  queriesMeasured: measured.length,
+  warmupQueries: warm.length,
+  hitsReported: hits,
+  buildMs: { median: r(median(buildTimes), 1), runs: buildTimes.map((x) => r(x, 1)) },
+  prebuiltIndex: { bytes: bytes.byteLength, loadMsMedian: r(median(loadTimes), 1), runs: loadTimes.map((x) => r(x, 1)) },
+  heapMB: { listsLoaded: r(heapLists - heap0, 1), screenerBuilt: r(heapBuilt - heapLists, 1), total: r(heapBuilt, 1) },
+  screenLatencyUs: { p50: r(pct(lat, 50) * 1000, 0), p90: r(pct(lat, 90) * 1000, 0), p99: r(pct(lat, 99) * 1000, 0), max: r(lat[lat.length - 1] * 1000, 0) },
+  adversarial: adv,
+  fuse: {
+    version: "7.5",
+    buildMs: r(fuseBuildMs, 1),
+    queries: fuseQueries.length,
+    p50Ms: r(pct(fuseLat.slice().sort((a, b) => a - b), 50), 1),
+    oursP50MsSameQueries: r(pct(oursSame.slice().sort((a, b) => a - b), 50), 4),
+    ratioP50: Math.round(pct(fuseLat.slice().sort((a, b) => a - b), 50) / pct(oursSame.slice().sort((a, b) => a - b), 50)),
+  },
+  node: process.version,
+};
+console.log(
+  `build ${result.buildMs.median} ms; prebuilt index ${(bytes.byteLength / 2 ** 20).toFixed(1)} MiB, load ${result.prebuiltIndex.loadMsMedian} ms; ` +
+    `heap ${result.heapMB.screenerBuilt} MB for the screener (${result.heapMB.total} MB total)`,
+);
+console.log(`screen() over ${measured.length} dev queries: p50 ${result.screenLatencyUs.p50} µs, p90 ${result.screenLatencyUs.p90} µs, p99 ${result.screenLatencyUs.p99} µs, max ${result.screenLatencyUs.max} µs`);
+console.log(`fuse.js p50 ${result.fuse.p50Ms} ms vs ${result.fuse.oursP50MsSameQueries} ms on the same ${fuseQueries.length} queries: ${result.fuse.ratioP50}×`);
+for (const [k, v] of Object.entries(adv)) console.log(`adversarial ${k} (${v.chars} chars): ${v.outcome} in ≤ ${v.maxMs} ms`);
+console.log(JSON.stringify(result));
