@@ -1,0 +1,374 @@
+/**
+ * `createScreeningHandler`: the screening API as one Web-standard function
+ * `(request: Request) => Promise<Response>`, so the same code runs on Node ≥ 20 (through
+ * `toNodeListener`), Deno, Bun, Cloudflare Workers, Vercel Edge and AWS Lambda adapters.
+ *
+ * Request pipeline, in this order: route (404) → method (405 + `Allow`) → API key (401) → media
+ * type (415) → declared and streamed body size (413, before any parsing) → JSON and zod
+ * validation (400, every bad field with its path, expected and received) → screening. Any other
+ * failure is a 500 whose body says nothing about the cause; the cause goes to `onError` only.
+ * Nothing is logged: no request body, name or result leaves the handler except in its response.
+ */
+import { sha256 } from "@noble/hashes/sha2.js";
+import { z } from "zod";
+import { InputError, type InputIssue } from "../errors";
+import { renderAnalystPage, ANALYST_PAGE_SCRIPT, ANALYST_PAGE_STYLE, type PageProfile } from "../page";
+import { parseScreenInput, PROFILES, ScreenInputSchema, type Outcome, type ProfileName, type ScreenInput, type ScreenResult, type Screener } from "../screen";
+import { matchesAnyKey, digestOf } from "./constant-time-equal";
+import { errorResponse, HttpError, jsonResponse } from "./http-error";
+import { createDateFormatter } from "./iso-date-in";
+import { readJsonBody } from "./read-json-body";
+import { describeValue, joinPath, zodIssues } from "./request-issues";
+
+/** What an injected transaction screening receives besides the request body. */
+export interface TransactionContext {
+  /** Today's date in the handler's time zone (YYYY-MM-DD): the default `asOf` / transaction date. */
+  readonly today: string;
+  /** The handler's screener (default profile). */
+  readonly screener: Screener;
+}
+
+/**
+ * Transaction screening plugged into `POST /transactions/screen`: gets the parsed JSON body and
+ * returns the JSON-serialisable result. Throw the library's `InputError` for a bad body (→ 400 with
+ * its issues); anything else thrown is a 500.
+ */
+export type TransactionScreening = (body: unknown, context: TransactionContext) => unknown;
+
+/** Options of {@link createScreeningHandler}. */
+export interface ScreeningHandlerOptions {
+  /** The screener answering requests without a `profile` (and requests naming its profile). */
+  readonly screener: Screener;
+  /**
+   * Screeners for the other profiles, created on first use and kept (e.g. `createScreener` over the
+   * same lists and prebuilt index). Without it, a request naming another profile is a 400.
+   */
+  readonly screenerFor?: (profile: ProfileName) => Screener;
+  /** API key(s): when set, every route but `GET /health` and the page needs `Authorization: Bearer <key>` or `X-API-Key`. */
+  readonly apiKey?: string | readonly string[];
+  /** Largest request body accepted, in bytes; default 262,144 (256 KiB). */
+  readonly maxBodyBytes?: number;
+  /** Most subjects in one `POST /screen/batch`; default 100. */
+  readonly maxBatch?: number;
+  /** Transaction screening for `POST /transactions/screen`; without it that route answers 404. */
+  readonly screenTransaction?: TransactionScreening;
+  /** The clock, read once per request for the default `asOf`; default `() => new Date()`. */
+  readonly now?: () => Date;
+  /** IANA time zone of "today" for the default `asOf`; default `UTC`. */
+  readonly timeZone?: string;
+  /** Serve the analyst page at `GET /`; default false (an API deployment serves JSON only). */
+  readonly analystPage?: boolean;
+  /** Path prefix the routes live under, e.g. `/api` (Vercel) or `/prod` (API Gateway stage); default none. */
+  readonly basePath?: string;
+  /** Called with the error behind each 500 (and nothing else): the only way a failure leaves the handler. */
+  readonly onError?: (error: unknown) => void;
+}
+
+/** A Web-standard request handler. */
+export type ScreeningHandler = (request: Request) => Promise<Response>;
+
+/** One result of `POST /screen/batch`: a screen result without the list provenance (given once). */
+export type BatchItemResult = Omit<ScreenResult, "lists">;
+
+/** The body of a `POST /screen/batch` response. */
+export interface BatchResponse {
+  readonly count: number;
+  readonly outcomes: Readonly<Record<Outcome, number>>;
+  readonly lists: ScreenResult["lists"];
+  readonly results: readonly BatchItemResult[];
+}
+
+/** Defaults of the handler's limits. */
+export const HANDLER_DEFAULTS = Object.freeze({ maxBodyBytes: 262_144, maxBatch: 100, timeZone: "UTC" });
+
+const isFunction = (v: unknown): boolean => typeof v === "function";
+
+const OptionsSchema = z.object({
+  screener: z.custom<Screener>((v) => v !== null && typeof v === "object" && isFunction((v as Screener).screen) && Array.isArray((v as Screener).lists), {
+    message: "expected a Screener from createScreener",
+  }),
+  screenerFor: z.custom((v) => v === undefined || isFunction(v), { message: "expected a function" }).optional(),
+  apiKey: z.union([z.string().min(1, "expected a non-empty key"), z.array(z.string().min(1, "expected a non-empty key")).min(1)]).optional(),
+  maxBodyBytes: z.number().int().min(256).max(64 * 1024 * 1024).optional(),
+  maxBatch: z.number().int().min(1).max(10_000).optional(),
+  screenTransaction: z.custom((v) => v === undefined || isFunction(v), { message: "expected a function" }).optional(),
+  now: z.custom((v) => v === undefined || isFunction(v), { message: "expected a function" }).optional(),
+  timeZone: z.string().min(1).optional(),
+  analystPage: z.boolean().optional(),
+  basePath: z.string().regex(/^(\/[\w.~-]+)+$/, "expected a path such as /api, without a trailing slash").optional(),
+  onError: z.custom((v) => v === undefined || isFunction(v), { message: "expected a function" }).optional(),
+});
+
+const AsOfSchema = ScreenInputSchema.shape.asOf;
+
+function base64(bytes: Uint8Array): string {
+  let s = "";
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s);
+}
+
+function cspHash(text: string): string {
+  return `'sha256-${base64(sha256(new TextEncoder().encode(text)))}'`;
+}
+
+function inputCode(error: InputError): "INVALID_INPUT" | "INPUT_TOO_LONG" {
+  return error.code === "INPUT_TOO_LONG" ? "INPUT_TOO_LONG" : "INVALID_INPUT";
+}
+
+function invalid(issues: readonly InputIssue[]): HttpError {
+  return new HttpError(400, "INVALID_INPUT", new InputError(issues).message, { issues });
+}
+
+type RouteRun = (request: Request) => Promise<Response> | Response;
+interface Route {
+  readonly methods: Readonly<Partial<Record<string, RouteRun>>>;
+  /** Open without an API key (health checks, the static page). */
+  readonly open?: boolean;
+}
+
+/**
+ * Creates the screening API handler: `POST /screen`, `POST /screen/batch`,
+ * `POST /transactions/screen` (when `screenTransaction` is given), `GET /lists`, `GET /health`, and
+ * the analyst page at `GET /` when `analystPage` is set. Throws `InputError` on bad options.
+ * @example
+ * const handler = createScreeningHandler({ screener: createDefaultScreener({ index }) });
+ * const res = await handler(new Request("https://api.example/screen", { method: "POST",
+ *   headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "KAMAZ" }) }));
+ * (await res.json()).outcome //=> "alert"
+ */
+export function createScreeningHandler(options: ScreeningHandlerOptions): ScreeningHandler {
+  const parsed = OptionsSchema.safeParse(options);
+  if (!parsed.success) throw new InputError(zodIssues(parsed.error, options));
+  const main = options.screener;
+  const maxBodyBytes = options.maxBodyBytes ?? HANDLER_DEFAULTS.maxBodyBytes;
+  const maxBatch = options.maxBatch ?? HANDLER_DEFAULTS.maxBatch;
+  const now = options.now ?? (() => new Date());
+  const basePath = options.basePath ?? "";
+  const keyDigests = options.apiKey === undefined ? undefined : (typeof options.apiKey === "string" ? [options.apiKey] : options.apiKey).map(digestOf);
+  let formatDate: (instant: Date) => string;
+  try {
+    formatDate = createDateFormatter(options.timeZone ?? HANDLER_DEFAULTS.timeZone);
+  } catch {
+    throw new InputError([{ path: "timeZone", expected: "an IANA time zone such as UTC or Europe/Berlin", received: describeValue(options.timeZone), message: "unknown time zone" }]);
+  }
+  const { onError, screenerFor, screenTransaction } = options;
+
+  // Screeners per profile, created on first use: the only state, and it lives in this closure.
+  const screeners = new Map<ProfileName, Screener>();
+  if (main.profile !== "custom") screeners.set(main.profile, main);
+
+  function today(): string {
+    return formatDate(now());
+  }
+
+  function selectScreener(profile: unknown, path: string): { screener?: Screener; issues: InputIssue[] } {
+    if (profile === undefined) return { screener: main, issues: [] };
+    const names = Object.keys(PROFILES);
+    if (typeof profile !== "string" || !Object.hasOwn(PROFILES, profile)) {
+      return { issues: [{ path, expected: `one of ${names.map((n) => JSON.stringify(n)).join(", ")}`, received: describeValue(profile), message: "unknown profile" }] };
+    }
+    const name = profile as ProfileName;
+    const known = screeners.get(name);
+    if (known) return { screener: known, issues: [] };
+    if (!screenerFor) {
+      const only = main.profile === "custom" ? "no profile (this endpoint uses custom thresholds)" : `${JSON.stringify(main.profile)} (the only profile this endpoint serves)`;
+      return { issues: [{ path, expected: only, received: describeValue(profile), message: "profile not served" }] };
+    }
+    let created: Screener;
+    try {
+      created = screenerFor(name);
+    } catch (cause) {
+      // A failing factory is the deployment's fault, not the caller's: a 500, never a 400.
+      throw new Error(`screenerFor(${name}) failed`, { cause });
+    }
+    screeners.set(name, created);
+    return { screener: created, issues: [] };
+  }
+
+  /**
+   * Splits one subject into its screener (its own `profile`, else `fallback`) and screen input
+   * (with the default `asOf`), or the issues that stop it.
+   */
+  function prepareSubject(value: unknown, path: string, fallback: Screener | undefined, defaultAsOf: string): { screener?: Screener; input?: ScreenInput; issues: InputIssue[] } {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) {
+      return { issues: [{ path, expected: "a JSON object", received: describeValue(value), message: "expected an object" }] };
+    }
+    const { profile, ...rest } = value as Record<string, unknown>;
+    const issues: InputIssue[] = [];
+    let screener = fallback;
+    if (profile !== undefined) {
+      const selected = selectScreener(profile, joinPath(path, "profile"));
+      screener = selected.screener;
+      issues.push(...selected.issues);
+    }
+    const input = (rest.asOf === undefined ? { ...rest, asOf: defaultAsOf } : rest) as ScreenInput;
+    try {
+      // Field validation only; the screener itself enforces its own name-length limit.
+      parseScreenInput(input, Number.MAX_SAFE_INTEGER);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      issues.push(...error.issues.map((i) => ({ ...i, path: joinPath(path, i.path) })));
+    }
+    return issues.length > 0 || !screener ? { issues } : { screener, input, issues };
+  }
+
+  function screenOne(screener: Screener, input: ScreenInput, path: string): ScreenResult {
+    try {
+      return screener.screen(input);
+    } catch (error) {
+      if (error instanceof InputError) {
+        const issues = error.issues.map((i) => ({ ...i, path: joinPath(path, i.path) }));
+        throw new HttpError(400, inputCode(error), new InputError(issues).message, { issues });
+      }
+      throw error;
+    }
+  }
+
+  async function postScreen(request: Request): Promise<Response> {
+    const body = await readJsonBody(request, maxBodyBytes);
+    const prepared = prepareSubject(body, "", main, today());
+    if (!prepared.screener || !prepared.input) throw invalid(prepared.issues);
+    return jsonResponse(200, screenOne(prepared.screener, prepared.input, ""));
+  }
+
+  const BatchSchema = z
+    .object({
+      subjects: z.array(z.unknown()).min(1).max(maxBatch),
+      profile: z.unknown().optional(),
+      asOf: z.unknown().optional(),
+    })
+    .strict();
+
+  async function postBatch(request: Request): Promise<Response> {
+    const body = await readJsonBody(request, maxBodyBytes);
+    const envelope = BatchSchema.safeParse(body);
+    if (!envelope.success) throw invalid(zodIssues(envelope.error, body));
+    const issues: InputIssue[] = [];
+    let asOf = today();
+    if (envelope.data.asOf !== undefined) {
+      const checked = AsOfSchema.safeParse(envelope.data.asOf);
+      if (checked.success && checked.data !== undefined) asOf = checked.data;
+      else if (!checked.success) issues.push(...zodIssues(checked.error, envelope.data.asOf, "asOf"));
+    }
+    let fallback: Screener | undefined = main;
+    if (envelope.data.profile !== undefined) {
+      const selected = selectScreener(envelope.data.profile, "profile");
+      fallback = selected.screener;
+      issues.push(...selected.issues);
+    }
+    const prepared = envelope.data.subjects.map((s, i) => prepareSubject(s, `subjects.${i}`, fallback, asOf));
+    // Every bad field of every subject in one answer, and nothing screened unless all are valid.
+    for (const p of prepared) issues.push(...p.issues);
+    if (issues.length > 0) throw invalid(issues);
+    const outcomes: Record<Outcome, number> = { alert: 0, review: 0, clear: 0, unscreenable: 0 };
+    let lists: ScreenResult["lists"] = main.lists;
+    const results = prepared.map((p, i): BatchItemResult => {
+      const { lists: used, ...rest } = screenOne(p.screener as Screener, p.input as ScreenInput, `subjects.${i}`);
+      lists = used;
+      outcomes[rest.outcome] += 1;
+      return rest;
+    });
+    const response: BatchResponse = { count: results.length, outcomes, lists, results };
+    return jsonResponse(200, response);
+  }
+
+  async function postTransaction(request: Request): Promise<Response> {
+    const body = await readJsonBody(request, maxBodyBytes);
+    const result = await (screenTransaction as TransactionScreening)(body, { today: today(), screener: main });
+    return jsonResponse(200, result);
+  }
+
+  function getLists(): Response {
+    return jsonResponse(200, {
+      algorithm: main.algorithm,
+      profile: main.profile,
+      threshold: main.threshold,
+      reviewThreshold: main.reviewThreshold,
+      records: main.stats.records,
+      lists: main.lists,
+    });
+  }
+
+  function getHealth(): Response {
+    return jsonResponse(200, { status: "ok", algorithm: main.algorithm, lists: main.lists.length, records: main.stats.records });
+  }
+
+  const routes = new Map<string, Route>([
+    ["/screen", { methods: { POST: postScreen } }],
+    ["/screen/batch", { methods: { POST: postBatch } }],
+    ["/lists", { methods: { GET: getLists } }],
+    ["/health", { methods: { GET: getHealth }, open: true }],
+  ]);
+  if (screenTransaction) routes.set("/transactions/screen", { methods: { POST: postTransaction } });
+  if (options.analystPage) {
+    const profiles: PageProfile[] = [{ name: main.profile, threshold: main.threshold, reviewThreshold: main.reviewThreshold }];
+    if (screenerFor) for (const p of Object.values(PROFILES)) if (p.name !== main.profile) profiles.push(p);
+    const html = renderAnalystPage({ basePath, authRequired: keyDigests !== undefined, profiles });
+    const pageHeaders = {
+      "content-type": "text/html; charset=utf-8",
+      "cache-control": "no-cache",
+      "x-content-type-options": "nosniff",
+      "referrer-policy": "no-referrer",
+      "x-frame-options": "DENY",
+      // Only the page's own inline script and style (by hash) and calls to this origin.
+      "content-security-policy": `default-src 'none'; script-src ${cspHash(ANALYST_PAGE_SCRIPT)}; style-src ${cspHash(ANALYST_PAGE_STYLE)}; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+    };
+    routes.set("/", { methods: { GET: () => new Response(html, { status: 200, headers: pageHeaders }) }, open: true });
+  }
+
+  function checkKey(request: Request): void {
+    if (keyDigests === undefined) return;
+    const auth = request.headers.get("authorization");
+    const bearer = auth === null ? null : /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(auth)?.[1] ?? null;
+    const presented = bearer ?? request.headers.get("x-api-key")?.trim() ?? null;
+    const challenge = { "www-authenticate": 'Bearer realm="sanctions-screen"' };
+    if (presented === null || presented === "") {
+      throw new HttpError(401, "UNAUTHORIZED", "authorization: expected an API key (Authorization: Bearer <key> or X-API-Key), received none", { headers: challenge });
+    }
+    if (!matchesAnyKey(presented, keyDigests)) {
+      throw new HttpError(401, "UNAUTHORIZED", "authorization: expected a valid API key, received a key that does not match", { headers: challenge });
+    }
+  }
+
+  async function dispatch(request: Request): Promise<Response> {
+    let path = new URL(request.url).pathname;
+    const notFound = (): HttpError => new HttpError(404, "NOT_FOUND", `${describeValue(path)}: no such route; expected one of ${[...routes.keys()].join(", ")}`);
+    if (basePath !== "") {
+      if (path !== basePath && !path.startsWith(`${basePath}/`)) throw notFound();
+      path = path.slice(basePath.length) || "/";
+    }
+    if (path.length > 1) path = path.replace(/\/+$/, "");
+    const route = routes.get(path);
+    if (!route) {
+      if (path === "/transactions/screen") {
+        throw new HttpError(404, "NOT_CONFIGURED", "/transactions/screen: transaction screening is not configured on this endpoint");
+      }
+      throw notFound();
+    }
+    const method = request.method.toUpperCase();
+    const run = route.methods[method] ?? (method === "HEAD" ? route.methods.GET : undefined);
+    if (!run) {
+      const allow = Object.keys(route.methods).flatMap((m) => (m === "GET" ? ["GET", "HEAD"] : [m])).join(", ");
+      throw new HttpError(405, "METHOD_NOT_ALLOWED", `${path}: expected ${allow}, received ${describeValue(method)}`, { headers: { allow } });
+    }
+    if (!route.open) checkKey(request);
+    const response = await run(request);
+    return method === "HEAD" ? new Response(null, { status: response.status, headers: response.headers }) : response;
+  }
+
+  return async function handleScreeningRequest(request: Request): Promise<Response> {
+    try {
+      return await dispatch(request);
+    } catch (error) {
+      if (error instanceof HttpError) return errorResponse(error);
+      // Caller input refused by an injected transaction screening.
+      if (error instanceof InputError) return errorResponse(new HttpError(400, inputCode(error), error.message, { issues: error.issues }));
+      try {
+        onError?.(error);
+      } catch {
+        // A failing error hook must not turn a 500 into an unhandled rejection.
+      }
+      return errorResponse(new HttpError(500, "INTERNAL", "internal error: the request was not completed"));
+    }
+  };
+}

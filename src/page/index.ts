@@ -1,0 +1,3 @@
+export * from "./page-style";
+export * from "./page-script";
+export * from "./render-analyst-page";
