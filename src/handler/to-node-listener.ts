@@ -14,7 +14,8 @@ export interface NodeRequestLike {
   readonly url?: string | undefined;
   readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>;
   readonly complete?: boolean;
-  readonly socket?: { readonly encrypted?: boolean } | null;
+  /** A TLS socket has `encrypted: true`. */
+  readonly socket?: object | null;
   on(event: "data", listener: (chunk: Uint8Array | string) => void): unknown;
   on(event: "end" | "close", listener: () => void): unknown;
   on(event: "error", listener: (error: Error) => void): unknown;
@@ -69,7 +70,7 @@ function toRequest(req: NodeRequestLike, origin: string): Request {
     else for (const v of value) headers.append(name, v);
   }
   const host = headers.get("host");
-  const scheme = req.socket?.encrypted ? "https" : "http";
+  const scheme = (req.socket as { encrypted?: unknown } | null | undefined)?.encrypted === true ? "https" : "http";
   const base = host && /^[\w.-]+(:\d+)?$|^\[[\d:a-fA-F.]+\](:\d+)?$/.test(host) ? `${scheme}://${host}` : origin;
   const method = (req.method ?? "GET").toUpperCase();
   const hasBody = method !== "GET" && method !== "HEAD";

@@ -1,6 +1,7 @@
 import type { CliCommand } from "../command";
 import { listsInspectCommand } from "./lists-inspect";
 import { screenCommand } from "./screen";
+import { serveCommand } from "./serve";
 
 /** Every command, in the order the usage text lists them. */
-export const COMMANDS: readonly CliCommand[] = [screenCommand, listsInspectCommand];
+export const COMMANDS: readonly CliCommand[] = [screenCommand, listsInspectCommand, serveCommand];

@@ -1,0 +1,177 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { parseArgs } from "node:util";
+import { loadEmbeddedLists } from "../../embedded";
+import { InputError } from "../../errors";
+import { createScreeningHandler, toNodeListener, type ScreeningHandlerOptions } from "../../handler";
+import type { LoadedList } from "../../model";
+import { createScreener, PROFILES, type ProfileName, type Screener } from "../../screen";
+import { UsageError, type CliCommand, type CliIo } from "../command";
+import { readPrebuiltIndex } from "./screen";
+
+/** Options of {@link startScreeningServer}. */
+export interface ScreeningServerOptions {
+  /** Port; 0 picks a free one. */
+  readonly port: number;
+  readonly host: string;
+  /** Handler options other than the screener (API key, limits, page…). */
+  readonly handler?: Omit<ScreeningHandlerOptions, "screener" | "screenerFor">;
+  /** Default profile of the server's screener; default `balanced`. */
+  readonly profile?: ProfileName;
+  /** Where start-up notes go (e.g. a prebuilt index that does not fit). */
+  readonly warn?: (text: string) => void;
+}
+
+/** A running screening server. */
+export interface ScreeningServer {
+  /** Base URL, e.g. `http://127.0.0.1:8787`. */
+  readonly url: string;
+  readonly server: Server;
+  /** Stops accepting connections, closes the open ones and resolves when the server is closed. */
+  close(): Promise<void>;
+}
+
+/**
+ * Screeners over the embedded lists for every profile, sharing one list load and one index: the
+ * prebuilt index shipped in the package when it fits the lists, else one built in memory once.
+ */
+function embeddedScreeners(profile: ProfileName, warn: (text: string) => void): { main: Screener; screenerFor: (p: ProfileName) => Screener } {
+  const lists: LoadedList[] = loadEmbeddedLists();
+  let index = readPrebuiltIndex();
+  let main: Screener;
+  try {
+    main = createScreener({ lists, profile, ...(index ? { index } : {}) });
+  } catch (error) {
+    if (!(index && error instanceof InputError && error.issues.some((i) => i.path === "index"))) throw error;
+    // A checkout whose lists changed since `npm run build`: still correct, only a slower start.
+    warn("sanctions-screen: the prebuilt name index does not fit the embedded lists (run npm run build); building it in memory\n");
+    index = undefined;
+    main = createScreener({ lists, profile });
+  }
+  const shared = index ?? main.exportIndex();
+  return { main, screenerFor: (p) => createScreener({ lists, profile: p, index: shared }) };
+}
+
+function formatHost(host: string): string {
+  return host.includes(":") ? `[${host}]` : host;
+}
+
+/**
+ * Starts the screening API (and the analyst page, unless disabled) over the embedded lists on
+ * `host:port`.
+ * @example
+ * const { url, close } = await startScreeningServer({ port: 0, host: "127.0.0.1" });
+ * await fetch(`${url}/health`).then((r) => r.status) //=> 200
+ * await close();
+ */
+export async function startScreeningServer(options: ScreeningServerOptions): Promise<ScreeningServer> {
+  const warn = options.warn ?? (() => undefined);
+  const { main, screenerFor } = embeddedScreeners(options.profile ?? "balanced", warn);
+  const handler = createScreeningHandler({
+    analystPage: true,
+    // "Today" on the server's wall calendar, read per request (a server outlives a day).
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    ...options.handler,
+    screener: main,
+    screenerFor,
+  });
+  const server = createServer(toNodeListener(handler, { origin: `http://${formatHost(options.host)}` }));
+  // Slow or stalled clients do not hold the process: bounded header and request times.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://${formatHost(options.host)}:${address.port}`,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/** `serve`: the screening API and the analyst page over the embedded lists, until interrupted. */
+export const serveCommand: CliCommand = {
+  words: ["serve"],
+  usage: "serve [--port N] [--host H] [--api-key-env VAR] [--profile P] [--max-batch N] [--no-page]",
+  summary: "Serve the screening API and the analyst page (default http://127.0.0.1:8787)",
+  async run(args, io: CliIo) {
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        port: { type: "string" },
+        host: { type: "string" },
+        "api-key-env": { type: "string" },
+        profile: { type: "string" },
+        "max-batch": { type: "string" },
+        "no-page": { type: "boolean" },
+      },
+    });
+    if (positionals.length > 0) throw new UsageError(`serve takes no arguments, received "${positionals.join(" ")}"`);
+    const port = values.port === undefined ? 8787 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port: expected a port 0-65535 (0: any free port), received "${values.port}"`);
+    const host = values.host ?? "127.0.0.1";
+    if (values.profile !== undefined && !Object.hasOwn(PROFILES, values.profile)) {
+      throw new UsageError(`--profile: expected one of ${Object.keys(PROFILES).join(", ")}, received "${values.profile}"`);
+    }
+    const maxBatch = values["max-batch"] === undefined ? undefined : Number(values["max-batch"]);
+    if (maxBatch !== undefined && (!Number.isInteger(maxBatch) || maxBatch < 1 || maxBatch > 10_000)) {
+      throw new UsageError(`--max-batch: expected a whole number 1-10000, received "${values["max-batch"]}"`);
+    }
+    let apiKey: string | undefined;
+    const keyVar = values["api-key-env"];
+    if (keyVar !== undefined) {
+      apiKey = process.env[keyVar];
+      // Fail closed: a misspelt or empty variable must not start an open server.
+      if (apiKey === undefined || apiKey === "") throw new UsageError(`--api-key-env: expected environment variable ${keyVar} to hold the API key, received ${apiKey === undefined ? "an unset variable" : "an empty value"}`);
+    }
+
+    const running = await startScreeningServer({
+      port,
+      host,
+      warn: io.stderr,
+      ...(values.profile === undefined ? {} : { profile: values.profile as ProfileName }),
+      handler: {
+        analystPage: values["no-page"] !== true,
+        ...(apiKey === undefined ? {} : { apiKey }),
+        ...(maxBatch === undefined ? {} : { maxBatch }),
+        // Failures are reported by kind only: never a request body, a name or a result.
+        onError: (error) => io.stderr(`sanctions-screen: internal error while answering a request: ${error instanceof Error ? error.name : typeof error}\n`),
+      },
+    });
+    if (!isLoopback(host) && apiKey === undefined) {
+      io.stderr(`sanctions-screen: warning: listening on ${host} without an API key (use --api-key-env VAR)\n`);
+    }
+    io.stdout(`listening on ${running.url}\n`);
+    io.stdout(`  API: POST ${running.url}/screen, POST ${running.url}/screen/batch, GET ${running.url}/lists, GET ${running.url}/health${apiKey ? " (API key required)" : ""}\n`);
+    if (values["no-page"] !== true) io.stdout(`  analyst page: ${running.url}/\n`);
+    io.stdout("  stop with Ctrl+C\n");
+
+    await new Promise<void>((resolve) => {
+      const stop = (): void => {
+        process.off("SIGINT", stop);
+        process.off("SIGTERM", stop);
+        resolve();
+      };
+      process.on("SIGINT", stop);
+      process.on("SIGTERM", stop);
+    });
+    await running.close();
+    io.stderr("sanctions-screen: stopped\n");
+    return 0;
+  },
+};
