@@ -7,6 +7,7 @@ export default defineConfig({
   entry: {
     index: "src/index.ts",
     lists: "src/embedded/index.ts",
+    handler: "src/handler/index.ts",
     cli: "src/cli/index.ts",
     bin: "src/cli/bin.ts",
   },
