@@ -1,7 +1,8 @@
 import type { CliCommand } from "../command";
+import { batchCommand } from "./batch";
 import { listsInspectCommand } from "./lists-inspect";
 import { screenCommand } from "./screen";
 import { serveCommand } from "./serve";
 
 /** Every command, in the order the usage text lists them. */
-export const COMMANDS: readonly CliCommand[] = [screenCommand, listsInspectCommand, serveCommand];
+export const COMMANDS: readonly CliCommand[] = [screenCommand, listsInspectCommand, batchCommand, serveCommand];

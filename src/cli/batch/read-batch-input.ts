@@ -1,0 +1,235 @@
+/**
+ * Streaming reader of batch input files, one record at a time, so a 100k-row book is never held in
+ * memory at once.
+ *
+ * Contract: every data record of the file comes out as exactly one {@link BatchInputRow}, in file
+ * order, either with a screening `input` or with an `error` naming its line. A bad record never
+ * stops the reader nor swallows the records after it. Only a file-level problem (no usable header)
+ * throws {@link BatchInputError}. Blank lines are not records.
+ *
+ * CSV: RFC 4180 with a header row: `name` plus optional `type`, `country`, `dob` (or
+ * `date_of_birth`), `id` (`type:value` or a bare value). A record may span lines inside a quoted
+ * field; an unbalanced quote is reported on its own line after at most {@link MAX_RECORD_LINES}
+ * lines and the lines after it are read again as records, so one stray quote costs one row.
+ * JSONL: one JSON object per line with the screen input fields (`name`, `type`, `country`,
+ * `dateOfBirth`, `identifiers`, `asOf`); the screener validates them.
+ */
+import { createInterface } from "node:readline";
+import type { Readable } from "node:stream";
+import { parse as parseCsv } from "csv-parse/sync";
+
+/** Input file formats of `batch`. */
+export type BatchFormat = "csv" | "jsonl";
+
+/** One data record of the input: a screening input, or the reason it cannot be screened. */
+export interface BatchInputRow {
+  /** 1-based number of the data record (header and blank lines not counted). */
+  readonly row: number;
+  /** 1-based line of the file where the record starts. */
+  readonly line: number;
+  /** The name as given (empty when none could be read). */
+  readonly name: string;
+  /** Fields for `Screener.screen` (without the run's default `asOf`). */
+  readonly input?: Readonly<Record<string, unknown>>;
+  /** Why the record cannot be screened: "where: expected X, received Y". */
+  readonly error?: string;
+}
+
+/** A problem with the input file as a whole (no header, no name column): nothing can be screened. */
+export class BatchInputError extends Error {}
+
+/** Longest run of physical lines one CSV record may span before its open quote counts as an error. */
+export const MAX_RECORD_LINES = 20;
+
+/** CSV header spellings → screen input field. */
+const CSV_COLUMNS: Readonly<Record<string, "name" | "type" | "country" | "dob" | "id">> = {
+  name: "name",
+  type: "type",
+  country: "country",
+  dob: "dob",
+  date_of_birth: "dob",
+  dateofbirth: "dob",
+  id: "id",
+  identifier: "id",
+};
+
+function quoteCount(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) n++;
+  return n;
+}
+
+function clip(text: string, max = 60): string {
+  return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+}
+
+/** Bytes that were not UTF-8 decode to U+FFFD: refuse the row rather than screen a garbled name. */
+function notUtf8(text: string): boolean {
+  return text.includes("\uFFFD");
+}
+
+function parseCsvRecord(text: string): string[] {
+  const records = parseCsv(text, { relax_column_count: true, skip_empty_lines: false }) as string[][];
+  if (records.length !== 1) throw new Error(`one record, received ${records.length}`);
+  return records[0] as string[];
+}
+
+interface CsvHeader {
+  readonly fields: readonly ((typeof CSV_COLUMNS)[string] | undefined)[];
+  readonly ignored: readonly string[];
+}
+
+function readCsvHeader(cells: readonly string[], line: number): CsvHeader {
+  const fields = cells.map((c) => CSV_COLUMNS[c.replace(/^\uFEFF/, "").trim().toLowerCase()]);
+  const seen = new Set<string>();
+  for (const [i, f] of fields.entries()) {
+    if (f === undefined) continue;
+    if (seen.has(f)) throw new BatchInputError(`line ${line}: expected each column once, received a second "${cells[i]}" column`);
+    seen.add(f);
+  }
+  if (!seen.has("name")) {
+    throw new BatchInputError(
+      `line ${line}: expected a header row with a "name" column (optional: type, country, dob, id), received ${clip(cells.join(","), 120)}`,
+    );
+  }
+  const ignored = cells.filter((_, i) => fields[i] === undefined).map((c) => c.trim());
+  return { fields, ignored };
+}
+
+function csvRow(header: CsvHeader, cells: readonly string[], row: number, line: number): BatchInputRow {
+  const nameAt = header.fields.indexOf("name");
+  const name = (cells[nameAt] ?? "").trim();
+  if (cells.length !== header.fields.length) {
+    return { row, line, name, error: `line ${line}: expected ${header.fields.length} fields as in the header, received ${cells.length}` };
+  }
+  const input: Record<string, unknown> = { name };
+  for (const [i, field] of header.fields.entries()) {
+    const value = (cells[i] ?? "").trim();
+    if (field === undefined || field === "name" || value === "") continue;
+    if (field === "type") input["type"] = value.toLowerCase();
+    else if (field === "country") input["country"] = value.toUpperCase();
+    else if (field === "dob") input["dateOfBirth"] = value;
+    else {
+      // Same spelling as `screen --id`: "passport:AB123" or a bare value of unknown type.
+      const colon = value.indexOf(":");
+      input["identifiers"] = [colon > 0 ? { type: value.slice(0, colon).trim(), value: value.slice(colon + 1).trim() } : { value }];
+    }
+  }
+  return { row, line, name, input };
+}
+
+function jsonlRow(text: string, row: number, line: number): BatchInputRow {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { row, line, name: "", error: `line ${line}: expected a JSON object, received ${clip(text)} (${(error as Error).message})` };
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    return { row, line, name: "", error: `line ${line}: expected a JSON object, received ${clip(text)}` };
+  }
+  const record = value as Record<string, unknown>;
+  const name = typeof record["name"] === "string" ? record["name"] : "";
+  return { row, line, name, input: record };
+}
+
+/** Options of {@link readBatchInput}. */
+export interface ReadBatchInputOptions {
+  /** Called once with the CSV header columns that are not screen fields (they are ignored). */
+  readonly onIgnoredColumns?: (columns: readonly string[]) => void;
+}
+
+/**
+ * Reads a CSV or JSONL batch input stream record by record (see the module contract).
+ * @example
+ * for await (const r of readBatchInput(createReadStream("book.csv"), "csv")) console.log(r.row, r.name)
+ * //=> 1 "Army Supply Bureau"
+ */
+export async function* readBatchInput(
+  stream: Readable,
+  format: BatchFormat,
+  options: ReadBatchInputOptions = {},
+): AsyncGenerator<BatchInputRow> {
+  stream.setEncoding("utf8");
+  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+  let lineNo = 0;
+  let row = 0;
+
+  if (format === "jsonl") {
+    for await (const raw of lines) {
+      lineNo++;
+      const text = lineNo === 1 ? raw.replace(/^\uFEFF/, "") : raw;
+      if (text.trim() === "") continue;
+      row++;
+      yield notUtf8(text)
+        ? { row, line: lineNo, name: "", error: `line ${lineNo}: expected UTF-8 text, received bytes that are not UTF-8 (save the file as UTF-8)` }
+        : jsonlRow(text, row, lineNo);
+    }
+    return;
+  }
+
+  let header: CsvHeader | undefined;
+  // Physical lines not yet consumed, with their numbers: a record with an open quote gathers lines
+  // here until its quotes balance; when they never do, the lines after its first are read again.
+  const pending: { text: string; line: number }[] = [];
+
+  function* drain(atEnd: boolean): Generator<BatchInputRow> {
+    while (pending.length > 0) {
+      const first = pending[0] as { text: string; line: number };
+      let take = 0;
+      let quotes = 0;
+      while (take < pending.length && take < MAX_RECORD_LINES) {
+        quotes += quoteCount((pending[take] as { text: string }).text);
+        take++;
+        if (quotes % 2 === 0) break;
+      }
+      if (quotes % 2 === 1 && !atEnd && take === pending.length && take < MAX_RECORD_LINES) return; // wait for more lines
+      if (quotes % 2 === 1) {
+        // Unbalanced quote: report the first line alone and read the others again.
+        pending.shift();
+        if (header === undefined) {
+          throw new BatchInputError(`line ${first.line}: expected a CSV header row, received an unclosed quote in ${clip(first.text)}`);
+        }
+        row++;
+        yield { row, line: first.line, name: "", error: `line ${first.line}: expected a CSV record, received an unclosed quote in ${clip(first.text)}` };
+        continue;
+      }
+      const parts = pending.splice(0, take);
+      const text = parts.map((p) => p.text).join("\n");
+      const line = first.line;
+      if (header === undefined && text.replace(/^\uFEFF/, "").trim() === "") continue;
+      if (header !== undefined && text.trim() === "") continue;
+      if (notUtf8(text)) {
+        if (header === undefined) throw new BatchInputError(`line ${line}: expected UTF-8 text, received bytes that are not UTF-8 (save the file as UTF-8)`);
+        row++;
+        yield { row, line, name: "", error: `line ${line}: expected UTF-8 text, received bytes that are not UTF-8 (save the file as UTF-8)` };
+        continue;
+      }
+      let cells: string[];
+      try {
+        cells = parseCsvRecord(text);
+      } catch (error) {
+        const why = (error as Error).message.replace(/ at line \d+/, "");
+        if (header === undefined) throw new BatchInputError(`line ${line}: expected a CSV header row, received ${clip(text)} (${why})`);
+        row++;
+        yield { row, line, name: "", error: `line ${line}: expected a CSV record, received ${clip(text)} (${why})` };
+        continue;
+      }
+      if (header === undefined) {
+        header = readCsvHeader(cells, line);
+        if (header.ignored.length > 0) options.onIgnoredColumns?.(header.ignored);
+        continue;
+      }
+      row++;
+      yield csvRow(header, cells, row, line);
+    }
+  }
+
+  for await (const raw of lines) {
+    lineNo++;
+    pending.push({ text: raw, line: lineNo });
+    yield* drain(false);
+  }
+  yield* drain(true);
+  if (header === undefined) throw new BatchInputError(`line 1: expected a header row with a "name" column, received an empty file`);
+}
