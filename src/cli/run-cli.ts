@@ -6,9 +6,8 @@ import { COMMANDS } from "./commands";
 export type { CliIo } from "./command";
 
 function usage(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.usage.length)) + 2;
   return `Usage:
-${COMMANDS.map((c) => `  sanctions-screen ${c.usage.padEnd(width)}${c.summary}`).join("\n")}
+${COMMANDS.map((c) => `  sanctions-screen ${c.usage}\n      ${c.summary}`).join("\n")}
   sanctions-screen help
 
 List formats: ${ListFormatSchema.options.join(", ")}
