@@ -23,7 +23,7 @@
  * words and match only themselves, so "B S COMPANY" never matches "Belvneshpromservis".)
  *
  * α (`unmatchedQueryWeight`, 0.8) makes every extra query word evidence against (a little under
- * full weight: callers add descriptors such as a city); β (`unmatchedCandidateWeight`, 0.25) is
+ * full weight: callers add descriptors such as a city); β (`unmatchedCandidateWeight`, 0.15) is
  * smaller because list names carry extra given names, patronymics and descriptors, but not zero: a
  * one-token list name does not saturate against a three-token query, nor a three-token list name
  * against one query token. The score is in [0, 1]. (α, β and the token floor were chosen on the

@@ -194,7 +194,7 @@ export function createScreener(options: ScreenerOptions): Screener {
   const profileName: ProfileName | "custom" = options.threshold !== undefined || options.reviewThreshold !== undefined ? "custom" : (options.profile ?? DEFAULT_PROFILE);
   const base = PROFILES[options.profile ?? DEFAULT_PROFILE];
   const threshold = options.threshold ?? base.threshold;
-  const reviewThreshold = options.reviewThreshold ?? (options.threshold !== undefined ? Math.max(0.01, threshold - REVIEW_BAND) : base.reviewThreshold);
+  const reviewThreshold = options.reviewThreshold ?? (options.threshold !== undefined ? Math.max(0.01, Math.round((threshold - REVIEW_BAND) * 1e6) / 1e6) : base.reviewThreshold);
   if (reviewThreshold > threshold) {
     throw new InputError([{ path: "reviewThreshold", expected: `at most the threshold ${threshold}`, received: String(reviewThreshold), message: "review threshold above alert threshold" }]);
   }

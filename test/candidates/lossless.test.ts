@@ -1,0 +1,102 @@
+/**
+ * The candidate index is lossless: an indexed search returns exactly the records (with the same
+ * best names and scores) that a brute-force scan with the same scorer puts at or above the
+ * minimum score. Checked with fast-check over real list names and perturbations of them.
+ */
+import { fc, test } from "@fast-check/vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildNameIndex, scanNames, searchNames, type NameIndex } from "../../src/candidates";
+import type { DesignationRecord } from "../../src/model";
+import { normalizeName } from "../../src/normalize";
+import { evalLists } from "../eval/designations";
+import { handMade } from "../screen/fixtures";
+
+// Original-script names exercise the abjad keys (the evaluation set indexes Latin names only).
+const ORIGINAL_SCRIPT: DesignationRecord[] = [
+  handMade({ id: "saddam", type: "person", names: ["SADDAM HUSSEIN AL-TIKRITI", ["صدام حسين التكريتي", "alias"]] }),
+  handMade({ id: "belv", type: "organization", names: ["BELVNESHPROMSERVICE", ["БЕЛВНЕШПРОМСЕРВИС", "alias"]] }),
+  handMade({ id: "abdullah", type: "person", names: ["عبد الله محمد", ["J. ABDULLAH", "weak-alias"]] }),
+];
+
+let records: DesignationRecord[];
+let names: string[];
+// Two indexes: Latin names only (Latin queries compare skeletons by equality, "K" keys) and with
+// original-script names (abjad keys, "S" skeleton variants).
+let latin: NameIndex;
+let index: NameIndex;
+beforeAll(() => {
+  // Every fifth record of the evaluation set: real names, and a scan fast enough to repeat.
+  const subset = evalLists().flatMap((l) => l.records).filter((_, i) => i % 5 === 0);
+  records = [...subset, ...ORIGINAL_SCRIPT];
+  names = records.flatMap((r) => r.subject.names.map((n) => n.value));
+  latin = buildNameIndex(subset);
+  index = buildNameIndex(records);
+});
+
+const LETTERS = "ABCDEFGHIJKLMNOPRSTUVYZ";
+type Edit = (s: string, at: number, letter: string) => string;
+const EDITS: Record<string, Edit> = {
+  none: (s) => s,
+  deleteChar: (s, at) => s.slice(0, at % (s.length || 1)) + s.slice((at % (s.length || 1)) + 1),
+  insertChar: (s, at, l) => s.slice(0, at % (s.length + 1)) + l + s.slice(at % (s.length + 1)),
+  replaceChar: (s, at, l) => s.slice(0, at % (s.length || 1)) + l + s.slice((at % (s.length || 1)) + 1),
+  swapChars: (s, at) => {
+    const i = at % Math.max(1, s.length - 1);
+    return s.slice(0, i) + s.charAt(i + 1) + s.charAt(i) + s.slice(i + 2);
+  },
+  dropToken: (s, at) => s.split(" ").filter((_, i, a) => a.length === 1 || i !== at % a.length).join(" "),
+  reorder: (s) => s.split(" ").reverse().join(" "),
+  glue: (s, at) => {
+    const t = s.split(" ");
+    const i = at % Math.max(1, t.length - 1);
+    return t.length < 2 ? s : [...t.slice(0, i), `${t[i]}${t[i + 1]}`, ...t.slice(i + 2)].join(" ");
+  },
+  split: (s, at) => {
+    const i = at % (s.length || 1);
+    return `${s.slice(0, i)} ${s.slice(i)}`;
+  },
+  addToken: (s, _at, l) => `${s} ${l}ORP LLC`,
+  initial: (s) => s.replace(/\b([A-Za-z])[A-Za-z]+/, "$1."),
+  lowercase: (s) => s.toLowerCase(),
+};
+
+const query = fc.record({
+  nameIndex: fc.nat(),
+  mixed: fc.boolean(),
+  edits: fc.array(fc.record({ edit: fc.constantFrom(...Object.keys(EDITS)), at: fc.nat(), letter: fc.constantFrom(...LETTERS) }), { maxLength: 3 }),
+  minScore: fc.constantFrom(0.3, 0.5, 0.7, 0.8, 0.9),
+});
+
+describe("indexed search equals the brute-force scan", () => {
+  test.prop([query], { numRuns: 200 })("over real list names and perturbations", ({ nameIndex, mixed, edits, minScore }) => {
+    let q = names[nameIndex % names.length] as string;
+    for (const e of edits) q = (EDITS[e.edit] as Edit)(q, e.at, e.letter);
+    const n = normalizeName(q);
+    const ix = mixed ? index : latin;
+    expect(searchNames(ix, n, { minScore })).toEqual(scanNames(ix, n, { minScore }));
+  });
+
+  test.prop([fc.string({ maxLength: 30 }), fc.constantFrom(0.3, 0.6, 0.9)], { numRuns: 40 })("over arbitrary strings", (q, minScore) => {
+    const n = normalizeName(q);
+    expect(searchNames(index, n, { minScore })).toEqual(scanNames(index, n, { minScore }));
+    expect(searchNames(latin, n, { minScore })).toEqual(scanNames(latin, n, { minScore }));
+  });
+
+  it.each(["صدام حسين التكريتي", "عبد الله", "Белвнешпромсервис", "J Abdullah", "SADAM HUSEIN", "al qaida", "MOHAMMED ALI HASSAN", "OOO", "11420 CORP"])(
+    "for %s",
+    (q) => {
+      for (const ix of [latin, index]) {
+        for (const minScore of [0.2, 0.5, 0.8]) {
+          const n = normalizeName(q);
+          expect(searchNames(ix, n, { minScore })).toEqual(scanNames(ix, n, { minScore }));
+        }
+      }
+    },
+  );
+
+  it("finds what it should (the test can fail)", () => {
+    const n = normalizeName("Belvneshpromservis");
+    const found = searchNames(index, n, { minScore: 0.8 }).map((m) => records[m.recordIndex]?.id);
+    expect(found).toContain("test-cases:belv");
+  });
+});

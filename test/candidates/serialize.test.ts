@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { buildNameIndex, exportNameIndex, importNameIndex, indexFingerprint, searchNames } from "../../src/candidates";
+import { InputError } from "../../src/errors";
+import { normalizeName } from "../../src/normalize";
+import { NAMES_V1 } from "../../src/score";
+import { createScreener } from "../../src/screen";
+import { REGRESSION_RECORDS, handMade, handMadeList } from "../screen/fixtures";
+
+const records = [...REGRESSION_RECORDS.map(handMade), handMade({ id: "arabic", type: "person", names: ["صدام حسين التكريتي"] })];
+const fingerprint = indexFingerprint([{ listId: "test-cases", sha256: "0".repeat(64), recordCount: records.length }]);
+
+describe("prebuilt index", () => {
+  it("round-trips: an imported index answers exactly like the built one", () => {
+    const built = buildNameIndex(records);
+    const bytes = exportNameIndex(built, fingerprint);
+    // A Node Buffer slice is not 8-byte aligned; the import must cope.
+    const unaligned = new Uint8Array(bytes.byteLength + 3).subarray(3);
+    unaligned.set(bytes);
+    for (const loaded of [importNameIndex(bytes, fingerprint), importNameIndex(unaligned, fingerprint)]) {
+      expect(loaded.data.vocabText).toEqual(built.data.vocabText);
+      expect(loaded.data.keys.hashes).toEqual(built.data.keys.hashes);
+      for (const q of ["SIS DOO", "JSCARGUMENT", "Saddam Hussein", "صدام حسين", "Guangzhou Haige", "John Smyth"]) {
+        const n = normalizeName(q);
+        expect(searchNames(loaded, n, { minScore: 0.3 })).toEqual(searchNames(built, n, { minScore: 0.3 }));
+      }
+    }
+  });
+
+  it("refuses an index built for other lists or another algorithm", () => {
+    const bytes = exportNameIndex(buildNameIndex(records), fingerprint);
+    expect(() => importNameIndex(bytes, indexFingerprint([{ listId: "other", sha256: "1".repeat(64), recordCount: 1 }]))).toThrow(InputError);
+    expect(() => importNameIndex(bytes, fingerprint, { ...NAMES_V1, id: "names-v2" })).toThrow(/algorithm names-v2/);
+    expect(() => importNameIndex(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]), fingerprint)).toThrow(InputError);
+  });
+
+  it("is what createScreener exports and loads", () => {
+    const lists = [handMadeList(REGRESSION_RECORDS)];
+    const a = createScreener({ lists });
+    const b = createScreener({ lists, index: a.exportIndex() });
+    expect(b.screen({ name: "Guangzhou Haige Comm Grp" })).toEqual(a.screen({ name: "Guangzhou Haige Comm Grp" }));
+    expect(() => createScreener({ lists: [{ ...lists[0]!, metadata: { ...lists[0]!.metadata, sha256: "f".repeat(64) } }], index: a.exportIndex() })).toThrow(InputError);
+  });
+});

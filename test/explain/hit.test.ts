@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { compareHits, listLabel, renderSummary } from "../../src/explain";
+import { createScreener } from "../../src/screen";
+import { handMadeList } from "../screen/fixtures";
+
+const list = handMadeList([
+  { id: "22790", type: "person", names: ["MADURO MOROS, Nicolas"], birthDates: ["1962-11-23"], nationalities: ["VE"] },
+  { id: "15487", type: "organization", names: ["BELVNESHPROMSERVICE", ["БЕЛВНЕШПРОМСЕРВИС", "alias"]] },
+  { id: "weak", type: "person", names: ["AL-MASRI, Abu Ayyub", ["ABU AYYUB", "weak-alias"]] },
+]);
+const screener = createScreener({ lists: [list] });
+
+describe("explained hits", () => {
+  it("renders an alert with name alignment and secondary evidence", () => {
+    const r = screener.screen({ name: "Nicolas Maduro", dateOfBirth: "1962", country: "VE", asOf: "2025-01-01" });
+    const hit = r.hits[0];
+    expect(hit?.summary).toMatchInlineSnapshot(
+      `"Alert: "Nicolas Maduro" matches TEST CASES 22790 "MADURO MOROS, Nicolas" (primary; 0.99 ≥ 0.90); born 1962-11-23, as given (year); country VE among VE."`,
+    );
+    expect(hit?.reasons).toMatchInlineSnapshot(`
+      [
+        {
+          "candidate": "MADURO MOROS, Nicolas",
+          "detail": "2/2 query tokens aligned: NICOLAS=NICOLAS, MADURO=MADURO; list token MOROS unmatched",
+          "feature": "name.fuzzy",
+          "query": "Nicolas Maduro",
+          "score": 0.930233,
+          "weight": 1,
+        },
+        {
+          "candidate": "1962-11-23",
+          "detail": "born 1962-11-23, as given (year)",
+          "feature": "dob.match",
+          "query": "1962",
+          "score": 1,
+          "weight": 0.03,
+        },
+        {
+          "candidate": "VE",
+          "detail": "country VE among VE",
+          "feature": "country.match",
+          "query": "VE",
+          "score": 1,
+          "weight": 0.03,
+        },
+      ]
+    `);
+    expect(hit).toMatchObject({
+      list: "test-cases",
+      recordId: "22790",
+      name: "MADURO MOROS, Nicolas",
+      nameKind: "primary",
+      decision: "alert",
+      profile: "balanced",
+      algorithm: "names-v1",
+      asOf: "2025-01-01",
+      alignment: [
+        { query: "NICOLAS", candidate: "NICOLAS", similarity: 1, how: "exact" },
+        { query: "MADURO", candidate: "MADURO", similarity: 1, how: "exact" },
+      ],
+      record: { id: "test-cases:22790", type: "person", bases: [{ regime: "US", program: "TEST" }] },
+    });
+  });
+
+  it("explains a transliterated match on an original-script alias", () => {
+    const hit = screener.screen({ name: "Belvneshpromservis" }).hits[0];
+    expect(hit?.summary).toMatchInlineSnapshot(`"Alert: "Belvneshpromservis" matches TEST CASES 15487 "БЕЛВНЕШПРОМСЕРВИС" (alias; 1.00 ≥ 0.90)."`);
+  });
+
+  it("renders a review of a weak alias, with the penalty in the summary", () => {
+    const hit = screener.screen({ name: "Abu Ayub" }).hits[0];
+    expect(hit?.summary).toMatchInlineSnapshot(
+      `"Review: "Abu Ayub" resembles TEST CASES weak "ABU AYYUB" (weak-alias; 0.84 < 0.90, review from 0.80); matched a weak alias."`,
+    );
+    // Glued particle + word on both sides ("ABU+AYUB" ~ "ABU+AYYUB") beats ABU=ABU plus AYUB~AYYUB.
+    expect(hit?.alignment).toEqual([{ query: "ABU+AYUB", candidate: "ABU+AYYUB", similarity: 0.925, how: "fuzzy" }]);
+  });
+});
+
+describe("summary rendering", () => {
+  it("is rendered from the reasons, never hand-written", () => {
+    const reasons = [
+      { feature: "name.fuzzy", score: 0.93, weight: 1, query: "Jon Smyth", candidate: "SMITH, John", detail: "" },
+      { feature: "dob.year-mismatch", score: 1, weight: -0.05, query: "1970", candidate: "1971", detail: "birth year 1970 vs 1971" },
+      { feature: "name.legal-form", score: 1, weight: 0, detail: "legal forms agree (limited-liability)" },
+    ];
+    expect(
+      renderSummary({ decision: "review", list: "ofac-sdn", recordId: "12345", name: "SMITH, John", nameKind: "primary", score: 0.88, threshold: 0.9, reviewThreshold: 0.8, reasons }),
+    ).toBe('Review: "Jon Smyth" resembles OFAC SDN 12345 "SMITH, John" (primary; 0.88 < 0.90, review from 0.80); birth year 1970 vs 1971.');
+    expect(
+      renderSummary({ decision: "review", list: "x", recordId: "1", name: "N", nameKind: "alias", score: 0.8999, threshold: 0.9, reviewThreshold: 0.8, reasons }),
+    ).toContain("(alias; 0.8999 < 0.9000, review from 0.80)");
+  });
+
+  it("labels lists and orders ties by list id, then record id", () => {
+    expect(listLabel("uk-hmt")).toBe("UK HMT");
+    const hits = [
+      { score: 0.9, list: "un", recordId: "1" },
+      { score: 0.9, list: "ofac-sdn", recordId: "20" },
+      { score: 0.95, list: "uk-hmt", recordId: "9" },
+      { score: 0.9, list: "ofac-sdn", recordId: "10" },
+    ];
+    expect(hits.sort(compareHits).map((h) => `${h.list}:${h.recordId}`)).toEqual(["uk-hmt:9", "ofac-sdn:10", "ofac-sdn:20", "un:1"]);
+  });
+});

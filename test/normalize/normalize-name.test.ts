@@ -1,0 +1,163 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { arabicSkeleton, foldLookalikes, latinSkeleton, normalizeName, stripControls, transliterate } from "../../src/normalize";
+
+const compare = (s: string, context?: "person" | "organization" | "any") => normalizeName(s, context ? { context } : {}).compare;
+const classes = (s: string, context?: "person" | "organization" | "any") =>
+  normalizeName(s, context ? { context } : {}).tokens.map((t) => `${t.text}:${t.cls}`);
+
+describe("normalizeName: compare form", () => {
+  it.each([
+    { case: "strips ñ", input: "Muñoz", expected: "MUNOZ" },
+    { case: "strips ã", input: "João", expected: "JOAO" },
+    { case: "composes a decomposed Hélène first", input: "He\u0301le\u0300ne", expected: "HELENE" },
+    { case: "maps Ł Đ Ø Æ ß Þ", input: "Łukasz Đ Ø Æ ß Þ", expected: "LUKASZ D O AE SS TH" },
+    { case: "folds a Cyrillic lookalike inside a Latin word", input: "Рromsvyazbank", expected: "PROMSVYAZBANK" },
+    { case: "transliterates Cyrillic", input: "Белвнешпромсервис", expected: "BELVNESHPROMSERVIS" },
+    { case: "keeps й as y (NFKC, never NFKD, before transliteration)", input: "Йошкар-Ола", expected: "YOSHKAR OLA" },
+    { case: "transliterates Greek", input: "Ελληνικά", expected: "ELLINIKA" },
+    { case: "splits Han into syllables", input: "習近平", expected: "XI JIN PING" },
+    { case: "joins dotted abbreviations", input: "SIS d.o.o.", expected: "SIS DOO" },
+    { case: "removes apostrophes without a break", input: "AL-JAZA'IRI", expected: "AL JAZAIRI" },
+    { case: "splits on hyphens and commas", input: "MADURO MOROS, Nicolas", expected: "MADURO MOROS NICOLAS" },
+    { case: "expands generic abbreviations", input: "GUANGZHOU HAIGE COMM GRP", expected: "GUANGZHOU HAIGE COMMUNICATION GROUP" },
+    { case: "drops zero-width and bidi controls", input: "Ba\u200Bshar\u202E al-\u2066Assad\u2069", expected: "BASHAR AL ASSAD" },
+    { case: "treats emoji as separators", input: "😀Bashar🔥Assad", expected: "BASHAR ASSAD" },
+    { case: "folds full-width letters (NFKC)", input: "ＡＢＣ Ｌｔｄ", expected: "ABC LTD" },
+  ])("$case", ({ input, expected }) => expect(compare(input)).toBe(expected));
+});
+
+describe("normalizeName: token classes", () => {
+  it("recognises legal forms as a class, including multi-word and Cyrillic ones", () => {
+    expect(classes("ООО Ромашка")).toEqual(["OOO:legal", "ROMASHKA:word"]);
+    expect(classes("Open Joint Stock Company Minsk Automobile Plant")).toEqual([
+      "OPEN JOINT STOCK COMPANY:legal",
+      "MINSK:word",
+      "AUTOMOBILE:word",
+      "PLANT:generic",
+    ]);
+    expect(normalizeName("BELVNESHPROMSERVICE RUE").tokens.map((t) => t.legalFamily ?? "-")).toEqual(["-", "unitary-enterprise"]);
+    expect(normalizeName("SIS d.o.o.").tokens[1]?.legalFamily).toBe("limited-liability");
+  });
+
+  it("recognises misspelt words of transliterated legal phrases", () => {
+    expect(classes("Obschestvo S Ogranichennoi Otvestvennostyu Tekhnopromeksport")).toEqual([
+      "OBSCHESTVO:legal",
+      "S:legal",
+      "OGRANICHENNOI:legal",
+      "OTVESTVENNOSTYU:legal",
+      "TEKHNOPROMEKSPORT:word",
+    ]);
+    // Two edits from OTKRYTOE, and shorter than ten letters: a bank's name, not a legal form.
+    expect(classes("OTKRITIE BANK")).toEqual(["OTKRITIE:word", "BANK:word"]);
+  });
+
+  it("classes particles, honorifics, initials and numbers", () => {
+    expect(classes("Maulana Hakim Mohammad AL-MAZHAR J.", "person")).toEqual([
+      "MAULANA:honorific",
+      "HAKIM:word",
+      "MOHAMMAD:word",
+      "AL:particle",
+      "MAZHAR:word",
+      "J:initial",
+    ]);
+    expect(classes("11420 CORP.")).toEqual(["11420:number", "CORP:legal"]);
+  });
+
+  it("reads single letters of organisation names as words, not initials", () => {
+    expect(classes("B S COMPANY", "organization")).toEqual(["B:word", "S:word", "COMPANY:legal"]);
+  });
+
+  it("gives persons no legal forms and organisations no honorifics", () => {
+    expect(classes("SA Mohamed", "person")).toEqual(["SA:word", "MOHAMED:word"]);
+    expect(classes("Sheikh Holdings", "organization")).toEqual(["SHEIKH:word", "HOLDING:generic"]);
+  });
+
+  it("compares class words as words when nothing else is left", () => {
+    expect(classes("THE COMPANY")).toEqual(["THE:word", "COMPANY:word"]);
+  });
+
+  it("marks abjad tokens with a consonant skeleton and splits the Arabic article", () => {
+    const n = normalizeName("صدام حسين التكريتي");
+    expect(n.tokens.map((t) => [t.text, t.cls, t.abjad, t.skeleton])).toEqual([
+      ["SDM", "word", true, "SDM"],
+      ["HSYN", "word", true, "HSN"],
+      ["AL", "particle", true, "L"],
+      ["TKRYTY", "word", true, "TKRT"],
+    ]);
+  });
+});
+
+describe("normalizeName: display form and unscreenable input", () => {
+  it("keeps the original script in the display form", () => {
+    expect(normalizeName("  ООО   Ромашка\u200B ").display).toBe("ООО Ромашка");
+  });
+
+  it.each([
+    { case: "empty", input: "   ", code: "EMPTY" },
+    { case: "only symbols", input: "!!! ### ???", code: "NO_COMPARABLE_TOKENS" },
+    { case: "only emoji", input: "😀🔥", code: "NO_COMPARABLE_TOKENS" },
+    { case: "a script without romanisation", input: "𒀭𒈗", code: "UNROMANISABLE_SCRIPT" },
+    { case: "Egyptian hieroglyphs (any-ascii gives sign codes, not readings)", input: "𓀀𓀁", code: "UNROMANISABLE_SCRIPT" },
+  ])("$case is unscreenable", ({ input, code }) => {
+    expect(normalizeName(input).unscreenable?.code).toBe(code);
+  });
+
+  it("names the script it cannot romanise", () => {
+    expect(normalizeName("𒀭𒈗").unscreenable?.message).toContain("Cuneiform");
+  });
+
+  it("reports dropped characters but screens the rest", () => {
+    const n = normalizeName("Ivanov 𒀭");
+    expect(n.unscreenable).toBeUndefined();
+    expect(n.compare).toBe("IVANOV");
+    expect(n.untransliterable).toEqual([{ script: "Cuneiform", count: 1, example: "𒀭" }]);
+  });
+});
+
+describe("pipeline steps", () => {
+  it("stripControls deletes invisible characters", () => {
+    expect(stripControls("A\u200BB\u200C\u200DC\u2060D\uFEFFE\u00ADF")).toBe("ABCDEF");
+  });
+
+  it("foldLookalikes folds Latin letters inside a Cyrillic word the other way", () => {
+    expect(foldLookalikes("OОО")).toBe("ООО");
+    expect(transliterate(foldLookalikes("OОО")).pieces[0]?.text).toBe("OOO");
+  });
+
+  it.each([
+    ["MOHAMMED", "MHMD"],
+    ["MUHAMMAD", "MHMD"],
+    ["QADHAFI", "KDF"],
+    ["GADDAFI", "KDF"],
+    ["ALEXANDER", "LKSNDR"],
+    ["ALEKSANDR", "LKSNDR"],
+    ["KHALID", "xLD"],
+    ["ABDULLAH", "BDL"],
+  ])("latinSkeleton(%s) = %s", (input, expected) => expect(latinSkeleton(input)).toBe(expected));
+
+  it.each([
+    ["محمد", "MHMD"],
+    ["القذافي", "LKDF"],
+    ["خالد", "xLD"],
+    ["صدام", "SDM"],
+  ])("arabicSkeleton(%s) = %s", (input, expected) => expect(arabicSkeleton(input)).toBe(expected));
+});
+
+describe("normalizeName properties", () => {
+  const nameLike = fc.oneof(
+    fc.string({ maxLength: 40 }),
+    fc.array(fc.constantFrom("AL", "Мухаммад", "d.o.o.", "OOO", "José", "ﬁ", "\u200B", "😀", "Ж", "'", "-", "Ltd", "J.", "محمد", "金"), { maxLength: 8 }).map((a) => a.join(" ")),
+  );
+
+  test.prop([nameLike])("compare form is idempotent", (s) => {
+    const once = normalizeName(s).compare;
+    expect(normalizeName(once).compare).toBe(once);
+  });
+
+  test.prop([nameLike])("never throws and yields tokens or a reason", (s) => {
+    const n = normalizeName(s);
+    expect(n.tokens.length > 0 || n.unscreenable !== undefined).toBe(true);
+    for (const t of n.tokens) expect(t.text).toMatch(/^[A-Z0-9]+( [A-Z0-9]+)*$/);
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import {
+  birthDateReason,
+  combineReasons,
+  countryReason,
+  entityTypeReason,
+  identifierKey,
+  identifierReason,
+  legalFormReason,
+  NAMES_V1,
+  nameKindReason,
+  rarityWeight,
+} from "../../src/score";
+
+describe("dob", () => {
+  it("matches partial dates as intervals, with a bonus by shared precision", () => {
+    expect(birthDateReason("1970", ["1970-03-02"])).toMatchObject({ feature: "dob.match", weight: 0.03 });
+    expect(birthDateReason("1970-03", ["1970-03-02"])).toMatchObject({ feature: "dob.match", weight: 0.05 });
+    expect(birthDateReason("1970-03-02", ["1970-03-02"])).toMatchObject({ feature: "dob.match", weight: 0.08 });
+    expect(birthDateReason("1969", [{ from: "1968", to: "1970", circa: true }])).toMatchObject({ feature: "dob.match", candidate: "circa 1968..1970" });
+  });
+
+  it("penalises disjoint dates by how far apart they are", () => {
+    expect(birthDateReason("1970-05-01", ["1970-03-02"])).toMatchObject({ feature: "dob.day-mismatch", weight: -0.05 });
+    expect(birthDateReason("1971", ["1970-03-02"])).toMatchObject({ feature: "dob.year-mismatch", weight: -0.1, detail: "birth year 1971 vs 1970-03-02" });
+    expect(birthDateReason("1980", ["1970-03-02", "1971"])).toMatchObject({ feature: "dob.year-mismatch", weight: -0.2 });
+  });
+
+  it("treats a missing date on either side as no evidence", () => {
+    expect(birthDateReason(undefined, ["1970"])).toBeUndefined();
+    expect(birthDateReason("1970", [])).toBeUndefined();
+  });
+});
+
+describe("type, country, identifiers, legal form, name kind", () => {
+  it("penalises person vs non-person more than vessel vs organisation", () => {
+    expect(entityTypeReason("person", "organization")?.weight).toBe(-0.2);
+    expect(entityTypeReason("vessel", "organization")?.weight).toBe(-0.05);
+    expect(entityTypeReason("person", "person")).toBeUndefined();
+    expect(entityTypeReason(undefined, "person")).toBeUndefined();
+    expect(entityTypeReason("person", "unknown")).toBeUndefined();
+  });
+
+  it("compares countries only when the record has some", () => {
+    expect(countryReason("BY", ["BY", "RU"])).toMatchObject({ feature: "country.match", weight: 0.03 });
+    expect(countryReason("DE", ["BY"])).toMatchObject({ feature: "country.mismatch", weight: -0.05 });
+    expect(countryReason("DE", [])).toBeUndefined();
+  });
+
+  it("reports an exact identifier match as strong evidence, with type and country checks", () => {
+    const record = [{ type: "imo" as const, value: "IMO 9187629" }, { type: "passport" as const, value: "A1234567", country: "IR" }];
+    expect(identifierKey("imo", "IMO 9187629")).toBe("9187629");
+    expect(identifierReason([{ type: "imo", value: "9187629" }], record)).toMatchObject({ feature: "identifier.match", weight: 0.5 });
+    expect(identifierReason([{ type: "passport", value: "a123-4567", country: "IR" }], record)?.detail).toBe("exact passport match A1234567 (IR): strong evidence");
+    expect(identifierReason([{ type: "passport", value: "A1234567", country: "IQ" }], record)).toBeUndefined();
+    expect(identifierReason([{ type: "imo", value: "A1234567" }], record)).toBeUndefined();
+    expect(identifierReason([{ value: "123" }], [{ type: "other", value: "123" }])).toBeUndefined();
+  });
+
+  it("compares legal forms as families, mildly", () => {
+    expect(legalFormReason(["limited-liability"], ["limited-liability"], NAMES_V1)).toMatchObject({ feature: "name.legal-form", weight: 0 });
+    expect(legalFormReason(["limited-liability"], ["joint-stock"], NAMES_V1)).toMatchObject({ feature: "name.legal-form-mismatch", weight: -0.03 });
+    expect(legalFormReason([], ["joint-stock"], NAMES_V1)).toBeUndefined();
+  });
+
+  it("scores weak aliases below strong names", () => {
+    expect(nameKindReason("weak-alias", "ABU AHMAD", NAMES_V1)?.weight).toBe(-0.08);
+    expect(nameKindReason("alias", "X", NAMES_V1)).toBeUndefined();
+  });
+
+  it("combines reasons as a clamped weighted sum", () => {
+    expect(
+      combineReasons([
+        { feature: "name.fuzzy", score: 0.93, weight: 1, detail: "" },
+        { feature: "dob.year-mismatch", score: 1, weight: -0.05, detail: "" },
+      ]),
+    ).toBe(0.88);
+    expect(combineReasons([{ feature: "name.fuzzy", score: 1, weight: 1, detail: "" }, { feature: "identifier.match", score: 1, weight: 0.5, detail: "" }])).toBe(1);
+  });
+});
+
+describe("rarity weights", () => {
+  it("weighs rare tokens fully and common ones little, never nothing", () => {
+    expect(rarityWeight(0, 20000, NAMES_V1)).toBe(1);
+    expect(rarityWeight(2, 20000, NAMES_V1)).toBe(1);
+    expect(rarityWeight(100, 20000, NAMES_V1)).toBeLessThan(rarityWeight(10, 20000, NAMES_V1));
+    expect(rarityWeight(20000, 20000, NAMES_V1)).toBe(NAMES_V1.minRarity);
+  });
+});

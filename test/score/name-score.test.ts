@@ -1,0 +1,98 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { normalizeName, type NameContext } from "../../src/normalize";
+import { buildNameUnits, classWeight, comparableHow, NAMES_V1, scoreNames, tokenSimilarity } from "../../src/score";
+import type { NameToken } from "../../src/normalize";
+
+// Rarity 1 for every token; class factors as in names-v1 (initials, particles weigh less).
+const classOnly = (t: NameToken) => classWeight(t.cls, 1, NAMES_V1);
+const units = (s: string, side: "query" | "candidate", context: NameContext = "any", weight: (t: NameToken) => number = classOnly) =>
+  buildNameUnits(normalizeName(s, { context }), weight, side);
+const score = (q: string, c: string, context: NameContext = "any") => scoreNames(units(q, "query"), units(c, "candidate", context), NAMES_V1).score;
+const tok = (text: string) => buildNameUnits(normalizeName(text), () => 1, "query").units[0]!;
+
+describe("token comparability", () => {
+  it.each([
+    ["SMITH", "SMIHT", "fuzzy"],
+    ["KALASHNIKOV", "KALASNIKOV", "fuzzy"],
+    ["ABDULAH", "ABDULLAH", "phonetic"],
+    ["MOHAMMED", "MUHAMMAD", "phonetic"],
+    ["ALEKSANDR", "ALEXANDER", "phonetic"],
+    ["J", "JOHN", "initial"],
+    ["SMITH", "SMITH", "exact"],
+  ] as const)("%s ~ %s: %s", (a, b, how) => expect(comparableHow(tok(a), tok(b), NAMES_V1)).toBe(how));
+
+  it.each([
+    ["WEST", "EAST"],
+    ["BUSH", "HABBASH"],
+    ["KAMAZ", "MAZ"],
+    ["11420", "11421"],
+  ])("%s and %s do not match", (a, b) => expect(tokenSimilarity(tok(a), tok(b), NAMES_V1)).toBe(0));
+
+  it("rates one edit in a short word below one edit in a long word", () => {
+    expect(tokenSimilarity(tok("NIKE"), tok("NIKA"), NAMES_V1)).toBe(0);
+    expect(tokenSimilarity(tok("BELVNESHPROMSERVIS"), tok("BELVNESHPROMSERVICE"), NAMES_V1)).toBeGreaterThan(0.95);
+  });
+});
+
+describe("name alignment", () => {
+  it("is order-free and one-to-one", () => {
+    const q = units("Vladimir", "query");
+    const c = units("VLADIMIROV, Vladimir Vladimirovich", "candidate", "person");
+    const a = scoreNames(q, c, NAMES_V1);
+    expect(a.pairs).toHaveLength(1);
+    expect(a.unmatchedCandidate).toHaveLength(2);
+    expect(score("Nicolas Maduro", "MADURO MOROS, Nicolas", "person")).toBeGreaterThan(score("Maduro", "MADURO MOROS, Nicolas", "person"));
+  });
+
+  it("penalises unmatched tokens on both sides", () => {
+    expect(score("nicolas maduro moros", "MADURO", "person")).toBeLessThan(0.5);
+    expect(score("Maduro", "MADURO MOROS, Nicolas", "person")).toBeLessThan(0.9);
+  });
+
+  it("aligns glued and split spellings", () => {
+    expect(score("JSCARGUMENT", "JSC ARGUMENT", "organization")).toBe(1);
+    expect(score("AL QAIDA", "ALQAIDA", "organization")).toBe(1);
+    expect(score("Bashar xal-Assad", "AL-ASSAD, Bashar", "person")).toBeGreaterThan(0.9);
+    expect(score("عبد الله", "ABDULLAH", "person")).toBeGreaterThan(0.9);
+  });
+
+  it("never glues unrelated words into a match", () => {
+    expect(score("OTP Bank", "TAT BANK", "organization")).toBeLessThan(0.8);
+    expect(score("Siam Cement", "USM CEMENT LLC", "organization")).toBeLessThan(0.8);
+  });
+
+  it("ranks closer spellings higher (ranking pairs, not pinned scores)", () => {
+    expect(score("Jon Smith", "SMITH, John", "person")).toBeGreaterThan(score("Jhon Smyth", "SMITH, John", "person"));
+    expect(score("John Smith", "SMITH, John", "person")).toBeGreaterThan(score("Jon Smith", "SMITH, John", "person"));
+    expect(score("J Smith", "SMITH, John", "person")).toBeLessThan(score("Jon Smith", "SMITH, John", "person"));
+  });
+
+  it("lets an initial stand for a word only in a person's name", () => {
+    const initialOnly = score("J Smith", "SMITH, John", "person");
+    expect(initialOnly).toBeGreaterThan(0.7); // worth a review…
+    expect(initialOnly).toBeLessThan(0.9); // …never an alert on an initial
+    expect(score("Belvneshpromservis", "B S COMPANY", "organization")).toBe(0);
+  });
+});
+
+describe("name score properties", () => {
+  const part = fc.constantFrom("MOHAMMED", "AL", "ASSAD", "BANK", "OOO", "JSC", "IVANOV", "J", "SMITH", "SMYTH", "ABDUL", "RAHMAN", "11420", "GROUP", "ROSSIYA", "MUHAMMAD", "ALQAIDA", "QAIDA");
+  const name = fc.array(part, { minLength: 1, maxLength: 6 }).map((a) => a.join(" "));
+  const weights = fc.func(fc.double({ min: 0.05, max: 1, noNaN: true }));
+
+  test.prop([name, name, weights, fc.constantFrom<NameContext>("person", "organization", "any")])("scores stay in [0, 1]", (q, c, w, context) => {
+    const s = scoreNames(units(q, "query", "any", (t) => w(t.text)), units(c, "candidate", context, (t) => w(t.text)), NAMES_V1).score;
+    expect(s).toBeGreaterThanOrEqual(0);
+    expect(s).toBeLessThanOrEqual(1);
+  });
+
+  test.prop([name])("a name scores 1 against itself", (q) => {
+    expect(score(q, q)).toBe(1);
+  });
+
+  test.prop([name, fc.array(name, { minLength: 1, maxLength: 3 }), name])("an extra alias never lowers the best score", (q, names, extra) => {
+    const best = (ns: string[]) => Math.max(...ns.map((n) => score(q, n)));
+    expect(best([...names, extra])).toBeGreaterThanOrEqual(best(names));
+  });
+});

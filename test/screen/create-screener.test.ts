@@ -1,0 +1,111 @@
+import { describe, expect, expectTypeOf, it } from "vitest";
+import { InputError } from "../../src/errors";
+import { createScreener, decideOutcome, PROFILES, type ScreenInput, type ScreenResult } from "../../src/screen";
+import { REGRESSION_RECORDS, handMadeList } from "./fixtures";
+
+const list = handMadeList(REGRESSION_RECORDS);
+const screener = createScreener({ lists: [list] });
+
+const inputError = (fn: () => unknown): InputError => {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error("expected an InputError");
+};
+
+describe("createScreener", () => {
+  it("uses the balanced profile by default, with its documented thresholds", () => {
+    expect(screener.profile).toBe("balanced");
+    expect(screener.threshold).toBe(PROFILES.balanced.threshold);
+    expect(screener.reviewThreshold).toBe(PROFILES.balanced.reviewThreshold);
+    expect(screener.algorithm).toBe("names-v1");
+    expect(PROFILES.strict.threshold).toBeGreaterThan(PROFILES.balanced.threshold);
+    expect(PROFILES.broad.threshold).toBeLessThan(PROFILES.balanced.threshold);
+  });
+
+  it("accepts raw thresholds as a custom profile", () => {
+    const s = createScreener({ lists: [list], threshold: 0.8 });
+    expect([s.profile, s.threshold, s.reviewThreshold]).toEqual(["custom", 0.8, 0.7]);
+  });
+
+  it("validates options with a typed error naming the field", () => {
+    expect(inputError(() => createScreener({ lists: [] })).issues[0]?.path).toBe("lists");
+    expect(inputError(() => createScreener({ lists: [list], threshold: 1.5 })).issues[0]?.path).toBe("threshold");
+    expect(inputError(() => createScreener({ lists: [list], threshold: 0.8, reviewThreshold: 0.9 })).issues[0]?.path).toBe("reviewThreshold");
+  });
+
+  it("reports list provenance and index statistics", () => {
+    expect(screener.lists).toEqual([{ listId: "test-cases", sha256: "0".repeat(64), recordCount: REGRESSION_RECORDS.length }]);
+    expect(screener.stats.records).toBe(REGRESSION_RECORDS.length);
+    expect(screener.stats.unindexed).toEqual([]);
+  });
+});
+
+describe("screen input", () => {
+  it("validates every field with zod and names it", () => {
+    const e = inputError(() => screener.screen({ name: "X", type: "ship" as never, country: "Belarus", dateOfBirth: "12/03/1970", extra: 1 } as never));
+    expect(e.code).toBe("INVALID_INPUT");
+    expect(e.issues.map((i) => i.path).sort()).toEqual(["country", "dateOfBirth", "extra", "type"]);
+    expect(e.message).toContain("dateOfBirth: expected YYYY[-MM[-DD]], received \"12/03/1970\"");
+  });
+
+  it("refuses an empty or missing name", () => {
+    expect(inputError(() => screener.screen({ name: "" })).issues[0]).toMatchObject({ path: "name", received: '""' });
+    expect(inputError(() => screener.screen({} as ScreenInput)).issues[0]).toMatchObject({ path: "name", expected: "string" });
+  });
+
+  it("refuses names over the maximum length with INPUT_TOO_LONG", () => {
+    const e = inputError(() => screener.screen({ name: "A".repeat(10_000) }));
+    expect(e.code).toBe("INPUT_TOO_LONG");
+    expect(e.message).toBe("invalid input; name: expected at most 1000 characters, received 10000 characters");
+    expect(inputError(() => createScreener({ lists: [list], maxNameLength: 20 }).screen({ name: "A".repeat(21) })).code).toBe("INPUT_TOO_LONG");
+  });
+
+  it("echoes asOf (date rules build on the name-match decision later)", () => {
+    const r = screener.screen({ name: "SIS DOO", asOf: "2025-01-01" });
+    expect(r.asOf).toBe("2025-01-01");
+    expect(r.hits[0]?.asOf).toBe("2025-01-01");
+    expect(inputError(() => screener.screen({ name: "SIS", asOf: "2025-13-01" })).issues[0]?.path).toBe("asOf");
+  });
+
+  it.each([
+    ["zero-width and bidi", "Ba\u200Bsh\u200Dar\u202E al-\u2066Assad\u2069\uFEFF"],
+    ["emoji", "😀🔥 SIS 🇸🇾 DOO 👍🏽"],
+    ["mixed scripts", "Рromsvyazbаnk Белвнешпромсервис صدام 金正恩"],
+    ["200 tokens", Array.from({ length: 200 }, (_, i) => ["AL", "SIS", "X", "OOO", "JOHN"][i % 5]).join(" ")],
+    ["combining marks", "S\u0301\u0302\u0303I\u0304\u0305S".repeat(20)],
+  ])("screens adversarial input without crashing: %s", (_, name) => {
+    const r = screener.screen({ name });
+    expect(["alert", "review", "clear", "unscreenable"]).toContain(r.outcome);
+  });
+});
+
+describe("outcomes", () => {
+  it("alert, review, clear and unscreenable", () => {
+    expect(screener.screen({ name: "SIS DOO" }).outcome).toBe("alert");
+    expect(screener.screen({ name: "Completely Unrelated Name" }).outcome).toBe("clear");
+    expect(screener.screen({ name: "!!!" }).outcome).toBe("unscreenable");
+    expect(decideOutcome({ unscreenable: false, alertCount: 0, hitCount: 1 })).toBe("review");
+  });
+
+  it("keeps the name-match decision apart from the final outcome", () => {
+    const m = screener.matchName({ name: "SIS DOO" });
+    expect(m.alertCount).toBe(1);
+    expect("outcome" in m).toBe(false);
+  });
+
+  it("counts every hit but returns at most maxHits, best first, ties by list then record id", () => {
+    const s = createScreener({ lists: [list, { ...list, metadata: { ...list.metadata, listId: "a-copy" }, records: list.records.map((r) => ({ ...r, list: "a-copy", id: `a-copy:${r.sourceId}` })) }], maxHits: 1 });
+    const r = s.screen({ name: "SIS DOO" });
+    expect(r.hitCount).toBe(2);
+    expect(r.hits.map((h) => h.list)).toEqual(["a-copy"]);
+  });
+
+  it("exports typed results", () => {
+    expectTypeOf(screener.screen).returns.toEqualTypeOf<ScreenResult>();
+    expectTypeOf<ScreenResult["outcome"]>().toEqualTypeOf<"alert" | "review" | "clear" | "unscreenable">();
+  });
+});

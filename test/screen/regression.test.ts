@@ -1,0 +1,149 @@
+/**
+ * Regression cases reported by users of other screening tools (issue 3) and the seed checks, against
+ * the real evaluation lists (../shared/eval/designations.json, incl. OFAC SDN records of
+ * 2023-12-28) plus a few hand-made records (test/screen/fixtures.ts).
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { createScreener, type ScreenResult, type Screener } from "../../src/screen";
+import { evalLists } from "../eval/designations";
+import { REGRESSION_RECORDS, handMadeList } from "./fixtures";
+
+let screener: Screener;
+beforeAll(() => {
+  screener = createScreener({ lists: [...evalLists(), handMadeList(REGRESSION_RECORDS)], maxHits: 50 });
+});
+
+const screen = (name: string): ScreenResult => screener.screen({ name });
+const hitOf = (r: ScreenResult, id: string) => r.hits.find((h) => `${h.list}:${h.recordId}` === id);
+const decisionFor = (name: string, id: string) => hitOf(screen(name), id)?.decision ?? "none";
+const scoreFor = (name: string, id: string) => screener.rank(name, { minScore: 0.01, limit: 1000 }).find((m) => m.id === id)?.score ?? 0;
+
+describe("regression cases", () => {
+  it('"George Bush" does not alert on George HABBASH / HASWANI / CHIWESHE', () => {
+    const r = screen("George Bush");
+    for (const id of ["test-cases:habbash", "ofac-sdn:18996", "ofac-sdn:9432"]) expect(hitOf(r, id)?.decision ?? "none").not.toBe("alert");
+  });
+
+  it('"emma daniels" does not alert on EMMA LLC', () => {
+    expect(decisionFor("emma daniels", "ofac-sdn:29857")).not.toBe("alert");
+  });
+
+  it('"Nicolas Maduro" alerts on "MADURO MOROS, Nicolas"', () => {
+    expect(decisionFor("Nicolas Maduro", "ofac-sdn:22790")).toBe("alert");
+  });
+
+  it('"nicolas maduro moros" scores a record named only "MADURO" clearly below the exact match', () => {
+    const exact = scoreFor("nicolas maduro moros", "ofac-sdn:22790");
+    const partial = scoreFor("nicolas maduro moros", "test-cases:maduro-only");
+    expect(exact).toBe(1);
+    expect(partial).toBeLessThan(0.6);
+  });
+
+  it('a query with "Vladimir" counts the token once against "VLADIMIROV, Vladimir Vladimirovich"', () => {
+    const hit = hitOf(screener.screen({ name: "Vladimir Petrov" }), "test-cases:vladimirov");
+    expect(hit?.decision ?? "none").not.toBe("alert");
+    const single = screener.rank("Vladimir", { minScore: 0.01, limit: 1000 }).find((m) => m.id === "test-cases:vladimirov");
+    expect(single?.score ?? 0).toBeLessThan(0.9);
+    const explained = createScreener({ lists: [handMadeList(REGRESSION_RECORDS)], reviewThreshold: 0.3, threshold: 0.9 }).screen({ name: "Vladimir" });
+    expect(explained.hits.find((h) => h.recordId === "vladimirov")?.alignment).toHaveLength(1);
+  });
+
+  it('"Jon Smith" ~ "John Smith" and "Ann Lee" ~ "Anne Lee" score high', () => {
+    expect(scoreFor("Jon Smith", "test-cases:john-smith")).toBeGreaterThanOrEqual(0.9);
+    expect(scoreFor("Ann Lee", "test-cases:anne-lee")).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('"Bashar xal-Assad" alerts on "Bashar al-Assad"', () => {
+    expect(decisionFor("Bashar xal-Assad", "ofac-sdn:12735")).toBe("alert");
+  });
+
+  it('"SIS DOO" alerts on "SIS d.o.o."', () => {
+    expect(decisionFor("SIS DOO", "test-cases:sis")).toBe("alert");
+  });
+
+  it('"BELLETECH CORP" does not alert on "11420 CORP."', () => {
+    expect(decisionFor("BELLETECH CORP", "test-cases:11420")).not.toBe("alert");
+  });
+
+  it('"The Bridgespan Group" does not alert on "The * Group" aliases', () => {
+    expect(decisionFor("The Bridgespan Group", "test-cases:the-groups")).toBe("none");
+  });
+
+  it('"JSCARGUMENT" alerts on "JSC ARGUMENT"', () => {
+    expect(decisionFor("JSCARGUMENT", "test-cases:argument")).toBe("alert");
+  });
+
+  it('"LUKOIL OIL COMP" alerts on Lukoil Oil Company', () => {
+    expect(decisionFor("LUKOIL OIL COMP", "ofac-cons:17248")).toBe("alert");
+  });
+
+  it.each(["GUANGZHOU HAIGE COMM GRP", "HAIGE GUANGZHOU"])('"%s" alerts on Guangzhou Haige Communication Group Co., Ltd.', (q) => {
+    expect(decisionFor(q, "test-cases:haige")).toBe("alert");
+  });
+
+  it('"ООО Ромашка" vs "ООО Василёк" and "OOO Gazprom Neft" vs "OOO Lukoil" do not alert', () => {
+    expect(decisionFor("ООО Ромашка", "test-cases:vasilyok")).toBe("none");
+    expect(decisionFor("OOO Gazprom Neft", "test-cases:lukoil-ooo")).toBe("none");
+  });
+
+  it('"Bank of the West" does not alert on "Bank of the East"', () => {
+    expect(decisionFor("Bank of the West", "test-cases:bank-east")).not.toBe("alert");
+  });
+
+  it("a name wholly in a script without transliteration is unscreenable, not a hit", () => {
+    const r = screen("𒀭𒈗𒆠");
+    expect(r.outcome).toBe("unscreenable");
+    expect(r.hits).toEqual([]);
+    expect(r.reasons[0]).toMatchObject({ feature: "input.unscreenable" });
+    expect(r.reasons[0]?.detail).toContain("Cuneiform");
+  });
+});
+
+describe("seed checks (OFAC SDN 2023-12-28)", () => {
+  it.each(["Belvneshpromservis", "Белвнешпромсервис", "BELVNESHPROMSERVICE RUE"])("%s → OFAC SDN 15487, alert", (q) => {
+    const r = screen(q);
+    expect(r.outcome).toBe("alert");
+    expect(`${r.hits[0]?.list}:${r.hits[0]?.recordId}`).toBe("ofac-sdn:15487");
+  });
+
+  it('"Belvnesheconombank" → BANK BELVEB (through its alias), not Belvneshpromservice', () => {
+    const r = screen("Belvnesheconombank");
+    expect(r.hits[0]?.record.names[0]?.value).toBe("BANK BELVEB OJSC");
+    expect(r.hits[0]?.nameKind).toBe("alias");
+    expect(hitOf(r, "ofac-sdn:15487")?.decision ?? "none").not.toBe("alert");
+  });
+
+  it.each(["KAMAZ", "ALMAZ-ANTEY"])("%s → not MAZ (OFAC SDN 41318)", (q) => {
+    expect(hitOf(screen(q), "ofac-sdn:41318")).toBeUndefined();
+  });
+
+  it('"Army Supply Bureau" → OFAC SDN 15486 first', () => {
+    const r = screen("Army Supply Bureau");
+    expect(`${r.hits[0]?.list}:${r.hits[0]?.recordId}`).toBe("ofac-sdn:15486");
+    expect(r.hits[0]?.decision).toBe("alert");
+  });
+});
+
+describe("secondary evidence", () => {
+  it("raises a matching date of birth and nationality, lowers a different one", () => {
+    const base = screener.screen({ name: "Ivan Petrov" }).hits.find((h) => h.recordId === "with-facts");
+    const same = screener.screen({ name: "Ivan Petrov", dateOfBirth: "1970-03-02", country: "RU" }).hits.find((h) => h.recordId === "with-facts");
+    const other = screener.screen({ name: "Ivan Petrov", dateOfBirth: "1985", country: "DE" }).hits.find((h) => h.recordId === "with-facts");
+    expect(same?.score ?? 0).toBeGreaterThan(base?.score ?? 1);
+    expect(other?.score ?? 0).toBeLessThan(base?.score ?? 0);
+    expect(same?.reasons.map((r) => r.feature)).toEqual(["name.fuzzy", "dob.match", "country.match"]);
+  });
+
+  it("finds a record through an exact identifier even when the name differs, as strong evidence", () => {
+    const r = screener.screen({ name: "I. S. Petrov", identifiers: [{ type: "passport", value: "7203456789", country: "RU" }] });
+    const hit = r.hits.find((h) => h.recordId === "with-facts");
+    expect(hit?.reasons.find((x) => x.feature === "identifier.match")?.detail).toContain("strong evidence");
+    expect(hit?.decision).toBe("alert");
+  });
+
+  it("type mismatch lowers a person query against an organisation", () => {
+    const asOrg = screener.screen({ name: "SIS DOO" }).hits.find((h) => h.recordId === "sis");
+    const asPerson = screener.screen({ name: "SIS DOO", type: "person" }).hits.find((h) => h.recordId === "sis");
+    expect(asPerson?.score ?? 0).toBeLessThan(asOrg?.score ?? 0);
+  });
+});
