@@ -13,3 +13,4 @@ export * from "./us-csl-csv";
 export * from "./bis-dpl-txt";
 export * from "./ftm-json";
 export * from "./curated-json";
+export * from "./diff-lists";
