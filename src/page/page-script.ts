@@ -102,7 +102,7 @@ export const ANALYST_PAGE_SCRIPT = `
       h("h3", { id: id },
         h("span", { "class": "badge badge-" + hit.decision }, hit.decision),
         h("span", null, rank + ". " + hit.name),
-        h("span", { "class": "score" }, fixed(hit.score))),
+        h("span", { "class": "score" }, "score " + fixed(hit.score))),
       h("p", { "class": "meta" }, listTitle(hit.list) + " · record " + hit.recordId + " · " + hit.nameKind + " name · " + hit.record.type +
         " · score " + fixed(hit.score) + (hit.decision === "alert" ? " ≥ alert threshold " + fixed(hit.threshold) : " (review from " + fixed(hit.reviewThreshold) + ", alert at " + fixed(hit.threshold) + ")")),
       h("p", { "class": "summary" }, hit.summary),
@@ -146,6 +146,8 @@ export const ANALYST_PAGE_SCRIPT = `
     if (r.hitCount > r.hits.length) append(frag, h("p", null, (r.hitCount - r.hits.length) + " more matching records are not shown."));
     append(frag, listsTable(r.lists));
     output.replaceChildren(frag);
+    // Announced to screen readers; the outcome box below shows the same to the eye.
+    statusEl.className = "visually-hidden";
     statusEl.textContent = outcomeText(r) + " for \\u201c" + r.query.name + "\\u201d.";
   }
   function renderError(status, body) {
@@ -155,6 +157,7 @@ export const ANALYST_PAGE_SCRIPT = `
       err.issues && err.issues.length ? h("ul", { "class": "error-list" }, err.issues.map(function (i) {
         return h("li", null, (i.path || "request") + ": expected " + i.expected + ", received " + i.received);
       })) : null));
+    statusEl.className = "";
     statusEl.textContent = "Not screened (" + status + ").";
   }
   form.addEventListener("submit", function (event) {
@@ -173,6 +176,7 @@ export const ANALYST_PAGE_SCRIPT = `
     if (key) headers.authorization = "Bearer " + key;
     button.disabled = true;
     output.setAttribute("aria-busy", "true");
+    statusEl.className = "";
     statusEl.textContent = "Screening\\u2026";
     fetch(base + "/screen", { method: "POST", headers: headers, body: JSON.stringify(body), credentials: "same-origin" })
       .then(function (res) {

@@ -24,6 +24,8 @@ h4 { font-size: .95rem; margin: 1rem 0 .35rem; color: var(--muted); text-transfo
 section.panel { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 1rem 1.25rem; margin: 0 0 1rem; }
 form .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr)); gap: .75rem 1rem; margin-top: .75rem; }
 .field .label-like { display: block; font-weight: 600; margin-bottom: .2rem; }
+.field .fixed-value { display: block; padding: .45rem 0; }
+#country { text-transform: uppercase; }
 .field label { display: block; font-weight: 600; margin-bottom: .2rem; }
 .field .hint { display: block; font-size: .82rem; color: var(--muted); margin-top: .15rem; }
 input, select, button { font: inherit; color: inherit; }
@@ -33,7 +35,7 @@ input:focus-visible, select:focus-visible, button:focus-visible, a:focus-visible
 .actions { margin-top: 1rem; display: flex; gap: 1rem; align-items: center; }
 button { background: var(--focus); color: #fff; border: 0; border-radius: 5px; padding: .55rem 1.4rem; font-weight: 600; cursor: pointer; }
 button[disabled] { opacity: .6; cursor: progress; }
-#status { font-weight: 600; }
+#status { font-weight: 600; margin: 0 0 .5rem; }
 .outcome { border-radius: 6px; padding: .75rem 1rem; margin: .5rem 0 1rem; border-left: 6px solid; }
 .outcome p { margin: .2rem 0; font-weight: 400; }
 .outcome-alert { background: var(--alert-bg); border-color: var(--alert); }

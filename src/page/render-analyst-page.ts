@@ -42,14 +42,16 @@ export function escapeHtml(text: string): string {
 const HTML_ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 function profileField(profiles: readonly PageProfile[]): string {
-  const describe = (p: PageProfile): string => `${p.name} (alert ≥ ${p.threshold.toFixed(2)}, review ≥ ${p.reviewThreshold.toFixed(2)})`;
+  const thresholds = (p: PageProfile): string => `alert ≥ ${p.threshold.toFixed(2)}, review ≥ ${p.reviewThreshold.toFixed(2)}`;
   if (profiles.length === 1) {
     const only = profiles[0] as PageProfile;
-    return `<div class="field"><span class="label-like">Profile</span><span class="hint">${escapeHtml(describe(only))}</span></div>`;
+    return `<div class="field"><span class="label-like">Profile</span><span class="fixed-value">${escapeHtml(only.name)}</span>
+<span class="hint">${escapeHtml(thresholds(only))}</span></div>`;
   }
-  const options = profiles.map((p, i) => `<option value="${escapeHtml(p.name)}"${i === 0 ? " selected" : ""}>${escapeHtml(describe(p))}</option>`).join("");
+  const options = profiles.map((p, i) => `<option value="${escapeHtml(p.name)}"${i === 0 ? " selected" : ""}>${escapeHtml(p.name)}</option>`).join("");
+  const hint = `alert at ${profiles.map((p) => `${p.name} ${p.threshold.toFixed(2)}`).join(" · ")}`;
   return `<div class="field"><label for="profile">Profile</label><select id="profile" name="profile" aria-describedby="profile-hint">${options}</select>
-<span id="profile-hint" class="hint">strict: fewer false positives; broad: a wider net</span></div>`;
+<span id="profile-hint" class="hint">${escapeHtml(hint)}</span></div>`;
 }
 
 /**
