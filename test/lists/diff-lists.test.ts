@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { diffLists, diffRecords, loadList, type LoadedList } from "../../src/lists";
+import { diffLists, diffRecords, loadList } from "../../src/lists";
+import type { LoadedList } from "../../src/model";
 import { sharedSources } from "../shared-data";
 
 function ofacSnapshot(path: string): LoadedList {
