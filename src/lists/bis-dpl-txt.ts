@@ -24,13 +24,13 @@
  * - List date: the newest plausible Last_Update (`listDateSource` "newest Last_Update").
  * - Subject type is `unknown`: the file does not say whether a party is a person or a firm.
  */
-import { parse as parseCsv } from "csv-parse/sync";
+import { readHeaderTable } from "./read-header-table";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
 import { ListFormatError, type RecordIssue } from "../errors";
 import type { Address, DatedFact, Designation, LegalBasis, Name } from "../model";
 import type { ListLoader, ParsedList } from "./loader";
-import { baseName, decodeText, sniff, type ListSource } from "./source";
+import { baseName, sniff, type ListSource } from "./source";
 
 const LIST_ID = "bis-dpl";
 
@@ -107,65 +107,7 @@ function checkDate(raw: string, layout: "mdy" | "iso"): DateCheck {
 }
 
 function readRows(listId: string, source: ListSource): { row: DplRow; line: number }[] {
-  const text = decodeText(listId, source);
-  let parsed: { record: string[]; info: { lines: number } }[];
-  try {
-    parsed = parseCsv(text, { delimiter: "\t", info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as {
-      record: string[];
-      info: { lines: number };
-    }[];
-  } catch (cause) {
-    const lines = (cause as { lines?: unknown }).lines;
-    throw new ListFormatError(
-      listId,
-      [
-        {
-          field: source.name,
-          expected: "well-formed tab-separated text with quoted fields",
-          received: cause instanceof Error ? cause.message : String(cause),
-          ...(typeof lines === "number" ? { line: lines } : {}),
-        },
-      ],
-      { cause, summary: "file is not valid tab-separated text" },
-    );
-  }
-  const header = parsed[0]?.record.map((h) => h.trim()) ?? [];
-  const missing = DPL_COLUMNS.filter((c) => !header.includes(c));
-  const unknown = header.filter((h) => !(DPL_COLUMNS as readonly string[]).includes(h));
-  const repeated = header.filter((h, i) => header.indexOf(h) !== i);
-  if (missing.length > 0 || unknown.length > 0 || repeated.length > 0) {
-    throw new ListFormatError(
-      listId,
-      [
-        ...missing.map((c) => ({ field: c, expected: "column present in the header", received: "missing", line: 1 })),
-        ...unknown.map((c) => ({ field: c, expected: "one of the 12 DPL columns", received: `unknown column ${JSON.stringify(c)}`, line: 1 })),
-        ...repeated.map((c) => ({ field: c, expected: "each column once", received: "repeated column", line: 1 })),
-      ],
-      { summary: "unexpected header" },
-    );
-  }
-  // Column counts are checked here, after the header, so a header problem is named as such.
-  const short = parsed.slice(1).filter(({ record }) => record.length !== header.length);
-  if (short.length > 0) {
-    throw new ListFormatError(
-      listId,
-      short.map(({ record, info }) => ({
-        field: source.name,
-        expected: `${header.length} fields`,
-        received: `${record.length} fields`,
-        line: info.lines,
-      })),
-      { summary: "rows with the wrong number of fields (truncated or malformed file)" },
-    );
-  }
-  const index = DPL_COLUMNS.map((c) => header.indexOf(c));
-  return parsed.slice(1).map(({ record, info }) => {
-    const row = {} as Record<DplColumn, string>;
-    DPL_COLUMNS.forEach((c, i) => {
-      row[c] = record[index[i] ?? -1] ?? "";
-    });
-    return { row, line: info.lines };
-  });
+  return readHeaderTable(listId, source, { columns: DPL_COLUMNS, delimiter: "\t", what: "tab-separated text with quoted fields", columnSet: "the 12 DPL columns" });
 }
 
 interface Group {

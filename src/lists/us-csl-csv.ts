@@ -23,7 +23,7 @@
  * - The file has no list-level date: `listDateSource` says so, and the newest `start_date` is
  *   reported in the warnings.
  */
-import { parse as parseCsv } from "csv-parse/sync";
+import { readHeaderTable } from "./read-header-table";
 import { InputError, ListFormatError, type RecordIssue } from "../errors";
 import { SubjectTypeSchema } from "../model";
 import type {
@@ -42,7 +42,7 @@ import type {
 } from "../model";
 import { countryCode } from "./country";
 import type { ListLoader, ParsedList } from "./loader";
-import { baseName, decodeText, sniff, type ListSource } from "./source";
+import { baseName, sniff, type ListSource } from "./source";
 
 const LIST_ID = "us-csl";
 
@@ -557,63 +557,7 @@ function mapRow(ctx: RowContext, source: CslSource): Designation | undefined {
 
 /** Reads the header and rows, failing closed on CSV syntax and on missing or unknown columns. */
 function readRows(listId: string, source: ListSource): { rows: { row: CslRow; line: number }[] } {
-  const text = decodeText(listId, source);
-  let parsed: { record: string[]; info: { lines: number } }[];
-  try {
-    parsed = parseCsv(text, { info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (cause) {
-    const lines = (cause as { lines?: unknown }).lines;
-    throw new ListFormatError(
-      listId,
-      [
-        {
-          field: source.name,
-          expected: "well-formed CSV",
-          received: cause instanceof Error ? cause.message : String(cause),
-          ...(typeof lines === "number" ? { line: lines } : {}),
-        },
-      ],
-      { cause, summary: "file is not valid CSV" },
-    );
-  }
-  const header = parsed[0]?.record.map((h) => h.trim()) ?? [];
-  const missing = CSL_COLUMNS.filter((c) => !header.includes(c));
-  const unknown = header.filter((h) => !(CSL_COLUMNS as readonly string[]).includes(h));
-  const repeated = header.filter((h, i) => header.indexOf(h) !== i);
-  if (missing.length > 0 || unknown.length > 0 || repeated.length > 0) {
-    throw new ListFormatError(
-      listId,
-      [
-        ...missing.map((c) => ({ field: c, expected: "column present in the header", received: "missing", line: 1 })),
-        ...unknown.map((c) => ({ field: c, expected: "one of the 29 CSL columns", received: `unknown column ${JSON.stringify(c)}`, line: 1 })),
-        ...repeated.map((c) => ({ field: c, expected: "each column once", received: "repeated column", line: 1 })),
-      ],
-      { summary: "unexpected header" },
-    );
-  }
-  // Column counts are checked here, after the header, so a header problem is named as such.
-  const short = parsed.slice(1).filter(({ record }) => record.length !== header.length);
-  if (short.length > 0) {
-    throw new ListFormatError(
-      listId,
-      short.map(({ record, info }) => ({
-        field: source.name,
-        expected: `${header.length} fields`,
-        received: `${record.length} fields`,
-        line: info.lines,
-      })),
-      { summary: "rows with the wrong number of fields (truncated or malformed file)" },
-    );
-  }
-  const index = CSL_COLUMNS.map((c) => header.indexOf(c));
-  const rows = parsed.slice(1).map(({ record, info }) => {
-    const row = {} as Record<CslColumn, string>;
-    CSL_COLUMNS.forEach((c, i) => {
-      row[c] = record[index[i] ?? -1] ?? "";
-    });
-    return { row, line: info.lines };
-  });
-  return { rows };
+  return { rows: readHeaderTable(listId, source, { columns: CSL_COLUMNS, what: "CSV", columnSet: "the 29 CSL columns" }) };
 }
 
 function sameExceptSourceListUrl(a: CslRow, b: CslRow): boolean {
