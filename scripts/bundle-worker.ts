@@ -44,8 +44,15 @@ const noNodeBuiltins: Plugin = {
 const compiledLists: Plugin = {
   name: "compiled-lists",
   setup(b) {
-    b.onResolve({ filter: /^sanctions-screen\/lists\/compiled\/[\w.-]+$/ }, (args) => ({
+    b.onResolve({ filter: /^sanctions-screen\/lists\/compiled\/[\w.-]+\.json$/ }, (args) => ({
       path: join(root, "lists/compiled", args.path.slice("sanctions-screen/lists/compiled/".length)),
+      namespace: "compiled-json",
+    }));
+    // Megabytes of data start faster as one JSON.parse of a string than as a JS object literal
+    // (V8 parses JSON several times faster than JavaScript).
+    b.onLoad({ filter: /.*/, namespace: "compiled-json" }, (args) => ({
+      contents: `export default JSON.parse(${JSON.stringify(readFileSync(args.path, "utf8"))});`,
+      loader: "js",
     }));
   },
 };
@@ -82,7 +89,7 @@ export async function bundleWorker(options: BundleWorkerOptions): Promise<Worker
   const text = readFileSync(options.outfile, "utf8");
   const leaked = /(?:from\s*|import\s*\(\s*|require\s*\(\s*)["']node:[\w/]+["']/.exec(text);
   if (leaked) throw new Error(`bundle references a Node builtin: ${leaked[0]}`);
-  const inputs = Object.keys(result.metafile.inputs).map((p) => relative(root, resolve(root, p)));
+  const inputs = Object.keys(result.metafile.inputs).map((p) => relative(root, resolve(root, p.replace(/^[\w-]+:/, ""))));
   return { outfile: options.outfile, bytes: Buffer.byteLength(text), gzipBytes: gzipSync(text).length, inputs };
 }
 

@@ -7,11 +7,12 @@ import { createDefaultScreener } from "../src/embedded";
 import { createScreeningHandler, type ScreeningHandler, type ScreeningHandlerOptions } from "../src/handler";
 
 /**
- * The screening handler over the embedded lists, loading the prebuilt index instead of building it.
+ * The screening handler over the embedded lists, loading the prebuilt index instead of building it
+ * (without `index` it builds one: seconds of CPU, only for comparison and local use).
  * @example
  * const handler = createWorkerHandler(new Uint8Array(await (await fetch("/name-index.bin")).arrayBuffer()));
  * (await handler(new Request("https://x/health"))).status //=> 200
  */
-export function createWorkerHandler(index: Uint8Array, options: Omit<ScreeningHandlerOptions, "screener"> = {}): ScreeningHandler {
-  return createScreeningHandler({ ...options, screener: createDefaultScreener({ index }) });
+export function createWorkerHandler(index: Uint8Array | undefined, options: Omit<ScreeningHandlerOptions, "screener"> = {}): ScreeningHandler {
+  return createScreeningHandler({ ...options, screener: createDefaultScreener(index === undefined ? {} : { index }) });
 }
