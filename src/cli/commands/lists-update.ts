@@ -1,0 +1,138 @@
+import { parseArgs } from "node:util";
+import { UsageError, type CliCommand } from "../command";
+import {
+  findListSource,
+  LIST_SOURCES,
+  refuseUrl,
+  UpdateError,
+  updateListSet,
+  type ListSourceSpec,
+  type SetManifest,
+  type UpdateListSetResult,
+} from "../update";
+
+const DEFAULT_DIR = "sanctions-lists";
+const DEFAULT_TIMEOUT_MS = 120_000;
+const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+const DEFAULT_KEEP = 3;
+
+function wholeNumber(flag: string, value: string | undefined, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${flag}: expected a whole number ≥ ${min}, received "${value}"`);
+  return n;
+}
+
+/**
+ * The sources to download: `--source` ids (default: the default set) plus any id given a
+ * `--source-url`, with those URLs applied. `<id>=<url>` replaces the URL of a one-file source; for a
+ * several-file source the URL must hold `{file}`, replaced by each file name (`sdn.csv`, …).
+ */
+function selectSources(ids: readonly string[], overrides: readonly string[]): ListSourceSpec[] {
+  const known = LIST_SOURCES.map((s) => s.id).join(", ");
+  const urls = new Map<string, string>();
+  for (const spec of overrides) {
+    const eq = spec.indexOf("=");
+    const id = eq > 0 ? spec.slice(0, eq) : "";
+    const url = spec.slice(eq + 1);
+    if (!findListSource(id)) throw new UsageError(`--source-url: expected <id>=<url> with id one of ${known}, received "${spec}"`);
+    const refused = refuseUrl(url.replaceAll("{file}", "file"));
+    if (refused) throw new UsageError(`--source-url ${id}: ${refused}`);
+    urls.set(id, url);
+  }
+  for (const id of ids) if (!findListSource(id)) throw new UsageError(`--source: expected one of ${known}, received "${id}"`);
+  const wanted = new Set(ids.length > 0 ? ids : LIST_SOURCES.filter((s) => s.default).map((s) => s.id));
+  for (const id of urls.keys()) wanted.add(id);
+  const selected = LIST_SOURCES.filter((s) => wanted.has(s.id)).map((source): ListSourceSpec => {
+    const url = urls.get(source.id);
+    if (url === undefined) return source;
+    if (source.files.length > 1 && !url.includes("{file}")) {
+      throw new UsageError(`--source-url ${source.id}: this source has ${source.files.length} files (${source.files.map((f) => f.name).join(", ")}); expected a URL with {file} in it, received "${url}"`);
+    }
+    return { ...source, files: source.files.map((f) => ({ name: f.name, url: url.replaceAll("{file}", f.name) })) };
+  });
+  const byList = new Map<string, string>();
+  for (const s of selected) {
+    const other = byList.get(s.listId);
+    if (other) throw new UsageError(`--source: ${other} and ${s.id} both provide list ${s.listId}; choose one`);
+    byList.set(s.listId, s.id);
+  }
+  return selected;
+}
+
+function countChange(after: number, before: number | undefined): string {
+  if (before === undefined) return "new";
+  const d = after - before;
+  return d === 0 ? "±0" : d > 0 ? `+${d}` : `−${-d}`;
+}
+
+function summary(result: UpdateListSetResult): string {
+  const before = new Map((result.previous?.lists ?? []).map((l) => [l.listId, l]));
+  const rows = result.manifest.lists.map((l) => {
+    const how = result.carried.includes(l.source) ? `kept from set ${result.previous?.setId ?? ""}` : `downloaded ${l.downloadedAt}`;
+    return `  ${l.listId.padEnd(10)} ${(l.listDate ?? "(no list date)").padEnd(26)} ${String(l.recordCount).padStart(7)} records (${countChange(l.recordCount, before.get(l.listId)?.recordCount)})  sha256 ${l.sha256.slice(0, 12)}  ${how}`;
+  });
+  return `lists update: installed set ${result.manifest.setId}${result.previous ? ` (replacing ${result.previous.setId})` : ""}
+${rows.join("\n")}
+  current -> ${result.setDir}${result.pruned.length > 0 ? `\n  removed old sets: ${result.pruned.join(", ")}` : ""}
+`;
+}
+
+/**
+ * `lists update [--dir D]`: downloads the official files, verifies them with the fail-closed loaders
+ * and the count-drop guard, and installs them as one new set (all or nothing; see
+ * `src/cli/update/list-set.ts`). Exit codes: 0 installed, 1 nothing changed (a download, a
+ * loader, the guard or the lock failed; every failed source is named), 2 usage error.
+ */
+export const listsUpdateCommand: CliCommand = {
+  words: ["lists", "update"],
+  usage:
+    "lists update [--dir D] [--source id]… [--source-url id=url]… [--timeout-ms N] [--max-bytes N] [--max-drop F] [--allow-count-drop] [--keep N] [--json]",
+  summary: `Download the official lists into D/current as one verified set (all or nothing); sources: ${LIST_SOURCES.map((s) => (s.default ? s.id : `(${s.id})`)).join(", ")}`,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        dir: { type: "string" },
+        source: { type: "string", multiple: true },
+        "source-url": { type: "string", multiple: true },
+        "timeout-ms": { type: "string" },
+        "max-bytes": { type: "string" },
+        "max-drop": { type: "string" },
+        "allow-count-drop": { type: "boolean" },
+        keep: { type: "string" },
+        json: { type: "boolean" },
+      },
+    });
+    if (positionals.length > 0) throw new UsageError(`lists update takes no positional arguments, received "${positionals.join(" ")}"`);
+    const sources = selectSources(values.source ?? [], values["source-url"] ?? []);
+    const maxDrop = values["max-drop"] === undefined ? undefined : Number(values["max-drop"]);
+    if (maxDrop !== undefined && !(maxDrop >= 0 && maxDrop <= 1)) {
+      throw new UsageError(`--max-drop: expected a fraction from 0 to 1, received "${values["max-drop"]}"`);
+    }
+    const dir = values.dir ?? DEFAULT_DIR;
+    try {
+      const result = await updateListSet({
+        dir,
+        sources,
+        timeoutMs: wholeNumber("timeout-ms", values["timeout-ms"], DEFAULT_TIMEOUT_MS, 1),
+        maxBytes: wholeNumber("max-bytes", values["max-bytes"], DEFAULT_MAX_BYTES, 1),
+        ...(maxDrop === undefined ? {} : { maxDropFraction: maxDrop }),
+        ...(values["allow-count-drop"] ? { allowCountDrop: true } : {}),
+        keep: wholeNumber("keep", values.keep, DEFAULT_KEEP, 1),
+        // The CLI is the edge that reads the clock: the set id and download times.
+        now: new Date(),
+        onProgress: (line) => io.stderr(`lists update: ${line}\n`),
+      });
+      io.stdout(values.json ? `${JSON.stringify(result.manifest satisfies SetManifest, null, 2)}\n` : summary(result));
+      return 0;
+    } catch (error) {
+      if (error instanceof UpdateError) {
+        io.stderr(`sanctions-screen: ${error.message}\n`);
+        return 1;
+      }
+      throw error;
+    }
+  },
+};

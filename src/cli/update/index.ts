@@ -1,0 +1,3 @@
+export * from "./sources";
+export * from "./download-file";
+export * from "./list-set";

@@ -1,0 +1,344 @@
+/**
+ * Installed list sets: the on-disk layout `lists update` writes and how a new set replaces the
+ * current one.
+ *
+ * Layout under the update directory `D`:
+ *
+ *   D/sets/<set id>/manifest.json         what the set holds: per list its files (URL, bytes,
+ *   D/sets/<set id>/<source>/<file>…      sha256), list date, record counts, download time
+ *   D/current -> sets/<set id>            symbolic link to the set in use
+ *   D/.update.lock                        held while an update runs
+ *
+ * Contract (all-or-nothing): a set is complete and verified before anyone can see it. Downloads go
+ * to memory, every list is loaded with the fail-closed loaders and the count-drop guard against the
+ * current manifest, the new set is written under a temporary name inside `D/sets/`, renamed into
+ * place, and only then does `D/current` switch, by renaming a new symlink over it (one atomic
+ * rename). Any failure — a download, a loader, the guard, a damaged current set — removes the
+ * temporary files and leaves `D/current` and every existing set as they were. Lists not being
+ * updated are carried over from the current set (their sha256 re-checked), so the new set is always
+ * whole. Why not per list: a set mixing old and new files that no manifest describes is exactly the
+ * half-updated state screening must never run on; one failing list blocks the update until fixed
+ * or deselected (`--source`).
+ */
+import { createHash, randomBytes } from "node:crypto";
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { z } from "zod";
+import { ListCountError, ScreeningError } from "../../errors";
+import { DEFAULT_MAX_DROP_FRACTION, loadList, type ListSource } from "../../lists";
+import { ListFormatSchema } from "../../model";
+import { DownloadError, downloadFile } from "./download-file";
+import type { ListSourceSpec } from "./sources";
+
+/** One file of an installed list. */
+const ManifestFileSchema = z
+  .object({
+    /** Path inside the set, `<source>/<file>`. */
+    path: z.string().min(1),
+    url: z.string().min(1),
+    bytes: z.number().int().positive(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .strict();
+
+/** One installed list. */
+const ManifestListSchema = z
+  .object({
+    source: z.string().min(1),
+    listId: z.string().min(1),
+    format: ListFormatSchema,
+    publisher: z.string(),
+    title: z.string(),
+    /** Date the publisher gives the list, when the file has one. */
+    listDate: z.string().optional(),
+    listDateSource: z.string(),
+    recordCount: z.number().int().nonnegative(),
+    countsByType: z.record(z.string(), z.number().int().nonnegative()),
+    /** sha256 of the list as `loadList` reports it (for several files, of their hashes). */
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    /** When the files were downloaded (ISO time); kept when the list is carried over. */
+    downloadedAt: z.string().min(1),
+    /** Loader warnings (kept data it could not fully map); see `lists inspect` for the texts. */
+    warningCount: z.number().int().nonnegative(),
+    files: z.array(ManifestFileSchema).min(1),
+  })
+  .strict();
+
+/** The manifest of an installed set (`manifest.json`). */
+export const SetManifestSchema = z
+  .object({
+    format: z.literal("sanctions-screen/list-set@1"),
+    setId: z.string().min(1),
+    createdAt: z.string().min(1),
+    lists: z.array(ManifestListSchema),
+  })
+  .strict();
+export type SetManifest = z.infer<typeof SetManifestSchema>;
+export type SetManifestList = SetManifest["lists"][number];
+
+/** Why an update did not install a new set; every failed source is listed. */
+export class UpdateError extends Error {
+  readonly failures: readonly { readonly source: string; readonly message: string }[];
+  constructor(summary: string, failures: readonly { readonly source: string; readonly message: string }[]) {
+    super(`${summary}${failures.map((f) => `\n  ${f.source}: ${f.message}`).join("")}`);
+    this.failures = failures;
+    this.name = "UpdateError";
+  }
+}
+
+/** Options of {@link updateListSet}. */
+export interface UpdateListSetOptions {
+  /** The update directory `D`. */
+  readonly dir: string;
+  /** Sources to download now (URLs already final); the current set's other lists are carried over. */
+  readonly sources: readonly ListSourceSpec[];
+  readonly timeoutMs: number;
+  readonly maxBytes: number;
+  readonly maxDropFraction?: number;
+  readonly allowCountDrop?: boolean;
+  /** Sets kept on disk, the new one included (older ones are removed after the switch). */
+  readonly keep: number;
+  /** The update's time (the CLI reads the clock). */
+  readonly now: Date;
+  /** Progress lines ("downloading un-sc…"). */
+  readonly onProgress?: (line: string) => void;
+}
+
+/** What an update installed. */
+export interface UpdateListSetResult {
+  readonly manifest: SetManifest;
+  readonly previous?: SetManifest;
+  /** Absolute path of the new set. */
+  readonly setDir: string;
+  /** Source ids downloaded now, and those carried over from the previous set. */
+  readonly downloaded: readonly string[];
+  readonly carried: readonly string[];
+  /** Set ids removed by `keep`. */
+  readonly pruned: readonly string[];
+}
+
+const sha256 = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
+
+function setIdOf(now: Date): string {
+  // Sorts by time; the random tail keeps two updates in the same millisecond apart.
+  return `${now.toISOString().replace(/[:.]/g, "-")}-${randomBytes(3).toString("hex")}`;
+}
+
+/**
+ * The current set of an update directory and its manifest, or undefined when none is installed.
+ * Throws when `D/current` exists but is not a link to a readable set (never guesses).
+ * @example
+ * readCurrentSet("sanctions-lists")?.manifest.lists.map((l) => l.listId) //=> ["ofac-sdn", "ofac-cons", "un-sc", "eu-fsf", "us-csl"]
+ */
+export function readCurrentSet(dir: string): { readonly setDir: string; readonly manifest: SetManifest } | undefined {
+  const link = join(dir, "current");
+  let stat;
+  try {
+    stat = lstatSync(link);
+  } catch {
+    return undefined;
+  }
+  if (!stat.isSymbolicLink()) throw new UpdateError(`${link}: expected a link to a set made by lists update, received a ${stat.isDirectory() ? "directory" : "file"}`, []);
+  const setDir = resolve(dir, readlinkSync(link));
+  const path = join(setDir, "manifest.json");
+  let parsed;
+  try {
+    parsed = SetManifestSchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
+  } catch (error) {
+    throw new UpdateError(`${path}: expected the current set's manifest, received ${(error as Error).message}`, []);
+  }
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UpdateError(`${path}: expected a list-set manifest, received an invalid one (${issue?.path.join(".")}: ${issue?.message})`, []);
+  }
+  return { setDir, manifest: parsed.data };
+}
+
+function acquireLock(dir: string): () => void {
+  const lock = join(dir, ".update.lock");
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lock, `${process.pid}\n`, { flag: "wx" });
+      return () => rmSync(lock, { force: true });
+    } catch (error) {
+      if ((error as { code?: string }).code !== "EEXIST") throw error;
+      const pid = Number.parseInt(readFileSync(lock, "utf8"), 10);
+      let alive = true;
+      try {
+        process.kill(pid, 0);
+      } catch (e) {
+        alive = (e as { code?: string }).code === "EPERM";
+      }
+      if (alive || attempt > 0) {
+        throw new UpdateError(`${lock}: another lists update is running (pid ${pid}); remove the lock file if it is not`, []);
+      }
+      rmSync(lock, { force: true }); // left by an update that died: take it over
+    }
+  }
+  throw new UpdateError(`${lock}: could not take the update lock`, []);
+}
+
+function failureMessage(error: unknown): string {
+  if (error instanceof ListCountError) return `${error.message}; the previous set is kept (pass --allow-count-drop if the drop is real)`;
+  if (error instanceof ScreeningError || error instanceof DownloadError) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Downloads, verifies and installs a new list set atomically (see the module contract); throws
+ * {@link UpdateError} naming every failed source, with nothing changed on disk.
+ * @example
+ * const r = await updateListSet({ dir: "sanctions-lists", sources: defaultSources, timeoutMs: 120_000, maxBytes: 2 ** 28, keep: 3, now: new Date() });
+ * r.manifest.lists.map((l) => [l.listId, l.recordCount]) //=> [["ofac-sdn", 18301], …]
+ */
+export async function updateListSet(options: UpdateListSetOptions): Promise<UpdateListSetResult> {
+  const dir = resolve(options.dir);
+  mkdirSync(join(dir, "sets"), { recursive: true });
+  const release = acquireLock(dir);
+  const temp = join(dir, "sets", `.incoming-${process.pid}-${randomBytes(4).toString("hex")}`);
+  try {
+    const current = readCurrentSet(dir);
+    const previous = current?.manifest;
+    const previousByList = new Map((previous?.lists ?? []).map((l) => [l.listId, l]));
+
+    // 1. Download every file of every selected source; the first failure cancels the rest.
+    const cancel = new AbortController();
+    const failures: { source: string; message: string }[] = [];
+    const downloads = await Promise.all(
+      options.sources.map(async (source) => {
+        try {
+          options.onProgress?.(`downloading ${source.id} (${source.files.length} file${source.files.length === 1 ? "" : "s"})`);
+          const files = await Promise.all(
+            source.files.map(async (file) => ({
+              file,
+              bytes: await downloadFile(file.url, { timeoutMs: options.timeoutMs, maxBytes: options.maxBytes, signal: cancel.signal }),
+            })),
+          );
+          return { source, files, downloadedAt: options.now.toISOString() };
+        } catch (error) {
+          if (!cancel.signal.aborted) failures.push({ source: source.id, message: failureMessage(error) });
+          cancel.abort();
+          return undefined;
+        }
+      }),
+    );
+    if (failures.length > 0) throw new UpdateError(`lists update failed; nothing changed${current ? `, still using set ${previous?.setId}` : ""}:`, failures);
+
+    // 2. Load each list with the fail-closed loaders and the count guard against the current set.
+    const lists: SetManifestList[] = [];
+    for (const d of downloads) {
+      if (d === undefined) continue;
+      const { source } = d;
+      options.onProgress?.(`verifying ${source.id}`);
+      const sources: ListSource[] = d.files.map((f) => ({ name: `${source.id}/${f.file.name}`, data: f.bytes }));
+      const before = previousByList.get(source.listId);
+      try {
+        const loaded = loadList(sources, {
+          format: source.format,
+          ...(before === undefined ? {} : { previousCount: before.recordCount }),
+          maxDropFraction: options.maxDropFraction ?? DEFAULT_MAX_DROP_FRACTION,
+          ...(options.allowCountDrop ? { allowCountDrop: true } : {}),
+        });
+        const m = loaded.metadata;
+        if (m.listId !== source.listId) {
+          failures.push({ source: source.id, message: `expected list ${source.listId}, received list ${m.listId} (wrong file at this URL?)` });
+          continue;
+        }
+        lists.push({
+          source: source.id,
+          listId: m.listId,
+          format: m.format,
+          publisher: m.publisher,
+          title: m.title,
+          ...(m.listDate === undefined ? {} : { listDate: m.listDate }),
+          listDateSource: m.listDateSource,
+          recordCount: m.recordCount,
+          countsByType: m.countsByType,
+          sha256: m.sha256,
+          downloadedAt: d.downloadedAt,
+          warningCount: m.warnings.length,
+          files: d.files.map((f) => ({ path: `${source.id}/${f.file.name}`, url: f.file.url, bytes: f.bytes.byteLength, sha256: sha256(f.bytes) })),
+        });
+      } catch (error) {
+        failures.push({ source: source.id, message: failureMessage(error) });
+      }
+    }
+    if (failures.length > 0) throw new UpdateError(`lists update failed; nothing changed${current ? `, still using set ${previous?.setId}` : ""}:`, failures);
+
+    // 3. Write the new set under a temporary name: fresh files, then carried-over ones (re-hashed).
+    mkdirSync(temp);
+    for (const d of downloads) {
+      if (d === undefined) continue;
+      mkdirSync(join(temp, d.source.id), { recursive: true });
+      for (const f of d.files) writeFileSync(join(temp, d.source.id, f.file.name), f.bytes);
+    }
+    const fresh = new Set(lists.map((l) => l.listId));
+    const carried: string[] = [];
+    for (const old of previous?.lists ?? []) {
+      if (fresh.has(old.listId)) continue;
+      for (const file of old.files) {
+        const bytes = readFileSync(join(current?.setDir as string, file.path));
+        if (sha256(bytes) !== file.sha256) {
+          throw new UpdateError(`lists update failed; nothing changed:`, [
+            { source: old.source, message: `current set file ${file.path}: expected sha256 ${file.sha256}, received ${sha256(bytes)} (the installed set was altered)` },
+          ]);
+        }
+        mkdirSync(join(temp, old.source), { recursive: true });
+        writeFileSync(join(temp, file.path), bytes);
+      }
+      lists.push(old);
+      carried.push(old.source);
+    }
+    const setId = setIdOf(options.now);
+    const manifest: SetManifest = SetManifestSchema.parse({
+      format: "sanctions-screen/list-set@1",
+      setId,
+      createdAt: options.now.toISOString(),
+      lists: lists.sort((a, b) => (a.listId < b.listId ? -1 : a.listId > b.listId ? 1 : 0)),
+    });
+    writeFileSync(join(temp, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+
+    // 4. Publish: rename the set into place, then switch `current` with one atomic rename.
+    const setDir = join(dir, "sets", setId);
+    renameSync(temp, setDir);
+    const link = join(dir, `.current-${randomBytes(4).toString("hex")}`);
+    // Relative target keeps the directory movable; Windows junctions need an absolute one.
+    symlinkSync(process.platform === "win32" ? setDir : relative(dir, setDir), link, "junction");
+    try {
+      renameSync(link, join(dir, "current"));
+    } catch (error) {
+      unlinkSync(link);
+      rmSync(setDir, { recursive: true, force: true });
+      throw error;
+    }
+
+    // 5. Prune old sets (never the current one).
+    const sets = readdirSync(join(dir, "sets")).filter((s) => !s.startsWith(".")).sort();
+    const pruned = sets.slice(0, Math.max(0, sets.length - options.keep)).filter((s) => s !== setId);
+    for (const s of pruned) rmSync(join(dir, "sets", s), { recursive: true, force: true });
+
+    return {
+      manifest,
+      ...(previous === undefined ? {} : { previous }),
+      setDir,
+      downloaded: options.sources.map((s) => s.id),
+      carried,
+      pruned,
+    };
+  } finally {
+    if (existsSync(temp)) rmSync(temp, { recursive: true, force: true });
+    release();
+  }
+}
