@@ -67,6 +67,20 @@ export function isPartialDate(value: unknown): value is string {
 }
 
 /**
+ * True when year, month (1–12) and day name a day that exists (proleptic Gregorian, UTC-free).
+ * @example
+ * isCalendarDay(2024, 2, 29) //=> true
+ * isCalendarDay(2023, 2, 29) //=> false
+ */
+export function isCalendarDay(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] as number;
+  return day <= days;
+}
+
+/**
  * True when the value is a full calendar day `YYYY-MM-DD` that exists: the only form an `asOf` takes.
  * @example
  * isValidAsOf("2025-01-01") //=> true

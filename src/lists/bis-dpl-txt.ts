@@ -24,6 +24,7 @@
  * - List date: the newest plausible Last_Update (`listDateSource` "newest Last_Update").
  * - Subject type is `unknown`: the file does not say whether a party is a person or a firm.
  */
+import { isCalendarDay } from "../dates";
 import { readHeaderTable } from "./read-header-table";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
@@ -63,11 +64,6 @@ export interface BisDplTxtLoaderOptions {
 
 const EARLIEST_YEAR = 1900;
 const LATEST_YEAR = 2100;
-
-function isCalendarDay(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
 
 function squash(value: string): string {
   return value.replace(/\s+/g, " ").trim();

@@ -15,6 +15,7 @@
  * - Per-item `regulationSummary` elements (which act added a name or address) are not mapped;
  *   unknown elements and attributes are kept in remarks and counted in warnings.
  */
+import { isValidAsOf } from "../dates";
 import type { RecordIssue } from "../errors";
 import { ListFormatError } from "../errors";
 import type { Address, DateValue, Designation, Identifier, IdentifierType, LegalBasis, Name, Place, SubjectType } from "../model";
@@ -129,19 +130,11 @@ function warn(ctx: Context, message: string): void {
   ctx.tally.set(message, (ctx.tally.get(message) ?? 0) + 1);
 }
 
-function isCalendarDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
 /** A date attribute that must be `YYYY-MM-DD` when present; a bad one is an issue. */
 function dateAttr(ctx: Context, recordId: string, node: XmlNode, name: string, where: string): string | undefined {
   const value = xmlAttr(node, name);
   if (value === undefined) return undefined;
-  if (isCalendarDate(value)) return value;
+  if (isValidAsOf(value)) return value;
   ctx.issues.push({ recordId, field: `${where}@${name}`, expected: "YYYY-MM-DD", received: JSON.stringify(value) });
   return undefined;
 }
@@ -185,7 +178,7 @@ function mapBirth(ctx: Context, id: string, node: XmlNode, remarks: string[]): {
     } else if (month !== undefined && /^\d{1,2}$/.test(month) && Number(month) >= 1 && Number(month) <= 12) {
       const ym = `${year}-${month.padStart(2, "0")}`;
       const ymd = day !== undefined && /^\d{1,2}$/.test(day) ? `${ym}-${day.padStart(2, "0")}` : undefined;
-      date = ymd !== undefined && isCalendarDate(ymd) ? ymd : ym;
+      date = ymd !== undefined && isValidAsOf(ymd) ? ymd : ym;
     } else {
       date = year;
     }

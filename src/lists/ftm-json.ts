@@ -26,6 +26,7 @@
  *   place for (firstName, createdAt, …) are counted in one warning.
  * - List date: the newest entity `last_seen` (the export does not state its own date).
  */
+import { isCalendarDay } from "../dates";
 import { ListFormatError, type RecordIssue } from "../errors";
 import type {
   Address,
@@ -187,11 +188,6 @@ function readEntities(
 }
 
 // --- values --------------------------------------------------------------------------------
-
-function isCalendarDay(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
 
 /** FtM dates are ISO prefixes (`2023`, `2023-02`, `2023-02-24`, `2023-02-24T10:00:00`). */
 function ftmDate(value: string): string | undefined {

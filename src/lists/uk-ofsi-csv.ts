@@ -19,6 +19,7 @@
  *   are named in the basis note.
  * - Free-text passport / NI details (2018 layout) are kept in remarks, not parsed into numbers.
  */
+import { isCalendarDay } from "../dates";
 import { parse as parseCsv } from "csv-parse/sync";
 import type { RecordIssue } from "../errors";
 import { ListFormatError } from "../errors";
@@ -143,17 +144,12 @@ function clean(value: string | undefined): string {
   return /\s\s|[\t\n\r\f\v\u00a0]/.test(trimmed) ? trimmed.replace(/\s+/g, " ") : trimmed;
 }
 
-function isCalendarDate(y: number, m: number, d: number): boolean {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
 /** `DD/MM/YYYY` → `YYYY-MM-DD`, or undefined when it is not a real date. */
 function ukDate(value: string): string | undefined {
   const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(value);
   if (!m) return undefined;
   const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return isCalendarDate(y, mo, d) ? `${m[3]}-${m[2]}-${m[1]}` : undefined;
+  return isCalendarDay(y, mo, d) ? `${m[3]}-${m[2]}-${m[1]}` : undefined;
 }
 
 /**
@@ -167,7 +163,7 @@ function ukBirthDate(value: string): { date?: string; note?: string } {
   if (mm === "00") return dd === "00" ? { date: yyyy } : { date: yyyy, note: `DOB ${value}: day without month, kept as year ${yyyy}` };
   if (Number(mm) > 12) return {};
   if (dd === "00") return { date: `${yyyy}-${mm}` };
-  return isCalendarDate(Number(yyyy), Number(mm), Number(dd)) ? { date: `${yyyy}-${mm}-${dd}` } : {};
+  return isCalendarDay(Number(yyyy), Number(mm), Number(dd)) ? { date: `${yyyy}-${mm}-${dd}` } : {};
 }
 
 /** Splits OFSI's enumerations "(1) German (2) Moroccan" / "1) Saudi Arabia 2) Qatar". */

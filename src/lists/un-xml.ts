@@ -15,6 +15,7 @@
  *   is absent from the next file).
  * - Anything the mapping does not know is kept in `remarks` and counted in `warnings`.
  */
+import { isValidAsOf } from "../dates";
 import type { RecordIssue } from "../errors";
 import { ListFormatError } from "../errors";
 import type { Address, DateValue, Designation, Identifier, IdentifierType, LegalBasis, Name, Place, SubjectType } from "../model";
@@ -148,15 +149,6 @@ function warn(ctx: Context, message: string): void {
   ctx.tally.set(message, (ctx.tally.get(message) ?? 0) + 1);
 }
 
-/** A real calendar date `YYYY-MM-DD` (rejects 1970-02-30). */
-function isCalendarDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
 function isYear(value: string): boolean {
   return /^\d{4}$/.test(value);
 }
@@ -196,7 +188,7 @@ function mapBirthDate(ctx: Context, ref: string, node: XmlNode, remarks: string[
   const values: DateValue[] = [];
   const point = (d: string): DateValue => (circa ? { from: d, to: d, circa: true } : d);
   if (date !== undefined) {
-    if (!isCalendarDate(date)) issue(ctx, ref, "INDIVIDUAL_DATE_OF_BIRTH.DATE", "YYYY-MM-DD", date);
+    if (!isValidAsOf(date)) issue(ctx, ref, "INDIVIDUAL_DATE_OF_BIRTH.DATE", "YYYY-MM-DD", date);
     else values.push(point(date));
   }
   if (year !== undefined) {
@@ -224,7 +216,7 @@ function mapBirthDate(ctx: Context, ref: string, node: XmlNode, remarks: string[
       const [, day, mon, y] = monthYear;
       const ym = `${y}-${MONTHS[(mon ?? "").toLowerCase()]}`;
       const full = day === undefined ? ym : `${ym}-${day.padStart(2, "0")}`;
-      if (day === undefined || isCalendarDate(full)) {
+      if (day === undefined || isValidAsOf(full)) {
         values.push(point(full));
         note = undefined;
       }
@@ -305,7 +297,7 @@ function mapDocument(ctx: Context, ref: string, node: XmlNode, remarks: string[]
   const notes: string[] = [];
   if (countryOfIssue !== undefined && countryOfIssue !== issuing) notes.push(`country of issue: ${countryOfIssue}`);
   if (city !== undefined) notes.push(`issued in ${city}`);
-  if (issued !== undefined && !isCalendarDate(issued)) issue(ctx, ref, "INDIVIDUAL_DOCUMENT.DATE_OF_ISSUE", "YYYY-MM-DD", issued);
+  if (issued !== undefined && !isValidAsOf(issued)) issue(ctx, ref, "INDIVIDUAL_DOCUMENT.DATE_OF_ISSUE", "YYYY-MM-DD", issued);
   if (note !== undefined) notes.push(note);
   const label = [type, type2].filter((t): t is string => t !== undefined && !/^(number|no\.?):?$/i.test(t)).join(" / ");
   return {
@@ -313,7 +305,7 @@ function mapDocument(ctx: Context, ref: string, node: XmlNode, remarks: string[]
     value: number,
     ...(label ? { label } : {}),
     ...countryFields(issuing ?? countryOfIssue),
-    ...(issued !== undefined && isCalendarDate(issued) ? { issued } : {}),
+    ...(issued !== undefined && isValidAsOf(issued) ? { issued } : {}),
     ...(notes.length > 0 ? { note: notes.join("; ") } : {}),
   };
 }
@@ -420,7 +412,7 @@ function mapRecord(ctx: Context, node: XmlNode, type: SubjectType): Designation 
       const cityOfBirth = xmlFirst(alias, "CITY_OF_BIRTH");
       const countryOfBirth = xmlFirst(alias, "COUNTRY_OF_BIRTH");
       if (aliasDob !== undefined) {
-        if (isCalendarDate(aliasDob) || isYear(aliasDob)) addDate(aliasDob);
+        if (isValidAsOf(aliasDob) || isYear(aliasDob)) addDate(aliasDob);
         else issue(ctx, ref, `${aliasKey}.DATE_OF_BIRTH`, "YYYY-MM-DD or YYYY", aliasDob);
       }
       if (cityOfBirth !== undefined || countryOfBirth !== undefined) {
@@ -513,14 +505,14 @@ function mapRecord(ctx: Context, node: XmlNode, type: SubjectType): Designation 
   // A few LISTED_ON values carry a time-zone offset (xs:date "2015-03-27-04:00"); the date is kept.
   const listed = listedRaw === undefined ? undefined : /^(\d{4}-\d{2}-\d{2})(Z|[+-]\d{2}:\d{2})?$/.exec(listedRaw);
   if (listedRaw === undefined) warn(ctx, "records without LISTED_ON");
-  else if (!listed || !isCalendarDate(listed[1] ?? "")) issue(ctx, ref, "LISTED_ON", "YYYY-MM-DD", listedRaw);
+  else if (!listed || !isValidAsOf(listed[1] ?? "")) issue(ctx, ref, "LISTED_ON", "YYYY-MM-DD", listedRaw);
 
   const basis: LegalBasis = {
     regime: "UN",
     ...(authority === undefined ? {} : { authority }),
     ...(program === undefined ? {} : { program }),
     ...(listTypes[0] === undefined ? {} : { list: listTypes.join("; ") }),
-    ...(listed?.[1] !== undefined && isCalendarDate(listed[1])
+    ...(listed?.[1] !== undefined && isValidAsOf(listed[1])
       ? {
           listedOn: {
             date: listed[1],

@@ -23,6 +23,7 @@
  * - The file has no list-level date: `listDateSource` says so, and the newest `start_date` is
  *   reported in the warnings.
  */
+import { isCalendarDay } from "../dates";
 import { readHeaderTable } from "./read-header-table";
 import { InputError, ListFormatError, type RecordIssue } from "../errors";
 import { SubjectTypeSchema } from "../model";
@@ -215,12 +216,6 @@ export interface UsCslCsvLoaderOptions {
 
 const EARLIEST_YEAR = 1900;
 const LATEST_YEAR = 2100;
-
-/** True when `YYYY-MM-DD` names a day that exists. */
-function isCalendarDay(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
 
 const MONTHS: Readonly<Record<string, string>> = {
   jan: "01", feb: "02", mar: "03", apr: "04", may: "05", jun: "06",
