@@ -74,15 +74,21 @@ export async function downloadFile(url: string, options: DownloadOptions): Promi
     for (let hop = 0; ; hop++) {
       const refused = refuseUrl(current);
       if (refused) throw new DownloadError(url, hop === 0 ? refused : `redirected to a refused URL: ${refused}`);
-      let response: Response;
-      try {
-        response = await fetch(current, {
-          redirect: "manual",
-          signal: controller.signal,
-          headers: { "user-agent": "sanctions-screen lists update", accept: "*/*" },
-        });
-      } catch (error) {
-        throw new DownloadError(url, describeFailure(error, timedOut, options.timeoutMs, options.signal), { cause: error });
+      let response: Response | undefined;
+      // One retry when the request fails before any response: a pooled keep-alive connection the
+      // server has just closed fails that way (ECONNRESET), and the next connection is fresh.
+      for (let attempt = 1; response === undefined; attempt++) {
+        try {
+          response = await fetch(current, {
+            redirect: "manual",
+            signal: controller.signal,
+            headers: { "user-agent": "sanctions-screen lists update", accept: "*/*" },
+          });
+        } catch (error) {
+          if (attempt >= 2 || controller.signal.aborted) {
+            throw new DownloadError(url, describeFailure(error, timedOut, options.timeoutMs, options.signal), { cause: error });
+          }
+        }
       }
       if (response.status >= 300 && response.status < 400 && response.headers.has("location")) {
         await response.body?.cancel();

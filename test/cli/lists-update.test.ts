@@ -1,0 +1,278 @@
+import { createHash } from "node:crypto";
+import { existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli";
+import { DownloadError, downloadFile, LIST_SOURCES, readCurrentSet, refuseUrl } from "../../src/cli/update";
+import { FIXTURES, SHARED_DATA } from "../shared-data";
+
+/**
+ * A stand-in for the publishers on 127.0.0.1: `/data/<path>` serves ../shared/data (and
+ * `/fixtures/<path>` test/fixtures) as they are; `/truncated/…` the first half of a file with a
+ * matching Content-Length; `/cut/…` announces the whole file but closes after half; `/500/…`
+ * fails; `/hang/…` never answers; `/redirect/…` redirects to `/data/…`.
+ */
+let server: Server;
+let base: string;
+let hung = 0;
+
+function fileFor(path: string): string | undefined {
+  const [, area, ...rest] = path.split("/");
+  const root = area === "fixtures" ? FIXTURES : SHARED_DATA;
+  const file = join(root, ...rest.map(decodeURIComponent));
+  return existsSync(file) ? file : undefined;
+}
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const [, mode, ...rest] = url.pathname.split("/");
+    const inner = `/${rest.join("/")}`;
+    if (mode === "500") {
+      res.writeHead(500, "Internal Server Error").end("oops");
+      return;
+    }
+    if (mode === "hang") {
+      hung++;
+      return; // never answers; the client's deadline must fire
+    }
+    if (mode === "redirect") {
+      res.writeHead(302, { location: inner }).end();
+      return;
+    }
+    const file = fileFor(mode === "truncated" || mode === "cut" ? inner : url.pathname);
+    if (!file) {
+      res.writeHead(404).end();
+      return;
+    }
+    const bytes = readFileSync(file);
+    if (mode === "truncated") {
+      const half = bytes.subarray(0, Math.floor(bytes.length / 2));
+      res.writeHead(200, { "content-length": half.length }).end(half);
+    } else if (mode === "cut") {
+      res.writeHead(200, { "content-length": bytes.length });
+      res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.destroy());
+    } else {
+      res.writeHead(200, { "content-length": bytes.length }).end(bytes);
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), today: "2026-11-22" }, out, err };
+}
+
+/** Every default source served from the shared data (EU: a fixture cut from the real excerpt, see below). */
+function defaultOverrides(): string[] {
+  return [
+    `ofac-sdn=${base}/data/ofac-sdn/2023-12-28/{file}`,
+    `ofac-cons=${base}/data/ofac-cons/CONS_ENHANCED.XML`,
+    `un-sc=${base}/data/un-consolidated/consolidated.xml`,
+    // The shared EU file is a third-party excerpt with a repeated record id: the loader refuses it
+    // (tested below as a failure); the happy path uses the fixture cut from it.
+    `eu-fsf=${base}/fixtures/eu-fsf-xml/eu-fsf.small.xml`,
+    `us-csl=${base}/data/us-csl/consolidated.csv`,
+  ].flatMap((o) => ["--source-url", o]);
+}
+
+/** Everything an update could touch, to prove a failed one touched nothing. */
+function snapshot(dir: string): string {
+  const sets = readdirSync(join(dir, "sets")).sort();
+  const current = readlinkSync(join(dir, "current"));
+  const manifest = readFileSync(join(dir, "current", "manifest.json"), "utf8");
+  return JSON.stringify({ sets, current, manifest });
+}
+
+const sha = (path: string): string => createHash("sha256").update(readFileSync(path)).digest("hex");
+
+let dir: string;
+
+describe("sanctions-screen lists update against a local server", () => {
+  it("downloads, verifies and installs the default set with a manifest", async () => {
+    dir = mkdtempSync(join(tmpdir(), "lists-update-"));
+    const { io, out, err } = capture();
+    const code = await runCli(["lists", "update", "--dir", dir, ...defaultOverrides()], io);
+    expect(err.join("")).not.toContain("failed");
+    expect(code).toBe(0);
+    expect(lstatSync(join(dir, "current")).isSymbolicLink()).toBe(true);
+    const current = readCurrentSet(dir);
+    expect(current).toBeDefined();
+    const lists = current?.manifest.lists ?? [];
+    expect(lists.map((l) => [l.listId, l.source, l.recordCount])).toEqual([
+      ["eu-fsf", "eu-fsf", 6],
+      ["ofac-cons", "ofac-cons", 443],
+      ["ofac-sdn", "ofac-sdn", 13821],
+      ["un-sc", "un-sc", 1003],
+      ["us-csl", "us-csl", 14159],
+    ]);
+    const un = lists.find((l) => l.listId === "un-sc");
+    expect(un).toMatchObject({ listDate: "2026-02-27T00:00:09.554Z", format: "un-xml", files: [{ path: "un-sc/consolidated.xml", url: `${base}/data/un-consolidated/consolidated.xml` }] });
+    // Every file is byte-identical to the publisher's and its sha256 is in the manifest.
+    for (const l of lists) {
+      for (const f of l.files) expect(sha(join(dir, "current", f.path))).toBe(f.sha256);
+    }
+    expect(lists.find((l) => l.listId === "ofac-sdn")?.files.map((f) => f.path)).toEqual([
+      "ofac-sdn/sdn.csv",
+      "ofac-sdn/alt.csv",
+      "ofac-sdn/add.csv",
+      "ofac-sdn/sdn_comments.csv",
+    ]);
+    expect(sha(join(dir, "current", "ofac-sdn", "sdn.csv"))).toBe(sha(join(SHARED_DATA, "ofac-sdn/2023-12-28/sdn.csv")));
+    expect(out.join("")).toMatch(/lists update: installed set \S+\n {2}eu-fsf/);
+    expect(out.join("")).toMatch(/ofac-sdn {3}\(no list date\) +13821 records \(new\)/);
+    expect(readdirSync(join(dir, "sets")).filter((s) => s.startsWith("."))).toEqual([]);
+    expect(existsSync(join(dir, ".update.lock"))).toBe(false);
+    // The installed files are usable as they are: lists inspect picks up the OFAC siblings.
+    const inspect = capture();
+    expect(await runCli(["lists", "inspect", join(dir, "current", "ofac-sdn", "sdn.csv")], inspect.io)).toBe(0);
+    expect(JSON.parse(inspect.out.join(""))).toMatchObject({ listId: "ofac-sdn", recordCount: 13821 });
+  }, 240_000);
+
+  it.each([
+    { case: "a truncated file", url: () => `${base}/truncated/data/un-consolidated/consolidated.xml`, message: /un-sc: un-sc: file is not well-formed XML \(truncated or damaged\)/ },
+    { case: "a connection cut mid-file", url: () => `${base}/cut/data/un-consolidated/consolidated.xml`, message: /un-sc: http:\/\/127\.0\.0\.1:\d+\/cut\/data\/un-consolidated\/consolidated\.xml: (download failed|truncated)/ },
+    { case: "an HTTP 500", url: () => `${base}/500/un-consolidated/consolidated.xml`, message: /un-sc: http:\/\/127\.0\.0\.1:\d+\/500\/\S+: expected HTTP 200, received 500 Internal Server Error/ },
+    { case: "a timeout", url: () => `${base}/hang/un-consolidated/consolidated.xml`, message: /un-sc: http:\/\/127\.0\.0\.1:\d+\/hang\/\S+: timed out after 300 ms/ },
+    { case: "a 404", url: () => `${base}/data/un-consolidated/missing.xml`, message: /expected HTTP 200, received 404/ },
+    { case: "the wrong file at the URL", url: () => `${base}/data/ofac-cons/CONS_ENHANCED.XML`, message: /un-sc: un-sc: not a UN Security Council consolidated list; un-sc\/consolidated.xml root element: expected <CONSOLIDATED_LIST>/ },
+  ])("keeps the current set and exits 1 on $case", async ({ url, message }) => {
+    const before = snapshot(dir);
+    const { io, err, out } = capture();
+    const code = await runCli(["lists", "update", "--dir", dir, "--source", "un-sc", "--source-url", `un-sc=${url()}`, "--timeout-ms", "300"], io);
+    expect(code).toBe(1);
+    expect(out).toEqual([]);
+    const stderr = err.join("");
+    expect(stderr).toContain("lists update failed; nothing changed, still using set");
+    expect(stderr).toMatch(message);
+    expect(snapshot(dir)).toBe(before);
+    expect(existsSync(join(dir, ".update.lock"))).toBe(false);
+  }, 60_000);
+
+  it("fails closed on the real EU excerpt (a repeated record id) without touching the set", async () => {
+    const before = snapshot(dir);
+    const { io, err } = capture();
+    const code = await runCli(["lists", "update", "--dir", dir, "--source", "eu-fsf", "--source-url", `eu-fsf=${base}/data/eu-fsf/sample_eu_fsf_excerpt.xml`], io);
+    expect(code).toBe(1);
+    expect(err.join("")).toMatch(/eu-fsf: eu-fsf: 1 invalid record; 5468 id: expected a unique record id/);
+    expect(snapshot(dir)).toBe(before);
+  });
+
+  it("installs nothing when one of several sources fails (all or nothing)", async () => {
+    const before = snapshot(dir);
+    const { io, err } = capture();
+    const code = await runCli(
+      ["lists", "update", "--dir", dir, "--source", "un-sc", "--source", "bis-dpl", "--source-url", `un-sc=${base}/data/un-consolidated/consolidated.xml`, "--source-url", `bis-dpl=${base}/500/dpl.txt`],
+      io,
+    );
+    expect(code).toBe(1);
+    expect(err.join("")).toMatch(/bis-dpl: \S+: expected HTTP 200, received 500/);
+    expect(snapshot(dir)).toBe(before);
+  });
+
+  it("refuses a count drop beyond 10 % against the current manifest, and accepts it when allowed", async () => {
+    const before = snapshot(dir);
+    const small = `un-sc=${base}/fixtures/un-xml/consolidated.small.xml`;
+    const refused = capture();
+    expect(await runCli(["lists", "update", "--dir", dir, "--source", "un-sc", "--source-url", small], refused.io)).toBe(1);
+    expect(refused.err.join("")).toMatch(/un-sc: un-sc: record count fell from 1003 to 23; expected a drop of at most 10 %, received 97\.7 %.*pass --allow-count-drop if the drop is real/);
+    expect(snapshot(dir)).toBe(before);
+
+    const previous = readCurrentSet(dir);
+    const allowed = capture();
+    expect(await runCli(["lists", "update", "--dir", dir, "--source", "un-sc", "--source-url", small, "--allow-count-drop"], allowed.io)).toBe(0);
+    expect(allowed.out.join("")).toMatch(/un-sc .* 23 records \(−980\)/);
+    const now = readCurrentSet(dir);
+    expect(now?.manifest.setId).not.toBe(previous?.manifest.setId);
+    expect(now?.manifest.lists.find((l) => l.listId === "un-sc")?.recordCount).toBe(23);
+    // The other lists are carried over unchanged, files and all.
+    for (const id of ["eu-fsf", "ofac-cons", "ofac-sdn", "us-csl"]) {
+      const was = previous?.manifest.lists.find((l) => l.listId === id);
+      expect(now?.manifest.lists.find((l) => l.listId === id)).toEqual(was);
+      for (const f of was?.files ?? []) expect(sha(join(dir, "current", f.path))).toBe(f.sha256);
+    }
+    expect(allowed.out.join("")).toMatch(/ofac-sdn .* kept from set /);
+    // The previous set stays on disk (keep 3) for a manual roll-back.
+    expect(readdirSync(join(dir, "sets")).filter((s) => !s.startsWith("."))).toHaveLength(2);
+  }, 120_000);
+
+  it("follows a redirect and prunes old sets beyond --keep", async () => {
+    const { io } = capture();
+    expect(await runCli(["lists", "update", "--dir", dir, "--source", "un-sc", "--source-url", `un-sc=${base}/redirect/data/un-consolidated/consolidated.xml`, "--keep", "1"], io)).toBe(0);
+    const sets = readdirSync(join(dir, "sets")).filter((s) => !s.startsWith("."));
+    expect(sets).toEqual([readCurrentSet(dir)?.manifest.setId]);
+    expect(readCurrentSet(dir)?.manifest.lists.find((l) => l.listId === "un-sc")?.recordCount).toBe(1003);
+  }, 60_000);
+
+  it("refuses to run while another update holds the lock", async () => {
+    writeFileSync(join(dir, ".update.lock"), `${process.pid}\n`);
+    const before = snapshot(dir);
+    const { io, err } = capture();
+    expect(await runCli(["lists", "update", "--dir", dir, "--source", "un-sc", "--source-url", `un-sc=${base}/data/un-consolidated/consolidated.xml`], io)).toBe(1);
+    expect(err.join("")).toContain(`another lists update is running (pid ${process.pid})`);
+    expect(snapshot(dir)).toBe(before);
+  });
+
+  it("refuses a damaged current set instead of carrying it over", async () => {
+    const target = join(dir, "current", "ofac-cons", "CONS_ENHANCED.XML");
+    const original = readFileSync(target);
+    writeFileSync(join(dir, ".update.lock"), "999999999\n"); // a lock left by a dead process is taken over
+    writeFileSync(target, Buffer.concat([original, Buffer.from("<!-- edited -->")]));
+    try {
+      const { io, err } = capture();
+      expect(await runCli(["lists", "update", "--dir", dir, "--source", "un-sc", "--source-url", `un-sc=${base}/data/un-consolidated/consolidated.xml`], io)).toBe(1);
+      expect(err.join("")).toMatch(/ofac-cons: current set file ofac-cons\/CONS_ENHANCED\.XML: expected sha256 [0-9a-f]{64}, received [0-9a-f]{64} \(the installed set was altered\)/);
+    } finally {
+      writeFileSync(target, original);
+    }
+  }, 60_000);
+});
+
+describe("lists update arguments", () => {
+  it.each([
+    { case: "an unknown source", args: ["--source", "nope"], message: '--source: expected one of ofac-sdn, ofac-cons' },
+    { case: "a plain-http URL to another host", args: ["--source-url", "un-sc=http://example.com/consolidated.xml"], message: "expected an https:// URL (http:// only to 127.0.0.1 or localhost)" },
+    { case: "a several-file source without {file}", args: ["--source-url", "ofac-sdn=https://example.com/sdn.csv"], message: "expected a URL with {file} in it" },
+    { case: "two sources of one list", args: ["--source", "ofac-sdn", "--source", "ofac-sdn-enhanced"], message: "ofac-sdn and ofac-sdn-enhanced both provide list ofac-sdn" },
+    { case: "a bad --max-drop", args: ["--max-drop", "2"], message: "--max-drop: expected a fraction from 0 to 1" },
+    { case: "a bad --timeout-ms", args: ["--timeout-ms", "soon"], message: "--timeout-ms: expected a whole number" },
+  ])("exits 2 on $case", async ({ args, message }) => {
+    const { io, err } = capture();
+    expect(await runCli(["lists", "update", "--dir", join(tmpdir(), "never-created"), ...args], io)).toBe(2);
+    expect(err.join("")).toContain(message);
+  });
+
+  it("lists every publisher URL over https, the defaults first among equals", () => {
+    for (const s of LIST_SOURCES) for (const f of s.files) expect(refuseUrl(f.url)).toBeUndefined();
+    expect(LIST_SOURCES.filter((s) => s.default).map((s) => s.id)).toEqual(["ofac-sdn", "ofac-cons", "un-sc", "eu-fsf", "us-csl"]);
+  });
+});
+
+describe("downloadFile", () => {
+  it("caps the size while streaming", async () => {
+    const error = await downloadFile(`${base}/data/un-consolidated/consolidated.xml`, { timeoutMs: 5000, maxBytes: 1000 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DownloadError);
+    expect((error as Error).message).toMatch(/expected at most 1000 bytes, received a 2030620-byte file/);
+  });
+  it("returns the exact bytes", async () => {
+    const bytes = await downloadFile(`${base}/data/us-csl/dpl.txt`, { timeoutMs: 5000, maxBytes: 10_000_000 });
+    expect(createHash("sha256").update(bytes).digest("hex")).toBe(sha(join(SHARED_DATA, "us-csl/dpl.txt")));
+  });
+  it("gives up on a server that never answers at the deadline", async () => {
+    const before = hung;
+    const started = performance.now();
+    await expect(downloadFile(`${base}/hang/x`, { timeoutMs: 200, maxBytes: 10 })).rejects.toThrow(/timed out after 200 ms/);
+    expect(hung).toBe(before + 1);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+});
