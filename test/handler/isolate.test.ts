@@ -121,7 +121,7 @@ describe.skipIf(skipChromium)("the handler inside headless Chromium", () => {
   });
 
   it(`runs Debian's Chromium at ${CHROMIUM_PATH}`, async () => {
-    expect(browser.context.browser()?.version() ?? (await browser.page.evaluate(() => navigator.userAgent))).toMatch(/\d+\./);
+    expect(await browser.page.evaluate("navigator.userAgent")).toMatch(/HeadlessChrome\/\d+\./);
   });
 
   it("bundles without any Node builtin or CLI module", () => {
