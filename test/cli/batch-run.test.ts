@@ -81,6 +81,21 @@ describe("runBatch on worker threads", () => {
   });
 });
 
+describe("runBatch failures", () => {
+  it("rejects, naming the worker, when a worker cannot build its screener", async () => {
+    const parts: string[] = [];
+    const run = runBatch({
+      input: join(dir, "book.csv"),
+      inputFormat: "csv",
+      outputFormat: "csv",
+      write: (t) => void parts.push(t),
+      workers: 1,
+      spec: { lists: [join(dir, "missing-list.xml")], index: spec.index },
+    });
+    await expect(run).rejects.toThrow(/^batch worker 1: ENOENT: no such file or directory/);
+  });
+});
+
 describe("sanctions-screen batch", () => {
   it("writes the output file atomically, reports bad rows on stderr and exits 4", async () => {
     const { io, err, out } = capture();
