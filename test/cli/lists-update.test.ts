@@ -238,6 +238,21 @@ describe("sanctions-screen lists update against a local server", () => {
   }, 60_000);
 });
 
+describe("lists update with an unreadable current manifest", () => {
+  it("refuses to guess the previous counts and says how to recover", async () => {
+    const manifest = join(dir, "current", "manifest.json");
+    const original = readFileSync(manifest);
+    writeFileSync(manifest, "{ not json");
+    try {
+      const { io, err } = capture();
+      expect(await runCli(["lists", "update", "--dir", dir, "--source", "un-sc", "--source-url", `un-sc=${base}/data/un-consolidated/consolidated.xml`], io)).toBe(1);
+      expect(err.join("")).toMatch(/manifest\.json: expected the current set's manifest, received .*remove \S+current to start a new one/);
+    } finally {
+      writeFileSync(manifest, original);
+    }
+  });
+});
+
 describe("lists update arguments", () => {
   it.each([
     { case: "an unknown source", args: ["--source", "nope"], message: '--source: expected one of ofac-sdn, ofac-cons' },

@@ -157,11 +157,11 @@ export function readCurrentSet(dir: string): { readonly setDir: string; readonly
   try {
     parsed = SetManifestSchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
   } catch (error) {
-    throw new UpdateError(`${path}: expected the current set's manifest, received ${(error as Error).message}`, []);
+    throw new UpdateError(`${path}: expected the current set's manifest, received ${(error as Error).message} (restore the set, or remove ${link} to start a new one)`, []);
   }
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new UpdateError(`${path}: expected a list-set manifest, received an invalid one (${issue?.path.join(".")}: ${issue?.message})`, []);
+    throw new UpdateError(`${path}: expected a list-set manifest, received an invalid one (${issue?.path.join(".")}: ${issue?.message}; restore the set, or remove ${link} to start a new one)`, []);
   }
   return { setDir, manifest: parsed.data };
 }
