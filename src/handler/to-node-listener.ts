@@ -39,15 +39,25 @@ export interface NodeListenerOptions {
 
 function bodyStream(req: NodeRequestLike): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
+  // Once the handler cancels (e.g. a 413), late events must not touch the closed stream: a throw
+  // inside an event listener would take the whole server down.
+  let open = true;
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
         req.on("data", (chunk) => {
+          if (!open) return;
           controller.enqueue(typeof chunk === "string" ? encoder.encode(chunk) : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
           if ((controller.desiredSize ?? 0) <= 0) req.pause();
         });
-        req.on("end", () => controller.close());
-        req.on("error", (error) => controller.error(error));
+        req.on("end", () => {
+          if (open) controller.close();
+          open = false;
+        });
+        req.on("error", (error) => {
+          if (open) controller.error(error);
+          open = false;
+        });
         req.pause();
       },
       pull() {
@@ -55,6 +65,7 @@ function bodyStream(req: NodeRequestLike): ReadableStream<Uint8Array> {
       },
       cancel() {
         // The handler has what it needs (e.g. a 413): stop pulling; the response closes the connection.
+        open = false;
         req.pause();
       },
     },
