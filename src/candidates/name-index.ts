@@ -493,57 +493,69 @@ export function searchNames(index: NameIndex, query: NormalizedName, options: Se
   const qUnits = q.units;
   const qt = q.table;
   const queryLegal = legalMask(q.legalFamilies);
-  // (1) comparable vocabulary texts per unit, and the reverse map text → [unit, sim, …].
-  const matched: number[][] = qUnits.map(() => []);
-  const reverse = new Map<number, number[]>();
-  const initials: number[] = [];
+  // (1) comparable vocabulary texts per distinct unit (a long query repeats tokens: "AL … AL"),
+  // and the reverse map text → [unit group, sim, how code, …].
   const scratch = index.scratch;
   const keys = data.keys;
+  const groupOf = new Int32Array(qUnits.length).fill(-1);
+  const groupUnits: number[][] = [];
+  const groupTexts: ArrayLike<number>[] = [];
+  const groupCost: number[] = [];
+  const groupByKey = new Map<string, number>();
+  const reverse = new Map<number, number[]>();
+  const initialGroups = new Map<string, number[]>();
   for (let i = 0; i < qUnits.length; i++) {
     const u = qUnits[i] as (typeof qUnits)[number];
+    const key = vocabKey(u);
     if (u.initial) {
-      initials.push(i);
+      const members = initialGroups.get(key);
+      if (members === undefined) initialGroups.set(key, [i]);
+      else members.push(i);
       continue;
     }
-    const mine = matched[i] as number[];
-    const key = vocabKey(u);
+    const seen = groupByKey.get(key);
+    if (seen !== undefined) {
+      groupOf[i] = seen;
+      (groupUnits[seen] as number[]).push(i);
+      continue;
+    }
+    const g = groupUnits.length;
+    groupByKey.set(key, g);
+    groupOf[i] = g;
+    groupUnits.push([i]);
+    const texts: number[] = [];
+    const add = (v: number, how: number, sim: number): void => {
+      texts.push(v);
+      let r = reverse.get(v);
+      if (r === undefined) reverse.set(v, (r = []));
+      r.push(g, sim, how);
+    };
     const known = index.vocabLookup.get(key);
     if (known !== undefined && !u.abjad) {
       // Precomputed at build time (see NameIndexData.nbStart).
       const end = data.nbStart[known + 1] as number;
-      for (let x = data.nbStart[known] as number; x < end; x++) {
-        const v = data.nbIds[x] as number;
-        mine.push(v);
-        let r = reverse.get(v);
-        if (r === undefined) reverse.set(v, (r = []));
-        r.push(i, data.nbSim[x] as number, data.nbHow[x] as number);
+      for (let x = data.nbStart[known] as number; x < end; x++) add(data.nbIds[x] as number, data.nbHow[x] as number, data.nbSim[x] as number);
+    } else {
+      let list = scratch.neighbours.get(key);
+      if (list === undefined) {
+        list = comparableTexts(index, u, stats);
+        if (scratch.neighbours.size >= NEIGHBOUR_CACHE_SIZE) scratch.neighbours.clear();
+        scratch.neighbours.set(key, list);
       }
-      if (stats) stats.comparableTexts += mine.length;
-      continue;
+      for (let x = 0; x < list.length; x += 3) add(list[x] as number, list[x + 1] as number, list[x + 2] as number);
     }
-    let list = scratch.neighbours.get(key);
-    if (list === undefined) {
-      list = comparableTexts(index, u, stats);
-      if (scratch.neighbours.size >= NEIGHBOUR_CACHE_SIZE) scratch.neighbours.clear();
-      scratch.neighbours.set(key, list);
-    }
-    for (let x = 0; x < list.length; x += 3) {
-      const v = list[x] as number;
-      mine.push(v);
-      let r = reverse.get(v);
-      if (r === undefined) reverse.set(v, (r = []));
-      r.push(i, list[x + 2] as number, list[x + 1] as number);
-    }
-    if (stats) stats.comparableTexts += (matched[i] as number[]).length;
+    groupTexts.push(texts);
+    let c = 0;
+    for (const v of texts) c += (data.postStart[v + 1] as number) - (data.postStart[v] as number);
+    groupCost.push(c);
+    if (stats) stats.comparableTexts += texts.length;
   }
   // (2) choose P: cheapest query tokens first until the bound excludes every other name.
   const core = q.coreCount;
   const cost: number[] = new Array<number>(core).fill(0);
   for (let i = 0; i < qUnits.length; i++) {
     const u = qUnits[i] as (typeof qUnits)[number];
-    let c = 0;
-    if (u.initial) c = Number.MAX_SAFE_INTEGER / 4;
-    else for (const v of matched[i] as number[]) c += (data.postStart[v + 1] as number) - (data.postStart[v] as number);
+    const c = u.initial ? Number.MAX_SAFE_INTEGER / 4 : (groupCost[groupOf[i] as number] as number);
     for (let k = u.coverFirst; k < u.coverFirst + u.coverLen; k++) cost[k] = (cost[k] as number) + c;
   }
   const order = Array.from({ length: core }, (_, k) => k).sort(
@@ -592,7 +604,10 @@ export function searchNames(index: NameIndex, query: NormalizedName, options: Se
           }
         }
       }
-    } else for (const v of matched[i] as number[]) addPostings(v);
+    } else {
+      const texts = groupTexts[groupOf[i] as number] as ArrayLike<number>;
+      for (let x = 0; x < texts.length; x++) addPostings(texts[x] as number);
+    }
   }
   if (stats) {
     stats.probedTokens += qUnits.length;
@@ -634,19 +649,25 @@ export function searchNames(index: NameIndex, query: NormalizedName, options: Se
       const r = reverse.get(v);
       if (r !== undefined) {
         for (let x = 0; x < r.length; x += 3) {
-          const i = r[x] as number;
           const how = HOW_CODES[r[x + 2] as number] as MatchHow;
-          if (!pairAllowedFlat(how, (qt.glued[i] as number) === 1, qt.coverLen[i] as number, (qt.particle[i] as number) === 1, cGlued, cCover, cParticle, personal)) continue;
-          push(i, j, r[x + 1] as number);
+          const sim = r[x + 1] as number;
+          for (const i of groupUnits[r[x] as number] as number[]) {
+            if (!pairAllowedFlat(how, (qt.glued[i] as number) === 1, qt.coverLen[i] as number, (qt.particle[i] as number) === 1, cGlued, cCover, cParticle, personal)) continue;
+            push(i, j, sim);
+          }
         }
       }
-      for (const i of initials) {
-        const qu = qUnits[i] as (typeof qUnits)[number];
+      if (initialGroups.size > 0) {
         const t = index.vocab[v] as ComparableToken;
-        const how = comparableHow(qu, t, alg);
-        if (how === undefined || !pairAllowedFlat(how, false, 1, false, cGlued, cCover, cParticle, personal)) continue;
-        const sim = similarityFor(how, qu, t, alg);
-        if (sim > 0) push(i, j, sim);
+        for (const members of initialGroups.values()) {
+          const qu = qUnits[members[0] as number] as (typeof qUnits)[number];
+          // An initial compares only with itself, words of its letter and abjad texts.
+          if (!t.abjad && t.text.charCodeAt(0) !== qu.text.charCodeAt(0)) continue;
+          const how = comparableHow(qu, t, alg);
+          if (how === undefined || !pairAllowedFlat(how, false, 1, false, cGlued, cCover, cParticle, personal)) continue;
+          const sim = similarityFor(how, qu, t, alg);
+          if (sim > 0) for (const i of members) push(i, j, sim);
+        }
       }
     }
     if (pairs.length === 0) continue;

@@ -72,7 +72,7 @@ export const NAMES_V1: NameAlgorithm = Object.freeze({
   abjadFactor: 0.95,
   minDeletionLength: 3,
   minSkeletonLength: 3,
-  minSkeletonDeletionLength: 3,
+  minSkeletonDeletionLength: 4,
   unmatchedQueryWeight: 0.8,
   unmatchedCandidateWeight: 0.15,
   classFactors: Object.freeze({ word: 1, number: 1, generic: 0.35, particle: 0.35, stop: 0.1, initial: 0.3 }),

@@ -62,8 +62,10 @@ export interface ScreenerOptions {
   readonly reviewThreshold?: number;
   /** Most explained hits returned per screen (the outcome always considers all); default 10. */
   readonly maxHits?: number;
-  /** Longest accepted name (`INPUT_TOO_LONG` beyond); default 1000. */
+  /** Longest accepted name in characters (`INPUT_TOO_LONG` beyond); default 1000. */
   readonly maxNameLength?: number;
+  /** Most words in an accepted name (`INPUT_TOO_LONG` beyond); default 64. */
+  readonly maxNameWords?: number;
   /** A prebuilt index from `screener.exportIndex()` for the same lists: loaded instead of built. */
   readonly index?: Uint8Array;
   /**
@@ -243,7 +245,7 @@ export function createScreener(options: ScreenerOptions): Screener {
   }
 
   function matchName(raw: ScreenInput): NameMatchResult {
-    const input = parseScreenInput(raw, opts.maxNameLength);
+    const input = parseScreenInput(raw, opts.maxNameLength, opts.maxNameWords);
     const query = normalizeName(input.name, { context: contextFor(input.type ?? "unknown") });
     const queryEcho = {
       name: input.name,
@@ -318,7 +320,7 @@ export function createScreener(options: ScreenerOptions): Screener {
       return { ...m, outcome: decideOutcome(m), profile: profileName, threshold, reviewThreshold, algorithm: alg.id, lists: provenance };
     },
     rank(name: string, rankOptions: RankOptions = {}): RankedMatch[] {
-      const input = parseScreenInput({ name }, opts.maxNameLength);
+      const input = parseScreenInput({ name }, opts.maxNameLength, opts.maxNameWords);
       const query = normalizeName(input.name);
       const minScore = rankOptions.minScore ?? reviewThreshold;
       const limit = rankOptions.limit ?? 10;

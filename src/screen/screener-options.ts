@@ -3,7 +3,7 @@
  */
 import { z } from "zod";
 import { InputError } from "../errors";
-import { DEFAULT_MAX_NAME_LENGTH } from "./screen-input";
+import { DEFAULT_MAX_NAME_LENGTH, DEFAULT_MAX_NAME_WORDS } from "./screen-input";
 
 const OptionsSchema = z.object({
   lists: z.array(z.object({ metadata: z.object({ listId: z.string(), sha256: z.string() }).loose(), records: z.array(z.unknown()) }).loose()).min(1, "expected at least one list"),
@@ -12,6 +12,7 @@ const OptionsSchema = z.object({
   reviewThreshold: z.number().gt(0).lte(1).optional(),
   maxHits: z.number().int().min(1).max(1000).optional(),
   maxNameLength: z.number().int().min(16).max(100_000).optional(),
+  maxNameWords: z.number().int().min(4).max(1000).optional(),
   index: z.instanceof(Uint8Array).optional(),
   algorithm: z.object({ id: z.string().min(1) }).loose().optional(),
 });
@@ -20,6 +21,7 @@ const OptionsSchema = z.object({
 export interface ParsedScreenerOptions {
   readonly maxHits: number;
   readonly maxNameLength: number;
+  readonly maxNameWords: number;
 }
 
 /**
@@ -39,7 +41,7 @@ export function parseScreenerOptions(options: unknown): ParsedScreenerOptions {
       })),
     );
   }
-  return { maxHits: r.data.maxHits ?? 10, maxNameLength: r.data.maxNameLength ?? DEFAULT_MAX_NAME_LENGTH };
+  return { maxHits: r.data.maxHits ?? 10, maxNameLength: r.data.maxNameLength ?? DEFAULT_MAX_NAME_LENGTH, maxNameWords: r.data.maxNameWords ?? DEFAULT_MAX_NAME_WORDS };
 }
 
 function describeAt(root: unknown, path: readonly PropertyKey[]): string {

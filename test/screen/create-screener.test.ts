@@ -64,6 +64,12 @@ describe("screen input", () => {
     expect(inputError(() => createScreener({ lists: [list], maxNameLength: 20 }).screen({ name: "A".repeat(21) })).code).toBe("INPUT_TOO_LONG");
   });
 
+  it("refuses names of more than 64 words with INPUT_TOO_LONG (never a partial screen)", () => {
+    const e = inputError(() => screener.screen({ name: Array.from({ length: 200 }, () => "AL").join(" ") }));
+    expect(e.code).toBe("INPUT_TOO_LONG");
+    expect(e.issues[0]).toMatchObject({ path: "name", expected: "at most 64 words", received: "200 words" });
+  });
+
   it("echoes asOf (date rules build on the name-match decision later)", () => {
     const r = screener.screen({ name: "SIS DOO", asOf: "2025-01-01" });
     expect(r.asOf).toBe("2025-01-01");
@@ -75,7 +81,7 @@ describe("screen input", () => {
     ["zero-width and bidi", "Ba\u200Bsh\u200Dar\u202E al-\u2066Assad\u2069\uFEFF"],
     ["emoji", "😀🔥 SIS 🇸🇾 DOO 👍🏽"],
     ["mixed scripts", "Рromsvyazbаnk Белвнешпромсервис صدام 金正恩"],
-    ["200 tokens", Array.from({ length: 200 }, (_, i) => ["AL", "SIS", "X", "OOO", "JOHN"][i % 5]).join(" ")],
+    ["64 tokens", Array.from({ length: 64 }, (_, i) => ["AL", "SIS", "X", "OOO", "JOHN"][i % 5]).join(" ")],
     ["combining marks", "S\u0301\u0302\u0303I\u0304\u0305S".repeat(20)],
   ])("screens adversarial input without crashing: %s", (_, name) => {
     const r = screener.screen({ name });
