@@ -57,7 +57,11 @@ export function forEachDeletionHash(family: string, token: string, minLength: nu
   }
 }
 
-/** Growable (hash, id) pair buffer used while building. */
+/**
+ * Growable (hash, id) pair buffer used while building, packed into a {@link KeyTable}.
+ * @example
+ * const pairs = new KeyPairs(); pairs.push(hashKey("D", "ABC"), 0); pairs.pack().ids //=> Int32Array [0]
+ */
 export class KeyPairs {
   private hashes = new Uint32Array(1 << 16);
   private ids = new Int32Array(1 << 16);
