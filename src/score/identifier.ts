@@ -1,7 +1,8 @@
 /**
  * Feature `identifier.match`: an identifier the caller gives (IMO number, passport, registration
- * number…) equal to one of the record's. An exact match is strong evidence and reported as such;
- * it is not proof (watchman forces 1.0 on any ID match, even with another name or issuing country):
+ * number…) equal to one of the record's. An exact match is strong evidence and reported as such
+ * (the screener always surfaces the record, for review at least, whatever its name scores); it is
+ * not proof (watchman forces 1.0 on any ID match, even with another name or issuing country):
  * types must be compatible, issuing countries must agree when both are given, and values shorter
  * than 4 characters are ignored. A different or missing identifier is not evidence against.
  */

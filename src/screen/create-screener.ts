@@ -290,7 +290,9 @@ export function createScreener(options: ScreenerOptions): Screener {
       const record = records[m.recordIndex] as DesignationRecord;
       const secondary = secondaryReasons(input, record);
       const score = combineReasons([...nameLevelReasons(query, m, record, false).reasons, ...secondary]);
-      if (score >= reviewThreshold) scored.push({ m, record, secondary, score });
+      // An exact identifier match always surfaces the record (for review at least), whatever the
+      // name scores: it is strong evidence on its own.
+      if (score >= reviewThreshold || secondary.some((r) => r.feature === "identifier.match")) scored.push({ m, record, secondary, score });
     }
     scored.sort((a, b) => compareHits({ score: a.score, list: a.record.list, recordId: a.record.sourceId }, { score: b.score, list: b.record.list, recordId: b.record.sourceId }));
     const alertCount = scored.filter((s) => s.score >= threshold).length;

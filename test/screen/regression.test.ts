@@ -141,6 +141,14 @@ describe("secondary evidence", () => {
     expect(hit?.decision).toBe("alert");
   });
 
+  it("always surfaces an exact identifier match, for review when the name differs", () => {
+    const r = screener.screen({ name: "Completely Different", identifiers: [{ type: "passport", value: "7203456789" }] });
+    const hit = r.hits.find((h) => h.recordId === "with-facts");
+    expect(hit?.decision).toBe("review");
+    expect(r.outcome).toBe("review");
+    expect(hit?.summary).toContain("exact passport match 7203456789 (RU): strong evidence");
+  });
+
   it("type mismatch lowers a person query against an organisation", () => {
     const asOrg = screener.screen({ name: "SIS DOO" }).hits.find((h) => h.recordId === "sis");
     const asPerson = screener.screen({ name: "SIS DOO", type: "person" }).hits.find((h) => h.recordId === "sis");
