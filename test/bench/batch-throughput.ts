@@ -58,11 +58,14 @@ const rand = prng(20260101);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
 
 function typo(name: string): string {
-  const i = 1 + Math.floor(rand() * Math.max(1, name.length - 2));
+  // By code point, so that a typo never splits a surrogate pair into invalid text.
+  const c = Array.from(name);
+  const i = 1 + Math.floor(rand() * Math.max(1, c.length - 2));
   const kind = Math.floor(rand() * 3);
-  if (kind === 0) return name.slice(0, i) + name.slice(i + 1); // drop
-  if (kind === 1) return name.slice(0, i - 1) + (name[i] ?? "") + (name[i - 1] ?? "") + name.slice(i + 1); // swap
-  return name.slice(0, i) + pick([..."aeiouyns"]) + name.slice(i + 1); // replace
+  if (kind === 0) c.splice(i, 1); // drop
+  else if (kind === 1) [c[i - 1], c[i]] = [c[i] ?? "", c[i - 1] ?? ""]; // swap
+  else c[i] = pick([..."aeiouyns"]); // replace
+  return c.join("");
 }
 
 function perturb(name: string): string {

@@ -78,6 +78,24 @@ describe("readBatchInput (CSV)", () => {
     expect(rows[1]?.name).toBe("Müller");
   });
 
+  it("keeps a real U+FFFD character (valid UTF-8) and a name whose bytes straddle chunks", async () => {
+    const rows = await read("name\nAB\uFFFDC\nÅström Ørsted Łódź\n", "csv");
+    expect(rows.map((r) => [r.name, r.error])).toEqual([
+      ["AB\uFFFDC", undefined],
+      ["Åström Ørsted Łódź", undefined],
+    ]);
+  });
+
+  it("reports a line that is not UTF-8 inside an open quote without losing the next lines", async () => {
+    const bytes = Buffer.concat([Buffer.from('name\n"Open\n'), Buffer.from([0xe9, 0x0a]), Buffer.from("Next\n")]);
+    const rows = await read(bytes, "csv");
+    expect(rows.map((r) => [r.line, r.name, r.error?.slice(0, 40)])).toEqual([
+      [2, "", "line 2: expected a CSV record, received "],
+      [3, "", "line 3: expected UTF-8 text, received by"],
+      [4, "Next", undefined],
+    ]);
+  });
+
   it("reports the columns it ignores", async () => {
     let ignored: readonly string[] = [];
     await read("customer_ref,name,segment\n1,A,x\n", "csv", (c) => (ignored = c));
@@ -96,6 +114,14 @@ describe("readBatchInput (CSV)", () => {
 });
 
 describe("readBatchInput (JSONL)", () => {
+  it("refuses a line that is not UTF-8 and reads on", async () => {
+    const rows = await read(Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0xff]), Buffer.from('"}\r\n{"name":"B"}\r\n')]), "jsonl");
+    expect(rows).toEqual([
+      { row: 1, line: 1, name: "", error: "line 1: expected UTF-8 text, received bytes that are not UTF-8 (save the file as UTF-8)" },
+      { row: 2, line: 2, name: "B", input: { name: "B" } },
+    ]);
+  });
+
   it("passes objects through and reports bad lines with their numbers", async () => {
     const rows = await read('{"name":"A","country":"SY"}\n\n{"name":\n[1,2]\n{"name":"B","asOf":"2020-01-01"}\n', "jsonl");
     expect(rows.map((r) => [r.row, r.line, r.name])).toEqual([

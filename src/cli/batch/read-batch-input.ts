@@ -5,7 +5,8 @@
  * Contract: every data record of the file comes out as exactly one {@link BatchInputRow}, in file
  * order, either with a screening `input` or with an `error` naming its line. A bad record never
  * stops the reader nor swallows the records after it. Only a file-level problem (no usable header)
- * throws {@link BatchInputError}. Blank lines are not records.
+ * throws {@link BatchInputError}. Blank lines are not records. Each line is decoded as UTF-8 on its
+ * own, strictly: a line with other bytes (a Windows-1252 export) is an error row, never a garbled name.
  *
  * CSV: RFC 4180 with a header row: `name` plus optional `type`, `country`, `dob` (or
  * `date_of_birth`), `id` (`type:value` or a bare value). A record may span lines inside a quoted
@@ -14,7 +15,6 @@
  * JSONL: one JSON object per line with the screen input fields (`name`, `type`, `country`,
  * `dateOfBirth`, `identifiers`, `asOf`); the screener validates them.
  */
-import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 import { parse as parseCsv } from "csv-parse/sync";
 
@@ -63,10 +63,57 @@ function clip(text: string, max = 60): string {
   return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
 }
 
-/** Bytes that were not UTF-8 decode to U+FFFD: refuse the row rather than screen a garbled name. */
-function notUtf8(text: string): boolean {
-  return text.includes("\uFFFD");
+/** One physical line: its text, or undefined when its bytes are not UTF-8. */
+interface RawLine {
+  readonly text: string | undefined;
 }
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+function decodeLine(bytes: Uint8Array): RawLine {
+  // CRLF files: the CR belongs to the line end, not to the last field.
+  const end = bytes.length > 0 && bytes[bytes.length - 1] === 0x0d ? bytes.length - 1 : bytes.length;
+  try {
+    return { text: utf8.decode(bytes.subarray(0, end)) };
+  } catch {
+    return { text: undefined };
+  }
+}
+
+/**
+ * Splits a byte stream into lines and decodes each on its own, strictly: a line that is not UTF-8
+ * (a Windows-1252 export, say) is refused as that line alone instead of being screened garbled.
+ */
+async function* readLines(stream: Readable): AsyncGenerator<RawLine> {
+  let carry: Uint8Array = new Uint8Array(0);
+  for await (const chunk of stream) {
+    const bytes: Uint8Array = typeof chunk === "string" ? new TextEncoder().encode(chunk) : (chunk as Uint8Array);
+    let start = 0;
+    for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, start)) {
+      const piece = bytes.subarray(start, i);
+      if (carry.length > 0) {
+        const line = new Uint8Array(carry.length + piece.length);
+        line.set(carry);
+        line.set(piece, carry.length);
+        carry = new Uint8Array(0);
+        yield decodeLine(line);
+      } else {
+        yield decodeLine(piece);
+      }
+      start = i + 1;
+    }
+    if (start < bytes.length) {
+      const rest = bytes.subarray(start);
+      const joined = new Uint8Array(carry.length + rest.length);
+      joined.set(carry);
+      joined.set(rest, carry.length);
+      carry = joined;
+    }
+  }
+  if (carry.length > 0) yield decodeLine(carry);
+}
+
+const NOT_UTF8 = "expected UTF-8 text, received bytes that are not UTF-8 (save the file as UTF-8)";
 
 function parseCsvRecord(text: string): string[] {
   const records = parseCsv(text, { relax_column_count: true, skip_empty_lines: false }) as string[][];
@@ -150,20 +197,22 @@ export async function* readBatchInput(
   format: BatchFormat,
   options: ReadBatchInputOptions = {},
 ): AsyncGenerator<BatchInputRow> {
-  stream.setEncoding("utf8");
-  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+  const lines = readLines(stream);
   let lineNo = 0;
   let row = 0;
 
   if (format === "jsonl") {
     for await (const raw of lines) {
       lineNo++;
-      const text = lineNo === 1 ? raw.replace(/^\uFEFF/, "") : raw;
+      if (raw.text === undefined) {
+        row++;
+        yield { row, line: lineNo, name: "", error: `line ${lineNo}: ${NOT_UTF8}` };
+        continue;
+      }
+      const text = lineNo === 1 ? raw.text.replace(/^\uFEFF/, "") : raw.text;
       if (text.trim() === "") continue;
       row++;
-      yield notUtf8(text)
-        ? { row, line: lineNo, name: "", error: `line ${lineNo}: expected UTF-8 text, received bytes that are not UTF-8 (save the file as UTF-8)` }
-        : jsonlRow(text, row, lineNo);
+      yield jsonlRow(text, row, lineNo);
     }
     return;
   }
@@ -171,19 +220,28 @@ export async function* readBatchInput(
   let header: CsvHeader | undefined;
   // Physical lines not yet consumed, with their numbers: a record with an open quote gathers lines
   // here until its quotes balance; when they never do, the lines after its first are read again.
-  const pending: { text: string; line: number }[] = [];
+  const pending: { text: string; line: number; utf8: boolean }[] = [];
 
   function* drain(atEnd: boolean): Generator<BatchInputRow> {
     while (pending.length > 0) {
-      const first = pending[0] as { text: string; line: number };
+      const first = pending[0] as { text: string; line: number; utf8: boolean };
+      if (!first.utf8) {
+        // A line that is not UTF-8 is its own record: its quotes cannot be trusted to pair up.
+        pending.shift();
+        if (header === undefined) throw new BatchInputError(`line ${first.line}: ${NOT_UTF8}`);
+        row++;
+        yield { row, line: first.line, name: "", error: `line ${first.line}: ${NOT_UTF8}` };
+        continue;
+      }
       let take = 0;
       let quotes = 0;
-      while (take < pending.length && take < MAX_RECORD_LINES) {
+      while (take < pending.length && take < MAX_RECORD_LINES && (pending[take] as { utf8: boolean }).utf8) {
         quotes += quoteCount((pending[take] as { text: string }).text);
         take++;
         if (quotes % 2 === 0) break;
       }
       if (quotes % 2 === 1 && !atEnd && take === pending.length && take < MAX_RECORD_LINES) return; // wait for more lines
+      // An open quote running into a line that is not UTF-8 is unbalanced: report it like any other.
       if (quotes % 2 === 1) {
         // Unbalanced quote: report the first line alone and read the others again.
         pending.shift();
@@ -199,12 +257,6 @@ export async function* readBatchInput(
       const line = first.line;
       if (header === undefined && text.replace(/^\uFEFF/, "").trim() === "") continue;
       if (header !== undefined && text.trim() === "") continue;
-      if (notUtf8(text)) {
-        if (header === undefined) throw new BatchInputError(`line ${line}: expected UTF-8 text, received bytes that are not UTF-8 (save the file as UTF-8)`);
-        row++;
-        yield { row, line, name: "", error: `line ${line}: expected UTF-8 text, received bytes that are not UTF-8 (save the file as UTF-8)` };
-        continue;
-      }
       let cells: string[];
       try {
         cells = parseCsvRecord(text);
@@ -227,7 +279,7 @@ export async function* readBatchInput(
 
   for await (const raw of lines) {
     lineNo++;
-    pending.push({ text: raw, line: lineNo });
+    pending.push({ text: raw.text ?? "", line: lineNo, utf8: raw.text !== undefined });
     yield* drain(false);
   }
   yield* drain(true);
