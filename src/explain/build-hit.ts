@@ -3,7 +3,7 @@
  */
 import type { DesignationRecord, NameKind } from "../model";
 import { combineReasons, type Reason } from "../score";
-import type { AlignedTokens, Hit, HitRecord } from "./hit";
+import type { AlignedTokens, DesignationAssessment, Hit, HitDecision, HitRecord } from "./hit";
 import { renderSummary } from "./render-summary";
 
 /** What {@link buildHit} needs. */
@@ -18,6 +18,20 @@ export interface BuildHitInput {
   readonly profile: string;
   readonly algorithm: string;
   readonly asOf?: string;
+  /** The record's date-aware status; sets the final decision and adds its reason. */
+  readonly designation?: DesignationAssessment;
+}
+
+/**
+ * The final decision: name alert + in force → alert; name alert + uncertain, or name review + in
+ * force/uncertain → review; not yet listed, ended or out of jurisdiction → info.
+ * @example
+ * finalDecision("alert", "uncertain") //=> "review"
+ */
+export function finalDecision(nameDecision: "alert" | "review", status: DesignationAssessment["status"]): HitDecision {
+  if (status === "in-force") return nameDecision;
+  if (status === "uncertain") return "review";
+  return "info";
 }
 
 /**
@@ -43,13 +57,17 @@ export function hitRecord(record: DesignationRecord): HitRecord {
  * buildHit({ record, nameOrdinal: 0, reasons, alignment, threshold: 0.88, reviewThreshold: 0.78, profile: "balanced", algorithm: "names-v1" }).decision //=> "alert"
  */
 export function buildHit(input: BuildHitInput): Hit {
-  const score = combineReasons(input.reasons);
-  const decision = score >= input.threshold ? "alert" : "review";
+  // The designation reason carries weight 0: it explains, it does not move the score.
+  const reasons = input.designation ? [...input.reasons, input.designation.reason] : input.reasons;
+  const score = combineReasons(reasons);
+  const nameDecision = score >= input.threshold ? "alert" : "review";
+  const decision = input.designation ? finalDecision(nameDecision, input.designation.status) : nameDecision;
   const name = input.record.subject.names[input.nameOrdinal];
   const nameKind: NameKind = name?.kind ?? "primary";
   const nameValue = name?.value ?? "";
   const summary = renderSummary({
     decision,
+    nameDecision,
     list: input.record.list,
     recordId: input.record.sourceId,
     name: nameValue,
@@ -57,7 +75,7 @@ export function buildHit(input: BuildHitInput): Hit {
     score,
     threshold: input.threshold,
     reviewThreshold: input.reviewThreshold,
-    reasons: input.reasons,
+    reasons,
   });
   return {
     list: input.record.list,
@@ -68,11 +86,13 @@ export function buildHit(input: BuildHitInput): Hit {
     threshold: input.threshold,
     reviewThreshold: input.reviewThreshold,
     decision,
+    nameDecision,
+    ...(input.designation ? { designation: input.designation } : {}),
     profile: input.profile,
     algorithm: input.algorithm,
     ...(input.asOf === undefined ? {} : { asOf: input.asOf }),
     alignment: input.alignment,
-    reasons: input.reasons,
+    reasons,
     summary,
     record: hitRecord(input.record),
   };

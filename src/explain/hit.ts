@@ -3,11 +3,48 @@
  * Shape follows shared/STYLE.md ("An explained hit"), plus the matched name's kind, the token
  * alignment and the record's names and bases.
  */
-import type { LegalBasis, NameKind, SubjectType } from "../model";
+import type { BasisStatusReason, BasisStatusValue } from "../dates";
+import type { LegalBasis, NameKind, Regime, SubjectType } from "../model";
 import type { MatchHow, Reason } from "../score";
 
-/** The name-match decision of one hit (the final outcome may add date rules on top). */
-export type HitDecision = "alert" | "review";
+/** The name-match decision of one hit, from names and secondary evidence alone. */
+export type NameDecision = "alert" | "review";
+
+/**
+ * The decision of one hit: the name decision combined with the designation's status on the as-of
+ * day. `info` is a finding that never alerts (designated later, basis ended, outside the caller's
+ * jurisdictions).
+ */
+export type HitDecision = "alert" | "review" | "info";
+
+/** Status of a matched record on the as-of day for the caller. */
+export type DesignationStatusValue = BasisStatusValue | "out-of-jurisdiction";
+
+/** One basis as assessed: which one, in or out of jurisdiction, its status and why. */
+export interface BasisAssessment {
+  readonly regime: Regime;
+  readonly program?: string;
+  readonly authority?: string;
+  readonly list?: string;
+  readonly inJurisdiction: boolean;
+  readonly confirmed: boolean;
+  readonly status: BasisStatusValue;
+  readonly reason: BasisStatusReason;
+  /** Id of the curated record whose sourced dates were used for this basis. */
+  readonly datesFrom?: string;
+}
+
+/** The designation side of a hit: in force or not on the as-of day, per basis, and why. */
+export interface DesignationAssessment {
+  readonly asOf: string;
+  readonly jurisdictions: readonly Regime[];
+  readonly status: DesignationStatusValue;
+  readonly bases: readonly BasisAssessment[];
+  /** The deciding reason, as a feature (`designation.in-force`, `designation.not-yet-listed`, …). */
+  readonly reason: Reason;
+  /** Curated records linked to this one (their dates were used). */
+  readonly linked: readonly string[];
+}
 
 /** One aligned token pair: query token ↔ list token and their similarity. */
 export interface AlignedTokens {
@@ -42,7 +79,12 @@ export interface Hit {
   readonly threshold: number;
   /** Lowest score reported for review. */
   readonly reviewThreshold: number;
+  /** Final decision: the name decision with the designation's status applied (see `designation`). */
   readonly decision: HitDecision;
+  /** The decision from names and secondary evidence alone. */
+  readonly nameDecision: NameDecision;
+  /** Date-aware status of the record (screens with an as-of day; absent from name-only matches). */
+  readonly designation?: DesignationAssessment;
   readonly profile: string;
   /** Algorithm id and version, e.g. `names-v1`. */
   readonly algorithm: string;

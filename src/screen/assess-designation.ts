@@ -8,42 +8,13 @@
  *   basis's `listedOn`/`endedOn` (curated facts cite their sources; official legacy files carry none);
  * - the record's status is in force while any in-jurisdiction basis is in force (see `src/dates`),
  *   else uncertain, else ended, else not yet listed;
- * - the hit's final decision: name alert + in force → alert; name alert + uncertain, or name review +
- *   in force/uncertain → review; not yet listed, ended or out of jurisdiction → info (a finding that
- *   never alerts, e.g. "designated later on 2012-09-19").
+ * - the hit's final decision (`finalDecision` in `src/explain`): name alert + in force → alert; name
+ *   alert + uncertain, or name review + in force/uncertain → review; not yet listed, ended or out of
+ *   jurisdiction → info (a finding that never alerts, e.g. "designated later on 2012-09-19").
  */
-import { basisStatusOn, type BasisStatusReason, type BasisStatusValue } from "../dates";
+import { basisStatusOn, type BasisStatusValue } from "../dates";
+import type { BasisAssessment, DesignationAssessment } from "../explain";
 import type { DesignationRecord, NormalizedLegalBasis, Regime } from "../model";
-import type { Reason } from "../score";
-
-/** Status of a matched record on the as-of day for the caller. */
-export type DesignationStatusValue = BasisStatusValue | "out-of-jurisdiction";
-
-/** One basis as assessed: which one, in or out of jurisdiction, its status and why. */
-export interface BasisAssessment {
-  readonly regime: Regime;
-  readonly program?: string;
-  readonly authority?: string;
-  readonly list?: string;
-  readonly inJurisdiction: boolean;
-  readonly confirmed: boolean;
-  readonly status: BasisStatusValue;
-  readonly reason: BasisStatusReason;
-  /** Id of the curated record whose sourced dates were used for this basis. */
-  readonly datesFrom?: string;
-}
-
-/** The designation side of a hit. */
-export interface DesignationAssessment {
-  readonly asOf: string;
-  readonly jurisdictions: readonly Regime[];
-  readonly status: DesignationStatusValue;
-  readonly bases: readonly BasisAssessment[];
-  /** The deciding reason, as a feature (`designation.in-force`, `designation.not-yet-listed`, …). */
-  readonly reason: Reason;
-  /** Curated records linked to this one (their dates were used). */
-  readonly linked: readonly string[];
-}
 
 /** Everything {@link assessDesignation} needs besides the record. */
 export interface DesignationContext {
@@ -161,6 +132,10 @@ export function assessDesignation(record: DesignationRecord, ctx: DesignationCon
   } else {
     detail = deciding.map((b) => b.reason.detail).join("; ");
   }
+  // The other in-jurisdiction bases say what else is known on that day (e.g. [SYRIA] ended 2025-07-01
+  // while [NPWMD] stays in force).
+  const others = relevant.filter((b) => b.status !== status);
+  if (others.length > 0) detail += `; also ${others.map((b) => b.reason.detail).join("; ")}`;
   const notCounted = bases.filter((b) => !b.inJurisdiction);
   if (notCounted.length > 0) detail += `; not counted (outside ${ctx.jurisdictions.join(", ")}): ${notCounted.map(label).join(", ")}`;
   return {
@@ -178,18 +153,4 @@ export function assessDesignation(record: DesignationRecord, ctx: DesignationCon
       detail,
     },
   };
-}
-
-/** The final decision of a hit: alert, review, or info (a finding that never alerts). */
-export type FinalDecision = "alert" | "review" | "info";
-
-/**
- * Combines the name-match decision with the designation status.
- * @example
- * finalDecision("alert", "uncertain") //=> "review"
- */
-export function finalDecision(nameDecision: "alert" | "review", status: DesignationStatusValue): FinalDecision {
-  if (status === "in-force") return nameDecision;
-  if (status === "uncertain") return "review";
-  return "info";
 }

@@ -2,15 +2,18 @@
  * `createScreener`: builds (or loads) the candidate index once for a set of lists and screens
  * counterparties against it.
  *
- * Seam for date-aware outcomes: `screen()` is `decideOutcome(matchName(input))`. `matchName`
- * is the name-match decision (hits with `decision` alert/review from names and secondary
- * evidence only); the final `outcome` is derived from those hits by {@link decideOutcome}. Date
- * rules (in-force status per legal basis as of `asOf`) go between the two: they may drop or
- * downgrade hits without touching name scores. `asOf` is accepted and echoed today.
+ * Two layers. `matchName` is the name-match decision: records scored from names and secondary
+ * evidence only (`decideOutcome` turns it into an outcome). `screen` adds the date-aware layer on
+ * top without touching name scores: each scored record's legal bases are assessed as of `asOf` for
+ * the caller's jurisdictions (`assessDesignation`), and a hit alerts only when its name alerts and
+ * its designation is in force that day; a record designated later, ended, or outside the caller's
+ * jurisdictions becomes an `info` finding that never alerts. `asOf` is the input's, else the
+ * screener's `today`; there is no hidden clock read.
  */
 import { InputError } from "../errors";
-import { buildHit, compareHits, nameReason, alignedTokens, type Hit } from "../explain";
-import type { DesignationRecord, LoadedList, SubjectType } from "../model";
+import { buildHit, compareHits, finalDecision, nameReason, alignedTokens, type DesignationAssessment, type Hit, type HitDecision } from "../explain";
+import { ALL_REGIMES, assessDesignation, curatedLinksOf, type DesignationContext } from "./assess-designation";
+import type { DesignationRecord, LoadedList, Regime, SubjectType } from "../model";
 import { normalizeName, type NormalizedName } from "../normalize";
 import {
   birthDateReason,
@@ -68,6 +71,10 @@ export interface ScreenerOptions {
   readonly maxNameWords?: number;
   /** A prebuilt index from `screener.exportIndex()` for the same lists: loaded instead of built. */
   readonly index?: Uint8Array;
+  /** The default `asOf` (YYYY-MM-DD) when a screen gives none; the caller's "today". */
+  readonly today?: string;
+  /** Regimes that apply to the caller (default all four); a screen may narrow them. */
+  readonly jurisdictions?: readonly Regime[];
   /**
    * Advanced: algorithm parameters other than `names-v1`'s (give it its own `id`: hits report it,
    * and profiles are calibrated for `names-v1` only).
@@ -113,6 +120,14 @@ export interface NameMatchResult {
 /** The result of a screen. */
 export interface ScreenResult extends NameMatchResult {
   readonly outcome: Outcome;
+  /** The day screened for. */
+  readonly asOf: string;
+  /** Regimes counted for alerts. */
+  readonly jurisdictions: readonly Regime[];
+  /** Records whose name and designation make a review (beyond `maxHits` too). */
+  readonly reviewCount: number;
+  /** Informational findings: matched records not in force on `asOf` or outside the jurisdictions. */
+  readonly findingCount: number;
   readonly profile: ProfileName | "custom";
   readonly threshold: number;
   readonly reviewThreshold: number;
@@ -185,6 +200,8 @@ export function createScreener(options: ScreenerOptions): Screener {
     recordCount: l.records.length,
   }));
   const fingerprint = indexFingerprint(provenance);
+  const listDates = new Map(lists.map((l) => [l.metadata.listId, l.metadata.listDate]));
+  const curatedLinks = curatedLinksOf(records);
   let index: NameIndex;
   const algorithm = options.algorithm ?? NAMES_V1;
   if (options.index !== undefined) {
@@ -244,7 +261,18 @@ export function createScreener(options: ScreenerOptions): Screener {
     return out;
   }
 
-  function matchName(raw: ScreenInput): NameMatchResult {
+  type Scored = { m: NameMatch; record: DesignationRecord; secondary: Reason[]; score: number };
+  type Scoring = {
+    input: ValidScreenInput;
+    query: NormalizedName;
+    queryEcho: NameMatchResult["query"];
+    requestReasons: Reason[];
+    unscreenable: boolean;
+    scored: Scored[];
+  };
+
+  /** Scores every record that could reach the review threshold; no explanations yet. */
+  function scoreAll(raw: ScreenInput): Scoring {
     const input = parseScreenInput(raw, opts.maxNameLength, opts.maxNameWords);
     const query = normalizeName(input.name, { context: contextFor(input.type ?? "unknown") });
     const queryEcho = {
@@ -256,7 +284,6 @@ export function createScreener(options: ScreenerOptions): Screener {
       ...(input.dateOfBirth === undefined ? {} : { dateOfBirth: input.dateOfBirth }),
       ...(input.identifiers === undefined ? {} : { identifiers: input.identifiers }),
     };
-    const asOf = input.asOf === undefined ? {} : { asOf: input.asOf };
     const requestReasons: Reason[] = [];
     if (query.untransliterable.length > 0) {
       requestReasons.push({
@@ -269,9 +296,7 @@ export function createScreener(options: ScreenerOptions): Screener {
     } else if (query.unscreenable) {
       requestReasons.push({ feature: "input.unscreenable", score: 1, weight: 0, query: input.name, detail: query.unscreenable.message });
     }
-    if (query.unscreenable) {
-      return { query: queryEcho, unscreenable: true, hits: [], hitCount: 0, alertCount: 0, reasons: requestReasons, ...asOf };
-    }
+    if (query.unscreenable) return { input, query, queryEcho, requestReasons, unscreenable: true, scored: [] };
     // Secondary evidence can add at most this much to a name score: search below the review
     // threshold by that margin so that no record that could reach it is missed.
     const bonus = (input.dateOfBirth !== undefined ? DOB_MAX_BONUS : 0) + (input.country !== undefined ? COUNTRY_MATCH_BONUS : 0);
@@ -284,7 +309,6 @@ export function createScreener(options: ScreenerOptions): Screener {
         if (m !== undefined) matches.push(m);
       }
     }
-    type Scored = { m: NameMatch; record: DesignationRecord; secondary: Reason[]; score: number };
     const scored: Scored[] = [];
     for (const m of matches) {
       const record = records[m.recordIndex] as DesignationRecord;
@@ -295,11 +319,14 @@ export function createScreener(options: ScreenerOptions): Screener {
       if (score >= reviewThreshold || secondary.some((r) => r.feature === "identifier.match")) scored.push({ m, record, secondary, score });
     }
     scored.sort((a, b) => compareHits({ score: a.score, list: a.record.list, recordId: a.record.sourceId }, { score: b.score, list: b.record.list, recordId: b.record.sourceId }));
-    const alertCount = scored.filter((s) => s.score >= threshold).length;
-    const top = scored.slice(0, opts.maxHits);
-    const prepared = top.length > 0 ? queryUnits(index, query) : undefined;
-    const hits = top.map((s) => {
-      const { reasons, hitAlignment } = nameLevelReasons(query, s.m, s.record, true, prepared);
+    return { input, query, queryEcho, requestReasons, unscreenable: false, scored };
+  }
+
+  /** Explains the chosen records as hits (the expensive part: done for `maxHits` records only). */
+  function explain(scoring: Scoring, chosen: readonly { s: Scored; designation?: DesignationAssessment }[], asOf: { asOf?: string }): Hit[] {
+    const prepared = chosen.length > 0 ? queryUnits(index, scoring.query) : undefined;
+    return chosen.map(({ s, designation }) => {
+      const { reasons, hitAlignment } = nameLevelReasons(scoring.query, s.m, s.record, true, prepared);
       return buildHit({
         record: s.record,
         nameOrdinal: s.m.nameOrdinal,
@@ -310,17 +337,74 @@ export function createScreener(options: ScreenerOptions): Screener {
         profile: profileName,
         algorithm: alg.id,
         ...asOf,
+        ...(designation ? { designation } : {}),
       });
     });
+  }
+
+  function matchName(raw: ScreenInput): NameMatchResult {
+    const scoring = scoreAll(raw);
+    const asOf = scoring.input.asOf === undefined ? {} : { asOf: scoring.input.asOf };
+    const { scored, queryEcho, requestReasons } = scoring;
+    if (scoring.unscreenable) return { query: queryEcho, unscreenable: true, hits: [], hitCount: 0, alertCount: 0, reasons: requestReasons, ...asOf };
+    const alertCount = scored.filter((s) => s.score >= threshold).length;
+    const hits = explain(scoring, scored.slice(0, opts.maxHits).map((s) => ({ s })), asOf);
     return { query: queryEcho, unscreenable: false, hits, hitCount: scored.length, alertCount, reasons: requestReasons, ...asOf };
+  }
+
+  const SEVERITY: Readonly<Record<HitDecision, number>> = { alert: 0, review: 1, info: 2 };
+
+  function screen(raw: ScreenInput): ScreenResult {
+    const scoring = scoreAll(raw);
+    const asOf = scoring.input.asOf ?? options.today;
+    if (asOf === undefined) {
+      throw new InputError([
+        { path: "asOf", expected: "a calendar day YYYY-MM-DD (or createScreener({ today }))", received: "undefined", message: "every screen is as of a day" },
+      ]);
+    }
+    const jurisdictions = scoring.input.jurisdictions ?? options.jurisdictions ?? ALL_REGIMES;
+    const ctx: DesignationContext = { asOf, jurisdictions, listDates, curatedLinks };
+    const scoredIds = new Set(scoring.scored.map((s) => s.record.id));
+    // A curated record whose linked official record also matched is the same subject: the official
+    // hit carries the curated dates (designation.linked), so the curated one is not listed twice.
+    const assessed = scoring.scored
+      .filter((s) => !(s.record.list === "curated" && s.record.sameAs.some((id) => scoredIds.has(id))))
+      .map((s) => {
+        const designation = assessDesignation(s.record, ctx);
+        return { s, designation, decision: finalDecision(s.score >= threshold ? "alert" : "review", designation.status) };
+      });
+    assessed.sort(
+      (a, b) =>
+        SEVERITY[a.decision] - SEVERITY[b.decision] ||
+        compareHits({ score: a.s.score, list: a.s.record.list, recordId: a.s.record.sourceId }, { score: b.s.score, list: b.s.record.list, recordId: b.s.record.sourceId }),
+    );
+    const count = (d: HitDecision) => assessed.filter((a) => a.decision === d).length;
+    const alertCount = count("alert");
+    const reviewCount = count("review");
+    const outcome: Outcome = scoring.unscreenable ? "unscreenable" : alertCount > 0 ? "alert" : reviewCount > 0 ? "review" : "clear";
+    return {
+      query: scoring.queryEcho,
+      unscreenable: scoring.unscreenable,
+      hits: explain(scoring, assessed.slice(0, opts.maxHits), { asOf }),
+      hitCount: assessed.length,
+      alertCount,
+      reviewCount,
+      findingCount: count("info"),
+      reasons: scoring.requestReasons,
+      asOf,
+      jurisdictions,
+      outcome,
+      profile: profileName,
+      threshold,
+      reviewThreshold,
+      algorithm: alg.id,
+      lists: provenance,
+    };
   }
 
   return {
     matchName,
-    screen(input: ScreenInput): ScreenResult {
-      const m = matchName(input);
-      return { ...m, outcome: decideOutcome(m), profile: profileName, threshold, reviewThreshold, algorithm: alg.id, lists: provenance };
-    },
+    screen,
     rank(name: string, rankOptions: RankOptions = {}): RankedMatch[] {
       const input = parseScreenInput({ name }, opts.maxNameLength, opts.maxNameWords);
       const query = normalizeName(input.name);

@@ -6,7 +6,11 @@
  */
 import { z } from "zod";
 import { InputError, type InputIssue } from "../errors";
-import { CountryCodeSchema, IdentifierTypeSchema, PartialDateSchema, SubjectTypeSchema } from "../model";
+import { isValidAsOf } from "../dates";
+import { CountryCodeSchema, IdentifierTypeSchema, PartialDateSchema, RegimeSchema, SubjectTypeSchema } from "../model";
+
+/** A calendar day `YYYY-MM-DD` that exists (no time, no zone: screening is by day). */
+export const IsoDaySchema = z.string().refine((v) => isValidAsOf(v), "expected a calendar day YYYY-MM-DD");
 
 /** Default maximum name length (UTF-16 code units); the longest list names are about 400. */
 export const DEFAULT_MAX_NAME_LENGTH = 1000;
@@ -29,7 +33,8 @@ export const ScreenIdentifierSchema = z
 
 /**
  * A screening request: the name and, when the caller has them, type, country, date of birth,
- * identifiers, and the date the screen is for (`asOf`, YYYY-MM-DD; echoed until date rules land).
+ * identifiers, the day the screen is for (`asOf`, YYYY-MM-DD; default the screener's `today`) and the
+ * regimes that apply to the caller (`jurisdictions`; default the screener's, or all four).
  * @example
  * ScreenInputSchema.parse({ name: "Belvneshpromservis", type: "organization", country: "BY" })
  */
@@ -40,7 +45,8 @@ export const ScreenInputSchema = z
     country: CountryCodeSchema.optional(),
     dateOfBirth: PartialDateSchema.optional(),
     identifiers: z.array(ScreenIdentifierSchema).max(20).optional(),
-    asOf: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "expected YYYY-MM-DD").optional(),
+    asOf: IsoDaySchema.optional(),
+    jurisdictions: z.array(RegimeSchema).min(1).max(4).optional(),
   })
   .strict();
 export type ScreenInput = z.input<typeof ScreenInputSchema>;

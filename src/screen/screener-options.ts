@@ -3,7 +3,8 @@
  */
 import { z } from "zod";
 import { InputError } from "../errors";
-import { DEFAULT_MAX_NAME_LENGTH, DEFAULT_MAX_NAME_WORDS } from "./screen-input";
+import { RegimeSchema } from "../model";
+import { DEFAULT_MAX_NAME_LENGTH, DEFAULT_MAX_NAME_WORDS, IsoDaySchema } from "./screen-input";
 
 const OptionsSchema = z.object({
   lists: z.array(z.object({ metadata: z.object({ listId: z.string(), sha256: z.string() }).loose(), records: z.array(z.unknown()) }).loose()).min(1, "expected at least one list"),
@@ -15,6 +16,8 @@ const OptionsSchema = z.object({
   maxNameWords: z.number().int().min(4).max(1000).optional(),
   index: z.instanceof(Uint8Array).optional(),
   algorithm: z.object({ id: z.string().min(1) }).loose().optional(),
+  today: IsoDaySchema.optional(),
+  jurisdictions: z.array(RegimeSchema).min(1).max(4).optional(),
 });
 
 /** Validated options with defaults. */

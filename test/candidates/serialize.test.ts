@@ -6,6 +6,9 @@ import { NAMES_V1 } from "../../src/score";
 import { createScreener } from "../../src/screen";
 import { REGRESSION_RECORDS, handMade, handMadeList } from "../screen/fixtures";
 
+/** Screens here are as of one fixed day; date rules are tested in test/screen/date-aware.test.ts. */
+const TODAY = "2026-11-22";
+
 const records = [...REGRESSION_RECORDS.map(handMade), handMade({ id: "arabic", type: "person", names: ["صدام حسين التكريتي"] })];
 const fingerprint = indexFingerprint([{ listId: "test-cases", sha256: "0".repeat(64), recordCount: records.length }]);
 
@@ -35,8 +38,8 @@ describe("prebuilt index", () => {
 
   it("is what createScreener exports and loads", () => {
     const lists = [handMadeList(REGRESSION_RECORDS)];
-    const a = createScreener({ lists });
-    const b = createScreener({ lists, index: a.exportIndex() });
+    const a = createScreener({ lists, today: TODAY });
+    const b = createScreener({ lists, index: a.exportIndex(), today: TODAY });
     expect(b.screen({ name: "Guangzhou Haige Comm Grp" })).toEqual(a.screen({ name: "Guangzhou Haige Comm Grp" }));
     expect(() => createScreener({ lists: [{ ...lists[0]!, metadata: { ...lists[0]!.metadata, sha256: "f".repeat(64) } }], index: a.exportIndex() })).toThrow(InputError);
   });

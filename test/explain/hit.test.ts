@@ -3,19 +3,22 @@ import { compareHits, listLabel, renderSummary } from "../../src/explain";
 import { createScreener } from "../../src/screen";
 import { handMadeList } from "../screen/fixtures";
 
+/** Screens here are as of one fixed day; date rules are tested in test/screen/date-aware.test.ts. */
+const TODAY = "2026-11-22";
+
 const list = handMadeList([
   { id: "22790", type: "person", names: ["MADURO MOROS, Nicolas"], birthDates: ["1962-11-23"], nationalities: ["VE"] },
   { id: "15487", type: "organization", names: ["BELVNESHPROMSERVICE", ["БЕЛВНЕШПРОМСЕРВИС", "alias"]] },
   { id: "weak", type: "person", names: ["AL-MASRI, Abu Ayyub", ["ABU AYYUB", "weak-alias"]] },
 ]);
-const screener = createScreener({ lists: [list] });
+const screener = createScreener({ lists: [list], today: TODAY });
 
 describe("explained hits", () => {
   it("renders an alert with name alignment and secondary evidence", () => {
     const r = screener.screen({ name: "Nicolas Maduro", dateOfBirth: "1962", country: "VE", asOf: "2025-01-01" });
     const hit = r.hits[0];
     expect(hit?.summary).toMatchInlineSnapshot(
-      `"Alert: "Nicolas Maduro" matches TEST CASES 22790 "MADURO MOROS, Nicolas" (primary; 0.99 ≥ 0.90); born 1962-11-23, as given (year); country VE among VE."`,
+      `"Alert: "Nicolas Maduro" matches TEST CASES 22790 "MADURO MOROS, Nicolas" (primary; 0.99 ≥ 0.90); born 1962-11-23, as given (year); country VE among VE; [TEST] on the list, listing date unknown, taken as open on 2025-01-01."`,
     );
     expect(hit?.reasons).toMatchInlineSnapshot(`
       [
@@ -43,6 +46,14 @@ describe("explained hits", () => {
           "score": 1,
           "weight": 0.03,
         },
+        {
+          "candidate": "no date",
+          "detail": "[TEST] on the list, listing date unknown, taken as open on 2025-01-01",
+          "feature": "designation.in-force",
+          "query": "2025-01-01",
+          "score": 1,
+          "weight": 0,
+        },
       ]
     `);
     expect(hit).toMatchObject({
@@ -64,13 +75,13 @@ describe("explained hits", () => {
 
   it("explains a transliterated match on an original-script alias", () => {
     const hit = screener.screen({ name: "Belvneshpromservis" }).hits[0];
-    expect(hit?.summary).toMatchInlineSnapshot(`"Alert: "Belvneshpromservis" matches TEST CASES 15487 "БЕЛВНЕШПРОМСЕРВИС" (alias; 1.00 ≥ 0.90)."`);
+    expect(hit?.summary).toMatchInlineSnapshot(`"Alert: "Belvneshpromservis" matches TEST CASES 15487 "БЕЛВНЕШПРОМСЕРВИС" (alias; 1.00 ≥ 0.90); [TEST] on the list, listing date unknown, taken as open on 2026-11-22."`);
   });
 
   it("renders a review of a weak alias, with the penalty in the summary", () => {
     const hit = screener.screen({ name: "Abu Ayub" }).hits[0];
     expect(hit?.summary).toMatchInlineSnapshot(
-      `"Review: "Abu Ayub" resembles TEST CASES weak "ABU AYYUB" (weak-alias; 0.84 < 0.90, review from 0.80); matched a weak alias."`,
+      `"Review: "Abu Ayub" resembles TEST CASES weak "ABU AYYUB" (weak-alias; 0.84 < 0.90, review from 0.80); matched a weak alias; [TEST] on the list, listing date unknown, taken as open on 2026-11-22."`,
     );
     // Glued particle + word on both sides ("ABU+AYUB" ~ "ABU+AYYUB") beats ABU=ABU plus AYUB~AYYUB.
     expect(hit?.alignment).toEqual([{ query: "ABU+AYUB", candidate: "ABU+AYYUB", similarity: 0.925, how: "fuzzy" }]);

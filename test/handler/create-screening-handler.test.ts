@@ -114,7 +114,7 @@ describe("400: every bad field with its path, expected and received", () => {
   it.each([
     { case: "a missing name", body: {}, path: "name", expected: "string" },
     { case: "a wrong type", body: { name: "x", type: "company" }, path: "type", expected: 'one of "person", "organization", "vessel", "aircraft", "unknown"' },
-    { case: "a bad asOf", body: { name: "x", asOf: "01/02/2024" }, path: "asOf", expected: "YYYY-MM-DD" },
+    { case: "a bad asOf", body: { name: "x", asOf: "01/02/2024" }, path: "asOf", expected: "a calendar day YYYY-MM-DD" },
     { case: "a null asOf", body: { name: "x", asOf: null }, path: "asOf", expected: "string" },
     { case: "a bad identifier", body: { name: "x", identifiers: [{ value: "" }] }, path: "identifiers.0.value", expected: expect.stringContaining(">=1") },
     { case: "a profile not served", body: { name: "x", profile: "strict" }, path: "profile", expected: '"balanced" (the only profile this endpoint serves)' },
@@ -396,7 +396,7 @@ describe("POST /screen/batch", () => {
       post("/screen/batch", { asOf: "2024-13-01", subjects: [{ name: "KAMAZ" }, { name: "" }, "KAMAZ", { name: "x", country: "XXX", profile: "wide" }] }),
     );
     expect((await json(res2)).error.issues?.map((i) => `${i.path}: ${i.expected}`)).toEqual([
-      "asOf: YYYY-MM-DD",
+      "asOf: a calendar day YYYY-MM-DD",
       "subjects.1.name: a non-empty name",
       "subjects.2: a JSON object",
       'subjects.3.profile: one of "strict", "balanced", "broad"',

@@ -3,8 +3,11 @@ import { InputError } from "../../src/errors";
 import { createScreener, decideOutcome, PROFILES, type ScreenInput, type ScreenResult } from "../../src/screen";
 import { REGRESSION_RECORDS, handMadeList } from "./fixtures";
 
+/** Screens here are as of one fixed day; date rules are tested in test/screen/date-aware.test.ts. */
+const TODAY = "2026-11-22";
+
 const list = handMadeList(REGRESSION_RECORDS);
-const screener = createScreener({ lists: [list] });
+const screener = createScreener({ lists: [list], today: TODAY });
 
 const inputError = (fn: () => unknown): InputError => {
   try {
@@ -27,14 +30,14 @@ describe("createScreener", () => {
   });
 
   it("accepts raw thresholds as a custom profile", () => {
-    const s = createScreener({ lists: [list], threshold: 0.8 });
+    const s = createScreener({ lists: [list], threshold: 0.8, today: TODAY });
     expect([s.profile, s.threshold, s.reviewThreshold]).toEqual(["custom", 0.8, 0.7]);
   });
 
   it("validates options with a typed error naming the field", () => {
-    expect(inputError(() => createScreener({ lists: [] })).issues[0]?.path).toBe("lists");
-    expect(inputError(() => createScreener({ lists: [list], threshold: 1.5 })).issues[0]?.path).toBe("threshold");
-    expect(inputError(() => createScreener({ lists: [list], threshold: 0.8, reviewThreshold: 0.9 })).issues[0]?.path).toBe("reviewThreshold");
+    expect(inputError(() => createScreener({ lists: [], today: TODAY })).issues[0]?.path).toBe("lists");
+    expect(inputError(() => createScreener({ lists: [list], threshold: 1.5, today: TODAY })).issues[0]?.path).toBe("threshold");
+    expect(inputError(() => createScreener({ lists: [list], threshold: 0.8, reviewThreshold: 0.9, today: TODAY })).issues[0]?.path).toBe("reviewThreshold");
   });
 
   it("reports list provenance and index statistics", () => {
@@ -61,7 +64,7 @@ describe("screen input", () => {
     const e = inputError(() => screener.screen({ name: "A".repeat(10_000) }));
     expect(e.code).toBe("INPUT_TOO_LONG");
     expect(e.message).toBe("invalid input; name: expected at most 1000 characters, received 10000 characters");
-    expect(inputError(() => createScreener({ lists: [list], maxNameLength: 20 }).screen({ name: "A".repeat(21) })).code).toBe("INPUT_TOO_LONG");
+    expect(inputError(() => createScreener({ lists: [list], maxNameLength: 20, today: TODAY }).screen({ name: "A".repeat(21) })).code).toBe("INPUT_TOO_LONG");
   });
 
   it("refuses names of more than 64 words with INPUT_TOO_LONG (never a partial screen)", () => {
@@ -104,7 +107,7 @@ describe("outcomes", () => {
   });
 
   it("counts every hit but returns at most maxHits, best first, ties by list then record id", () => {
-    const s = createScreener({ lists: [list, { ...list, metadata: { ...list.metadata, listId: "a-copy" }, records: list.records.map((r) => ({ ...r, list: "a-copy", id: `a-copy:${r.sourceId}` })) }], maxHits: 1 });
+    const s = createScreener({ lists: [list, { ...list, metadata: { ...list.metadata, listId: "a-copy" }, records: list.records.map((r) => ({ ...r, list: "a-copy", id: `a-copy:${r.sourceId}` })) }], maxHits: 1, today: TODAY });
     const r = s.screen({ name: "SIS DOO" });
     expect(r.hitCount).toBe(2);
     expect(r.hits.map((h) => h.list)).toEqual(["a-copy"]);

@@ -8,9 +8,12 @@ import { createScreener, type ScreenResult, type Screener } from "../../src/scre
 import { evalLists } from "../eval/designations";
 import { REGRESSION_RECORDS, handMadeList } from "./fixtures";
 
+/** Screens here are as of one fixed day; date rules are tested in test/screen/date-aware.test.ts. */
+const TODAY = "2026-11-22";
+
 let screener: Screener;
 beforeAll(() => {
-  screener = createScreener({ lists: [...evalLists(), handMadeList(REGRESSION_RECORDS)], maxHits: 50 });
+  screener = createScreener({ lists: [...evalLists(), handMadeList(REGRESSION_RECORDS)], maxHits: 50, today: TODAY });
 });
 
 const screen = (name: string): ScreenResult => screener.screen({ name });
@@ -44,7 +47,7 @@ describe("regression cases", () => {
     expect(hit?.decision ?? "none").not.toBe("alert");
     const single = screener.rank("Vladimir", { minScore: 0.01, limit: 1000 }).find((m) => m.id === "test-cases:vladimirov");
     expect(single?.score ?? 0).toBeLessThan(0.9);
-    const explained = createScreener({ lists: [handMadeList(REGRESSION_RECORDS)], reviewThreshold: 0.3, threshold: 0.9 }).screen({ name: "Vladimir" });
+    const explained = createScreener({ lists: [handMadeList(REGRESSION_RECORDS)], reviewThreshold: 0.3, threshold: 0.9, today: TODAY }).screen({ name: "Vladimir" });
     expect(explained.hits.find((h) => h.recordId === "vladimirov")?.alignment).toHaveLength(1);
   });
 
@@ -131,7 +134,7 @@ describe("secondary evidence", () => {
     const other = screener.screen({ name: "Ivan Petrov", dateOfBirth: "1985", country: "DE" }).hits.find((h) => h.recordId === "with-facts");
     expect(same?.score ?? 0).toBeGreaterThan(base?.score ?? 1);
     expect(other?.score ?? 0).toBeLessThan(base?.score ?? 0);
-    expect(same?.reasons.map((r) => r.feature)).toEqual(["name.fuzzy", "dob.match", "country.match"]);
+    expect(same?.reasons.map((r) => r.feature)).toEqual(["name.fuzzy", "dob.match", "country.match", "designation.in-force"]);
   });
 
   it("finds a record through an exact identifier even when the name differs, as strong evidence", () => {
