@@ -25,9 +25,19 @@ function hitBlock(hit: Hit, rank: number): string {
     lines.push(`   tokens: ${hit.alignment.map((a) => `${a.query} ↔ ${a.candidate} ${a.similarity.toFixed(2)}`).join(", ")}`);
   }
   for (const r of hit.reasons) {
+    if (r.feature.startsWith("designation.")) continue;
     lines.push(`   ${r.feature} ${r.weight >= 0 ? "+" : ""}${(r.score * r.weight).toFixed(2)}: ${r.detail}`);
   }
-  for (const b of hit.record.bases) lines.push(`   basis: ${basisLine(b)}`);
+  if (hit.designation) {
+    lines.push(`   designation on ${hit.designation.asOf} (${hit.designation.jurisdictions.join(", ")}): ${hit.designation.status}`);
+    for (const b of hit.designation.bases) {
+      const where = b.inJurisdiction ? "" : " [outside your jurisdictions]";
+      const from = b.datesFrom ? ` [dates from ${b.datesFrom}]` : "";
+      lines.push(`   basis ${b.status}${where}: ${b.reason.detail}${from}`);
+    }
+  } else {
+    for (const b of hit.record.bases) lines.push(`   basis: ${basisLine(b)}`);
+  }
   if (hit.record.sourceUrl) lines.push(`   record: ${hit.record.sourceUrl}`);
   lines.push(`   ${hit.summary}`);
   return lines.join("\n");
@@ -39,12 +49,13 @@ function hitBlock(hit: Hit, rank: number): string {
  * renderScreenResult(result) //=> 'ALERT  "Belvneshpromservis LLC" …'
  */
 export function renderScreenResult(result: ScreenResult): string {
-  const head = `${result.outcome.toUpperCase()}  "${result.query.name}"  (profile ${result.profile}, alert ≥ ${result.threshold.toFixed(2)}, review ≥ ${result.reviewThreshold.toFixed(2)}, ${result.algorithm}${result.asOf ? `, as of ${result.asOf}` : ""})`;
+  const head = `${result.outcome.toUpperCase()}  "${result.query.name}"  (as of ${result.asOf}, ${result.jurisdictions.join("/")}; profile ${result.profile}, alert ≥ ${result.threshold.toFixed(2)}, review ≥ ${result.reviewThreshold.toFixed(2)}, ${result.algorithm})`;
   const parts = [head];
   for (const r of result.reasons) parts.push(`  ${r.feature}: ${r.detail}`);
   if (result.hits.length === 0 && result.outcome !== "unscreenable") parts.push("  no record at or above the review threshold");
   result.hits.forEach((h, i) => parts.push(hitBlock(h, i + 1)));
   if (result.hitCount > result.hits.length) parts.push(`  … ${result.hitCount - result.hits.length} more hits (use --max-hits)`);
+  if (result.findingCount > 0 && result.outcome === "clear") parts.push(`  clear on ${result.asOf}, with ${result.findingCount} informational finding(s) above`);
   parts.push(
     `lists: ${result.lists.map((l) => `${l.listId} ${l.listDate?.slice(0, 10) ?? "undated"} (${l.recordCount} records, sha256 ${l.sha256.slice(0, 12)}…)`).join("; ")}`,
   );

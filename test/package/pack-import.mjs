@@ -20,6 +20,8 @@ try {
     `import * as lib from "sanctions-screen";
 import { runCli } from "sanctions-screen/cli";
 import { loadEmbeddedLists } from "sanctions-screen/lists";
+import { createScreeningHandler } from "sanctions-screen/handler";
+if (typeof createScreeningHandler !== "function") throw new Error("ESM: createScreeningHandler missing");
 const embedded = loadEmbeddedLists();
 if (embedded.find((l) => l.metadata.listId === "ofac-sdn")?.records.length !== 13821) throw new Error("ESM: embedded OFAC SDN snapshot missing");
 if (typeof lib.loadList !== "function") throw new Error("ESM: loadList missing");
@@ -33,6 +35,8 @@ console.log("esm ok", Object.keys(lib).length);
     `const lib = require("sanctions-screen");
 const { runCli } = require("sanctions-screen/cli");
 const { loadEmbeddedLists } = require("sanctions-screen/lists");
+const { createScreeningHandler } = require("sanctions-screen/handler");
+if (typeof createScreeningHandler !== "function") throw new Error("CJS: createScreeningHandler missing");
 if (loadEmbeddedLists({ lists: ["curated"] })[0].records.length < 1) throw new Error("CJS: embedded curated list missing");
 if (typeof lib.loadList !== "function") throw new Error("CJS: loadList missing");
 if (typeof runCli !== "function") throw new Error("CJS: runCli missing");
@@ -43,6 +47,9 @@ console.log("cjs ok", Object.keys(lib).length);
   process.stdout.write(run(process.execPath, ["cjs.cjs"], work));
   const help = run(join(work, "node_modules/.bin/sanctions-screen"), ["help"], work);
   if (!help.includes("lists inspect")) throw new Error("bin: help text missing");
+  // The main job from the installed package, with the prebuilt index it ships.
+  const screened = JSON.parse(run(join(work, "node_modules/.bin/sanctions-screen"), ["screen", "Belvneshpromservis LLC", "--as-of", "2013-03-01", "--json"], work));
+  if (screened.outcome !== "alert" || screened.hits[0]?.recordId !== "15487") throw new Error(`bin: screen gave ${screened.outcome}`);
   console.log("bin ok");
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -47,6 +47,8 @@ export interface BatchSummary {
   /** The first error rows' messages (each names its line); `counts.error` has the total. */
   readonly errors: readonly string[];
   readonly elapsedMs: number;
+  /** Time until every worker had built its screener (lists and index loaded). */
+  readonly startupMs: number;
   readonly workers: number;
 }
 
@@ -86,6 +88,7 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
   let done = 0; // rows written
   let read = 0;
   let inputEnded = false;
+  let startupMs = 0;
   let writing: Promise<void> = Promise.resolve();
 
   const fail = (error: Error): void => {
@@ -123,7 +126,10 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
     const entry: PoolWorker = { worker, ready: false, inFlight: 0 };
     pool.push(entry);
     worker.on("message", (message: FromWorker) => {
-      if (message.type === "ready") entry.ready = true;
+      if (message.type === "ready") {
+        entry.ready = true;
+        if (pool.every((p) => p.ready)) startupMs = performance.now() - started;
+      }
       else if (message.type === "fatal") fail(new Error(`batch worker ${i + 1}: ${message.message}`));
       else {
         entry.inFlight--;
@@ -199,5 +205,5 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
     }
   }
   options.onProgress?.(progress());
-  return { rows: done, counts, errors, elapsedMs: performance.now() - started, workers: options.workers };
+  return { rows: done, counts, errors, elapsedMs: performance.now() - started, startupMs, workers: options.workers };
 }

@@ -14,7 +14,7 @@ import {
   type BatchWorkerSpec,
 } from "../batch";
 import { UsageError, type CliCommand, type CliIo } from "../command";
-import { readPrebuiltIndex } from "./screen";
+import { readPrebuiltIndex } from "../prebuilt-index";
 
 /** Exit code of a batch that ran to the end but had rows it could not screen (all are in the output). */
 export const BATCH_EXIT_ROW_ERRORS = 4;

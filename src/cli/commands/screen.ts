@@ -1,32 +1,11 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
-import { createDefaultScreener } from "../../embedded";
 import { loadList } from "../../lists";
 import { IdentifierTypeSchema, type LoadedList } from "../../model";
-import { createScreener, PROFILES, type ProfileName, type ScreenInput, type Screener } from "../../screen";
+import { createScreener, PROFILES, type ProfileName, type ScreenInput } from "../../screen";
 import { UsageError, type CliCommand } from "../command";
+import { embeddedScreener } from "../prebuilt-index";
 import { readListFiles } from "../read-list-files";
 import { renderScreenResult } from "../render-screen-result";
-
-/**
- * Bytes of the prebuilt name index shipped in the package (`lists/compiled/name-index.bin`, made by
- * `npm run build`), or undefined in a checkout that has not built it (the index is then built in memory).
- */
-export function readPrebuiltIndex(): Uint8Array | undefined {
-  let path: string;
-  try {
-    path = createRequire(import.meta.url).resolve("sanctions-screen/lists/compiled/name-index.bin");
-  } catch {
-    return undefined;
-  }
-  return new Uint8Array(readFileSync(path));
-}
-
-function defaultScreener(options: { profile?: ProfileName; maxHits?: number }): Screener {
-  const index = readPrebuiltIndex();
-  return createDefaultScreener({ ...options, ...(index ? { index } : {}) });
-}
 
 /** `screen <name>`: the main job — screen one name against the embedded lists (or `--list` files). */
 export const screenCommand: CliCommand = {
@@ -70,7 +49,7 @@ export const screenCommand: CliCommand = {
     const screener =
       values.list && values.list.length > 0
         ? createScreener({ ...options, lists: values.list.map((file): LoadedList => loadList(readListFiles(file))) })
-        : defaultScreener(options);
+        : embeddedScreener(options, io.stderr).screener;
 
     const identifiers = (values.id ?? []).map((spec) => {
       const colon = spec.indexOf(":");

@@ -1,13 +1,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
-import { loadEmbeddedLists } from "../../embedded";
-import { InputError } from "../../errors";
 import { createScreeningHandler, toNodeListener, type ScreeningHandlerOptions } from "../../handler";
-import type { LoadedList } from "../../model";
 import { createScreener, PROFILES, type ProfileName, type Screener } from "../../screen";
 import { UsageError, type CliCommand, type CliIo } from "../command";
-import { readPrebuiltIndex } from "./screen";
+import { embeddedScreener } from "../prebuilt-index";
 
 /** Options of {@link startScreeningServer}. */
 export interface ScreeningServerOptions {
@@ -36,20 +33,8 @@ export interface ScreeningServer {
  * prebuilt index shipped in the package when it fits the lists, else one built in memory once.
  */
 function embeddedScreeners(profile: ProfileName, warn: (text: string) => void): { main: Screener; screenerFor: (p: ProfileName) => Screener } {
-  const lists: LoadedList[] = loadEmbeddedLists();
-  let index = readPrebuiltIndex();
-  let main: Screener;
-  try {
-    main = createScreener({ lists, profile, ...(index ? { index } : {}) });
-  } catch (error) {
-    if (!(index && error instanceof InputError && error.issues.some((i) => i.path === "index"))) throw error;
-    // A checkout whose lists changed since `npm run build`: still correct, only a slower start.
-    warn("sanctions-screen: the prebuilt name index does not fit the embedded lists (run npm run build); building it in memory\n");
-    index = undefined;
-    main = createScreener({ lists, profile });
-  }
-  const shared = index ?? main.exportIndex();
-  return { main, screenerFor: (p) => createScreener({ lists, profile: p, index: shared }) };
+  const { screener: main, index, lists } = embeddedScreener({ profile }, warn);
+  return { main, screenerFor: (p) => createScreener({ lists, profile: p, index }) };
 }
 
 function formatHost(host: string): string {
