@@ -9,6 +9,7 @@ import type { ListMetadata, LoadedList } from "../model";
 import { createScreener, type Screener, type ScreenerOptions } from "../screen";
 import { expandCompiledList, type CompiledList } from "./compact";
 import { compiledListData } from "./lists.generated";
+import { createTransactionScreener, type TransactionScreener, type TransactionScreenerOptions } from "./default-transaction-screener";
 
 export type { CompiledList } from "./compact";
 export { compactRecord, expandRecord, expandCompiledList } from "./compact";
@@ -72,4 +73,21 @@ export type DefaultScreenerOptions = Omit<ScreenerOptions, "lists"> & LoadEmbedd
 export function createDefaultScreener(options: DefaultScreenerOptions = {}): Screener {
   const { lists: wanted, ...screenerOptions } = options;
   return createScreener({ ...screenerOptions, lists: loadEmbeddedLists(wanted === undefined ? {} : { lists: wanted }) });
+}
+
+export { embeddedRulePack, embeddedGoodsCatalogue, createTransactionScreener } from "./default-transaction-screener";
+export type { TransactionScreener, TransactionScreenerOptions } from "./default-transaction-screener";
+
+/**
+ * A transaction screener over the embedded lists, rule pack and goods catalogue.
+ * @example
+ * createDefaultTransactionScreener({ jurisdictions: ["US"] }).screen(tx).verdict //=> "alert"
+ */
+export function createDefaultTransactionScreener(options: DefaultScreenerOptions & Pick<TransactionScreenerOptions, "acceptList"> = {}): TransactionScreener {
+  const { acceptList, ...screenerOptions } = options;
+  return createTransactionScreener({
+    screener: createDefaultScreener(screenerOptions),
+    ...(screenerOptions.jurisdictions === undefined ? {} : { jurisdictions: screenerOptions.jurisdictions }),
+    ...(acceptList === undefined ? {} : { acceptList }),
+  });
 }

@@ -52,6 +52,7 @@ import {
 import { DEFAULT_PROFILE, PROFILES, REVIEW_BAND, type ProfileName } from "./profiles";
 import { DEFAULT_MAX_NAME_LENGTH, parseScreenInput, type ScreenInput, type ValidScreenInput } from "./screen-input";
 import { parseScreenerOptions } from "./screener-options";
+import { buildEnvelope, type ResultEnvelope } from "./envelope";
 
 /** Options of {@link createScreener}. */
 export interface ScreenerOptions {
@@ -133,6 +134,8 @@ export interface ScreenResult extends NameMatchResult {
   readonly reviewThreshold: number;
   readonly algorithm: string;
   readonly lists: readonly ListProvenance[];
+  /** Replay envelope: library, algorithm, profile, options hash, asOf, lists (see `./envelope`). */
+  readonly envelope: ResultEnvelope;
 }
 
 /** A lightweight ranked match (no explanation), for ranking and evaluation. */
@@ -399,6 +402,15 @@ export function createScreener(options: ScreenerOptions): Screener {
       reviewThreshold,
       algorithm: alg.id,
       lists: provenance,
+      // Replay envelope (issue 4): everything that decided this result, hashed; see ./envelope.
+      envelope: buildEnvelope({
+        algorithm: alg.id,
+        profile: profileName,
+        options: { threshold, reviewThreshold, maxHits: opts.maxHits, maxNameLength: opts.maxNameLength, maxNameWords: opts.maxNameWords, algorithm: alg },
+        asOf,
+        jurisdictions,
+        lists: provenance,
+      }),
     };
   }
 

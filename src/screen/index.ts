@@ -2,3 +2,8 @@ export * from "./profiles";
 export * from "./screen-input";
 export * from "./screener-options";
 export * from "./create-screener";
+export * from "./envelope";
+export * from "./library-version";
+export * from "./accept-list";
+export * from "./transaction-input";
+export * from "./screen-transaction";

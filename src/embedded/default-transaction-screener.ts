@@ -1,0 +1,69 @@
+/**
+ * The embedded rule pack and goods catalogue (`lists/rules/rule-pack.json`,
+ * `lists/goods/controlled-items.json`), imported as JSON modules through the package self-reference
+ * like the embedded lists, and a transaction screener over the embedded lists.
+ */
+import rulePackJson from "sanctions-screen/lists/rules/rule-pack.json" with { type: "json" };
+import goodsJson from "sanctions-screen/lists/goods/controlled-items.json" with { type: "json" };
+import { loadGoodsCatalogue, type GoodsCatalogue } from "../candidates";
+import type { Regime } from "../model";
+import { loadRulePack, type RulePack } from "../rules";
+import { screenTransaction, type AcceptEntry, type Screener, type TransactionInput, type TransactionResult } from "../screen";
+
+/**
+ * The embedded dated rule pack, validated.
+ * @example
+ * embeddedRulePack().version //=> "2026-11-22.1"
+ */
+export function embeddedRulePack(): RulePack {
+  return loadRulePack(rulePackJson);
+}
+
+/**
+ * The embedded controlled-goods catalogue, validated and indexed.
+ * @example
+ * embeddedGoodsCatalogue().entries.length //=> 15
+ */
+export function embeddedGoodsCatalogue(): GoodsCatalogue {
+  return loadGoodsCatalogue(goodsJson);
+}
+
+/** Options of {@link createTransactionScreener}. */
+export interface TransactionScreenerOptions {
+  readonly screener: Screener;
+  /** Default: the embedded rule pack. */
+  readonly rulePack?: RulePack;
+  /** Default: the embedded goods catalogue. */
+  readonly goods?: GoodsCatalogue;
+  readonly jurisdictions?: readonly Regime[];
+  readonly acceptList?: readonly AcceptEntry[];
+}
+
+/** A screener of whole transactions bound to a name screener, a rule pack and a goods catalogue. */
+export interface TransactionScreener {
+  screen(tx: TransactionInput): TransactionResult;
+  readonly rulePack: RulePack;
+  readonly goods: GoodsCatalogue;
+}
+
+/**
+ * Binds a name screener to the embedded (or given) rule pack and goods catalogue.
+ * @example
+ * createTransactionScreener({ screener: createDefaultScreener() }).screen(tx).verdict //=> "alert"
+ */
+export function createTransactionScreener(options: TransactionScreenerOptions): TransactionScreener {
+  const rulePack = options.rulePack ?? embeddedRulePack();
+  const goods = options.goods ?? embeddedGoodsCatalogue();
+  return {
+    rulePack,
+    goods,
+    screen: (tx) =>
+      screenTransaction(tx, {
+        screener: options.screener,
+        rulePack,
+        goods,
+        ...(options.jurisdictions === undefined ? {} : { jurisdictions: options.jurisdictions }),
+        ...(options.acceptList === undefined ? {} : { acceptList: options.acceptList }),
+      }),
+  };
+}
