@@ -23,6 +23,31 @@ export interface NameExplanation {
  * explainNameMatch(index, normalizeName("Nicolas Maduro"), record, 0).alignment.pairs.length //=> 2
  */
 export function explainNameMatch(index: NameIndex, query: NormalizedName, record: DesignationRecord, ordinal: number, prepared?: NameUnits): NameExplanation {
+  const { candidate, candidateUnits } = candidateOf(index, record, ordinal);
+  const qu = prepared ?? queryUnits(index, query);
+  return { query, queryUnits: qu, candidate, candidateUnits, alignment: scoreNames(qu, candidateUnits, index.algorithm) };
+}
+
+type Candidate = Pick<NameExplanation, "candidate" | "candidateUnits">;
+
+/** Most records whose normalised names are kept per index before the cache is emptied. */
+const CANDIDATE_CACHE_RECORDS = 4096;
+
+// A list name's normalised form and units depend only on the name, its record's type and the
+// index (its rarities and algorithm), so they are computed once per name and reused across
+// screens (the same records are explained again and again); the cache never changes a result.
+const candidateCache = new WeakMap<NameIndex, Map<DesignationRecord, (Candidate | undefined)[]>>();
+
+function candidateOf(index: NameIndex, record: DesignationRecord, ordinal: number): Candidate {
+  let byRecord = candidateCache.get(index);
+  if (byRecord === undefined) candidateCache.set(index, (byRecord = new Map()));
+  let names = byRecord.get(record);
+  if (names === undefined) {
+    if (byRecord.size >= CANDIDATE_CACHE_RECORDS) byRecord.clear();
+    byRecord.set(record, (names = []));
+  }
+  const cached = names[ordinal];
+  if (cached !== undefined) return cached;
   const alg = index.algorithm;
   const value = record.subject.names[ordinal]?.value ?? "";
   const candidate = normalizeName(value, { context: contextFor(record.subject.type) });
@@ -35,6 +60,7 @@ export function explainNameMatch(index: NameIndex, query: NormalizedName, record
     },
     "candidate",
   );
-  const qu = prepared ?? queryUnits(index, query);
-  return { query, queryUnits: qu, candidate, candidateUnits, alignment: scoreNames(qu, candidateUnits, alg) };
+  const entry = { candidate, candidateUnits };
+  names[ordinal] = entry;
+  return entry;
 }

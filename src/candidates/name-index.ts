@@ -125,6 +125,13 @@ export interface SearchScratch {
   epoch: number;
   readonly vocabStamp: Int32Array;
   readonly nameStamp: Int32Array;
+  /**
+   * Per vocabulary text: `revSlot[v]` indexes this search's list of (unit group, sim, how) triples
+   * for text v when `revStamp[v]` equals the search's epoch (a typed-array lookup per candidate
+   * unit instead of a Map's hashing).
+   */
+  readonly revStamp: Int32Array;
+  readonly revSlot: Int32Array;
   /** Unit key (see {@link vocabKey}) → packed [text id, match-kind code, similarity, …]. */
   readonly neighbours: Map<string, Float64Array>;
 }
@@ -133,7 +140,7 @@ export interface SearchScratch {
 const NEIGHBOUR_CACHE_SIZE = 20000;
 
 function newScratch(vocab: number, names: number): SearchScratch {
-  return { epoch: 0, vocabStamp: new Int32Array(vocab), nameStamp: new Int32Array(names), neighbours: new Map() };
+  return { epoch: 0, vocabStamp: new Int32Array(vocab), nameStamp: new Int32Array(names), revStamp: new Int32Array(vocab), revSlot: new Int32Array(vocab), neighbours: new Map() };
 }
 
 /** One name scored against the query: the best per record is kept. */
@@ -502,7 +509,10 @@ export function searchNames(index: NameIndex, query: NormalizedName, options: Se
   const groupTexts: ArrayLike<number>[] = [];
   const groupCost: number[] = [];
   const groupByKey = new Map<string, number>();
-  const reverse = new Map<number, number[]>();
+  const revEpoch = nextEpoch(scratch);
+  const revStamp = scratch.revStamp;
+  const revSlot = scratch.revSlot;
+  const reverse: number[][] = [];
   const initialGroups = new Map<string, number[]>();
   for (let i = 0; i < qUnits.length; i++) {
     const u = qUnits[i] as (typeof qUnits)[number];
@@ -526,9 +536,11 @@ export function searchNames(index: NameIndex, query: NormalizedName, options: Se
     const texts: number[] = [];
     const add = (v: number, how: number, sim: number): void => {
       texts.push(v);
-      let r = reverse.get(v);
-      if (r === undefined) reverse.set(v, (r = []));
-      r.push(g, sim, how);
+      if (revStamp[v] !== revEpoch) {
+        revStamp[v] = revEpoch;
+        revSlot[v] = reverse.length;
+        reverse.push([g, sim, how]);
+      } else (reverse[revSlot[v] as number] as number[]).push(g, sim, how);
     };
     const known = index.vocabLookup.get(key);
     if (known !== undefined && !u.abjad) {
@@ -621,32 +633,34 @@ export function searchNames(index: NameIndex, query: NormalizedName, options: Se
   const pool: MutablePair[] = [];
   const qCovered = new Uint8Array(core);
   let cCovered = new Uint8Array(64);
+  // One closure for every candidate (not one per candidate): `from` is the current name's offset.
+  let from = 0;
+  const push = (i: number, j: number, sim: number): void => {
+    const p = pool[pairs.length] ?? (pool[pairs.length] = { q: 0, c: 0, sim: 0 });
+    p.q = i;
+    p.c = j - from;
+    p.sim = sim;
+    pairs.push(p);
+    const qf = qt.coverFirst[i] as number;
+    for (let k = qf; k < qf + (qt.coverLen[i] as number); k++) qCovered[k] = 1;
+    const cf = data.unitCoverFirst[j] as number;
+    for (let k = cf; k < cf + (data.unitCoverLen[j] as number); k++) cCovered[k] = 1;
+  };
   for (const m of candidates) {
     pairs.length = 0;
-    const from = data.unitStart[m] as number;
+    from = data.unitStart[m] as number;
     const to = data.unitStart[m + 1] as number;
     const cCore = data.nameCore[m] as number;
     if (cCovered.length < cCore) cCovered = new Uint8Array(cCore * 2);
     qCovered.fill(0);
     cCovered.fill(0, 0, cCore);
     const personal = (data.namePersonal[m] as number) === 1;
-    const push = (i: number, j: number, sim: number): void => {
-      const p = pool[pairs.length] ?? (pool[pairs.length] = { q: 0, c: 0, sim: 0 });
-      p.q = i;
-      p.c = j - from;
-      p.sim = sim;
-      pairs.push(p);
-      const qf = qt.coverFirst[i] as number;
-      for (let k = qf; k < qf + (qt.coverLen[i] as number); k++) qCovered[k] = 1;
-      const cf = data.unitCoverFirst[j] as number;
-      for (let k = cf; k < cf + (data.unitCoverLen[j] as number); k++) cCovered[k] = 1;
-    };
     for (let j = from; j < to; j++) {
       const v = data.unitVocab[j] as number;
       const cGlued = (data.unitGlued[j] as number) === 1;
       const cCover = data.unitCoverLen[j] as number;
       const cParticle = (data.unitParticle[j] as number) === 1;
-      const r = reverse.get(v);
+      const r = revStamp[v] === revEpoch ? reverse[revSlot[v] as number] : undefined;
       if (r !== undefined) {
         for (let x = 0; x < r.length; x += 3) {
           const how = HOW_CODES[r[x + 2] as number] as MatchHow;
@@ -727,6 +741,7 @@ function nextEpoch(scratch: SearchScratch): number {
     scratch.epoch = 0;
     scratch.vocabStamp.fill(0);
     scratch.nameStamp.fill(0);
+    scratch.revStamp.fill(0);
   }
   return ++scratch.epoch;
 }
