@@ -274,7 +274,8 @@ export function screenTransaction(input: TransactionInput, options: ScreenTransa
       results.push(r);
       if (r.blocked && !r.listed) {
         ownershipBlocked.push(p.name);
-        add({ id: `ownership.${p.index}`, kind: "ownership", severity: "alert", asOf: tx.date, parties: [p.index], detail: r.summary }, `${p.role} "${p.name}"`);
+        const aggregate = r.paths.length > 1 ? r.reasons.find((x) => x.feature === "ownership.aggregate")?.detail : undefined;
+        add({ id: `ownership.${p.index}`, kind: "ownership", severity: "alert", asOf: tx.date, parties: [p.index], detail: aggregate ? `${r.summary.replace(/\.$/, "")}; ${aggregate}` : r.summary }, `${p.role} "${p.name}"`);
       } else if (!r.blocked && r.aggregatePercent > 0) {
         add({ id: `ownership.${p.index}`, kind: "ownership", severity: "info", asOf: tx.date, parties: [p.index], detail: r.summary }, `${p.role} "${p.name}"`);
       }

@@ -1,0 +1,127 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createDefaultTransactionScreener, type TransactionScreener } from "../../src/embedded";
+import { InputError } from "../../src/errors";
+import type { TransactionInput, TransactionResult } from "../../src/screen";
+import { FIXTURES } from "../shared-data";
+
+interface ExpectedFinding {
+  readonly id: string;
+  readonly severity: string;
+  readonly contains: readonly string[];
+}
+interface Case {
+  readonly name: string;
+  readonly explanation: string;
+  readonly transaction: TransactionInput;
+  readonly expected: {
+    readonly verdict: TransactionResult["verdict"];
+    readonly findings: readonly ExpectedFinding[];
+    readonly absent?: readonly string[];
+    readonly deciding?: readonly string[];
+    readonly clearParties?: readonly number[];
+    readonly noPartyAlert?: boolean;
+    readonly recordPrograms?: Readonly<Record<string, readonly string[]>>;
+    readonly ownershipEvaluated: boolean;
+  };
+}
+
+const cases = (JSON.parse(readFileSync(join(FIXTURES, "transactions/seed-transactions.json"), "utf8")) as { cases: Case[] }).cases;
+
+let ts: TransactionScreener;
+beforeAll(() => {
+  ts = createDefaultTransactionScreener();
+}, 120_000);
+
+describe("seed transactions (test/fixtures/transactions/seed-transactions.json)", () => {
+  it.each(cases)("$name", (c) => {
+    const r = ts.screen(c.transaction);
+    expect(r.verdict, r.summary).toBe(c.expected.verdict);
+    for (const f of c.expected.findings) {
+      const found = r.findings.find((x) => x.id === f.id);
+      expect(found, `${f.id} in ${r.findings.map((x) => x.id).join(", ")}`).toBeDefined();
+      expect(found?.severity, found?.summary).toBe(f.severity);
+      for (const words of f.contains) expect(found?.summary).toContain(words);
+    }
+    for (const id of c.expected.absent ?? []) expect(r.findings.some((x) => x.id === id)).toBe(false);
+    if (c.expected.deciding) expect([...r.deciding].sort()).toEqual([...c.expected.deciding].sort());
+    for (const i of c.expected.clearParties ?? []) expect(r.parties[i]?.outcome, r.parties[i]?.name).toBe("clear");
+    if (c.expected.noPartyAlert) expect(r.findings.filter((f) => f.kind === "party" && f.severity === "alert")).toEqual([]);
+    for (const [id, programs] of Object.entries(c.expected.recordPrograms ?? {})) {
+      const hit = r.parties.flatMap((p) => p.hits).find((h) => h.recordId === id);
+      expect(hit?.hit.record.bases.map((b) => b.program)).toEqual(expect.arrayContaining([...programs]));
+    }
+    expect(r.ownership.evaluated).toBe(c.expected.ownershipEvaluated);
+    // The verdict is the most severe finding, and the summary is rendered from the deciding findings.
+    expect(r.summary.startsWith(`${r.verdict[0]?.toUpperCase()}${r.verdict.slice(1)}:`)).toBe(true);
+    for (const id of r.deciding) expect(r.findings.find((f) => f.id === id)?.severity).toBe(r.verdict);
+    expect(r.summary).toContain(r.ownership.evaluated ? "50 % rule evaluated" : "50 % rule not evaluated");
+  });
+
+  it("screens each leg's parties as of the leg's date", () => {
+    const r = ts.screen({
+      date: "2011-06-01",
+      jurisdictions: ["US"],
+      parties: [{ role: "seller", name: "Zorvanta Heavy Machinery Export" }],
+      goods: [{ description: "MAZ trucks" }],
+      route: { origin: "BY", destination: "BG" },
+      legs: [{ from: "BG", to: "BY", date: "2013-03-01", consignee: "Belvneshpromservice" }],
+    });
+    const leg = r.parties.find((p) => p.leg === 0);
+    expect(leg?.asOf).toBe("2013-03-01");
+    expect(leg?.outcome).toBe("alert");
+    expect(r.verdict).toBe("alert");
+    expect(r.findings.find((f) => f.id === "leg.0.retransfer")?.summary).toContain('new consignee "Belvneshpromservice"');
+  });
+
+  it("raises BIS red flags the data shows: forwarder as consignee, end user in a third country, end user unfit for munitions", () => {
+    const r = ts.screen({
+      date: "2015-04-01",
+      jurisdictions: ["EU"],
+      parties: [
+        { role: "consignee", name: "Pirin Logistics Forwarding", activity: "freight-forwarder", country: "BG" },
+        { role: "end-user", name: "Ivan Petrov Holdings", activity: "trading-company", country: "AE" },
+      ],
+      goods: [{ description: "AGS-17 automatic grenade launchers", quantity: 10 }],
+      route: { origin: "BG", destination: "BG" },
+    });
+    expect(r.verdict).toBe("review");
+    expect(r.deciding).toEqual(expect.arrayContaining(["kyc.forwarder-consignee.0", "kyc.end-user-third-country.1", "kyc.goods-end-user-mismatch.1"]));
+    expect(r.findings.find((f) => f.id === "kyc.end-user-third-country.1")?.summary).toContain("is in AE, not in the destination BG");
+  });
+
+  it("says the 50 % rule was not evaluated without a graph, and stays below 50 % when owners are not blocked", () => {
+    const r = ts.screen({
+      date: "2013-03-01",
+      jurisdictions: ["US"],
+      parties: [{ role: "intermediary", name: "Danubia Trade Brokers EOOD", type: "organization" }],
+      goods: [],
+      route: { origin: "BG", destination: "BG" },
+      ownership: [
+        { owner: "Belvneshpromservice", owned: "Danubia Trade Brokers EOOD", percent: 40 },
+        { owner: "Ivan Petrov Holdings", owned: "Danubia Trade Brokers EOOD", percent: 60 },
+      ],
+    });
+    expect(r.ownership.evaluated).toBe(true);
+    expect(r.ownership.results[0]?.blocked).toBe(false);
+    expect(r.findings.find((f) => f.id === "ownership.0")?.severity).toBe("info");
+    expect(r.verdict).toBe("clear");
+    const none = ts.screen({ date: "2013-03-01", parties: [{ role: "buyer", name: "Danubia Trade Brokers EOOD" }], goods: [], route: { origin: "BG", destination: "BG" } });
+    expect(none.ownership.evaluated).toBe(false);
+    expect(none.ownership.results[0]?.summary).toBe("50 % rule not evaluated for Danubia Trade Brokers EOOD: no ownership graph supplied.");
+  });
+
+  it("refuses bad input naming every field", () => {
+    expect(() =>
+      ts.screen({ date: "2013-02-30", parties: [{ role: "broker" as "intermediary", name: "" }], goods: [], route: { origin: "Belarus", destination: "BG" } }),
+    ).toThrow(InputError);
+    try {
+      ts.screen({ date: "2013-02-30", parties: [{ role: "broker" as "intermediary", name: "x", leg: 2 }], goods: [], route: { origin: "Belarus", destination: "BG" } });
+    } catch (e) {
+      const paths = (e as InputError).issues.map((i) => i.path);
+      expect(paths).toEqual(expect.arrayContaining(["date", "parties.0.role", "route.origin"]));
+    }
+    expect(() => ts.screen({ date: "2013-03-01", parties: [{ role: "buyer", name: "x", leg: 0 }], goods: [], route: { origin: "BG", destination: "BG" } })).toThrow(/parties.0.leg/);
+  });
+});
