@@ -1,4 +1,6 @@
 import { Readable } from "node:stream";
+import { fc, test } from "@fast-check/vitest";
+import { parse as csvParse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import {
   BatchInputError,
@@ -7,6 +9,7 @@ import {
   formatBatchRow,
   formatListVersions,
   formatProgress,
+  parseCsvRecord,
   readBatchInput,
   type BatchFormat,
   type BatchInputRow,
@@ -110,6 +113,30 @@ describe("readBatchInput (CSV)", () => {
     const error = await read(text, "csv").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BatchInputError);
     expect((error as Error).message).toMatch(message);
+  });
+});
+
+describe("parseCsvRecord", () => {
+  const field = fc.string({ unit: fc.constantFrom("a", "Z", " ", ",", '"', "é", "\n", "'") , maxLength: 8 });
+  const quote = (f: string, force: boolean) => (force || /[",\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f);
+
+  test.prop([fc.array(field, { minLength: 1, maxLength: 6 }), fc.array(fc.boolean(), { minLength: 6, maxLength: 6 })])(
+    "reads back any fields written with RFC 4180 quoting",
+    (fields, force) => {
+      expect(parseCsvRecord(fields.map((f, i) => quote(f, force[i] ?? false)).join(","))).toEqual(fields);
+    },
+  );
+
+  test.prop([fc.string({ unit: fc.constantFrom("a", ",", '"', " ", "x"), minLength: 1, maxLength: 12 })])("agrees with csv-parse on any one-line text", (text) => {
+    let expected: string[] | "error";
+    try {
+      const records = csvParse(text, { relax_column_count: true, skip_empty_lines: false }) as string[][];
+      expected = records.length === 1 ? (records[0] as string[]) : "error";
+    } catch {
+      expected = "error";
+    }
+    if (expected === "error") expect(() => parseCsvRecord(text)).toThrow();
+    else expect(parseCsvRecord(text)).toEqual(expected);
   });
 });
 

@@ -115,7 +115,56 @@ async function* readLines(stream: Readable): AsyncGenerator<RawLine> {
 
 const NOT_UTF8 = "expected UTF-8 text, received bytes that are not UTF-8 (save the file as UTF-8)";
 
-function parseCsvRecord(text: string): string[] {
+/**
+ * Splits one well-formed RFC 4180 record (fields plain, or wholly quoted with `""` for a quote);
+ * undefined for anything else, which then goes to csv-parse for its verdict and message. Rows are
+ * parsed one at a time so that each error names its line, and a parser per row costs ~40 µs: this
+ * is the fast path for the rows that need no judgement.
+ */
+function splitRecord(text: string): string[] | undefined {
+  if (!text.includes('"')) return text.split(",");
+  const fields: string[] = [];
+  let i = 0;
+  for (;;) {
+    if (text[i] === '"') {
+      let value = "";
+      let j = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', j);
+        if (q === -1) return undefined;
+        value += text.slice(j, q);
+        if (text[q + 1] === '"') {
+          value += '"';
+          j = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
+      }
+      fields.push(value);
+      if (i === text.length) return fields;
+      if (text[i] !== ",") return undefined;
+      i++;
+    } else {
+      const comma = text.indexOf(",", i);
+      const value = comma === -1 ? text.slice(i) : text.slice(i, comma);
+      if (value.includes('"')) return undefined;
+      fields.push(value);
+      if (comma === -1) return fields;
+      i = comma + 1;
+    }
+  }
+}
+
+/**
+ * Parses one CSV record (a line, or lines joined inside a quoted field) into its fields; throws
+ * csv-parse's error on a malformed record.
+ * @example
+ * parseCsvRecord('"SMITH, John",person,"say ""hi"""') //=> ["SMITH, John", "person", 'say "hi"']
+ */
+export function parseCsvRecord(text: string): string[] {
+  const fast = splitRecord(text);
+  if (fast !== undefined) return fast;
   const records = parseCsv(text, { relax_column_count: true, skip_empty_lines: false }) as string[][];
   if (records.length !== 1) throw new Error(`one record, received ${records.length}`);
   return records[0] as string[];
