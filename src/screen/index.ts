@@ -7,3 +7,4 @@ export * from "./library-version";
 export * from "./accept-list";
 export * from "./transaction-input";
 export * from "./screen-transaction";
+export * from "./rescreen";
