@@ -80,6 +80,24 @@ export const ANALYST_PAGE_SCRIPT = `
       notes.length ? h("details", null, h("summary", null, "Sources and notes (" + notes.length + ")"), h("ul", { "class": "notes" }, notes)) : null,
     ];
   }
+  var STATUS = { "in-force": "in force", "not-yet-listed": "not yet listed", "ended": "ended", "uncertain": "cannot tell: review", "out-of-jurisdiction": "outside your jurisdictions" };
+  function designationTable(d) {
+    if (!d) return null;
+    return [
+      h("p", { "class": "designation" }, "Status on ", h("time", { datetime: d.asOf }, d.asOf), " for " + d.jurisdictions.join(", ") + ": ",
+        h("strong", null, STATUS[d.status] || d.status)),
+      h("table", { "class": "status" },
+        h("caption", { "class": "visually-hidden" }, "Status of each legal basis on the as-of day"),
+        h("thead", null, h("tr", null, ["Regime", "Programme", "Status", "Why"].map(function (t) { return h("th", { scope: "col" }, t); }))),
+        h("tbody", null, d.bases.map(function (b) {
+          return h("tr", null,
+            h("td", null, b.regime + (b.inJurisdiction ? "" : " (not yours)")),
+            h("td", null, b.program || b.authority || "—"),
+            h("td", null, STATUS[b.status] || b.status),
+            h("td", null, b.reason.detail, b.datesFrom ? [" ", h("span", { "class": "certainty" }, "(dates from " + b.datesFrom + ")")] : null));
+        }))),
+    ];
+  }
   function alignmentTable(alignment) {
     if (!alignment.length) return null;
     return h("table", { "class": "align" },
@@ -104,13 +122,15 @@ export const ANALYST_PAGE_SCRIPT = `
         h("span", null, rank + ". " + hit.name),
         h("span", { "class": "score" }, "score " + fixed(hit.score))),
       h("p", { "class": "meta" }, listTitle(hit.list) + " · record " + hit.recordId + " · " + hit.nameKind + " name · " + hit.record.type +
-        " · score " + fixed(hit.score) + (hit.decision === "alert" ? " ≥ alert threshold " + fixed(hit.threshold) : " (review from " + fixed(hit.reviewThreshold) + ", alert at " + fixed(hit.threshold) + ")")),
+        " · score " + fixed(hit.score) + (hit.nameDecision === "alert" ? " ≥ alert threshold " + fixed(hit.threshold) : " (review from " + fixed(hit.reviewThreshold) + ", alert at " + fixed(hit.threshold) + ")")),
       h("p", { "class": "summary" }, hit.summary),
       h("h4", null, "Name match"),
       h("p", { "class": "names" }, h("span", { "class": "who" }, "Searched"), markedName(query.compare || query.name, tokenMap(hit.alignment, "query"))),
       h("p", { "class": "names" }, h("span", { "class": "who" }, "On the list"), markedName(hit.name, tokenMap(hit.alignment, "candidate"))),
       alignmentTable(hit.alignment),
       h("h4", null, "Legal bases"),
+      designationTable(hit.designation),
+      hit.designation ? h("p", { "class": "legend" }, "As published on the list:") : null,
       basesTable(hit.record.bases),
       h("h4", null, "Reasons"),
       reasonsList(hit.reasons),

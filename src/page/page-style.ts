@@ -45,6 +45,8 @@ button[disabled] { opacity: .6; cursor: progress; }
 .badge { display: inline-block; font-size: .8rem; font-weight: 700; letter-spacing: .05em; text-transform: uppercase; padding: .1rem .5rem; border-radius: 4px; color: #fff; }
 .badge-alert { background: var(--alert); }
 .badge-review { background: var(--review); }
+.badge-info { background: var(--muted); }
+table.status { margin-bottom: .75rem; }
 .badge-clear { background: var(--clear); }
 .badge-unscreenable { background: var(--muted); }
 .hit { background: var(--card); border: 1px solid var(--line); border-left: 6px solid var(--line); border-radius: 8px; padding: .9rem 1.1rem; margin: 0 0 1rem; }
