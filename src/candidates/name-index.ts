@@ -476,6 +476,8 @@ function namePenalty(data: NameIndexData, m: number, queryLegal: number, alg: Na
 export interface SearchNamesOptions {
   /** Keep names whose name-level score is at least this (must be > 0). */
   readonly minScore: number;
+  /** The query's units from {@link queryUnits} on this index, when the caller already has them. */
+  readonly units?: NameUnits;
 }
 
 /** Statistics of one indexed search (for benchmarks and the lossless test). */
@@ -496,7 +498,7 @@ export interface SearchStats {
 export function searchNames(index: NameIndex, query: NormalizedName, options: SearchNamesOptions, stats?: SearchStats): NameMatch[] {
   const { data, algorithm: alg } = index;
   if (query.unscreenable !== undefined || !(options.minScore > 0)) return [];
-  const q = queryUnits(index, query);
+  const q = options.units ?? queryUnits(index, query);
   const qUnits = q.units;
   const qt = q.table;
   const queryLegal = legalMask(q.legalFamilies);

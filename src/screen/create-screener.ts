@@ -17,7 +17,6 @@ import type { DesignationRecord, LoadedList, Regime, SubjectType } from "../mode
 import { normalizeName, type NormalizedName } from "../normalize";
 import {
   birthDateReason,
-  combineReasons,
   COUNTRY_MATCH_BONUS,
   countryReason,
   DOB_MAX_BONUS,
@@ -37,7 +36,7 @@ import {
   buildNameIndex,
   contextFor,
   explainNameMatch,
-  nameLegalFamilies,
+  LEGAL_FAMILY_BITS,
   queryUnits,
   recordsWithIdentifiers,
   scoreRecordNames,
@@ -239,16 +238,8 @@ export function createScreener(options: ScreenerOptions): Screener {
     return out;
   }
 
-  function nameLevelReasons(query: NormalizedName, m: NameMatch, record: DesignationRecord, detailed: boolean, prepared?: NameUnits): { reasons: Reason[]; hitAlignment: Hit["alignment"] } {
+  function nameLevelReasons(query: NormalizedName, m: NameMatch, record: DesignationRecord, prepared: NameUnits): { reasons: Reason[]; hitAlignment: Hit["alignment"] } {
     const name = record.subject.names[m.nameOrdinal];
-    if (!detailed) {
-      const reasons: Reason[] = [{ feature: "name.fuzzy", score: Math.round(m.alignment * 1e6) / 1e6, weight: 1, detail: "" }];
-      const kind = nameKindReason(m.kind, name?.value ?? "", alg);
-      if (kind) reasons.push(kind);
-      const legal = legalFormReason(queryLegalFamilies(query), nameLegalFamilies(index, m.nameId), alg);
-      if (legal) reasons.push(legal);
-      return { reasons, hitAlignment: [] };
-    }
     const e = explainNameMatch(index, query, record, m.nameOrdinal, prepared);
     const reasons: Reason[] = [nameReason(e, alg)];
     const kind = nameKindReason(m.kind, name?.value ?? "", alg);
@@ -258,16 +249,36 @@ export function createScreener(options: ScreenerOptions): Screener {
     return { reasons, hitAlignment: alignedTokens(e, alg) };
   }
 
-  function queryLegalFamilies(query: NormalizedName): readonly string[] {
-    const out: string[] = [];
-    for (const t of query.tokens) if (t.legalFamily !== undefined && !out.includes(t.legalFamily)) out.push(t.legalFamily);
-    return out;
+  /**
+   * The score `combineReasons` gives the name-level reasons of a match (name.fuzzy, weak alias,
+   * legal form; see `explain`) followed by `secondary`, summed in the same order so the float is
+   * identical, without building the reasons' texts: every record above the search minimum is
+   * scored, only `maxHits` of them are explained.
+   */
+  function matchScore(m: NameMatch, queryLegal: number, secondary: readonly Reason[]): number {
+    let s = 0;
+    s += Math.round(m.alignment * 1e6) / 1e6;
+    if (m.kind === "weak-alias") s += -alg.weakAliasPenalty;
+    const legal = index.data.nameLegal[m.nameId] as number;
+    // Legal forms that agree weigh 0; both present and disjoint is a mismatch.
+    if (queryLegal !== 0 && legal !== 0 && (queryLegal & legal) === 0) s += -alg.legalFormMismatchPenalty;
+    for (const r of secondary) s += r.score * r.weight;
+    return Math.min(1, Math.max(0, Math.round(s * 1e6) / 1e6));
+  }
+
+  /** The query's legal-form families as the index's bitmask (see `LEGAL_FAMILY_BITS`). */
+  function queryLegalMask(units: NameUnits): number {
+    let mask = 0;
+    for (const f of units.legalFamilies) mask |= 1 << LEGAL_FAMILY_BITS.indexOf(f);
+    return mask;
   }
 
   type Scored = { m: NameMatch; record: DesignationRecord; secondary: Reason[]; score: number };
   type Scoring = {
     input: ValidScreenInput;
     query: NormalizedName;
+    /** The query's units on this index (undefined when unscreenable). */
+    units?: NameUnits;
     queryEcho: NameMatchResult["query"];
     requestReasons: Reason[];
     unscreenable: boolean;
@@ -303,7 +314,8 @@ export function createScreener(options: ScreenerOptions): Screener {
     // Secondary evidence can add at most this much to a name score: search below the review
     // threshold by that margin so that no record that could reach it is missed.
     const bonus = (input.dateOfBirth !== undefined ? DOB_MAX_BONUS : 0) + (input.country !== undefined ? COUNTRY_MATCH_BONUS : 0);
-    const matches = searchNames(index, query, { minScore: Math.max(1e-6, reviewThreshold - bonus - 1e-6) });
+    const units = queryUnits(index, query);
+    const matches = searchNames(index, query, { minScore: Math.max(1e-6, reviewThreshold - bonus - 1e-6), units });
     if (input.identifiers !== undefined && input.identifiers.length > 0) {
       const found = new Set(matches.map((m) => m.recordIndex));
       for (const r of recordsWithIdentifiers(ids, input.identifiers)) {
@@ -313,23 +325,24 @@ export function createScreener(options: ScreenerOptions): Screener {
       }
     }
     const scored: Scored[] = [];
+    const queryLegal = queryLegalMask(units);
     for (const m of matches) {
       const record = records[m.recordIndex] as DesignationRecord;
       const secondary = secondaryReasons(input, record);
-      const score = combineReasons([...nameLevelReasons(query, m, record, false).reasons, ...secondary]);
+      const score = matchScore(m, queryLegal, secondary);
       // An exact identifier match always surfaces the record (for review at least), whatever the
       // name scores: it is strong evidence on its own.
       if (score >= reviewThreshold || secondary.some((r) => r.feature === "identifier.match")) scored.push({ m, record, secondary, score });
     }
     scored.sort((a, b) => compareHits({ score: a.score, list: a.record.list, recordId: a.record.sourceId }, { score: b.score, list: b.record.list, recordId: b.record.sourceId }));
-    return { input, query, queryEcho, requestReasons, unscreenable: false, scored };
+    return { input, query, units, queryEcho, requestReasons, unscreenable: false, scored };
   }
 
   /** Explains the chosen records as hits (the expensive part: done for `maxHits` records only). */
   function explain(scoring: Scoring, chosen: readonly { s: Scored; designation?: DesignationAssessment }[], asOf: { asOf?: string }): Hit[] {
-    const prepared = chosen.length > 0 ? queryUnits(index, scoring.query) : undefined;
+    const prepared = scoring.units ?? queryUnits(index, scoring.query);
     return chosen.map(({ s, designation }) => {
-      const { reasons, hitAlignment } = nameLevelReasons(scoring.query, s.m, s.record, true, prepared);
+      const { reasons, hitAlignment } = nameLevelReasons(scoring.query, s.m, s.record, prepared);
       return buildHit({
         record: s.record,
         nameOrdinal: s.m.nameOrdinal,
