@@ -42,6 +42,8 @@ export interface TransactionScreenerOptions {
 /** A screener of whole transactions bound to a name screener, a rule pack and a goods catalogue. */
 export interface TransactionScreener {
   screen(tx: TransactionInput): TransactionResult;
+  /** The name screener parties are screened with. */
+  readonly screener: Screener;
   readonly rulePack: RulePack;
   readonly goods: GoodsCatalogue;
 }
@@ -55,6 +57,7 @@ export function createTransactionScreener(options: TransactionScreenerOptions): 
   const rulePack = options.rulePack ?? embeddedRulePack();
   const goods = options.goods ?? embeddedGoodsCatalogue();
   return {
+    screener: options.screener,
     rulePack,
     goods,
     screen: (tx) =>

@@ -5,5 +5,9 @@
  * update both.
  */
 
-/** Package name and version carried in every result envelope. */
+/**
+ * Package name and version carried in every result envelope.
+ * @example
+ * LIBRARY.version //=> "0.0.0"
+ */
 export const LIBRARY = Object.freeze({ name: "sanctions-screen", version: "0.0.0" });

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDefaultTransactionScreener, type TransactionScreener } from "../../src/embedded";
 import { InputError } from "../../src/errors";
-import type { TransactionInput, TransactionResult } from "../../src/screen";
+import type { ScreenInput, TransactionInput, TransactionResult } from "../../src/screen";
 import { FIXTURES } from "../shared-data";
 
 interface ExpectedFinding {
@@ -29,10 +29,30 @@ interface Case {
 
 const cases = (JSON.parse(readFileSync(join(FIXTURES, "transactions/seed-transactions.json"), "utf8")) as { cases: Case[] }).cases;
 
+interface CounterpartyCase {
+  readonly name: string;
+  readonly input: ScreenInput;
+  readonly outcome: string;
+  readonly record: string;
+  readonly decision: string;
+  readonly contains: readonly string[];
+}
+const counterparties = (JSON.parse(readFileSync(join(FIXTURES, "counterparties/seed-counterparties.json"), "utf8")) as { cases: CounterpartyCase[] }).cases;
+
 let ts: TransactionScreener;
 beforeAll(() => {
   ts = createDefaultTransactionScreener();
 }, 120_000);
+
+describe("seed counterparties (test/fixtures/counterparties/seed-counterparties.json)", () => {
+  it.each(counterparties)("$name", (c) => {
+    const r = ts.screener.screen(c.input);
+    expect(r.outcome).toBe(c.outcome);
+    const hit = r.hits.find((h) => h.record.id === c.record);
+    expect(hit?.decision, hit?.summary).toBe(c.decision);
+    for (const words of c.contains) expect(hit?.summary).toContain(words);
+  });
+});
 
 describe("seed transactions (test/fixtures/transactions/seed-transactions.json)", () => {
   it.each(cases)("$name", (c) => {
