@@ -138,10 +138,6 @@ function classesOf(results: readonly GoodsMatchResult[]): GoodsClass[] {
   return out.length === 0 ? ["other"] : out;
 }
 
-function ruleSeverity(s: RuleFinding["severity"]): FindingSeverity {
-  return s;
-}
-
 /**
  * Screens a whole transaction (parties, goods, route, legs, ownership) as of its date and returns one
  * explained verdict with every finding, plus the replay envelope.
@@ -298,7 +294,7 @@ export function screenTransaction(input: TransactionInput, options: ScreenTransa
   const addRules = (list: readonly RuleFinding[], prefix: string, extra: Pick<TransactionFinding, "legs"> & { leg?: number }) => {
     for (const f of list) {
       rules.push({ ...f, ...(extra.leg === undefined ? {} : { leg: extra.leg }) });
-      add({ id: `${prefix}rule.${f.ruleId}`, kind: f.kind === "programme-flag" ? "programme-flag" : "rule", severity: ruleSeverity(f.severity), asOf: f.asOf, ruleId: f.ruleId, ...(extra.legs ? { legs: extra.legs } : {}), detail: f.summary.replace(/^(Alert|Review|Info): /, "") }, f.kind === "programme-flag" ? `programme flag ${f.ruleId}` : `rule ${f.ruleId}`);
+      add({ id: `${prefix}rule.${f.ruleId}`, kind: f.kind === "programme-flag" ? "programme-flag" : "rule", severity: f.severity, asOf: f.asOf, ruleId: f.ruleId, ...(extra.legs ? { legs: extra.legs } : {}), detail: f.summary.replace(/^(Alert|Review|Info): /, "") }, f.kind === "programme-flag" ? `programme flag ${f.ruleId}` : `rule ${f.ruleId}`);
     }
   };
   const routeCountries: { code: string; role: CountryRole }[] = [

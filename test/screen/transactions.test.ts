@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { fc, test } from "@fast-check/vitest";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDefaultTransactionScreener, type TransactionScreener } from "../../src/embedded";
 import { InputError } from "../../src/errors";
@@ -143,5 +144,27 @@ describe("seed transactions (test/fixtures/transactions/seed-transactions.json)"
       expect(paths).toEqual(expect.arrayContaining(["date", "parties.0.role", "route.origin"]));
     }
     expect(() => ts.screen({ date: "2013-03-01", parties: [{ role: "buyer", name: "x", leg: 0 }], goods: [], route: { origin: "BG", destination: "BG" } })).toThrow(/parties.0.leg/);
+  });
+});
+
+describe("transaction invariants", () => {
+  const pool = ["Belvneshpromservice", "Army Supply Bureau", "Danubia Trade Brokers EOOD", "Pirin Defence Trading EOOD", "Minsk Wheel Tractor Plant", "Zorvanta Heavy Machinery Export"];
+  const roles = ["seller", "buyer", "consignee", "end-user", "intermediary", "carrier", "bank"] as const;
+  const rank = { clear: 0, review: 1, unscreenable: 2, alert: 3 } as const;
+  test.prop(
+    [
+      fc.array(fc.record({ name: fc.constantFrom(...pool), role: fc.constantFrom(...roles) }), { minLength: 1, maxLength: 4 }),
+      fc.constantFrom("2011-06-01", "2013-03-01", "2018-06-01", "2026-01-15"),
+      fc.constantFrom("SY", "BY", "BG"),
+      fc.constantFrom(["US"] as const, ["EU"] as const, ["US", "EU", "UK", "UN"] as const),
+    ],
+    { numRuns: 25 },
+  )("the verdict is the most severe finding, never below a party's outcome, and replays", (parties, date, destination, jurisdictions) => {
+    const tx: TransactionInput = { date, jurisdictions: [...jurisdictions], parties, goods: [{ description: "MAZ trucks" }], route: { origin: "BY", destination } };
+    const r = ts.screen(tx);
+    for (const p of r.parties) expect(rank[r.verdict]).toBeGreaterThanOrEqual(rank[p.outcome]);
+    const top = Math.max(0, ...r.findings.map((f) => (f.severity === "info" ? 0 : rank[f.severity])));
+    expect(rank[r.verdict]).toBe(top);
+    expect(JSON.stringify(ts.screen(tx))).toBe(JSON.stringify(r));
   });
 });
