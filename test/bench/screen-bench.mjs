@@ -23,6 +23,9 @@ const opt = (name, dflt) => {
 };
 const N_QUERIES = opt("queries", 3000);
 const N_FUSE = opt("fuse", 60);
+// The measured queries are screened this many times (passes); percentiles are the median over
+// passes: on a shared machine a single pass moves by ±30 %.
+const PASSES = opt("passes", 3);
 
 // screen() is date-aware: every screen is as of a day; a fixed one keeps runs comparable.
 const TODAY = "2026-11-22";
@@ -75,23 +78,35 @@ for (let i = 0; i < 5; i++) {
 for (const q of warm) screener.screen({ name: q });
 // Wall clock per query, and this thread's CPU time per query (process.cpuUsage, µs): on a shared
 // machine the wall clock includes time spent waiting for a core, the CPU time does not.
-const lat = [];
-const cpu = [];
+const passLat = [];
+const passCpu = [];
 let hits = 0;
-for (const q of measured) {
-  const c0 = process.cpuUsage();
-  const t = performance.now();
-  try {
-    hits += screener.screen({ name: q }).hitCount;
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
+for (let pass = 0; pass < PASSES; pass++) {
+  const lat = [];
+  const cpu = [];
+  hits = 0;
+  for (const q of measured) {
+    const c0 = process.cpuUsage();
+    const t = performance.now();
+    try {
+      hits += screener.screen({ name: q }).hitCount;
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+    }
+    lat.push(performance.now() - t);
+    const c = process.cpuUsage(c0);
+    cpu.push(c.user + c.system);
   }
-  lat.push(performance.now() - t);
-  const c = process.cpuUsage(c0);
-  cpu.push(c.user + c.system);
+  passLat.push(lat);
+  passCpu.push(cpu);
 }
-lat.sort((a, b) => a - b);
-cpu.sort((a, b) => a - b);
+// Per query, the fastest of the passes: what the query costs when it is not kept waiting for a
+// core or a GC pause (reported next to, never instead of, the wall clock).
+const minLat = measured.map((_, i) => Math.min(...passLat.map((l) => l[i])));
+const sortedCopy = (xs) => xs.slice().sort((a, b) => a - b);
+const medianOverPasses = (passes, p, scale) => r(median(passes.map((xs) => pct(sortedCopy(xs), p))) * scale, 0);
+const lat = sortedCopy(passLat.flat());
+const cpu = sortedCopy(passCpu.flat());
 
 // Adversarial inputs: each screened (or refused with a typed error) in bounded time.
 const adversarial = {
@@ -152,8 +167,16 @@ const result = {
   buildMs: { median: r(median(buildTimes), 1), runs: buildTimes.map((x) => r(x, 1)) },
   prebuiltIndex: { bytes: bytes.byteLength, loadMsMedian: r(median(loadTimes), 1), runs: loadTimes.map((x) => r(x, 1)) },
   heapMB: { listsLoaded: r(heapLists - heap0, 1), screenerBuilt: r(heapBuilt - heapLists, 1), total: r(heapBuilt, 1) },
-  screenLatencyUs: { p50: r(pct(lat, 50) * 1000, 0), p90: r(pct(lat, 90) * 1000, 0), p99: r(pct(lat, 99) * 1000, 0), max: r(lat[lat.length - 1] * 1000, 0) },
-  screenCpuUs: { p50: pct(cpu, 50), p90: pct(cpu, 90), p99: pct(cpu, 99), max: cpu[cpu.length - 1] },
+  passes: PASSES,
+  screenLatencyUs: {
+    p50: medianOverPasses(passLat, 50, 1000),
+    p90: medianOverPasses(passLat, 90, 1000),
+    p99: medianOverPasses(passLat, 99, 1000),
+    max: r(lat[lat.length - 1] * 1000, 0),
+    perPass: passLat.map((xs) => { const s = sortedCopy(xs); return { p50: r(pct(s, 50) * 1000, 0), p90: r(pct(s, 90) * 1000, 0), p99: r(pct(s, 99) * 1000, 0) }; }),
+  },
+  screenLatencyFastestOfPassesUs: { p50: r(pct(sortedCopy(minLat), 50) * 1000, 0), p90: r(pct(sortedCopy(minLat), 90) * 1000, 0), p99: r(pct(sortedCopy(minLat), 99) * 1000, 0) },
+  screenCpuUs: { p50: medianOverPasses(passCpu, 50, 1), p90: medianOverPasses(passCpu, 90, 1), p99: medianOverPasses(passCpu, 99, 1), max: cpu[cpu.length - 1] },
   loadAverage: (await import("node:os")).loadavg().map((x) => r(x, 2)),
   adversarial: adv,
   fuse: {
@@ -170,8 +193,9 @@ console.log(
   `build ${result.buildMs.median} ms; prebuilt index ${(bytes.byteLength / 2 ** 20).toFixed(1)} MiB, load ${result.prebuiltIndex.loadMsMedian} ms; ` +
     `heap ${result.heapMB.screenerBuilt} MB for the screener (${result.heapMB.total} MB total)`,
 );
-console.log(`screen() over ${measured.length} dev queries: p50 ${result.screenLatencyUs.p50} µs, p90 ${result.screenLatencyUs.p90} µs, p99 ${result.screenLatencyUs.p99} µs, max ${result.screenLatencyUs.max} µs (wall clock)`);
+console.log(`screen() over ${measured.length} dev queries × ${PASSES} passes (median of the passes' percentiles): p50 ${result.screenLatencyUs.p50} µs, p90 ${result.screenLatencyUs.p90} µs, p99 ${result.screenLatencyUs.p99} µs, max ${result.screenLatencyUs.max} µs (wall clock)`);
 console.log(`  CPU time per query: p50 ${result.screenCpuUs.p50} µs, p90 ${result.screenCpuUs.p90} µs, p99 ${result.screenCpuUs.p99} µs; load average ${result.loadAverage.join(" ")}`);
+console.log(`  fastest of ${PASSES} passes per query: p50 ${result.screenLatencyFastestOfPassesUs.p50} µs, p90 ${result.screenLatencyFastestOfPassesUs.p90} µs, p99 ${result.screenLatencyFastestOfPassesUs.p99} µs`);
 console.log(`fuse.js p50 ${result.fuse.p50Ms} ms vs ${result.fuse.oursP50MsSameQueries} ms on the same ${fuseQueries.length} queries: ${result.fuse.ratioP50}×`);
 for (const [k, v] of Object.entries(adv)) console.log(`adversarial ${k} (${v.chars} chars): ${v.outcome} in ≤ ${v.maxMs} ms`);
 console.log(JSON.stringify(result));
