@@ -5,7 +5,7 @@
  */
 import { fc, test } from "@fast-check/vitest";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildNameIndex, scanNames, searchNames, type NameIndex } from "../../src/candidates";
+import { buildNameIndex, explainNameMatch, queryUnits, scanNames, searchNames, type NameIndex } from "../../src/candidates";
 import type { DesignationRecord } from "../../src/model";
 import { normalizeName } from "../../src/normalize";
 import { evalLists } from "../eval/designations";
@@ -88,11 +88,27 @@ describe("indexed search equals the brute-force scan", () => {
       for (const ix of [latin, index]) {
         for (const minScore of [0.2, 0.5, 0.8]) {
           const n = normalizeName(q);
-          expect(searchNames(ix, n, { minScore })).toEqual(scanNames(ix, n, { minScore }));
+          const scanned = scanNames(ix, n, { minScore });
+          expect(searchNames(ix, n, { minScore })).toEqual(scanned);
+          // Units computed once by the caller (as screen() does) give the same search.
+          expect(searchNames(ix, n, { minScore, units: queryUnits(ix, n) })).toEqual(scanned);
         }
       }
     },
   );
+
+  it("explains a name the same when its normalised form comes from the cache", () => {
+    const n = normalizeName("Saddam Husein al Tikriti");
+    const record = records.find((r) => r.id === "test-cases:saddam") as DesignationRecord;
+    const first = explainNameMatch(index, n, record, 0);
+    const again = explainNameMatch(index, n, record, 0);
+    expect(again.candidate).toBe(first.candidate);
+    expect(again).toEqual(first);
+    // A fresh index (other rarities) is not served from another index's cache.
+    const other = buildNameIndex([record]);
+    expect(explainNameMatch(other, n, record, 0).candidateUnits).not.toBe(first.candidateUnits);
+    expect(first.alignment.score).toBeGreaterThan(0.8);
+  });
 
   it("finds what it should (the test can fail)", () => {
     const n = normalizeName("Belvneshpromservis");
