@@ -168,3 +168,17 @@ describe("transaction invariants", () => {
     expect(JSON.stringify(ts.screen(tx))).toBe(JSON.stringify(r));
   });
 });
+
+describe("goods classes drive the country rules", () => {
+  it.each([
+    { case: "grenade launchers to Syria, US, 2018: ITAR §126.1", goods: "AGS-17 automatic grenade launchers", destination: "SY", date: "2018-06-01", j: ["US"], rule: "rule.itar-126-1-syria", severity: "alert" },
+    { case: "grenade launchers to Syria, EU, 2018: national policy since 2013-06-01", goods: "AGS-17 automatic grenade launchers", destination: "SY", date: "2018-06-01", j: ["EU"], rule: "rule.eu-syria-arms-exports-national", severity: "review" },
+    { case: "grenade launchers to Syria, EU, 2012: EU arms embargo", goods: "AGS-17 automatic grenade launchers", destination: "SY", date: "2012-06-01", j: ["EU"], rule: "rule.eu-syria-arms-embargo-2011", severity: "alert" },
+    { case: "thermal cameras to Belarus, EU, 2023: dual-use ban", goods: "thermal imaging camera", destination: "BY", date: "2023-05-01", j: ["EU"], rule: "rule.eu-belarus-dual-use-ban-2022", severity: "alert" },
+    { case: "thermal cameras to Belarus, EU, 2021-07: dual-use for military use", goods: "thermal imaging camera", destination: "BY", date: "2021-07-01", j: ["EU"], rule: "rule.eu-belarus-dual-use-military-2021", severity: "review" },
+  ] as const)("$case", ({ goods, destination, date, j, rule, severity }) => {
+    const r = ts.screen({ date, jurisdictions: [...j], parties: [{ role: "buyer", name: "Pirin Defence Trading EOOD" }], goods: [{ description: goods }], route: { origin: "BG", destination } });
+    expect(r.findings.find((f) => f.id === rule)?.severity).toBe(severity);
+    expect(r.verdict).toBe(severity);
+  });
+});
