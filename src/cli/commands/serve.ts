@@ -2,7 +2,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
 import { createScreeningHandler, toNodeListener, type ScreeningHandlerOptions } from "../../handler";
-import { createScreener, PROFILES, type ProfileName, type Screener } from "../../screen";
+import { embeddedGoodsCatalogue, embeddedRulePack } from "../../embedded";
+import { createScreener, PROFILES, screenTransaction, type ProfileName, type Screener, type TransactionInput } from "../../screen";
 import { UsageError, type CliCommand, type CliIo } from "../command";
 import { embeddedScreener } from "../prebuilt-index";
 
@@ -52,7 +53,12 @@ function formatHost(host: string): string {
 export async function startScreeningServer(options: ScreeningServerOptions): Promise<ScreeningServer> {
   const warn = options.warn ?? (() => undefined);
   const { main, screenerFor } = embeddedScreeners(options.profile ?? "balanced", warn);
+  const rulePack = embeddedRulePack();
+  const goods = embeddedGoodsCatalogue();
   const handler = createScreeningHandler({
+    // POST /transactions/screen: the body is validated by screenTransaction (InputError → 400); the
+    // transaction's own date is its as-of day, so no "today" default applies.
+    screenTransaction: (body, { screener }) => screenTransaction(body as TransactionInput, { screener, rulePack, goods }),
     analystPage: true,
     // "Today" on the server's wall calendar, read per request (a server outlives a day).
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
