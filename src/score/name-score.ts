@@ -158,32 +158,39 @@ function greedy(
   return den > 0 ? Math.min(1, Math.max(0, num / den)) : 0;
 }
 
-function bySimilarity(q: UnitTable, c: UnitTable): (x: UnitPair, y: UnitPair) => number {
-  return (x, y) => {
+// The two names being aligned, read by the comparators below: module-level (set by `align`, which
+// never re-enters) so a search that aligns thousands of candidate names creates no comparator
+// closures.
+const NO_UNITS: UnitTable = { offset: 0, count: 0, coreCount: 0, weight: [], coverFirst: [], coverLen: [], glued: [], initial: [], particle: [] };
+let sortQ: UnitTable = NO_UNITS;
+let sortC: UnitTable = NO_UNITS;
+
+function bySimilarity(x: UnitPair, y: UnitPair): number {
+  const q = sortQ;
+  const c = sortC;
+  if (x.sim !== y.sim) return y.sim - x.sim;
+  const cx = (q.coverLen[q.offset + x.q] as number) + (c.coverLen[c.offset + x.c] as number);
+  const cy = (q.coverLen[q.offset + y.q] as number) + (c.coverLen[c.offset + y.c] as number);
+  if (cx !== cy) return cx - cy;
+  const wx = Math.min(q.weight[q.offset + x.q] as number, c.weight[c.offset + x.c] as number);
+  const wy = Math.min(q.weight[q.offset + y.q] as number, c.weight[c.offset + y.c] as number);
+  if (wx !== wy) return wy - wx;
+  return x.q - y.q || x.c - y.c;
+}
+
+function glueFirst(x: UnitPair, y: UnitPair): number {
+  const q = sortQ;
+  const c = sortC;
+  const gx = (q.glued[q.offset + x.q] as number) | (c.glued[c.offset + x.c] as number);
+  const gy = (q.glued[q.offset + y.q] as number) | (c.glued[c.offset + y.c] as number);
+  if (gx !== gy) return gy - gx;
+  if (gx === 1) {
     if (x.sim !== y.sim) return y.sim - x.sim;
     const cx = (q.coverLen[q.offset + x.q] as number) + (c.coverLen[c.offset + x.c] as number);
     const cy = (q.coverLen[q.offset + y.q] as number) + (c.coverLen[c.offset + y.c] as number);
-    if (cx !== cy) return cx - cy;
-    const wx = Math.min(q.weight[q.offset + x.q] as number, c.weight[c.offset + x.c] as number);
-    const wy = Math.min(q.weight[q.offset + y.q] as number, c.weight[c.offset + y.c] as number);
-    if (wx !== wy) return wy - wx;
-    return x.q - y.q || x.c - y.c;
-  };
-}
-
-function glueFirst(q: UnitTable, c: UnitTable, base: (x: UnitPair, y: UnitPair) => number): (x: UnitPair, y: UnitPair) => number {
-  return (x, y) => {
-    const gx = (q.glued[q.offset + x.q] as number) | (c.glued[c.offset + x.c] as number);
-    const gy = (q.glued[q.offset + y.q] as number) | (c.glued[c.offset + y.c] as number);
-    if (gx !== gy) return gy - gx;
-    if (gx === 1) {
-      if (x.sim !== y.sim) return y.sim - x.sim;
-      const cx = (q.coverLen[q.offset + x.q] as number) + (c.coverLen[c.offset + x.c] as number);
-      const cy = (q.coverLen[q.offset + y.q] as number) + (c.coverLen[c.offset + y.c] as number);
-      if (cx !== cy) return cy - cx;
-    }
-    return base(x, y);
-  };
+    if (cx !== cy) return cy - cx;
+  }
+  return bySimilarity(x, y);
 }
 
 /**
@@ -196,8 +203,9 @@ export function alignmentScore(pairs: UnitPair[], q: UnitTable, c: UnitTable, al
 }
 
 function align(pairs: UnitPair[], q: UnitTable, c: UnitTable, alg: NameAlgorithm, explain: boolean): { score: number; chosen: UnitPair[] } {
-  const base = bySimilarity(q, c);
-  pairs.sort(base);
+  sortQ = q;
+  sortC = c;
+  pairs.sort(bySimilarity);
   const chosen1: UnitPair[] | undefined = explain ? [] : undefined;
   const s1 = greedy(pairs, q, c, alg, chosen1);
   let hasGlue = false;
@@ -208,7 +216,7 @@ function align(pairs: UnitPair[], q: UnitTable, c: UnitTable, alg: NameAlgorithm
     }
   }
   if (!hasGlue) return { score: s1, chosen: chosen1 ?? [] };
-  const order2 = pairs.slice().sort(glueFirst(q, c, base));
+  const order2 = pairs.slice().sort(glueFirst);
   const chosen2: UnitPair[] | undefined = explain ? [] : undefined;
   const s2 = greedy(order2, q, c, alg, chosen2);
   return s2 > s1 ? { score: s2, chosen: chosen2 ?? [] } : { score: s1, chosen: chosen1 ?? [] };
