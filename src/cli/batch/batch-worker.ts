@@ -4,13 +4,16 @@
  *
  * The worker runs this very module: `new Worker(<this file>)` with a flag in `workerData`; the
  * guard at the bottom starts the loop only inside such a worker. That keeps one code path for the
- * built package (this module lives in a tsup chunk whose name is not known in advance) and for a
- * source checkout (tests, `tsx`), where the worker imports this `.ts` file through tsx's loader.
+ * built package (this module lives in a tsup chunk whose name is not known in advance; a
+ * `batch-worker` entry beside it is preferred when the build emits one) and for a source checkout
+ * (tests, `tsx`), where the worker imports this `.ts` file through tsx's loader. Whatever file the
+ * worker loads is evaluated whole, so this module must not be bundled into a file with top-level
+ * effects (such as the CLI binary alone): keep it in a chunk or an entry of its own.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { dirname, extname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { isMainThread, parentPort, Worker, workerData, type MessagePort } from "node:worker_threads";
 import { loadList } from "../../lists";
 import { createScreener, type ProfileName, type ScreenInput, type Screener } from "../../screen";
@@ -122,7 +125,10 @@ export function startBatchWorker(spec: BatchWorkerSpec): Worker {
       workerData: data,
     });
   }
-  return new Worker(new URL(self), { workerData: data });
+  // Built package: a dedicated `batch-worker` entry beside this chunk, when the build has one, keeps
+  // the worker from evaluating anything else; otherwise this chunk itself (shared by the CLI entries).
+  const dedicated = new URL(`./batch-worker${extname(new URL(self).pathname)}`, self);
+  return new Worker(existsSync(fileURLToPath(dedicated)) ? dedicated : new URL(self), { workerData: data });
 }
 
 // Worker entry (see the module header): runs only inside a thread started by startBatchWorker.
