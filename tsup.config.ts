@@ -1,8 +1,9 @@
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { defineConfig } from "tsup";
 
-// One build, three public entry points plus the CLI binary. `index` is the runtime-neutral core
-// (no `node:` imports); `lists` carries the embedded snapshots; `cli` and `bin` are Node-only.
+// One build, four public entry points plus the CLI binary and the batch worker. `index` and `handler`
+// are runtime-neutral (no `node:` imports); `lists` carries the embedded snapshots; `cli`, `bin` and
+// `batch-worker` (the module a batch worker thread loads, so it never evaluates the CLI) are Node-only.
 export default defineConfig({
   entry: {
     index: "src/index.ts",
@@ -10,6 +11,7 @@ export default defineConfig({
     handler: "src/handler/index.ts",
     cli: "src/cli/index.ts",
     bin: "src/cli/bin.ts",
+    "batch-worker": "src/cli/batch/batch-worker.ts",
   },
   format: ["esm", "cjs"],
   dts: true,
