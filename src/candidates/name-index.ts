@@ -635,6 +635,8 @@ export function searchNames(index: NameIndex, query: NormalizedName, options: Se
   const pool: MutablePair[] = [];
   const qCovered = new Uint8Array(core);
   let cCovered = new Uint8Array(64);
+  // One unit table for every candidate name, moved to each name in turn (no object per name).
+  const cTable = { ...nameTable(data, 0) };
   // One closure for every candidate (not one per candidate): `from` is the current name's offset.
   let from = 0;
   const push = (i: number, j: number, sim: number): void => {
@@ -696,7 +698,10 @@ export function searchNames(index: NameIndex, query: NormalizedName, options: Se
     }
     for (let k = 0; k < cCore; k++) if (cCovered[k] === 0) wOut += alg.unmatchedCandidateWeight * (data.unitWeight[from + k] as number);
     if (wPaired / (wPaired + wOut) < options.minScore) continue;
-    offerMatch(best, data, m, alignmentScore(pairs, qt, nameTable(data, m), alg), queryLegal, alg, options.minScore);
+    cTable.offset = from;
+    cTable.count = to - from;
+    cTable.coreCount = cCore;
+    offerMatch(best, data, m, alignmentScore(pairs, qt, cTable, alg), queryLegal, alg, options.minScore);
   }
   return sortMatches(best);
 }

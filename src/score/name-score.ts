@@ -199,10 +199,13 @@ function glueFirst(x: UnitPair, y: UnitPair): number {
  * alignmentScore(pairs, q.table, c.table, NAMES_V1) //=> 1
  */
 export function alignmentScore(pairs: UnitPair[], q: UnitTable, c: UnitTable, alg: NameAlgorithm): number {
-  return align(pairs, q, c, alg, false).score;
+  return align(pairs, q, c, alg, undefined);
 }
 
-function align(pairs: UnitPair[], q: UnitTable, c: UnitTable, alg: NameAlgorithm, explain: boolean): { score: number; chosen: UnitPair[] } {
+// The score; with `chosen`, also the chosen pairs of the winning order (appended to it). Scoring a
+// search's candidates allocates nothing per candidate.
+function align(pairs: UnitPair[], q: UnitTable, c: UnitTable, alg: NameAlgorithm, chosen: UnitPair[] | undefined): number {
+  const explain = chosen !== undefined;
   sortQ = q;
   sortC = c;
   pairs.sort(bySimilarity);
@@ -215,11 +218,16 @@ function align(pairs: UnitPair[], q: UnitTable, c: UnitTable, alg: NameAlgorithm
       break;
     }
   }
-  if (!hasGlue) return { score: s1, chosen: chosen1 ?? [] };
+  if (!hasGlue) {
+    if (chosen1) chosen?.push(...chosen1);
+    return s1;
+  }
   const order2 = pairs.slice().sort(glueFirst);
   const chosen2: UnitPair[] | undefined = explain ? [] : undefined;
   const s2 = greedy(order2, q, c, alg, chosen2);
-  return s2 > s1 ? { score: s2, chosen: chosen2 ?? [] } : { score: s1, chosen: chosen1 ?? [] };
+  const winner = s2 > s1 ? chosen2 : chosen1;
+  if (winner) chosen?.push(...winner);
+  return s2 > s1 ? s2 : s1;
 }
 
 /**
@@ -229,7 +237,8 @@ function align(pairs: UnitPair[], q: UnitTable, c: UnitTable, alg: NameAlgorithm
  * alignNames(comparablePairs(q, c, NAMES_V1), q, c, NAMES_V1).score //=> 1
  */
 export function alignNames(pairs: readonly UnitPair[], q: NameUnits, c: NameUnits, alg: NameAlgorithm): NameAlignment {
-  const { score, chosen } = align(pairs.slice(), q.table, c.table, alg, true);
+  const chosen: UnitPair[] = [];
+  const score = align(pairs.slice(), q.table, c.table, alg, chosen);
   const usedQ2 = new Uint8Array(q.coreCount);
   const usedC2 = new Uint8Array(c.coreCount);
   for (const p of chosen) {
