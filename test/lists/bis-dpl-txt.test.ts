@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ListFormatError, loadList, type DesignationRecord, type ListSource, type LoadedList } from "../../src";
+import { loadList, type DesignationRecord, type ListSource, type LoadedList } from "../../src";
 import { bisDplTxtLoader, createBisDplTxtLoader, dplRecordId } from "../../src/lists/bis-dpl-txt";
 import { fixtureSources, sharedSources } from "../shared-data";
+import { formatError } from "./helpers";
 import { runLoaderContract } from "./loader-contract";
 
 const FIXTURE = "bis-dpl-txt/dpl.small.txt";
@@ -9,15 +10,6 @@ const fixtureText = (): string => new TextDecoder().decode(fixtureSources(FIXTUR
 const textSource = (data: string): ListSource[] => [{ name: "dpl.txt", data }];
 const named = (list: LoadedList, name: string): DesignationRecord[] =>
   list.records.filter((r) => r.subject.names[0]?.value === name);
-const formatError = (fn: () => unknown): ListFormatError => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ListFormatError) return error;
-    throw error;
-  }
-  throw new Error("expected a ListFormatError");
-};
 
 runLoaderContract({
   loader: bisDplTxtLoader,

@@ -1,27 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ListFormatError, loadList, type DesignationRecord, type ListSource, type LoadedList } from "../../src";
+import { loadList, type ListSource, type LoadedList } from "../../src";
 import { euFsfXmlLoader } from "../../src/lists/eu-fsf-xml";
 import { fixtureSources, sharedSources } from "../shared-data";
+import { byId, formatError } from "./helpers";
 import { runLoaderContract } from "./loader-contract";
 
 const FIXTURE = "eu-fsf-xml/eu-fsf.small.xml";
 const REAL = "eu-fsf/sample_eu_fsf_excerpt.xml";
 const fixtureText = (): string => new TextDecoder().decode(fixtureSources(FIXTURE)[0]?.data as Uint8Array);
 const xmlSource = (data: string | Uint8Array): ListSource[] => [{ name: "eu_fsf.xml", data }];
-const byId = (list: LoadedList, sourceId: string): DesignationRecord => {
-  const record = list.records.find((r) => r.sourceId === sourceId);
-  if (!record) throw new Error(`no record ${sourceId}`);
-  return record;
-};
-const formatError = (fn: () => unknown): ListFormatError => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ListFormatError) return error;
-    throw error;
-  }
-  throw new Error("expected a ListFormatError");
-};
 
 runLoaderContract({
   loader: euFsfXmlLoader,

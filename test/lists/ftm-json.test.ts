@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ListFormatError, loadList, type DesignationRecord, type ListSource, type LoadedList } from "../../src";
+import { loadList, type ListSource, type LoadedList } from "../../src";
 import { FTM_DATASET_REGIMES, ftmJsonLoader } from "../../src/lists/ftm-json";
 import { fixtureSources, sharedSources } from "../shared-data";
+import { byId, formatError } from "./helpers";
 import { runLoaderContract } from "./loader-contract";
 
 // Synthetic entities written for these tests; the real OpenSanctions samples (CC BY-NC) are only
@@ -9,20 +10,6 @@ import { runLoaderContract } from "./loader-contract";
 const FIXTURE = "ftm-json/synthetic.ftm.json";
 const fixtureText = (): string => new TextDecoder().decode(fixtureSources(FIXTURE)[0]?.data as Uint8Array);
 const textSource = (data: string): ListSource[] => [{ name: "entities.ftm.json", data }];
-const byId = (list: LoadedList, sourceId: string): DesignationRecord => {
-  const record = list.records.find((r) => r.sourceId === sourceId);
-  if (!record) throw new Error(`no record ${sourceId}`);
-  return record;
-};
-const formatError = (fn: () => unknown): ListFormatError => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ListFormatError) return error;
-    throw error;
-  }
-  throw new Error("expected a ListFormatError");
-};
 /** Rewrites one entity line of the fixture. */
 const editEntity = (id: string, edit: (entity: Record<string, unknown>) => void): string =>
   fixtureText()

@@ -1,9 +1,10 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ListFormatError, loadList, type DesignationRecord, type ListSource, type LoadedList } from "../../src";
+import { loadList, type ListSource, type LoadedList } from "../../src";
 import { ukOfsiCsvLoader } from "../../src/lists/uk-ofsi-csv";
 import { decodeText } from "../../src/lists";
 import { fixtureSources, sharedSources } from "../shared-data";
+import { byId, formatError } from "./helpers";
 import { runLoaderContract } from "./loader-contract";
 
 const FIXTURE_2018 = "uk-ofsi-csv/conlist-2018.small.csv";
@@ -12,20 +13,6 @@ const bytesOf = (path: string): Uint8Array => fixtureSources(path)[0]?.data as U
 const cp1252 = (bytes: Uint8Array): string => decodeText("test", { name: "test.csv", data: bytes }, "windows-1252");
 const utf8 = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
 const csvSource = (data: string | Uint8Array): ListSource[] => [{ name: "ConList.csv", data }];
-const byId = (list: LoadedList, sourceId: string): DesignationRecord => {
-  const record = list.records.find((r) => r.sourceId === sourceId);
-  if (!record) throw new Error(`no record ${sourceId}`);
-  return record;
-};
-const formatError = (fn: () => unknown): ListFormatError => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ListFormatError) return error;
-    throw error;
-  }
-  throw new Error("expected a ListFormatError");
-};
 /** Windows-1252 bytes of a text that only uses characters of that code page. */
 const encode1252 = (text: string): Uint8Array => {
   const table = new Map<string, number>();

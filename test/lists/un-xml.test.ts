@@ -1,28 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ListFormatError, loadList, type DesignationRecord, type ListSource, type LoadedList } from "../../src";
+import { loadList, type DesignationRecord, type ListSource, type LoadedList } from "../../src";
 import { unXmlLoader } from "../../src/lists/un-xml";
 import { fixtureSources, sharedSources } from "../shared-data";
+import { byId, formatError } from "./helpers";
 import { runLoaderContract } from "./loader-contract";
 
 const FIXTURE = "un-xml/consolidated.small.xml";
 const REAL = "un-consolidated/consolidated.xml";
 const fixtureText = (): string => new TextDecoder().decode(fixtureSources(FIXTURE)[0]?.data as Uint8Array);
 const xmlSource = (data: string | Uint8Array, name = "consolidated.xml"): ListSource[] => [{ name, data }];
-const byId = (list: LoadedList, sourceId: string): DesignationRecord => {
-  const record = list.records.find((r) => r.sourceId === sourceId);
-  if (!record) throw new Error(`no record ${sourceId}`);
-  return record;
-};
 const names = (r: DesignationRecord, kind?: string): string[] => r.subject.names.filter((n) => kind === undefined || n.kind === kind).map((n) => n.value);
-const formatError = (fn: () => unknown): ListFormatError => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ListFormatError) return error;
-    throw error;
-  }
-  throw new Error("expected a ListFormatError");
-};
 
 runLoaderContract({
   loader: unXmlLoader,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { InputError, ListFormatError, loadList, type DesignationRecord, type ListSource, type LoadedList } from "../../src";
+import { InputError, ListFormatError, loadList, type ListSource, type LoadedList } from "../../src";
 import {
   CSL_NON_TREASURY_CODES,
   CSL_SOURCES,
@@ -9,25 +9,12 @@ import {
   usCslCsvLoader,
 } from "../../src/lists/us-csl-csv";
 import { fixtureSources, sharedSources } from "../shared-data";
+import { byId, formatError } from "./helpers";
 import { runLoaderContract } from "./loader-contract";
 
 const FIXTURE = "us-csl-csv/consolidated.small.csv";
 const fixtureText = (): string => new TextDecoder().decode(fixtureSources(FIXTURE)[0]?.data as Uint8Array);
 const textSource = (data: string): ListSource[] => [{ name: "consolidated.csv", data }];
-const byId = (list: LoadedList, sourceId: string): DesignationRecord => {
-  const record = list.records.find((r) => r.sourceId === sourceId);
-  if (!record) throw new Error(`no record ${sourceId}`);
-  return record;
-};
-const formatError = (fn: () => unknown): ListFormatError => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ListFormatError) return error;
-    throw error;
-  }
-  throw new Error("expected a ListFormatError");
-};
 
 runLoaderContract({
   loader: usCslCsvLoader,
