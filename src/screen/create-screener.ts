@@ -51,6 +51,7 @@ import {
 import { DEFAULT_PROFILE, PROFILES, REVIEW_BAND, type ProfileName } from "./profiles";
 import { DEFAULT_MAX_NAME_LENGTH, parseScreenInput, type ScreenInput, type ValidScreenInput } from "./screen-input";
 import { parseScreenerOptions } from "./screener-options";
+import { contentSha256 } from "../rules";
 import { buildEnvelope, type ResultEnvelope } from "./envelope";
 
 /** Options of {@link createScreener}. */
@@ -369,6 +370,9 @@ export function createScreener(options: ScreenerOptions): Screener {
   }
 
   const SEVERITY: Readonly<Record<HitDecision, number>> = { alert: 0, review: 1, info: 2 };
+  // The options that decide a result never change for a screener: hash them once, not per screen.
+  const envelopeOptions = { threshold, reviewThreshold, maxHits: opts.maxHits, maxNameLength: opts.maxNameLength, maxNameWords: opts.maxNameWords, algorithm: alg };
+  const envelopeOptionsHash = contentSha256(envelopeOptions);
 
   function screen(raw: ScreenInput): ScreenResult {
     const scoring = scoreAll(raw);
@@ -419,7 +423,8 @@ export function createScreener(options: ScreenerOptions): Screener {
       envelope: buildEnvelope({
         algorithm: alg.id,
         profile: profileName,
-        options: { threshold, reviewThreshold, maxHits: opts.maxHits, maxNameLength: opts.maxNameLength, maxNameWords: opts.maxNameWords, algorithm: alg },
+        options: envelopeOptions,
+        optionsHash: envelopeOptionsHash,
         asOf,
         jurisdictions,
         lists: provenance,

@@ -44,6 +44,8 @@ export interface BuildEnvelopeInput {
   readonly algorithm: string;
   readonly profile: string;
   readonly options: Readonly<Record<string, unknown>>;
+  /** `contentSha256(options)` when the caller computed it once (a screener's options never change). */
+  readonly optionsHash?: string;
   readonly asOf: string;
   readonly jurisdictions: readonly Regime[];
   readonly lists: readonly { readonly listId: string; readonly listDate?: string; readonly sha256: string; readonly recordCount: number }[];
@@ -73,7 +75,7 @@ export function buildEnvelope(input: BuildEnvelopeInput): ResultEnvelope {
     library: { name: LIBRARY.name, version: LIBRARY.version },
     algorithm: algorithmVersion(input.algorithm),
     profile: input.profile,
-    optionsHash: contentSha256(input.options),
+    optionsHash: input.optionsHash ?? contentSha256(input.options),
     options: input.options,
     asOf: input.asOf,
     jurisdictions: [...input.jurisdictions],

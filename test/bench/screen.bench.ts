@@ -8,7 +8,7 @@ import { createScreener } from "../../src/screen";
 import { evalLists } from "../eval/designations";
 
 const lists = evalLists();
-const screener = createScreener({ lists });
+const screener = createScreener({ lists, today: "2026-11-22" });
 const prebuilt = screener.exportIndex();
 
 describe("screen() over the evaluation set", () => {
