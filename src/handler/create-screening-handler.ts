@@ -18,7 +18,7 @@ import { matchesAnyKey, digestOf } from "./constant-time-equal";
 import { errorResponse, HttpError, jsonResponse } from "./http-error";
 import { createDateFormatter } from "./iso-date-in";
 import { readJsonBody } from "./read-json-body";
-import { describeValue, joinPath, zodIssues } from "./request-issues";
+import { describeValue, inputIssuesFromZod as zodIssues, joinPath } from "../errors";
 
 /** What an injected transaction screening receives besides the request body. */
 export interface TransactionContext {

@@ -13,9 +13,10 @@
  * - anything unconfirmed says so: `confirmed: false` on the basis, or the fact's note.
  */
 import { z } from "zod";
-import { ListFormatError, type RecordIssue } from "../errors";
+import { ListFormatError, valueAt, type RecordIssue } from "../errors";
 import { isValidAsOf } from "../dates";
 import { DesignationSchema, ListIdSchema, type DatedFact, type DesignationRecord } from "../model";
+import { describeRecordValue } from "./finalize-list";
 import type { ListLoader, ParseContext, ParsedList } from "./loader";
 import { baseName, decodeText, sniff, type ListSource } from "./source";
 
@@ -96,20 +97,7 @@ export function renderCuratedSource(source: CuratedSource): string {
   return source.url === undefined ? source.citation : `${source.citation} (${source.url})`;
 }
 
-function describe(value: unknown): string {
-  if (value === undefined) return "undefined";
-  const text = JSON.stringify(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
 
-function readPath(value: unknown, path: readonly PropertyKey[]): unknown {
-  let current: unknown = value;
-  for (const key of path) {
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
-}
 
 /**
  * Validates a parsed curated file, throwing {@link ListFormatError} with every problem found.
@@ -121,12 +109,12 @@ export function parseCuratedFile(listId: string, data: unknown): CuratedListFile
   if (result.success) return result.data;
   const issues: RecordIssue[] = result.error.issues.map((issue) => {
     const path = issue.path;
-    const recordId = path[0] === "records" && typeof path[1] === "number" ? readPath(data, ["records", path[1], "sourceId"]) : undefined;
+    const recordId = path[0] === "records" && typeof path[1] === "number" ? valueAt(data, ["records", path[1], "sourceId"]) : undefined;
     return {
       ...(typeof recordId === "string" ? { recordId } : {}),
       field: path.join(".") || "(root)",
       expected: issue.message.replace(/^Invalid input: /, ""),
-      received: describe(readPath(data, path)),
+      received: describeRecordValue(valueAt(data, path)),
     };
   });
   throw new ListFormatError(listId, issues, { summary: "invalid curated file" });

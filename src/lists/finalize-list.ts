@@ -1,4 +1,4 @@
-import { ListCountError, ListFormatError, type RecordIssue } from "../errors";
+import { ListCountError, ListFormatError, valueAt, type RecordIssue } from "../errors";
 import {
   DesignationSchema,
   ListMetadataSchema,
@@ -30,21 +30,17 @@ export interface LoadListOptions {
 
 export const DEFAULT_MAX_DROP_FRACTION = 0.1;
 
-/** Renders a zod-like received value for an issue message. */
-function describe(value: unknown): string {
+/**
+ * A received value as a record issue shows it: JSON, cut at 80 characters.
+ * @example
+ * describeRecordValue("12/03/1970") //=> '"12/03/1970"'
+ */
+export function describeRecordValue(value: unknown): string {
   if (value === undefined) return "undefined";
   const text = JSON.stringify(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-function readPath(value: unknown, path: readonly PropertyKey[]): unknown {
-  let current: unknown = value;
-  for (const key of path) {
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
-}
 
 /**
  * Validates mapped records, applies the fail-closed rules (every invalid record reported, duplicate
@@ -71,7 +67,7 @@ export function finalizeList(
           ...(recordId === undefined ? {} : { recordId }),
           field: issue.path.join("."),
           expected: issue.message.replace(/^Invalid input: /, ""),
-          received: describe(readPath(raw, issue.path)),
+          received: describeRecordValue(valueAt(raw, issue.path)),
         });
       }
       continue;

@@ -1,20 +1,11 @@
 import type { z } from "zod";
-import { ListFormatError, type RecordIssue } from "../errors";
+import { ListFormatError, valueAt, type RecordIssue } from "../errors";
 import { contentSha256 } from "./canonical-json";
 import { type RulePack, type RulePackFile, RulePackFileSchema } from "./rule-pack-schema";
 
 /** List id used in the errors of the rule-pack loader. */
 export const RULE_PACK_LIST_ID = "rule-pack";
 
-/** The value at a zod issue path inside the input, for the "received" part of a message. */
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let value: unknown = input;
-  for (const key of path) {
-    if (value === null || typeof value !== "object") return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
-}
 
 /**
  * Turns zod issues into record issues ("where: expected X, received Y") naming the row id when the

@@ -5,7 +5,7 @@
  * is cheap.
  */
 import { z } from "zod";
-import { InputError, type InputIssue } from "../errors";
+import { InputError, inputIssuesFromZod, valueAt } from "../errors";
 import { isValidAsOf } from "../dates";
 import { CountryCodeSchema, IdentifierTypeSchema, PartialDateSchema, RegimeSchema, SubjectTypeSchema } from "../model";
 
@@ -64,22 +64,7 @@ function countWords(name: string): number {
   return words;
 }
 
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let v: unknown = input;
-  for (const key of path) {
-    if (v === null || typeof v !== "object") return undefined;
-    v = (v as Record<PropertyKey, unknown>)[key];
-  }
-  return v;
-}
 
-function describe(v: unknown): string {
-  if (v === undefined) return "undefined";
-  if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
-  if (Array.isArray(v)) return `array of ${v.length}`;
-  if (v === null) return "null";
-  return typeof v === "object" ? "object" : String(v);
-}
 
 /**
  * Validates a screening request; throws `InputError` (`INVALID_INPUT` or `INPUT_TOO_LONG`).
@@ -102,22 +87,6 @@ export function parseScreenInput(input: unknown, maxNameLength: number, maxNameW
   }
   const parsed = ScreenInputSchema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const issues: InputIssue[] = parsed.error.issues.flatMap((issue): InputIssue[] => {
-    const path = issue.path.map(String).join(".");
-    if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => ({
-        path: path ? `${path}.${key}` : key,
-        expected: "no such field",
-        received: describe(valueAt(input, [...issue.path, key])),
-        message: issue.message,
-      }));
-    }
-    const received = describe(valueAt(input, issue.path));
-    let expected: string;
-    if (issue.code === "invalid_type") expected = issue.expected;
-    else if (issue.code === "invalid_value") expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
-    else expected = issue.message.replace(/^expected /i, "");
-    return [{ path, expected, received, message: issue.message }];
-  });
+  const issues = inputIssuesFromZod(parsed.error, input);
   throw new InputError(issues);
 }

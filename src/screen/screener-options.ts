@@ -2,7 +2,7 @@
  * Validation of `createScreener` options (typed `InputError` naming the field).
  */
 import { z } from "zod";
-import { InputError } from "../errors";
+import { InputError, inputIssuesFromZod } from "../errors";
 import { RegimeSchema } from "../model";
 import { DEFAULT_MAX_NAME_LENGTH, DEFAULT_MAX_NAME_WORDS, IsoDaySchema } from "./screen-input";
 
@@ -35,21 +35,8 @@ export interface ParsedScreenerOptions {
 export function parseScreenerOptions(options: unknown): ParsedScreenerOptions {
   const r = OptionsSchema.safeParse(options);
   if (!r.success) {
-    throw new InputError(
-      r.error.issues.map((i) => ({
-        path: i.path.map(String).join("."),
-        expected: i.message.replace(/^expected /i, ""),
-        received: describeAt(options, i.path),
-        message: i.message,
-      })),
-    );
+    throw new InputError(inputIssuesFromZod(r.error, options));
   }
   return { maxHits: r.data.maxHits ?? 10, maxNameLength: r.data.maxNameLength ?? DEFAULT_MAX_NAME_LENGTH, maxNameWords: r.data.maxNameWords ?? DEFAULT_MAX_NAME_WORDS };
 }
 
-function describeAt(root: unknown, path: readonly PropertyKey[]): string {
-  let v: unknown = root;
-  for (const k of path) v = v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined;
-  if (Array.isArray(v)) return `array of ${v.length}`;
-  return v === undefined ? "undefined" : typeof v === "object" ? "object" : JSON.stringify(v);
-}

@@ -5,7 +5,7 @@
  * own day) and, when the caller has it, an ownership graph for the 50 % rule.
  */
 import { z } from "zod";
-import { InputError, type InputIssue } from "../errors";
+import { InputError, inputIssuesFromZod, type InputIssue } from "../errors";
 import { CountryCodeSchema, PartialDateSchema, RegimeSchema, SubjectTypeSchema } from "../model";
 import { IsoDaySchema, ScreenIdentifierSchema } from "./screen-input";
 
@@ -85,21 +85,7 @@ export const TransactionSchema = z
 export type TransactionInput = z.input<typeof TransactionSchema>;
 export type Transaction = z.output<typeof TransactionSchema>;
 
-function describe(v: unknown): string {
-  if (v === undefined) return "undefined";
-  if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
-  if (Array.isArray(v)) return `array of ${v.length}`;
-  return v === null ? "null" : typeof v === "object" ? "object" : String(v);
-}
 
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let v: unknown = input;
-  for (const key of path) {
-    if (v === null || typeof v !== "object") return undefined;
-    v = (v as Record<PropertyKey, unknown>)[key];
-  }
-  return v;
-}
 
 /**
  * Validates a transaction; throws `InputError` naming every bad field (and a party's leg index that
@@ -110,15 +96,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 export function parseTransaction(input: unknown): Transaction {
   const parsed = TransactionSchema.safeParse(input);
   if (!parsed.success) {
-    const issues: InputIssue[] = parsed.error.issues.flatMap((issue): InputIssue[] => {
-      const path = issue.path.map(String).join(".");
-      if (issue.code === "unrecognized_keys") {
-        return issue.keys.map((key) => ({ path: path ? `${path}.${key}` : key, expected: "no such field", received: describe(valueAt(input, [...issue.path, key])), message: issue.message }));
-      }
-      const expected =
-        issue.code === "invalid_type" ? issue.expected : issue.code === "invalid_value" ? `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}` : issue.message.replace(/^expected /i, "");
-      return [{ path, expected, received: describe(valueAt(input, issue.path)), message: issue.message }];
-    });
+    const issues = inputIssuesFromZod(parsed.error, input);
     throw new InputError(issues);
   }
   const tx = parsed.data;
