@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ListFormatError, detectListFormat, loadList, type ListSource, type LoadedList } from "../../src";
+import { detectListFormat, loadList, type ListSource, type LoadedList } from "../../src";
 import { ofacCsvLoader } from "../../src/lists/ofac-csv";
 import { fixtureSources, sharedSources } from "../shared-data";
+import { byId, formatError } from "./helpers";
 import { runLoaderContract } from "./loader-contract";
 
 const FIXTURE = ["ofac-csv/sdn.csv", "ofac-csv/alt.csv", "ofac-csv/add.csv", "ofac-csv/sdn_comments.csv"];
@@ -18,22 +19,7 @@ function edited(file: string, edit: (text: string) => string): ListSource[] {
   );
 }
 
-/** Runs `fn`, returning the ListFormatError it throws (fails the test otherwise). */
-function formatError(fn: () => unknown): ListFormatError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ListFormatError);
-    return e as ListFormatError;
-  }
-  throw new Error("expected a ListFormatError");
-}
-
-function record(list: LoadedList, id: string) {
-  const r = list.records.find((x) => x.sourceId === id);
-  if (!r) throw new Error(`record ${id} missing`);
-  return r;
-}
+const record = byId;
 
 runLoaderContract({
   loader: ofacCsvLoader,

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ListFormatError, detectListFormat, loadList, type ListSource, type LoadedList } from "../../src";
+import { detectListFormat, loadList, type ListSource, type LoadedList } from "../../src";
 import { ofacEnhancedXmlLoader } from "../../src/lists/ofac-enhanced-xml";
 import { fixtureSources, sharedSources } from "../shared-data";
+import { byId, formatError } from "./helpers";
 import { runLoaderContract } from "./loader-contract";
 
 const FIXTURE = "ofac-enhanced-xml/CONS_ENHANCED.XML";
@@ -16,21 +17,7 @@ function edited(edit: (text: string) => string, name = FIXTURE): ListSource[] {
   return [{ name, data: new TextEncoder().encode(edit(fixtureText())) }];
 }
 
-function formatError(fn: () => unknown): ListFormatError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ListFormatError);
-    return e as ListFormatError;
-  }
-  throw new Error("expected a ListFormatError");
-}
-
-function record(list: LoadedList, id: string) {
-  const r = list.records.find((x) => x.sourceId === id);
-  if (!r) throw new Error(`record ${id} missing`);
-  return r;
-}
+const record = byId;
 
 runLoaderContract({
   loader: ofacEnhancedXmlLoader,
