@@ -5,7 +5,7 @@
 import type { DesignationRecord } from "../model";
 import { normalizeName, type NormalizedName } from "../normalize";
 import { buildNameUnits, classWeight, rarityWeight, scoreNames, type NameAlignment, type NameUnits } from "../score";
-import { contextFor, queryUnits, vocabKey, type NameIndex } from "./name-index";
+import { contextFor, queryReadings, queryUnits, vocabKey, type NameIndex } from "./name-index";
 
 /** A name match with everything needed to explain it. */
 export interface NameExplanation {
@@ -22,8 +22,15 @@ export interface NameExplanation {
  * @example
  * explainNameMatch(index, normalizeName("Nicolas Maduro"), record, 0).alignment.pairs.length //=> 2
  */
-export function explainNameMatch(index: NameIndex, query: NormalizedName, record: DesignationRecord, ordinal: number, prepared?: NameUnits): NameExplanation {
+export function explainNameMatch(index: NameIndex, query: NormalizedName, record: DesignationRecord, ordinal: number, prepared?: NameUnits, reading = 0): NameExplanation {
   const { candidate, candidateUnits } = candidateOf(index, record, ordinal);
+  if (reading > 0) {
+    // A split reading of the query (queryReadings): the same reading and penalty as the search.
+    const read = queryReadings(index, query)[reading] ?? query;
+    const units = queryUnits(index, read);
+    const alignment = scoreNames(units, candidateUnits, index.algorithm);
+    return { query: read, queryUnits: units, candidate, candidateUnits, alignment: { ...alignment, score: alignment.score - index.algorithm.splitPenalty } };
+  }
   const qu = prepared ?? queryUnits(index, query);
   return { query, queryUnits: qu, candidate, candidateUnits, alignment: scoreNames(qu, candidateUnits, index.algorithm) };
 }

@@ -58,6 +58,35 @@ export function forEachDeletionHash(family: string, token: string, minLength: nu
 }
 
 /**
+ * Calls `fn` once with the hash of `family` + each distinct string obtained from `token` by deleting
+ * at most `deletions` characters (the token itself included).
+ * @example
+ * forEachDeletionVariantHash("C", "ABC", 1, (h) => hashes.push(h)) // hashes of ABC, BC, AC, AB
+ */
+export function forEachDeletionVariantHash(family: string, token: string, deletions: number, fn: (hash: number) => void): void {
+  if (deletions <= 1) {
+    forEachDeletionHash(family, token, deletions === 1 ? 0 : Number.MAX_SAFE_INTEGER, fn);
+    return;
+  }
+  const seen = new Set<string>([token]);
+  let level = [token];
+  for (let d = 0; d < deletions; d++) {
+    const next: string[] = [];
+    for (const s of level) {
+      for (let i = 0; i < s.length; i++) {
+        if (i > 0 && s.charCodeAt(i) === s.charCodeAt(i - 1)) continue;
+        const v = s.slice(0, i) + s.slice(i + 1);
+        if (seen.has(v)) continue;
+        seen.add(v);
+        next.push(v);
+      }
+    }
+    level = next;
+  }
+  for (const s of seen) fn(hashKey(family, s));
+}
+
+/**
  * Growable (hash, id) pair buffer used while building, packed into a {@link KeyTable}.
  * @example
  * const pairs = new KeyPairs(); pairs.push(hashKey("D", "ABC"), 0); pairs.pack().ids //=> Int32Array [0]

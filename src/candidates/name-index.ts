@@ -24,17 +24,23 @@
  * candidates. test/candidates/lossless.test.ts checks indexed search against the scan.
  */
 import type { DesignationRecord, NameKind, SubjectType } from "../model";
-import { LEGAL_FORM_FAMILIES, normalizeName, type NameContext, type NameToken, type NormalizedName } from "../normalize";
+import { LEGAL_FORM_FAMILIES, latinSkeleton, normalizeName, type NameContext, type NameToken, type NormalizedName } from "../normalize";
 import {
   alignmentScore,
   buildNameUnits,
   classWeight,
+  MAX_ACRONYM,
+  MIN_ACRONYM,
   comparableHow,
-  NAMES_V1,
+  comparableToken,
+  indexDeletions,
+  NAMES_V2,
   pairAllowedFlat,
   rarityWeight,
   similarityFor,
   tokenSimilarity,
+  unmatchedCandidateFactor,
+  unmatchedQueryFactor,
   type ComparableToken,
   type MatchHow,
   type NameAlgorithm,
@@ -42,7 +48,7 @@ import {
   type UnitPair,
   type UnitTable,
 } from "../score";
-import { findKey, forEachDeletionHash, hashKey, KeyPairs, type KeyTable } from "./key-table";
+import { findKey, forEachDeletionHash, forEachDeletionVariantHash, hashKey, KeyPairs, type KeyTable } from "./key-table";
 
 /** Name kinds in order of preference when one record has the same name twice. */
 export const NAME_KINDS: readonly NameKind[] = ["primary", "alias", "former", "weak-alias"];
@@ -52,6 +58,7 @@ export const LEGAL_FAMILY_BITS: readonly string[] = Object.keys(LEGAL_FORM_FAMIL
 const FLAG_ABJAD = 1;
 const FLAG_INITIAL = 2;
 const FLAG_NUMBER = 4;
+const FLAG_ACRONYM = 8;
 
 /** The packed, serialisable part of a name index. */
 export interface NameIndexData {
@@ -67,7 +74,7 @@ export interface NameIndexData {
   readonly nameRecord: Int32Array;
   readonly nameOrdinal: Uint16Array;
   readonly nameKind: Uint8Array;
-  readonly nameLegal: Uint8Array;
+  readonly nameLegal: Uint16Array;
   readonly nameCore: Uint16Array;
   /** 1 when the name is a person's or of unknown type (its initials stand for words). */
   readonly namePersonal: Uint8Array;
@@ -80,6 +87,8 @@ export interface NameIndexData {
   readonly unitGlued: Uint8Array;
   readonly unitInitial: Uint8Array;
   readonly unitParticle: Uint8Array;
+  /** 1 for place words (see name-units.ts). */
+  readonly unitPlace: Uint8Array;
   /** Names holding vocabulary text v: `postNames[postStart[v] … postStart[v+1]-1]`. */
   readonly postStart: Int32Array;
   readonly postNames: Int32Array;
@@ -155,6 +164,8 @@ export interface NameMatch {
   readonly alignment: number;
   /** Alignment score plus name-level penalties (weak alias, legal-form mismatch). */
   readonly score: number;
+  /** Which reading of the query matched (see {@link queryReadings}); 0, the query as given, when absent. */
+  readonly reading?: number;
 }
 
 /** Options of {@link buildNameIndex}. */
@@ -187,28 +198,25 @@ export function contextFor(type: SubjectType): NameContext {
  * @example
  * vocabKey({ text: "SDM", skeleton: "SDM", abjad: true, initial: false }) //=> "#SDM|SDM"
  */
-export function vocabKey(u: { readonly text: string; readonly skeleton: string; readonly abjad: boolean; readonly initial?: boolean; readonly cls?: string }): string {
+export function vocabKey(u: { readonly text: string; readonly skeleton: string; readonly abjad: boolean; readonly initial?: boolean; readonly cls?: string; readonly acronym?: boolean }): string {
+  if (u.acronym === true) return `^${u.text}`;
   if (u.abjad) return `#${u.text}|${u.skeleton}`;
   return u.initial === true || u.cls === "initial" ? `!${u.text}` : u.text;
 }
 
 function vocabToken(text: string, skeleton: string, flags: number): ComparableToken {
-  return {
-    text,
-    skeleton,
-    abjad: (flags & FLAG_ABJAD) !== 0,
-    initial: (flags & FLAG_INITIAL) !== 0,
-    number: (flags & FLAG_NUMBER) !== 0,
-  };
+  return comparableToken(text, skeleton, { abjad: (flags & FLAG_ABJAD) !== 0, initial: (flags & FLAG_INITIAL) !== 0, number: (flags & FLAG_NUMBER) !== 0, acronym: (flags & FLAG_ACRONYM) !== 0 });
 }
 
 function keysOf(t: ComparableToken, alg: NameAlgorithm, push: (hash: number) => void): void {
+  if (t.acronym === true || acronymLike(t)) push(hashKey("R", t.text));
+  if (t.acronym === true) return;
   if (t.number) {
     push(hashKey("D", t.text));
     return;
   }
   if (t.abjad) push(hashKey("A", t.text));
-  else forEachDeletionHash("D", t.text, alg.minDeletionLength, push);
+  else forEachDeletionVariantHash("C", t.canon, indexDeletions(t.canon.length), push);
   if (t.skeleton.length > 0) forEachDeletionHash("S", t.skeleton, alg.minSkeletonDeletionLength, push);
   // Exact skeletons again under their own family: Latin queries compare skeletons only for
   // equality and should not wade through the one-deletion variants abjad queries need.
@@ -217,6 +225,12 @@ function keysOf(t: ComparableToken, alg: NameAlgorithm, push: (hash: number) => 
     if (t.initial) push(hashKey("I", t.text));
     else push(hashKey("F", t.text.charAt(0)));
   }
+  for (const sym of t.symbols) push(hashKey("Y", sym));
+}
+
+/** A single word that could equal an acronym unit (see name-units.ts). */
+function acronymLike(t: ComparableToken): boolean {
+  return !t.abjad && !t.initial && !t.number && t.text.length >= MIN_ACRONYM && t.text.length <= MAX_ACRONYM;
 }
 
 /**
@@ -225,7 +239,7 @@ function keysOf(t: ComparableToken, alg: NameAlgorithm, push: (hash: number) => 
  * buildNameIndex(list.records).data.nameRecord.length //=> 47094
  */
 export function buildNameIndex(records: readonly DesignationRecord[], options: BuildNameIndexOptions = {}): NameIndex {
-  const alg = options.algorithm ?? NAMES_V1;
+  const alg = options.algorithm ?? NAMES_V2;
   const unindexed: UnindexedName[] = [];
   // Pass 1: normalise, deduplicate per record, count record frequency of single core tokens.
   type Pending = { record: number; ordinal: number; kind: number; name: NormalizedName };
@@ -276,7 +290,7 @@ export function buildNameIndex(records: readonly DesignationRecord[], options: B
   const nameRecord = new Int32Array(pending.length);
   const nameOrdinal = new Uint16Array(pending.length);
   const nameKind = new Uint8Array(pending.length);
-  const nameLegal = new Uint8Array(pending.length);
+  const nameLegal = new Uint16Array(pending.length);
   const nameCore = new Uint16Array(pending.length);
   const namePersonal = new Uint8Array(pending.length);
   const unitStart = new Int32Array(pending.length + 1);
@@ -287,6 +301,7 @@ export function buildNameIndex(records: readonly DesignationRecord[], options: B
   const unitGlued: number[] = [];
   const unitInitial: number[] = [];
   const unitParticle: number[] = [];
+  const unitPlace: number[] = [];
   pending.forEach((p, m) => {
     const units = buildNameUnits(p.name, weightOf, "candidate");
     nameRecord[m] = p.record;
@@ -306,7 +321,7 @@ export function buildNameIndex(records: readonly DesignationRecord[], options: B
         vocabLookup.set(key, v);
         vocabText.push(u.text);
         vocabSkeleton.push(u.skeleton);
-        vocabFlagsArr.push((u.abjad ? FLAG_ABJAD : 0) | (u.initial ? FLAG_INITIAL : 0) | (u.number ? FLAG_NUMBER : 0));
+        vocabFlagsArr.push((u.abjad ? FLAG_ABJAD : 0) | (u.initial ? FLAG_INITIAL : 0) | (u.number ? FLAG_NUMBER : 0) | (u.acronym === true ? FLAG_ACRONYM : 0));
         postLists.push([]);
       }
       const post = postLists[v] as number[];
@@ -318,6 +333,7 @@ export function buildNameIndex(records: readonly DesignationRecord[], options: B
       unitGlued.push(u.glued ? 1 : 0);
       unitInitial.push(u.initial ? 1 : 0);
       unitParticle.push(u.particle ? 1 : 0);
+      unitPlace.push(u.place === true ? 1 : 0);
     }
   });
   unitStart[pending.length] = unitVocab.length;
@@ -361,6 +377,7 @@ export function buildNameIndex(records: readonly DesignationRecord[], options: B
     unitGlued: Uint8Array.from(unitGlued),
     unitInitial: Uint8Array.from(unitInitial),
     unitParticle: Uint8Array.from(unitParticle),
+    unitPlace: Uint8Array.from(unitPlace),
     postStart,
     postNames,
     keys: pairs.pack(),
@@ -439,6 +456,7 @@ export function queryUnits(index: NameIndex, query: NormalizedName): NameUnits {
 function nameTable(data: NameIndexData, m: number): UnitTable {
   const offset = data.unitStart[m] as number;
   return {
+    personal: data.namePersonal[m] as number,
     offset,
     count: (data.unitStart[m + 1] as number) - offset,
     coreCount: data.nameCore[m] as number,
@@ -448,6 +466,7 @@ function nameTable(data: NameIndexData, m: number): UnitTable {
     glued: data.unitGlued,
     initial: data.unitInitial,
     particle: data.unitParticle,
+    place: data.unitPlace,
   };
 }
 
@@ -496,6 +515,72 @@ export interface SearchStats {
  * searchNames(index, normalizeName("Belvneshpromservis"), { minScore: 0.8 })[0]?.score //=> 0.97
  */
 export function searchNames(index: NameIndex, query: NormalizedName, options: SearchNamesOptions, stats?: SearchStats): NameMatch[] {
+  return overReadings(index, query, options, (reading, units) => searchReading(index, reading, { minScore: options.minScore, ...(units ? { units } : {}) }, stats));
+}
+
+/**
+ * Other readings of a query: each token written as one word that the lists write as two or three
+ * ("ALEXANDERLUKASHENKO", "BELNEFTEKHIM", "ARMY\u0000SUPPLY" → "ARMYSUPPLY") is read split at the
+ * points where every part is a word of some list name (at least two letters each, three when the
+ * word itself is a list word; the first split with the longest first part). The query as given is reading 0. A split reading's alignment costs
+ * `splitPenalty`. The scan and the indexed search use the same readings (from the vocabulary's
+ * texts, not its keys).
+ * @example
+ * queryReadings(index, normalizeName("AlexanderLukashenko"))[1]?.compare //=> "ALEXANDER LUKASHENKO"
+ */
+export function queryReadings(index: NameIndex, query: NormalizedName): NormalizedName[] {
+  const readings: NormalizedName[] = [query];
+  if (query.unscreenable !== undefined) return readings;
+  const isWord = (s: string): boolean => {
+    const v = index.vocabLookup.get(s);
+    return v !== undefined && (index.data.vocabDf[v] as number) > 0;
+  };
+  const splitOf = (text: string, parts: number, min: number): string[] | undefined => {
+    if (parts === 1) return text.length >= min && isWord(text) ? [text] : undefined;
+    for (let i = text.length - min; i >= min; i--) {
+      const head = text.slice(0, i);
+      if (!isWord(head)) continue;
+      const rest = splitOf(text.slice(i), parts - 1, min);
+      if (rest !== undefined) return [head, ...rest];
+    }
+    return undefined;
+  };
+  query.tokens.forEach((t, i) => {
+    if (readings.length >= MAX_READINGS || t.abjad || (t.cls !== "word" && t.cls !== "generic" && t.cls !== "place") || t.text.length < 6) return;
+    // A word of the lists is split too ("BELNEFTEKHIM" is also "BEL NEFTE KHIM"), into parts of
+    // three letters or more; an unknown word into parts of two or more.
+    const min = isWord(t.text) ? 3 : 2;
+    const parts = splitOf(t.text, 2, min) ?? (t.text.length >= 8 ? splitOf(t.text, 3, min) : undefined);
+    if (parts === undefined) return;
+    const split = parts.map((text): NameToken => ({ text, cls: "word", abjad: false, skeleton: latinSkeleton(text), source: t.source ?? t.text }));
+    const tokens = [...query.tokens.slice(0, i), ...split, ...query.tokens.slice(i + 1)];
+    readings.push({ ...query, tokens, compare: tokens.map((x) => x.text).join(" ") });
+  });
+  return readings;
+}
+
+/** Most readings of one query (the query itself included). */
+const MAX_READINGS = 4;
+
+function overReadings(index: NameIndex, query: NormalizedName, options: SearchNamesOptions, run: (reading: NormalizedName, units: NameUnits | undefined) => NameMatch[]): NameMatch[] {
+  const readings = queryReadings(index, query);
+  const first = run(query, options.units);
+  if (readings.length === 1) return first;
+  const best = new Map<number, NameMatch>(first.map((m) => [m.recordIndex, m]));
+  const penalty = index.algorithm.splitPenalty;
+  for (let r = 1; r < readings.length; r++) {
+    for (const m of run(readings[r] as NormalizedName, undefined)) {
+      const score = m.score - penalty;
+      if (score < options.minScore) continue;
+      const prior = best.get(m.recordIndex);
+      if (prior !== undefined && prior.score >= score) continue;
+      best.set(m.recordIndex, { ...m, alignment: m.alignment - penalty, score, reading: r });
+    }
+  }
+  return sortMatches(best);
+}
+
+function searchReading(index: NameIndex, query: NormalizedName, options: SearchNamesOptions, stats?: SearchStats): NameMatch[] {
   const { data, algorithm: alg } = index;
   if (query.unscreenable !== undefined || !(options.minScore > 0)) return [];
   const q = options.units ?? queryUnits(index, query);
@@ -577,13 +662,16 @@ export function searchNames(index: NameIndex, query: NormalizedName, options: Se
   );
   let wNot = 0;
   for (let k = 0; k < core; k++) wNot += qUnits[k]?.weight ?? 0;
+  const placeFactor = (k: number): number => ((qt.place?.[k] ?? 0) === 1 ? alg.unmatchedPlaceFactor : 1);
   let wIn = 0;
+  const minAlpha = Math.min(alg.unmatchedQueryWeight, alg.unmatchedQueryWeightPerson, alg.unmatchedQueryWeightCovered, alg.unmatchedQueryWeightCoveredOrg);
   const inP = new Uint8Array(core);
   for (const k of order) {
-    if (wNot / (wNot + alg.unmatchedQueryWeight * wIn) < options.minScore) break;
+    // The smallest α of any list name (see name-score.ts): the bound must hold for every name.
+    if (wNot / (wNot + minAlpha * wIn) < options.minScore) break;
     inP[k] = 1;
     const w = qUnits[k]?.weight ?? 0;
-    wIn += w;
+    wIn += w * placeFactor(k);
     wNot -= w;
   }
   // (3) candidates: names holding a text comparable with a unit that covers a P token.
@@ -671,6 +759,7 @@ export function searchNames(index: NameIndex, query: NormalizedName, options: Se
           const sim = r[x + 1] as number;
           for (const i of groupUnits[r[x] as number] as number[]) {
             if (!pairAllowedFlat(how, (qt.glued[i] as number) === 1, qt.coverLen[i] as number, (qt.particle[i] as number) === 1, cGlued, cCover, cParticle, personal)) continue;
+            if (sim < alg.gluedFloor && how !== "acronym" && ((qt.glued[i] as number) === 1 || cGlued) && (qt.particle[i] as number) === 0 && !cParticle) continue;
             push(i, j, sim);
           }
         }
@@ -691,16 +780,20 @@ export function searchNames(index: NameIndex, query: NormalizedName, options: Se
     if (pairs.length === 0) continue;
     let wPaired = 0;
     let wOut = 0;
-    for (let k = 0; k < core; k++) {
-      const w = qt.weight[k] as number;
-      if (qCovered[k] === 1) wPaired += w;
-      else wOut += alg.unmatchedQueryWeight * w;
-    }
-    for (let k = 0; k < cCore; k++) if (cCovered[k] === 0) wOut += alg.unmatchedCandidateWeight * (data.unitWeight[from + k] as number);
-    if (wPaired / (wPaired + wOut) < options.minScore) continue;
     cTable.offset = from;
     cTable.count = to - from;
     cTable.coreCount = cCore;
+    cTable.personal = personal ? 1 : 0;
+    // Upper bound of the alignment (see name-score.ts): the smallest α this name could get.
+    const alpha = Math.min(personal ? alg.unmatchedQueryWeightCovered : alg.unmatchedQueryWeightCoveredOrg, unmatchedQueryFactor(cTable, alg));
+    const beta = Math.min(alg.unmatchedCandidateWeight, unmatchedCandidateFactor(qt, cTable, alg));
+    for (let k = 0; k < core; k++) {
+      const w = qt.weight[k] as number;
+      if (qCovered[k] === 1) wPaired += w;
+      else wOut += alpha * w * placeFactor(k);
+    }
+    for (let k = 0; k < cCore; k++) if (cCovered[k] === 0) wOut += beta * (data.unitWeight[from + k] as number);
+    if (wPaired / (wPaired + wOut) < options.minScore) continue;
     offerMatch(best, data, m, alignmentScore(pairs, qt, cTable, alg), queryLegal, alg, options.minScore);
   }
   return sortMatches(best);
@@ -730,15 +823,18 @@ function comparableTexts(index: NameIndex, u: ComparableToken, stats: SearchStat
       if (sim > 0) out.push(v, HOW_CODES.indexOf(how), sim);
     }
   };
+  if (u.acronym === true || acronymLike(u)) probe(hashKey("R", u.text));
+  if (u.acronym === true) return Float64Array.from(out);
   if (u.number) probe(hashKey("D", u.text));
   else if (u.abjad) {
     probe(hashKey("A", u.text));
     if (u.skeleton.length > 0) forEachDeletionHash("S", u.skeleton, alg.minSkeletonDeletionLength, probe);
   } else {
-    forEachDeletionHash("D", u.text, alg.minDeletionLength, probe);
+    forEachDeletionVariantHash("C", u.canon, indexDeletions(u.canon.length), probe);
     if (index.hasAbjad && u.skeleton.length > 0) forEachDeletionHash("S", u.skeleton, alg.minSkeletonDeletionLength, probe);
     else if (u.skeleton.length >= alg.minSkeletonLength) probe(hashKey("K", u.skeleton));
     probe(hashKey("I", u.text.charAt(0)));
+    for (const sym of u.symbols) probe(hashKey("Y", sym));
   }
   return Float64Array.from(out);
 }
@@ -754,7 +850,7 @@ function nextEpoch(scratch: SearchScratch): number {
 }
 
 /** Match kinds in code order (the reverse map stores the code). */
-const HOW_CODES: readonly MatchHow[] = ["exact", "fuzzy", "phonetic", "skeleton", "initial"];
+const HOW_CODES: readonly MatchHow[] = ["exact", "fuzzy", "phonetic", "skeleton", "initial", "translit", "symbol", "acronym"];
 
 /** Every allowed comparable pair of a query and indexed name m, computed directly (the scan). */
 function scanPairs(index: NameIndex, q: NameUnits, m: number): UnitPair[] {
@@ -771,7 +867,7 @@ function scanPairs(index: NameIndex, q: NameUnits, m: number): UnitPair[] {
       if (how === undefined) continue;
       if (!pairAllowedFlat(how, qu.glued, qu.coverLen, qu.particle, (data.unitGlued[j] as number) === 1, data.unitCoverLen[j] as number, (data.unitParticle[j] as number) === 1, personal)) continue;
       const sim = similarityFor(how, qu, t, alg);
-      if (sim > 0) pairs.push({ q: i, c: j - from, sim });
+      if (sim > 0 && (sim >= alg.gluedFloor || how === "acronym" || (!qu.glued && (data.unitGlued[j] as number) === 0) || qu.particle || (data.unitParticle[j] as number) === 1)) pairs.push({ q: i, c: j - from, sim });
     }
   }
   return pairs;
@@ -801,6 +897,10 @@ function sortMatches(best: Map<number, NameMatch>): NameMatch[] {
  * scanNames(index, normalizeName("Belvneshpromservis"), { minScore: 0.8 }).length //=> 1
  */
 export function scanNames(index: NameIndex, query: NormalizedName, options: SearchNamesOptions): NameMatch[] {
+  return overReadings(index, query, options, (reading) => scanReading(index, reading, options));
+}
+
+function scanReading(index: NameIndex, query: NormalizedName, options: SearchNamesOptions): NameMatch[] {
   const { data, algorithm: alg } = index;
   if (query.unscreenable !== undefined || !(options.minScore > 0)) return [];
   const q = queryUnits(index, query);

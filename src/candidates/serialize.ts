@@ -7,11 +7,11 @@
  * in order); loading refuses an index built for other lists or another algorithm version.
  */
 import { InputError } from "../errors";
-import { NAMES_V1, type NameAlgorithm } from "../score";
+import { NAMES_V2, type NameAlgorithm } from "../score";
 import { nameIndexFromData, type NameIndex, type NameIndexData, type UnindexedName } from "./name-index";
 
 const MAGIC = "SSNX";
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 
 type ArrayKind = "u8" | "u16" | "i32" | "u32" | "f64" | "text";
 
@@ -36,7 +36,7 @@ const ARRAY_FIELDS = [
   ["nameRecord", "i32"],
   ["nameOrdinal", "u16"],
   ["nameKind", "u8"],
-  ["nameLegal", "u8"],
+  ["nameLegal", "u16"],
   ["nameCore", "u16"],
   ["unitStart", "i32"],
   ["unitVocab", "i32"],
@@ -46,6 +46,7 @@ const ARRAY_FIELDS = [
   ["unitGlued", "u8"],
   ["unitInitial", "u8"],
   ["unitParticle", "u8"],
+  ["unitPlace", "u8"],
   ["namePersonal", "u8"],
   ["postStart", "i32"],
   ["postNames", "i32"],
@@ -116,7 +117,7 @@ function refuse(expected: string, received: string): never {
  * @example
  * importNameIndex(bytes, fingerprint).data.nameRecord.length //=> 50450
  */
-export function importNameIndex(bytes: Uint8Array, fingerprint: string, algorithm: NameAlgorithm = NAMES_V1): NameIndex {
+export function importNameIndex(bytes: Uint8Array, fingerprint: string, algorithm: NameAlgorithm = NAMES_V2): NameIndex {
   // Copy once when the bytes are not 8-byte aligned (Node Buffers from a pool are not), so every
   // section can be a zero-copy typed-array view.
   const buf = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();

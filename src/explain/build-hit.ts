@@ -54,7 +54,7 @@ export function hitRecord(record: DesignationRecord): HitRecord {
 /**
  * Builds one explained hit; its score is the combination of its reasons and its summary is rendered from them.
  * @example
- * buildHit({ record, nameOrdinal: 0, reasons, alignment, threshold: 0.88, reviewThreshold: 0.78, profile: "balanced", algorithm: "names-v1" }).decision //=> "alert"
+ * buildHit({ record, nameOrdinal: 0, reasons, alignment, threshold: 0.88, reviewThreshold: 0.78, profile: "balanced", algorithm: "names-v2" }).decision //=> "alert"
  */
 export function buildHit(input: BuildHitInput): Hit {
   // The designation reason carries weight 0: it explains, it does not move the score.

@@ -86,7 +86,7 @@ export interface Hit {
   /** Date-aware status of the record (screens with an as-of day; absent from name-only matches). */
   readonly designation?: DesignationAssessment;
   readonly profile: string;
-  /** Algorithm id and version, e.g. `names-v1`. */
+  /** Algorithm id and version, e.g. `names-v2`. */
   readonly algorithm: string;
   /** Echo of the caller's `asOf`, when given. */
   readonly asOf?: string;

@@ -26,7 +26,7 @@ function coreLabel(name: NormalizedName, units: NameUnits, core: number): string
 /**
  * The aligned token pairs of a name match, in the order the alignment chose them.
  * @example
- * alignedTokens(evidence, NAMES_V1)[0] //=> { query: "MADURO", candidate: "MADURO", similarity: 1, how: "exact" }
+ * alignedTokens(evidence, NAMES_V2)[0] //=> { query: "MADURO", candidate: "MADURO", similarity: 1, how: "exact" }
  */
 export function alignedTokens(e: NameEvidence, alg: NameAlgorithm): AlignedTokens[] {
   return e.alignment.pairs.map((p) => {
@@ -44,7 +44,7 @@ export function alignedTokens(e: NameEvidence, alg: NameAlgorithm): AlignedToken
 /**
  * The `name.fuzzy` reason: both names, the alignment score and a readable detail.
  * @example
- * nameReason(evidence, NAMES_V1).detail //=> "2/2 query tokens aligned: NICOLAS=NICOLAS, MADURO=MADURO; list token MOROS unmatched"
+ * nameReason(evidence, NAMES_V2).detail //=> "2/2 query tokens aligned: NICOLAS=NICOLAS, MADURO=MADURO; list token MOROS unmatched"
  */
 export function nameReason(e: NameEvidence, alg: NameAlgorithm): Reason {
   const pairs = alignedTokens(e, alg).map((a) => (a.similarity === 1 ? `${a.query}=${a.candidate}` : `${a.query}~${a.candidate} ${a.similarity.toFixed(2)}`));
@@ -54,6 +54,13 @@ export function nameReason(e: NameEvidence, alg: NameAlgorithm): Reason {
   const uq = e.alignment.unmatchedQuery.map((i) => coreLabel(e.query, e.queryUnits, i));
   const uc = e.alignment.unmatchedCandidate.map((i) => coreLabel(e.candidate, e.candidateUnits, i));
   if (uq.length > 0) parts.push(`query token${uq.length === 1 ? "" : "s"} ${uq.join(", ")} unmatched`);
+  // Rewrites the matcher made before aligning: digits read as letters, number words, glued words
+  // split into list words, titles dropped.
+  const rewrites = new Map<string, string[]>();
+  for (const t of e.query.tokens) if (t.source !== undefined) rewrites.set(t.source, [...(rewrites.get(t.source) ?? []), t.text]);
+  for (const [from, to] of rewrites) parts.push(`${from} read as ${to.join(" ")}`);
+  const titles = e.query.tokens.filter((t) => t.cls === "honorific").map((t) => t.text);
+  if (titles.length > 0) parts.push(`title${titles.length === 1 ? "" : "s"} ${titles.join(" ")} dropped`);
   if (uc.length > 0) parts.push(`list token${uc.length === 1 ? "" : "s"} ${uc.join(", ")} unmatched`);
   return {
     feature: "name.fuzzy",

@@ -4,3 +4,5 @@ export * from "./strip-controls";
 export * from "./fold-lookalikes";
 export * from "./transliterate";
 export * from "./token-tables";
+export * from "./number-words";
+export * from "./name-tables.generated";

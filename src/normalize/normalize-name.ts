@@ -27,11 +27,13 @@
 import { foldLookalikes } from "./fold-lookalikes";
 import { latinSkeleton } from "./skeleton";
 import { stripControls } from "./strip-controls";
-import { ABBREVIATIONS, GENERIC_WORDS, HONORIFICS, LEGAL_FORM_FAMILIES, LEGAL_WORDS, PARTICLES, STOP_WORDS } from "./token-tables";
+import { LEGAL_FORM_PHRASES, TITLE_PHRASES } from "./name-tables.generated";
+import { NUMBER_WORDS } from "./number-words";
+import { ABBREVIATIONS, PLACE_WORDS, GENERIC_WORDS, HONORIFICS, LEGAL_FORM_FAMILIES, LEGAL_WORDS, PARTICLES, STOP_WORDS } from "./token-tables";
 import { transliterate, type Untransliterable } from "./transliterate";
 
 /** What a token is, which decides whether and how much it counts. */
-export type TokenClass = "word" | "generic" | "stop" | "particle" | "initial" | "number" | "legal" | "honorific";
+export type TokenClass = "word" | "generic" | "place" | "stop" | "particle" | "initial" | "number" | "legal" | "honorific";
 
 /** Which word tables apply: persons (honorifics), organisations (legal forms, generic words), other, or any (queries of unknown type). */
 export type NameContext = "person" | "organization" | "other" | "any";
@@ -47,6 +49,11 @@ export interface NameToken {
   readonly skeleton: string;
   /** Legal-form family for `legal` tokens, e.g. `limited-liability`. */
   readonly legalFamily?: string;
+  /**
+   * The spelling before a rewrite that changed the token: digits read as letters ("PR0M" →
+   * "PROM"), a number word read as its number ("FIRST" → "1").
+   */
+  readonly source?: string;
 }
 
 /** Why a name cannot be screened. */
@@ -80,13 +87,43 @@ export interface NormalizeNameOptions {
 const LEGAL_PHRASES = new Map<string, string>();
 /** Longest legal phrase (in words) starting with a given word. */
 const LEGAL_FIRST_WORDS = new Map<string, number>();
-for (const [family, forms] of Object.entries(LEGAL_FORM_FAMILIES)) {
-  for (const form of forms) {
-    const key = form.replace(/\./g, "");
-    LEGAL_PHRASES.set(key, family);
-    const words = key.split(" ");
-    const first = words[0] as string;
-    LEGAL_FIRST_WORDS.set(first, Math.max(LEGAL_FIRST_WORDS.get(first) ?? 0, words.length));
+function addLegalPhrase(key: string, family: string): void {
+  if (LEGAL_PHRASES.has(key)) return;
+  LEGAL_PHRASES.set(key, family);
+  const words = key.split(" ");
+  const first = words[0] as string;
+  LEGAL_FIRST_WORDS.set(first, Math.max(LEGAL_FIRST_WORDS.get(first) ?? 0, words.length));
+}
+// The project's own families first, then the compiled rigour legal forms (spelled-out forms in
+// many languages: "AKTIENGESELLSCHAFT", "SOCIETATE CU RASPUNDERE LIMITATA", "OBSHCHESTVO S …").
+for (const [family, forms] of Object.entries(LEGAL_FORM_FAMILIES)) for (const form of forms) addLegalPhrase(form.replace(/\./g, ""), family);
+for (const [phrase, family] of Object.entries(LEGAL_FORM_PHRASES)) addLegalPhrase(phrase, family);
+
+/** Title phrases (rigour's person-name prefixes), by first word: longest phrase length. */
+const TITLES = new Set(TITLE_PHRASES);
+const TITLE_FIRST_WORDS = new Map<string, number>();
+for (const t of TITLE_PHRASES) {
+  const words = t.split(" ");
+  TITLE_FIRST_WORDS.set(words[0] as string, Math.max(TITLE_FIRST_WORDS.get(words[0] as string) ?? 0, words.length));
+}
+
+/** Number of leading raw tokens that form title phrases ("HIS EXCELLENCY PRESIDENT …"). */
+function leadingTitles(raw: readonly RawToken[]): number {
+  let at = 0;
+  for (;;) {
+    const t = raw[at];
+    const longest = t === undefined || t.abjad ? undefined : TITLE_FIRST_WORDS.get(t.text);
+    if (longest === undefined) return at;
+    let matched = 0;
+    for (let n = Math.min(longest, raw.length - at); n >= 1; n--) {
+      if (TITLES.has(raw.slice(at, at + n).map((r) => r.text).join(" "))) {
+        matched = n;
+        break;
+      }
+    }
+    // A title is dropped only when a name follows it ("PRESIDENT" alone stays a word).
+    if (matched === 0 || at + matched >= raw.length) return at;
+    at += matched;
   }
 }
 
@@ -126,7 +163,7 @@ function legalWordFamily(text: string): string | undefined {
 
 const DOTTED = /(?<![A-Z0-9])((?:[A-Z]\.)+[A-Z])\.?(?![A-Z0-9])/g;
 const APOSTROPHES = /['`\u2018\u2019\u02bc\u02bb\u00b4]/g;
-const NON_ALNUM = /[^A-Z0-9]+/g;
+const NON_ALNUM = /[^A-Z0-9\u0001]+/g;
 const DIGIT = /[0-9]/;
 
 interface RawToken {
@@ -134,21 +171,48 @@ interface RawToken {
   abjad: boolean;
   skeleton?: string;
   article?: boolean;
+  source?: string;
+  /** Written as dotted letters ("A.G.", "S.A."): initials of a person, or an abbreviation. */
+  dotted?: boolean;
+}
+
+// Marks a dotted abbreviation through the punctuation step (a character NON_ALNUM keeps).
+const DOTTED_MARK = "\u0001";
+
+// Digits typed for letters inside a word ("BELVNESHPR0MSERVIS", "L1UKASHENKO"): read as the
+// letter they look like. Only digits with letters on both sides, in words of three or more letters,
+// so that "A320", "MI 17" or "GENAVA 12" stay numbers.
+const LEET: Readonly<Record<string, string>> = { "0": "O", "1": "I", "3": "E", "4": "A", "5": "S", "7": "T", "8": "B" };
+const LEET_WORD = /^[A-Z]+(?:[0134578]+[A-Z]+)+$/;
+
+function readDigitsAsLetters(w: string): string {
+  if (!LEET_WORD.test(w)) return w;
+  let letters = 0;
+  for (const ch of w) if (ch >= "A" && ch <= "Z") letters++;
+  // A digit next to the letter it looks like is that letter typed twice ("L1UKASHENKO": L, not I).
+  return letters >= 3 ? w.replace(/[0-9]/g, (d, at: number) => (d === "1" && (w[at - 1] === "L" || w[at + 1] === "L") ? "L" : (LEET[d] as string))) : w;
 }
 
 function splitPiece(text: string, into: RawToken[], abjad: boolean, skeleton: string | undefined, article?: boolean): void {
   const upper = text.toUpperCase();
   const cleaned = upper
-    .replace(DOTTED, (m) => m.replace(/\./g, ""))
+    .replace(DOTTED, (m) => `${DOTTED_MARK}${m.replace(/\./g, "")}`)
     .replace(APOSTROPHES, "")
     .replace(/&/g, " AND ")
     .replace(NON_ALNUM, " ");
   const words = cleaned.split(" ").filter((w) => w.length > 0);
-  for (const w of words) {
-    const raw: RawToken = { text: w, abjad };
+  for (const marked of words) {
+    const dotted = marked.startsWith(DOTTED_MARK);
+    const word = dotted ? marked.slice(DOTTED_MARK.length) : marked;
+    const w = abjad ? word : readDigitsAsLetters(word);
+    const number = abjad ? undefined : NUMBER_WORDS[w];
+    const raw: RawToken = { text: number ?? w, abjad };
+    if (w !== word) raw.source = word;
+    else if (number !== undefined) raw.source = word;
     // The abjad skeleton belongs to the whole word; it stays only when punctuation did not split it.
     if (skeleton !== undefined && words.length === 1) raw.skeleton = skeleton;
     if (article) raw.article = true;
+    if (dotted) raw.dotted = true;
     into.push(raw);
   }
 }
@@ -163,11 +227,19 @@ function expandAbbreviations(raw: RawToken[]): RawToken[] {
   return out;
 }
 
-function classify(raw: RawToken[], context: NameContext): NameToken[] {
+function classify(input: RawToken[], context: NameContext): NameToken[] {
+  let raw = input;
   const tokens: NameToken[] = [];
   const orgLike = context === "organization" || context === "any";
   const personLike = context === "person" || context === "any";
-  for (let i = 0; i < raw.length; i++) {
+  // Dotted letters are a person's initials ("A.G. LUKASHENKO") in a person's name, and at the start
+  // of an untyped name; elsewhere an abbreviation ("S.A.", "D.O.O.").
+  raw = raw.flatMap((t, i) =>
+    t.dotted === true && (context === "person" || (context === "any" && i === 0 && raw.length > 1)) ? [...t.text].map((ch): RawToken => ({ text: ch, abjad: false })) : [t],
+  );
+  const titles = personLike ? leadingTitles(raw) : 0;
+  for (let i = 0; i < titles; i++) tokens.push(makeToken(raw[i] as RawToken, "honorific"));
+  for (let i = titles; i < raw.length; i++) {
     const t = raw[i] as RawToken;
     const longest = orgLike && !t.abjad ? LEGAL_FIRST_WORDS.get(t.text) : undefined;
     if (longest !== undefined) {
@@ -185,6 +257,9 @@ function classify(raw: RawToken[], context: NameContext): NameToken[] {
           break;
         }
       }
+      // A form of single letters only ("A G", "S A") is a legal form at the end of a name, not
+      // at its start, where it is a person's initials ("A. G. LUKASHENKO").
+      if (matched > 0 && (i === 0 || i + matched < raw.length) && raw.slice(i, i + matched).every((r) => r.text.length === 1)) matched = 0;
       if (matched > 0) {
         const text = raw
           .slice(i, i + matched)
@@ -227,13 +302,18 @@ function classOf(t: RawToken, context: NameContext, personLike: boolean, orgLike
   // ("B S COMPANY", "R AND D") and only match themselves.
   if (t.text.length === 1) return personLike ? "initial" : "word";
   if (orgLike && GENERIC_WORDS.has(t.text)) return "generic";
+  if (orgLike && PLACE_WORDS.has(t.text)) return "place";
   return "word";
 }
 
 function makeToken(t: RawToken, cls: TokenClass): NameToken {
   const skeleton = cls === "number" ? "" : (t.skeleton ?? latinSkeleton(t.text));
-  return { text: t.text, cls, abjad: t.abjad, skeleton };
+  return { text: t.text, cls, abjad: t.abjad, skeleton, ...(t.source === undefined ? {} : { source: t.source }) };
 }
+
+// Combining marks left after NFKC on a Latin letter ("v\u0301" has no precomposed form): the base
+// letter is what a reader sees and what the lists spell.
+const LATIN_MARKS = /(\p{Script=Latin})\p{M}+/gu;
 
 function describeUnscreenable(input: string, untransliterable: readonly Untransliterable[]): UnscreenableReason {
   if (input.trim() === "") return { code: "EMPTY", message: "name is empty" };
@@ -253,7 +333,7 @@ function describeUnscreenable(input: string, untransliterable: readonly Untransl
 export function normalizeName(input: string, options: NormalizeNameOptions = {}): NormalizedName {
   const context = options.context ?? "any";
   const display = stripControls(input.normalize("NFKC")).replace(/\s+/gu, " ").trim();
-  const folded = foldLookalikes(display);
+  const folded = foldLookalikes(display).replace(LATIN_MARKS, "$1");
   const { pieces, scripts, untransliterable } = transliterate(folded);
   let raw: RawToken[] = [];
   for (const p of pieces) {

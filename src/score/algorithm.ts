@@ -1,3 +1,5 @@
+import type { EditCosts } from "./token-distance";
+
 /**
  * The name-matching algorithm's identity and parameters. Any change to a value here changes scores,
  * so it changes the version in `id` (and is a minor release at least: see STYLE.md).
@@ -8,19 +10,22 @@ export interface ClassFactors {
   readonly word: number;
   readonly number: number;
   readonly generic: number;
+  readonly place: number;
   readonly particle: number;
   readonly stop: number;
   readonly initial: number;
 }
 
 /** Parameters of the `names` algorithm. */
-export interface NameAlgorithm {
+export interface NameAlgorithm extends EditCosts {
   /** Stable id and version, reported with every hit. */
   readonly id: string;
   /** Token pairs less similar than this are not aligned at all. */
   readonly tokenFloor: number;
   /** Similarity of an initial and a word starting with that letter ("J" ~ "JOHN"). */
   readonly initialSimilarity: number;
+  /** Share of the weight difference between an initial and the word it stands for that counts against a match. */
+  readonly initialGap: number;
   /**
    * Same-skeleton Latin tokens: the similarity is moved towards 1 by this much per skeleton
    * consonant beyond the first, within [phoneticBoostMin, phoneticBoostMax] — nine equal consonants
@@ -31,16 +36,46 @@ export interface NameAlgorithm {
   readonly phoneticBoostMax: number;
   /** Abjad tokens are compared by consonant skeleton, scaled by this factor (skeletons lose vowels). */
   readonly abjadFactor: number;
-  /** Tokens at least this long also match through one deleted character on either side. */
-  readonly minDeletionLength: number;
+  /** Similarity of two tokens equal by a symbol table (nickname, descriptor word in another language, number word). */
+  readonly symbolSimilarity: number;
+  /** Weighted distance added when two spellings agree only in their canonical transliteration form. */
+  readonly translitCost: number;
+  /** Alignment cost of reading a glued query word as two or three list words. */
+  readonly splitPenalty: number;
+  /** Token similarity is 1 − distance / (longer length − lengthShift): edits in short words cost more. */
+  readonly lengthShift: number;
   /** Skeletons at least this long gate comparison of otherwise unrelated spellings. */
   readonly minSkeletonLength: number;
   /** Abjad skeletons at least this long also match through one deleted consonant. */
   readonly minSkeletonDeletionLength: number;
   /** Weight multiplier of an unmatched query token (extra words in the query count fully). */
   readonly unmatchedQueryWeight: number;
+  /** The same against a person's (or untyped) list name: callers add middle names and second surnames. */
+  readonly unmatchedQueryWeightPerson: number;
+  /**
+   * The same when every word of a person's list name is matched, by two or more pairs weighing
+   * `coveredEvidence` or more: the whole listed name is in the query ("PAANANEN, Kai Lauri
+   * Johannes" ~ "PAANANEN, Kai").
+   */
+  readonly unmatchedQueryWeightCovered: number;
+  /** The same for an organisation's list name ("KISH INTERNATIONAL BANK OFFSHORE COMPANY" ~ "KISH INTERNATIONAL BANK"). */
+  readonly unmatchedQueryWeightCoveredOrg: number;
+  /** A list name counts as covered only when its matched words weigh at least this (not generic words alone). */
+  readonly coveredEvidence: number;
+  /** Extra multiplier of an unmatched query place word (a country or city a caller adds). */
+  readonly unmatchedPlaceFactor: number;
   /** Weight multiplier of an unmatched list token (list names are often longer than queries). */
   readonly unmatchedCandidateWeight: number;
+  /** The same when the query has a single word: one matching word of a longer list name is thin evidence. */
+  readonly unmatchedCandidateWeightSingle: number;
+  /** The same for an organisation's (or vessel's) list name: its words are not optional like a middle name. */
+  readonly unmatchedCandidateWeightOrg: number;
+  /** Glued units without a particle (two query words against one list word, or the reverse) pair only at this similarity or above. */
+  readonly gluedFloor: number;
+  /** Similarity of an organisation's initials and its full name (IRGC ~ ISLAMIC REVOLUTIONARY GUARD CORPS). */
+  readonly acronymSimilarity: number;
+  /** Similarity of a nickname and the given name it stands for (BILL ~ WILLIAM). */
+  readonly nicknameSimilarity: number;
   readonly classFactors: ClassFactors;
   /** Rarity: a token in at most this many records weighs 1. */
   readonly fullWeightRecordCount: number;
@@ -57,25 +92,46 @@ export interface NameAlgorithm {
 }
 
 /**
- * `names-v1`: one-to-one token alignment with Jaro-Winkler, rarity weights and unmatched-token
- * penalties (see name-score.ts for the formula).
+ * `names-v2`: transliteration-canonical tokens compared by a weighted edit distance within a
+ * length-dependent budget (token-similarity.ts), one-to-one token alignment with rarity weights and
+ * unmatched-token penalties (name-score.ts). Values chosen on the dev set (test/eval/RESULTS.md).
  * @example
- * NAMES_V1.id //=> "names-v1"
+ * NAMES_V2.id //=> "names-v2"
  */
-export const NAMES_V1: NameAlgorithm = Object.freeze({
-  id: "names-v1",
-  tokenFloor: 0.84,
+export const NAMES_V2: NameAlgorithm = Object.freeze({
+  id: "names-v2",
+  tokenFloor: 0.7,
   initialSimilarity: 0.9,
+  initialGap: 0.2,
+  symbolSimilarity: 0.95,
   phoneticBoost: 0.1,
   phoneticBoostMin: 0.2,
   phoneticBoostMax: 0.7,
   abjadFactor: 0.95,
-  minDeletionLength: 3,
+  confusableCost: 0.5,
+  vowelCost: 0.5,
+  vowelIndelCost: 0.7,
+  doubleCost: 0.2,
+  hCost: 0.3,
+  transpositionCost: 0.8,
+  translitCost: 0.3,
+  lengthShift: 2,
+  splitPenalty: 0.01,
   minSkeletonLength: 3,
   minSkeletonDeletionLength: 4,
   unmatchedQueryWeight: 0.8,
+  unmatchedQueryWeightPerson: 0.5,
+  unmatchedQueryWeightCovered: 0.25,
+  unmatchedQueryWeightCoveredOrg: 0.45,
+  coveredEvidence: 1,
+  unmatchedPlaceFactor: 0.3,
   unmatchedCandidateWeight: 0.15,
-  classFactors: Object.freeze({ word: 1, number: 1, generic: 0.35, particle: 0.35, stop: 0.1, initial: 0.3 }),
+  unmatchedCandidateWeightSingle: 0.15,
+  unmatchedCandidateWeightOrg: 0.3,
+  gluedFloor: 0.9,
+  nicknameSimilarity: 0.85,
+  acronymSimilarity: 0.85,
+  classFactors: Object.freeze({ word: 1, number: 1, generic: 0.35, place: 0.35, particle: 0.35, stop: 0.1, initial: 0.3 }),
   fullWeightRecordCount: 2,
   rarityExponent: 1,
   minRarity: 0.05,

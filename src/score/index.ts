@@ -1,5 +1,4 @@
 export * from "./algorithm";
-export * from "./jaro-winkler";
 export * from "./token-similarity";
 export * from "./token-weights";
 export * from "./name-units";
@@ -12,3 +11,5 @@ export * from "./birth-date";
 export * from "./country";
 export * from "./identifier";
 export * from "./edit-distance";
+export * from "./token-distance";
+export * from "./token-symbols";

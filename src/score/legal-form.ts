@@ -10,7 +10,7 @@ import type { Reason } from "./reason";
 /**
  * Compares the legal-form families of a query and a list name; undefined when either has none.
  * @example
- * legalFormReason(["limited-liability"], ["joint-stock"], NAMES_V1)?.feature //=> "name.legal-form-mismatch"
+ * legalFormReason(["limited-liability"], ["joint-stock"], NAMES_V2)?.feature //=> "name.legal-form-mismatch"
  */
 export function legalFormReason(query: readonly string[], candidate: readonly string[], alg: NameAlgorithm): Reason | undefined {
   if (query.length === 0 || candidate.length === 0) return undefined;

@@ -10,7 +10,7 @@ import type { Reason } from "./reason";
 /**
  * The reason for the kind of the matched list name; undefined for primary names, strong aliases and former names.
  * @example
- * nameKindReason("weak-alias", "ABU AHMAD", NAMES_V1)?.weight //=> -0.08
+ * nameKindReason("weak-alias", "ABU AHMAD", NAMES_V2)?.weight //=> -0.08
  */
 export function nameKindReason(kind: NameKind, name: string, alg: NameAlgorithm): Reason | undefined {
   if (kind !== "weak-alias") return undefined;

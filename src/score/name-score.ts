@@ -17,9 +17,10 @@
  *
  *   score = Σ sim·w(pair) / (Σ d(pair) + α·Σ w(unmatched query token) + β·Σ w(unmatched list token))
  *
- * where d(pair) = w(pair), except for a pair involving an initial, where d(pair) is the mean of
- * both unit weights: an initial says little about the word it stands for, so "J Smith" is only a
- * review against "SMITH, John". (Organisation names have no initials: their single letters are
+ * where d(pair) = w(pair), except for a pair involving an initial, where d(pair) adds
+ * `initialGap` × the difference of both unit weights: an initial says little about the word it
+ * stands for, so "J Smith" is only a review against "SMITH, John", and "A. G. Lukashenko" one
+ * against "LUKASHENKO, Alexander Grigoryevich". (Organisation names have no initials: their single letters are
  * words and match only themselves, so "B S COMPANY" never matches "Belvneshpromservis".)
  *
  * α (`unmatchedQueryWeight`, 0.8) makes every extra query word evidence against (a little under
@@ -87,7 +88,9 @@ export function pairAllowedFlat(
   cParticle: boolean,
   candidatePersonal: boolean,
 ): boolean {
-  if (how === "initial" && !candidatePersonal) return false;
+  if (how === "initial" && (!candidatePersonal || qGlued || cGlued)) return false;
+  // An acronym unit (glued over every word) pairs with one word, never with another glued unit.
+  if (how === "acronym") return !(qGlued && cGlued);
   if (!qGlued && !cGlued) return true;
   if (how === "phonetic") return false;
   if (qGlued && cGlued) return qCover >= 2 && cCover >= 2 && (qParticle || cParticle);
@@ -98,7 +101,7 @@ export function pairAllowedFlat(
  * Every allowed comparable unit pair of two names with its similarity (the brute-force way; the
  * candidate index produces the same pairs from its caches).
  * @example
- * comparablePairs(q, c, NAMES_V1).length //=> 2
+ * comparablePairs(q, c, NAMES_V2).length //=> 2
  */
 export function comparablePairs(q: NameUnits, c: NameUnits, alg: NameAlgorithm): UnitPair[] {
   const out: UnitPair[] = [];
@@ -111,10 +114,31 @@ export function comparablePairs(q: NameUnits, c: NameUnits, alg: NameAlgorithm):
       const how = comparableHow(qu, cu, alg);
       if (how === undefined || !pairAllowed(how, qu, cu, c.personal)) continue;
       const sim = similarityFor(how, qu, cu, alg);
-      if (sim > 0) out.push({ q: i, c: j, sim });
+      if (sim > 0 && (sim >= alg.gluedFloor || how === "acronym" || (!qu.glued && !cu.glued) || qu.particle || cu.particle)) out.push({ q: i, c: j, sim });
     }
   }
   return out;
+}
+
+/**
+ * α for a list name: extra query words cost less against a person's name (callers add middle
+ * names, patronymics and second surnames the list omits) than against an organisation's.
+ * @example
+ * unmatchedQueryFactor({ personal: 1 } as UnitTable, NAMES_V2) //=> NAMES_V2.unmatchedQueryWeightPerson
+ */
+export function unmatchedQueryFactor(c: Pick<UnitTable, "personal">, alg: NameAlgorithm): number {
+  return c.personal === 1 ? alg.unmatchedQueryWeightPerson : alg.unmatchedQueryWeight;
+}
+
+/**
+ * β for a pair of names: a one-word query against a longer list name says little (a surname alone,
+ * one word of a company name), so the list's unmatched words cost more then.
+ * @example
+ * unmatchedCandidateFactor({ coreCount: 1 } as UnitTable, { coreCount: 2, personal: 1 } as UnitTable, NAMES_V2) //=> NAMES_V2.unmatchedCandidateWeightSingle
+ */
+export function unmatchedCandidateFactor(q: Pick<UnitTable, "coreCount">, c: Pick<UnitTable, "coreCount" | "personal">, alg: NameAlgorithm): number {
+  const base = c.personal === 1 ? alg.unmatchedCandidateWeight : alg.unmatchedCandidateWeightOrg;
+  return q.coreCount === 1 && c.coreCount > 1 ? Math.max(base, alg.unmatchedCandidateWeightSingle) : base;
 }
 
 let usedQ = new Uint8Array(32);
@@ -133,6 +157,8 @@ function greedy(
   usedC.fill(0, 0, c.coreCount);
   let num = 0;
   let den = 0;
+  let pairs = 0;
+  let evidence = 0;
   for (const p of order) {
     const qi = q.offset + p.q;
     const ci = c.offset + p.c;
@@ -150,18 +176,36 @@ function greedy(
     const wc = c.weight[ci] as number;
     const w = Math.min(wq, wc);
     num += p.sim * w;
-    den += (q.initial[qi] as number) === 1 || (c.initial[ci] as number) === 1 ? (wq + wc) / 2 : w;
+    evidence += w;
+    pairs++;
+    // An initial stands for a word it only starts: the gap to the word's weight counts in part.
+    den += (q.initial[qi] as number) === 1 || (c.initial[ci] as number) === 1 ? w + alg.initialGap * Math.abs(wq - wc) : w;
     chosen?.push(p);
   }
-  for (let i = 0; i < q.coreCount; i++) if (usedQ[i] === 0) den += alg.unmatchedQueryWeight * (q.weight[q.offset + i] as number);
-  for (let i = 0; i < c.coreCount; i++) if (usedC[i] === 0) den += alg.unmatchedCandidateWeight * (c.weight[c.offset + i] as number);
+  let covered = pairs >= 2 && evidence >= alg.coveredEvidence;
+  for (let i = 0; i < c.coreCount && covered; i++) if (usedC[i] === 0) covered = false;
+  const alpha = covered ? (c.personal === 1 ? alg.unmatchedQueryWeightCovered : alg.unmatchedQueryWeightCoveredOrg) : unmatchedQueryFactor(c, alg);
+  // Every query word matched (two pairs or more, not generic words alone): the list name's extra
+  // words describe the same body ("CENTRAL ELECTION COMMISSION …" ~ "CENTRAL COMMISSION … ON
+  // ELECTIONS AND HOLDING REPUBLICAN REFERENDA"), so they cost what a person's extra names do.
+  let queryCovered = pairs >= 2 && evidence >= alg.coveredEvidence;
+  for (let i = 0; i < q.coreCount && queryCovered; i++) if (usedQ[i] === 0) queryCovered = false;
+  const beta = queryCovered ? Math.min(alg.unmatchedCandidateWeight, unmatchedCandidateFactor(q, c, alg)) : unmatchedCandidateFactor(q, c, alg);
+  // A place word the caller added costs little, unless the list name has a place of its own left
+  // unmatched: two different places are evidence against ("… OF GREECE" vs "… OF SYRIA").
+  let place = q.place;
+  if (place !== undefined && c.place !== undefined) for (let i = 0; i < c.coreCount; i++) if (usedC[i] === 0 && c.place[c.offset + i] === 1) place = undefined;
+  for (let i = 0; i < q.coreCount; i++) {
+    if (usedQ[i] === 0) den += alpha * (q.weight[q.offset + i] as number) * (place !== undefined && place[q.offset + i] === 1 ? alg.unmatchedPlaceFactor : 1);
+  }
+  for (let i = 0; i < c.coreCount; i++) if (usedC[i] === 0) den += beta * (c.weight[c.offset + i] as number);
   return den > 0 ? Math.min(1, Math.max(0, num / den)) : 0;
 }
 
 // The two names being aligned, read by the comparators below: module-level (set by `align`, which
 // never re-enters) so a search that aligns thousands of candidate names creates no comparator
 // closures.
-const NO_UNITS: UnitTable = { offset: 0, count: 0, coreCount: 0, weight: [], coverFirst: [], coverLen: [], glued: [], initial: [], particle: [] };
+const NO_UNITS: UnitTable = { personal: 0, offset: 0, count: 0, coreCount: 0, weight: [], coverFirst: [], coverLen: [], glued: [], initial: [], particle: [] };
 let sortQ: UnitTable = NO_UNITS;
 let sortC: UnitTable = NO_UNITS;
 
@@ -196,7 +240,7 @@ function glueFirst(x: UnitPair, y: UnitPair): number {
 /**
  * Scores an alignment from the comparable pairs of two unit tables (no explanation data).
  * @example
- * alignmentScore(pairs, q.table, c.table, NAMES_V1) //=> 1
+ * alignmentScore(pairs, q.table, c.table, NAMES_V2) //=> 1
  */
 export function alignmentScore(pairs: UnitPair[], q: UnitTable, c: UnitTable, alg: NameAlgorithm): number {
   return align(pairs, q, c, alg, undefined);
@@ -234,7 +278,7 @@ function align(pairs: UnitPair[], q: UnitTable, c: UnitTable, alg: NameAlgorithm
  * Aligns two names from their comparable pairs and computes the `name.fuzzy` score, with the
  * chosen pairs and unmatched tokens for explanations.
  * @example
- * alignNames(comparablePairs(q, c, NAMES_V1), q, c, NAMES_V1).score //=> 1
+ * alignNames(comparablePairs(q, c, NAMES_V2), q, c, NAMES_V2).score //=> 1
  */
 export function alignNames(pairs: readonly UnitPair[], q: NameUnits, c: NameUnits, alg: NameAlgorithm): NameAlignment {
   const chosen: UnitPair[] = [];
@@ -257,7 +301,7 @@ export function alignNames(pairs: readonly UnitPair[], q: NameUnits, c: NameUnit
 /**
  * Scores two prepared names with the brute-force pair generator.
  * @example
- * scoreNames(q, c, NAMES_V1).score //=> 1
+ * scoreNames(q, c, NAMES_V2).score //=> 1
  */
 export function scoreNames(q: NameUnits, c: NameUnits, alg: NameAlgorithm): NameAlignment {
   return alignNames(comparablePairs(q, c, alg), q, c, alg);

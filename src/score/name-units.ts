@@ -10,11 +10,16 @@
  * - list side: two adjacent tokens when one is short (at most 3 characters), a particle or a
  *   one-word legal form (lists are consistent; this keeps the index small);
  * - both sides: three adjacent tokens when the first two are short or particles ("ABD AL RAHMAN").
- * A glued unit must cover at least one core token; stop words and honorifics are never glued;
+ * Acronym unit: an organisation name of four to eight words (not counting stop words and
+ * particles) also has its initials as one unit covering every core token (IRGC); it pairs only
+ * with an equal single word on the other side (`acronym`, `acronymSimilarity`: a review, never an
+ * alert on its own). A glued unit must cover at least one core token; stop words and honorifics are never glued;
  * abjad and Latin tokens are never glued together; abjad tokens glue only after a particle
  * (عبد الله ~ ABDULLAH), since their skeletons are short and would otherwise glue into anything.
  */
 import { latinSkeleton, type NameToken, type NormalizedName } from "../normalize";
+import { canonicalToken } from "./token-distance";
+import { tokenSymbols } from "./token-symbols";
 import type { ComparableToken } from "./token-similarity";
 
 /** One unit of a name: a core token or a glued run of adjacent tokens. */
@@ -30,6 +35,8 @@ export interface MatchUnit extends ComparableToken {
   readonly particle: boolean;
   /** Indices into the normalised name's `tokens`. */
   readonly tokens: readonly number[];
+  /** A place word (country, capital) added to an organisation's name. */
+  readonly place?: boolean;
 }
 
 /**
@@ -51,6 +58,10 @@ export interface UnitTable {
   readonly initial: ArrayLike<number>;
   /** 1 for units that are or glue a particle. */
   readonly particle: ArrayLike<number>;
+  /** 1 when the name is a person's or of unknown type (its initials stand for words, extra query words cost less). */
+  readonly personal: number;
+  /** 1 for core tokens that are place words (query side: unmatched, they cost `unmatchedPlaceFactor` of a word). */
+  readonly place?: ArrayLike<number>;
 }
 
 /** A name prepared for alignment. */
@@ -106,6 +117,8 @@ export function buildNameUnits(name: NormalizedName, weightOf: (token: NameToken
     coreIndex[i] = units.length;
     units.push({
       text: t.text,
+      canon: t.abjad || t.cls === "number" ? t.text : canonicalToken(t.text),
+      symbols: t.abjad || t.cls === "number" || t.cls === "initial" ? [] : tokenSymbols(t.text),
       skeleton: t.skeleton,
       abjad: t.abjad,
       initial: t.cls === "initial",
@@ -116,6 +129,7 @@ export function buildNameUnits(name: NormalizedName, weightOf: (token: NameToken
       glued: false,
       particle: t.cls === "particle",
       tokens: [i],
+      ...(t.cls === "place" ? { place: true } : {}),
     });
   }
   const coreCount = units.length;
@@ -136,12 +150,16 @@ export function buildNameUnits(name: NormalizedName, weightOf: (token: NameToken
     for (const c of cover) weight = Math.max(weight, (units[c] as MatchUnit).weight);
     // Glued tokens are adjacent and only legal forms have no core index, so the cover is a
     // contiguous range of core indices.
+    const number = DIGIT.test(text);
     units.push({
       text,
+      canon: abjad || number ? text : canonicalToken(text),
+      // Everything about a unit but its cover follows from its text, as the index stores it.
+      symbols: abjad || number ? [] : tokenSymbols(text),
       skeleton: abjad ? collapseSkeletons(parts.map((p) => p.skeleton)) : latinSkeleton(text),
       abjad,
       initial: false,
-      number: DIGIT.test(text),
+      number,
       weight,
       coverFirst: cover[0] as number,
       coverLen: cover.length,
@@ -153,7 +171,7 @@ export function buildNameUnits(name: NormalizedName, weightOf: (token: NameToken
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i] as NameToken;
     const b = tokens[i + 1] as NameToken;
-    const shortish = side === "query" ? a.text.length <= 4 || b.text.length <= 4 : false;
+    const shortish = side === "query";
     if (shortish || isShort(a) || isShort(b) || (a.cls === "legal" && glueable(a)) || (b.cls === "legal" && glueable(b))) {
       addGlue([i, i + 1]);
     }
@@ -161,16 +179,49 @@ export function buildNameUnits(name: NormalizedName, weightOf: (token: NameToken
     if (c !== undefined && isShort(a) && isShort(b)) addGlue([i, i + 1, i + 2]);
   }
   const personal = name.context === "person" || name.context === "any";
-  return { units, coreCount, legalFamilies, personal, table: toUnitTable(units, coreCount) };
+  // An organisation's initials: one unit covering every core token ("ISLAMIC REVOLUTIONARY GUARD
+  // CORPS" → IRGC), on organisation list names and on queries of organisations or unknown type.
+  if (side === "query" ? name.context !== "person" : !personal) {
+    const letters = name.tokens
+      .filter((t, i) => coreIndex[i] !== -1 && t.cls !== "stop" && t.cls !== "particle" && !t.abjad)
+      .map((t) => t.text.charAt(0));
+    const text = letters.join("");
+    if (coreCount >= 2 && letters.length >= MIN_ACRONYM && letters.length <= MAX_ACRONYM && /^[A-Z]+$/.test(text)) {
+      let weight = 0;
+      for (let k = 0; k < coreCount; k++) weight = Math.max(weight, (units[k] as MatchUnit).weight);
+      units.push({
+        text,
+        canon: text,
+        symbols: [],
+        skeleton: "",
+        abjad: false,
+        initial: false,
+        number: false,
+        acronym: true,
+        weight,
+        coverFirst: 0,
+        coverLen: coreCount,
+        glued: true,
+        particle: false,
+        tokens: name.tokens.map((_, i) => i).filter((i) => coreIndex[i] !== -1),
+      });
+    }
+  }
+  return { units, coreCount, legalFamilies, personal, table: toUnitTable(units, coreCount, personal) };
 }
+
+/** Shortest and longest initials matched as an acronym (three letters collide with too many names). */
+export const MIN_ACRONYM = 4;
+export const MAX_ACRONYM = 8;
 
 /**
  * Packs match units into a {@link UnitTable}.
  * @example
- * toUnitTable(units, 2).count //=> units.length
+ * toUnitTable(units, 2, true).count //=> units.length
  */
-export function toUnitTable(units: readonly MatchUnit[], coreCount: number): UnitTable {
+export function toUnitTable(units: readonly MatchUnit[], coreCount: number, personal = true): UnitTable {
   return {
+    personal: personal ? 1 : 0,
     offset: 0,
     count: units.length,
     coreCount,
@@ -180,5 +231,6 @@ export function toUnitTable(units: readonly MatchUnit[], coreCount: number): Uni
     glued: units.map((u) => (u.glued ? 1 : 0)),
     initial: units.map((u) => (u.initial ? 1 : 0)),
     particle: units.map((u) => (u.particle ? 1 : 0)),
+    place: units.map((u) => (u.place === true ? 1 : 0)),
   };
 }

@@ -1,41 +1,62 @@
 /**
- * Feature `name.fuzzy`, token level: which token pairs are comparable and how similar they are.
+ * Feature `name.fuzzy`, token level (`names-v2`): which token pairs are comparable and how similar
+ * they are.
  *
- * Two tokens are comparable when (a) they are equal; (b) one deleted character on either side
- * makes them equal (tokens of at least `minDeletionLength` characters: typos, transpositions,
- * single substitutions, SERGEY/SERGEI); (c) their consonant skeletons are equal (transliteration
- * variants: MOHAMMED/MUHAMMAD, ALEKSANDR/ALEXANDER; Jaro-Winkler is then moved `phoneticBoost` of
- * the way towards 1, because it under-rates vowel-only differences); (d) one is an initial of the other; (e) for
- * abjad-script tokens: skeletons equal or one consonant apart. Every condition is a shared key
- * that the candidate index can look up, which is what makes the index lossless (see
- * src/candidates). Comparable pairs are scored with the mean of Jaro-Winkler and edit similarity
- * (1 − edits / length: Jaro-Winkler alone forgives an edit in a short word — NIKE/NIKA 0.88 — as
- * much as in a long one); abjad tokens on skeletons, scaled by `abjadFactor`; numbers exactly.
+ * Two tokens are comparable when (a) they are equal; (b) their transliteration-canonical forms
+ * (token-distance.ts) are within the length-dependent edit budget — 0 edits up to 3 letters, 1 up to
+ * 7, 2 from 8 (typos, confusables, two edits in long words, romanisation variants: TSCHERNOW/CHERNOV,
+ * WLADIMIR/VLADIMIR); (c) their consonant skeletons are equal and at least `minSkeletonLength` long
+ * (vowel-only transliteration differences beyond the budget: MOHAMMED/MUHAMMAD); (d) one is an
+ * initial of the other; (e) for abjad-script tokens: skeletons equal or one consonant apart. Each of
+ * these is a shared key the candidate index looks up (deletion neighbourhoods of the canonical form
+ * within the budget, skeletons, initials), which is what makes the index lossless (src/candidates).
+ *
+ * Similarity of a comparable pair: with d the weighted distance (the smaller of the raw texts' and
+ * the canonical forms' plus `translitCost`) and L the longer length,
+ *
+ *   sim = 1 − d / max(1, L − lengthShift)
+ *
+ * so one edit costs more in a short word than in a long one (NIKE/NIKA is not NIKE; two edits in
+ * BELVNESHPROMSERVICE still are). Same-skeleton pairs are moved `phoneticBoost` towards 1 (more for
+ * longer skeletons); abjad tokens compare skeletons, scaled by `abjadFactor`; numbers only exactly.
  * Pairs below `tokenFloor` are dropped.
  */
 import type { NameAlgorithm } from "./algorithm";
-import { editSimilarity } from "./edit-distance";
-import { jaroWinkler } from "./jaro-winkler";
+import { canonicalToken, editBudget, osaDistance, weightedDistance } from "./token-distance";
+import { shareSymbol, tokenSymbols } from "./token-symbols";
+
+const NO_SYMBOLS: readonly string[] = Object.freeze([]);
 
 /** The comparable part of a token or glued token. */
 export interface ComparableToken {
   readonly text: string;
+  /** Transliteration-canonical form of `text` (see {@link canonicalToken}); equal to it for numbers and abjad tokens. */
+  readonly canon: string;
   readonly skeleton: string;
   readonly abjad: boolean;
   /** A single letter. */
   readonly initial: boolean;
   /** Contains a digit: compared exactly. */
   readonly number: boolean;
+  /** Table symbols of the token (token-symbols.ts): nicknames, descriptor words in other languages. */
+  readonly symbols: readonly string[];
+  /** The initials of an organisation's name (name-units.ts). */
+  readonly acronym?: boolean;
 }
 
-/** How a token pair matched. */
-export type MatchHow = "exact" | "fuzzy" | "phonetic" | "skeleton" | "initial";
+/**
+ * How a token pair matched: equal; within the edit budget (`fuzzy`); equal canonical forms of
+ * different spellings (`translit`); same consonant skeleton beyond the budget (`phonetic`); abjad
+ * skeletons (`skeleton`); an initial and a word (`initial`); equal by a symbol table (`symbol`:
+ * nicknames, descriptor words in other languages, number words).
+ */
+export type MatchHow = "exact" | "fuzzy" | "phonetic" | "skeleton" | "initial" | "translit" | "symbol" | "acronym";
 
 /**
  * True when `b` equals `a` with at most one character deleted from each (tokens shorter than
- * `minLength` only when equal).
+ * `minLength` only when equal); the abjad skeleton relation.
  * @example
- * isOneDeletionApart("SERGEY", "SERGEI", 3) //=> true
+ * isOneDeletionApart("SRGY", "SRG", 3) //=> true
  */
 export function isOneDeletionApart(a: string, b: string, minLength: number): boolean {
   if (a === b) return true;
@@ -48,7 +69,6 @@ export function isOneDeletionApart(a: string, b: string, minLength: number): boo
     let s = la - 1;
     while (a.charCodeAt(s) === b.charCodeAt(s)) s--;
     if (p === s) return true;
-    // delete a[p] and b[s] (a[p+1..s] equals b[p..s-1]), or a[s] and b[p] (a[p..s-1] equals b[p+1..s])
     let first = true;
     let second = true;
     for (let k = p; k < s && (first || second); k++) {
@@ -67,44 +87,29 @@ export function isOneDeletionApart(a: string, b: string, minLength: number): boo
 }
 
 /**
- * Edit distance (with adjacent transpositions) of two tokens known to be one deletion apart on
- * either side: 0, 1 or 2, in linear time.
+ * A comparable token from a text (canonical form computed here).
  * @example
- * oneDeletionDistance("SERGEY", "SERGEI") //=> 1
+ * comparableToken("TSCHERNOW", "cRN").canon //=> "CHERNOV"
  */
-export function oneDeletionDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  if (a.length !== b.length) return 1;
-  let p = 0;
-  while (a.charCodeAt(p) === b.charCodeAt(p)) p++;
-  let s = a.length - 1;
-  while (a.charCodeAt(s) === b.charCodeAt(s)) s--;
-  if (p === s) return 1;
-  if (s === p + 1 && a.charCodeAt(p) === b.charCodeAt(s) && a.charCodeAt(s) === b.charCodeAt(p)) return 1;
-  return 2;
-}
-
-/**
- * Every string one deletion away from `token` (none below `minLength`), plus the token itself.
- * @example
- * deletionVariants("ABC", 3) //=> ["ABC", "BC", "AC", "AB"]
- */
-export function deletionVariants(token: string, minLength: number): string[] {
-  const out = [token];
-  if (token.length < minLength) return out;
-  for (let i = 0; i < token.length; i++) {
-    const v = token.slice(0, i) + token.slice(i + 1);
-    if (!out.includes(v)) out.push(v);
-  }
-  return out;
+export function comparableToken(text: string, skeleton: string, flags: { abjad?: boolean; initial?: boolean; number?: boolean; acronym?: boolean } = {}): ComparableToken {
+  if (flags.acronym === true) return { text, canon: text, skeleton: "", abjad: false, initial: false, number: false, symbols: NO_SYMBOLS, acronym: true };
+  const abjad = flags.abjad === true;
+  const number = flags.number === true;
+  const initial = flags.initial === true;
+  const symbols = abjad || number || initial ? NO_SYMBOLS : tokenSymbols(text);
+  return { text, canon: abjad || number ? text : canonicalToken(text), skeleton, abjad, initial, number, symbols };
 }
 
 /**
  * Whether two tokens may be compared at all, and how (undefined when not comparable).
  * @example
- * comparableHow(tok("MOHAMMED"), tok("MUHAMMAD"), NAMES_V1) //=> "skeleton"
+ * comparableHow(tok("MOHAMMED"), tok("MUHAMMAD"), NAMES_V2) //=> "phonetic"
  */
 export function comparableHow(a: ComparableToken, b: ComparableToken, alg: NameAlgorithm): MatchHow | undefined {
+  if (a.acronym === true || b.acronym === true) {
+    const word = a.acronym === true ? b : a;
+    return a.acronym !== b.acronym && a.text === b.text && !word.initial && !word.number && !word.abjad ? "acronym" : undefined;
+  }
   if (a.number || b.number) return a.text === b.text && a.abjad === b.abjad ? "exact" : undefined;
   if (a.abjad || b.abjad) {
     if (a.abjad && b.abjad && a.text === b.text) return "exact";
@@ -118,15 +123,18 @@ export function comparableHow(a: ComparableToken, b: ComparableToken, alg: NameA
     const [ini, word] = a.initial ? [a, b] : [b, a];
     return word.text.charCodeAt(0) === ini.text.charCodeAt(0) ? "initial" : undefined;
   }
+  if (a.canon === b.canon) return "translit";
+  const budget = editBudget(Math.max(a.canon.length, b.canon.length));
+  if (budget > 0 && osaDistance(a.canon, b.canon, budget) <= budget) return "fuzzy";
   if (a.skeleton.length >= alg.minSkeletonLength && a.skeleton === b.skeleton) return "phonetic";
-  if (isOneDeletionApart(a.text, b.text, alg.minDeletionLength)) return "fuzzy";
+  if (shareSymbol(a.symbols, b.symbols)) return "symbol";
   return undefined;
 }
 
 /**
  * Similarity of two tokens in [0, 1]: 0 when not comparable or below the floor.
  * @example
- * tokenSimilarity(tok("JON"), tok("JOHN"), NAMES_V1).toFixed(3) //=> "0.933"
+ * tokenSimilarity(tok("HEZBOLLAH"), tok("HIZBALLAH"), NAMES_V2) >= 0.9 //=> true
  */
 export function tokenSimilarity(a: ComparableToken, b: ComparableToken, alg: NameAlgorithm): number {
   const how = comparableHow(a, b, alg);
@@ -134,39 +142,62 @@ export function tokenSimilarity(a: ComparableToken, b: ComparableToken, alg: Nam
   return similarityFor(how, a, b, alg);
 }
 
-function blended(a: string, b: string): number {
-  return (jaroWinkler(a, b) + editSimilarity(a, b)) / 2;
+/**
+ * The weighted distance of two Latin tokens: the raw texts', or the canonical forms' plus the
+ * transliteration cost, whichever is smaller.
+ * @example
+ * tokenDistance(tok("TSCHERNOW"), tok("CHERNOV"), NAMES_V2) //=> 0.3
+ */
+export function tokenDistance(a: ComparableToken, b: ComparableToken, alg: NameAlgorithm): number {
+  const raw = weightedDistance(a.text, b.text, alg);
+  if (a.canon === a.text && b.canon === b.text) return raw;
+  const canon = weightedDistance(a.canon, b.canon, alg) + alg.translitCost;
+  return canon < raw ? canon : raw;
+}
+
+function symbolSimilarity(a: ComparableToken, b: ComparableToken, alg: NameAlgorithm): number {
+  // Descriptor words and romanisations of one surname are the same word; a nickname is not quite.
+  return a.symbols.some((x) => !x.startsWith("N:") && b.symbols.includes(x)) ? alg.symbolSimilarity : alg.nicknameSimilarity;
 }
 
 /**
  * Similarity of a pair already known to be comparable in the given way.
  * @example
- * similarityFor("exact", tok("A"), tok("A"), NAMES_V1) //=> 1
+ * similarityFor("exact", tok("A"), tok("A"), NAMES_V2) //=> 1
  */
 export function similarityFor(how: MatchHow, a: ComparableToken, b: ComparableToken, alg: NameAlgorithm): number {
   let sim: number;
   switch (how) {
     case "exact":
       return 1;
+    case "acronym":
+      sim = alg.acronymSimilarity;
+      break;
+    case "symbol":
+      sim = symbolSimilarity(a, b, alg);
+      break;
     case "initial":
       sim = alg.initialSimilarity;
       break;
-    case "skeleton":
-      sim = alg.abjadFactor * (a.skeleton === b.skeleton ? 1 : blended(a.skeleton, b.skeleton));
-      break;
-    case "fuzzy": {
-      // One deletion apart on either side: the edit distance follows from that in O(length).
-      const n = Math.max(a.text.length, b.text.length);
-      sim = (jaroWinkler(a.text, b.text) + 1 - oneDeletionDistance(a.text, b.text) / n) / 2;
+    case "skeleton": {
+      const base = a.skeleton === b.skeleton ? 1 : 1 - weightedDistance(a.skeleton, b.skeleton, alg) / Math.max(a.skeleton.length, b.skeleton.length);
+      // A skeleton of one or two consonants says little (DAWOOD, DUD and ADA all reduce to "D").
+      const shortest = Math.min(a.skeleton.length, b.skeleton.length);
+      sim = alg.abjadFactor * base * (shortest >= 3 ? 1 : shortest === 2 ? 0.92 : 0.85);
       break;
     }
-    case "phonetic": {
-      // Same consonant skeleton (HUSSEIN/HUSAYN): string measures under-rate vowel-only
-      // differences, so the similarity is moved towards 1, more for longer skeletons.
-      const base = blended(a.text, b.text);
-      const boost = Math.min(alg.phoneticBoostMax, Math.max(alg.phoneticBoostMin, alg.phoneticBoost * (a.skeleton.length - 1)));
-      sim = base + boost * (1 - base);
-      break;
+    default: {
+      const length = Math.max(a.text.length, b.text.length);
+      const d = tokenDistance(a, b, alg);
+      sim = Math.max(0, 1 - d / Math.max(1, length - alg.lengthShift));
+      if (a.skeleton.length >= alg.minSkeletonLength && a.skeleton === b.skeleton) {
+        // Same consonant skeleton (HUSSEIN/HUSAYN): vowels are what romanisations disagree on, so
+        // the similarity moves towards 1, more for longer skeletons.
+        const boost = Math.min(alg.phoneticBoostMax, Math.max(alg.phoneticBoostMin, alg.phoneticBoost * (a.skeleton.length - 1)));
+        sim = sim + boost * (1 - sim);
+      }
+      // Spellings a table says are one word (ALEKSANDR, SASHA) get at least the table's similarity.
+      if (shareSymbol(a.symbols, b.symbols)) sim = Math.max(sim, symbolSimilarity(a, b, alg));
     }
   }
   return sim >= alg.tokenFloor ? sim : 0;

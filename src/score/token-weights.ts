@@ -11,7 +11,7 @@ import type { NameAlgorithm } from "./algorithm";
 /**
  * Rarity of a token found in `df` of `records` records, in [minRarity, 1]; unknown tokens (df 0) weigh 1.
  * @example
- * rarityWeight(1, 20000, NAMES_V1) //=> 1
+ * rarityWeight(1, 20000, NAMES_V2) //=> 1
  */
 export function rarityWeight(df: number, records: number, alg: NameAlgorithm): number {
   if (df <= alg.fullWeightRecordCount) return 1;
@@ -23,7 +23,7 @@ export function rarityWeight(df: number, records: number, alg: NameAlgorithm): n
 /**
  * Weight of a token of a class with a given rarity; legal forms and honorifics are not weighed (0).
  * @example
- * classWeight("generic", 1, NAMES_V1) //=> 0.35
+ * classWeight("generic", 1, NAMES_V2) //=> 0.35
  */
 export function classWeight(cls: TokenClass, rarity: number, alg: NameAlgorithm): number {
   switch (cls) {

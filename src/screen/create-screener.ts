@@ -25,7 +25,7 @@ import {
   legalFormReason,
   nameKindReason,
   recordCountries,
-  NAMES_V1,
+  NAMES_V2,
   type NameAlgorithm,
   type NameUnits,
   type QueryIdentifier,
@@ -77,8 +77,8 @@ export interface ScreenerOptions {
   /** Regimes that apply to the caller (default all four); a screen may narrow them. */
   readonly jurisdictions?: readonly Regime[];
   /**
-   * Advanced: algorithm parameters other than `names-v1`'s (give it its own `id`: hits report it,
-   * and profiles are calibrated for `names-v1` only).
+   * Advanced: algorithm parameters other than `names-v2`'s (give it its own `id`: hits report it,
+   * and profiles are calibrated for `names-v2` only).
    */
   readonly algorithm?: NameAlgorithm;
 }
@@ -116,7 +116,27 @@ export interface NameMatchResult {
   /** Request-level reasons: why a name is unscreenable, characters that could not be romanised. */
   readonly reasons: readonly Reason[];
   readonly asOf?: string;
+  /**
+   * When nothing reaches the review threshold: the closest record below it (within
+   * {@link NEAR_MISS_BAND}), so an analyst sees what was considered. Never a hit.
+   */
+  readonly nearMiss?: NearMiss;
 }
+
+/** The closest record below the review threshold (see {@link NameMatchResult.nearMiss}). */
+export interface NearMiss {
+  readonly id: string;
+  readonly list: string;
+  readonly recordId: string;
+  /** The record's name that came closest. */
+  readonly name: string;
+  readonly score: number;
+  readonly reviewThreshold: number;
+  readonly detail: string;
+}
+
+/** How far below the review threshold a screen still looks for its near miss. */
+export const NEAR_MISS_BAND = 0.2;
 
 /** The result of a screen. */
 export interface ScreenResult extends NameMatchResult {
@@ -206,7 +226,7 @@ export function createScreener(options: ScreenerOptions): Screener {
   const listDates = new Map(lists.map((l) => [l.metadata.listId, l.metadata.listDate]));
   const curatedLinks = curatedLinksOf(records);
   let index: NameIndex;
-  const algorithm = options.algorithm ?? NAMES_V1;
+  const algorithm = options.algorithm ?? NAMES_V2;
   if (options.index !== undefined) {
     index = importNameIndex(options.index, fingerprint, algorithm);
   } else {
@@ -241,7 +261,7 @@ export function createScreener(options: ScreenerOptions): Screener {
 
   function nameLevelReasons(query: NormalizedName, m: NameMatch, record: DesignationRecord, prepared: NameUnits): { reasons: Reason[]; hitAlignment: Hit["alignment"] } {
     const name = record.subject.names[m.nameOrdinal];
-    const e = explainNameMatch(index, query, record, m.nameOrdinal, prepared);
+    const e = explainNameMatch(index, query, record, m.nameOrdinal, prepared, m.reading ?? 0);
     const reasons: Reason[] = [nameReason(e, alg)];
     const kind = nameKindReason(m.kind, name?.value ?? "", alg);
     if (kind) reasons.push(kind);
@@ -284,6 +304,7 @@ export function createScreener(options: ScreenerOptions): Screener {
     requestReasons: Reason[];
     unscreenable: boolean;
     scored: Scored[];
+    nearMiss?: NearMiss;
   };
 
   /** Scores every record that could reach the review threshold; no explanations yet. */
@@ -316,7 +337,7 @@ export function createScreener(options: ScreenerOptions): Screener {
     // threshold by that margin so that no record that could reach it is missed.
     const bonus = (input.dateOfBirth !== undefined ? DOB_MAX_BONUS : 0) + (input.country !== undefined ? COUNTRY_MATCH_BONUS : 0);
     const units = queryUnits(index, query);
-    const matches = searchNames(index, query, { minScore: Math.max(1e-6, reviewThreshold - bonus - 1e-6), units });
+    const matches = searchNames(index, query, { minScore: Math.max(1e-6, reviewThreshold - NEAR_MISS_BAND - bonus - 1e-6), units });
     if (input.identifiers !== undefined && input.identifiers.length > 0) {
       const found = new Set(matches.map((m) => m.recordIndex));
       for (const r of recordsWithIdentifiers(ids, input.identifiers)) {
@@ -326,6 +347,7 @@ export function createScreener(options: ScreenerOptions): Screener {
       }
     }
     const scored: Scored[] = [];
+    let closest: Scored | undefined;
     const queryLegal = queryLegalMask(units);
     for (const m of matches) {
       const record = records[m.recordIndex] as DesignationRecord;
@@ -334,9 +356,28 @@ export function createScreener(options: ScreenerOptions): Screener {
       // An exact identifier match always surfaces the record (for review at least), whatever the
       // name scores: it is strong evidence on its own.
       if (score >= reviewThreshold || secondary.some((r) => r.feature === "identifier.match")) scored.push({ m, record, secondary, score });
+      else if (score >= reviewThreshold - NEAR_MISS_BAND && (closest === undefined || compareHits(asKey(score, record), asKey(closest.score, closest.record)) < 0)) closest = { m, record, secondary, score };
     }
+    const nearMiss = scored.length === 0 && closest !== undefined ? describeNearMiss(closest) : undefined;
     scored.sort((a, b) => compareHits({ score: a.score, list: a.record.list, recordId: a.record.sourceId }, { score: b.score, list: b.record.list, recordId: b.record.sourceId }));
-    return { input, query, units, queryEcho, requestReasons, unscreenable: false, scored };
+    return { input, query, units, queryEcho, requestReasons, unscreenable: false, scored, ...(nearMiss ? { nearMiss } : {}) };
+  }
+
+  function asKey(score: number, record: DesignationRecord): { score: number; list: string; recordId: string } {
+    return { score, list: record.list, recordId: record.sourceId };
+  }
+
+  function describeNearMiss(c: Scored): NearMiss {
+    const name = c.record.subject.names[c.m.nameOrdinal]?.value ?? "";
+    return {
+      id: c.record.id,
+      list: c.record.list,
+      recordId: c.record.sourceId,
+      name,
+      score: c.score,
+      reviewThreshold,
+      detail: `closest: ${c.record.id} "${name}" at ${c.score.toFixed(2)}, below the review threshold ${reviewThreshold}`,
+    };
   }
 
   /** Explains the chosen records as hits (the expensive part: done for `maxHits` records only). */
@@ -366,7 +407,8 @@ export function createScreener(options: ScreenerOptions): Screener {
     if (scoring.unscreenable) return { query: queryEcho, unscreenable: true, hits: [], hitCount: 0, alertCount: 0, reasons: requestReasons, ...asOf };
     const alertCount = scored.filter((s) => s.score >= threshold).length;
     const hits = explain(scoring, scored.slice(0, opts.maxHits).map((s) => ({ s })), asOf);
-    return { query: queryEcho, unscreenable: false, hits, hitCount: scored.length, alertCount, reasons: requestReasons, ...asOf };
+    const nearMiss = scoring.nearMiss ? { nearMiss: scoring.nearMiss } : {};
+    return { query: queryEcho, unscreenable: false, hits, hitCount: scored.length, alertCount, reasons: requestReasons, ...asOf, ...nearMiss };
   }
 
   const SEVERITY: Readonly<Record<HitDecision, number>> = { alert: 0, review: 1, info: 2 };
@@ -411,6 +453,7 @@ export function createScreener(options: ScreenerOptions): Screener {
       reviewCount,
       findingCount: count("info"),
       reasons: scoring.requestReasons,
+      ...(scoring.nearMiss ? { nearMiss: scoring.nearMiss } : {}),
       asOf,
       jurisdictions,
       outcome,

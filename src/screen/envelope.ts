@@ -54,10 +54,10 @@ export interface BuildEnvelopeInput {
 }
 
 /**
- * Splits an algorithm id such as `names-v1` into id and version (`v1`); an id without a `-vN`
+ * Splits an algorithm id such as `names-v2` into id and version (`v1`); an id without a `-vN`
  * suffix has version `unversioned`.
  * @example
- * algorithmVersion("names-v1") //=> { id: "names-v1", version: "v1" }
+ * algorithmVersion("names-v2") //=> { id: "names-v2", version: "v2" }
  */
 export function algorithmVersion(id: string): { id: string; version: string } {
   const m = /-(v\d+(?:\.\d+)*)$/.exec(id);
@@ -67,7 +67,7 @@ export function algorithmVersion(id: string): { id: string; version: string } {
 /**
  * Builds the replay envelope of a result (plain JSON, deterministic).
  * @example
- * buildEnvelope({ algorithm: "names-v1", profile: "balanced", options: { threshold: 0.9 }, asOf: "2018-06-01",
+ * buildEnvelope({ algorithm: "names-v2", profile: "balanced", options: { threshold: 0.9 }, asOf: "2018-06-01",
  *   jurisdictions: ["US"], lists: [] }).optionsHash.length //=> 64
  */
 export function buildEnvelope(input: BuildEnvelopeInput): ResultEnvelope {

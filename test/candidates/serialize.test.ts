@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildNameIndex, exportNameIndex, importNameIndex, indexFingerprint, searchNames } from "../../src/candidates";
 import { InputError } from "../../src/errors";
 import { normalizeName } from "../../src/normalize";
-import { NAMES_V1 } from "../../src/score";
+import { NAMES_V2 } from "../../src/score";
 import { createScreener } from "../../src/screen";
 import { REGRESSION_RECORDS, handMade, handMadeList } from "../screen/fixtures";
 
@@ -32,7 +32,7 @@ describe("prebuilt index", () => {
   it("refuses an index built for other lists or another algorithm", () => {
     const bytes = exportNameIndex(buildNameIndex(records), fingerprint);
     expect(() => importNameIndex(bytes, indexFingerprint([{ listId: "other", sha256: "1".repeat(64), recordCount: 1 }]))).toThrow(InputError);
-    expect(() => importNameIndex(bytes, fingerprint, { ...NAMES_V1, id: "names-v2" })).toThrow(/algorithm names-v2/);
+    expect(() => importNameIndex(bytes, fingerprint, { ...NAMES_V2, id: "names-v3" })).toThrow(/algorithm names-v3/);
     expect(() => importNameIndex(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]), fingerprint)).toThrow(InputError);
   });
 

@@ -73,7 +73,7 @@ describe("serve over HTTP on 127.0.0.1", () => {
   it("answers the health check without a key", async () => {
     const res = await fetch(`${url}/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: "ok", algorithm: "names-v1", lists: 7 });
+    expect(await res.json()).toMatchObject({ status: "ok", algorithm: "names-v2", lists: 7 });
   });
 
   it("screens the seed names with the key and refuses without it", async () => {

@@ -12,17 +12,17 @@
 // balanced review threshold, for what a reviewer sees in the product).
 import { InputError } from "../../src/errors.ts";
 import { createScreener, PROFILES } from "../../src/screen/index.ts";
-import { NAMES_V1 } from "../../src/score/index.ts";
+import { NAMES_V2 } from "../../src/score/index.ts";
 import { evalIdOf, toLoadedLists } from "./designations.ts";
 
 const profile = PROFILES.balanced;
 const RANK_FLOOR = process.env.EVAL_MIN_SCORE === undefined ? 0.3 : Number(process.env.EVAL_MIN_SCORE);
-export const name = `sanctions-screen names-v1 (profile balanced, alert >= ${profile.threshold}, ranked from ${RANK_FLOOR})`;
+export const name = `sanctions-screen names-v2 (profile balanced, alert >= ${profile.threshold}, ranked from ${RANK_FLOOR})`;
 export const threshold = process.env.EVAL_THRESHOLD === undefined ? profile.threshold : Number(process.env.EVAL_THRESHOLD);
 
 export async function build(entities) {
   // EVAL_ALG (JSON) overrides algorithm parameters while tuning; reported numbers never use it.
-  const algorithm = process.env.EVAL_ALG === undefined ? NAMES_V1 : { ...NAMES_V1, ...JSON.parse(process.env.EVAL_ALG), id: "names-v1-tuning" };
+  const algorithm = process.env.EVAL_ALG === undefined ? NAMES_V2 : { ...NAMES_V2, ...JSON.parse(process.env.EVAL_ALG), id: "names-v2-tuning" };
   const screener = createScreener({ lists: toLoadedLists(entities), profile: "balanced", algorithm });
   const minScore = RANK_FLOOR;
   return {

@@ -63,7 +63,7 @@ describe("explained hits", () => {
       nameKind: "primary",
       decision: "alert",
       profile: "balanced",
-      algorithm: "names-v1",
+      algorithm: "names-v2",
       asOf: "2025-01-01",
       alignment: [
         { query: "NICOLAS", candidate: "NICOLAS", similarity: 1, how: "exact" },

@@ -306,7 +306,7 @@ describe("415: media type", () => {
 });
 
 describe("500: never leaks internals", () => {
-  const broken = { ...({} as Screener), lists: [], stats: { records: 0, names: 0, unindexed: [] }, profile: "balanced", threshold: 0.9, reviewThreshold: 0.8, algorithm: "names-v1" } as unknown as Screener;
+  const broken = { ...({} as Screener), lists: [], stats: { records: 0, names: 0, unindexed: [] }, profile: "balanced", threshold: 0.9, reviewThreshold: 0.8, algorithm: "names-v2" } as unknown as Screener;
 
   it("answers a generic 500 and hands the error to onError only", async () => {
     const failing: Screener = {
@@ -454,11 +454,11 @@ describe("GET /lists, GET /health", () => {
       expect(l.recordCount).toBeGreaterThan(0);
     }
     expect(body.records).toBe(screener.stats.records);
-    expect(body.algorithm).toBe("names-v1");
+    expect(body.algorithm).toBe("names-v2");
   });
 
   it("reports health", async () => {
-    expect(await json(await handler()(get("/health")))).toEqual({ status: "ok", algorithm: "names-v1", lists: 2, records: screener.stats.records });
+    expect(await json(await handler()(get("/health")))).toEqual({ status: "ok", algorithm: "names-v2", lists: 2, records: screener.stats.records });
   });
 });
 

@@ -32,7 +32,7 @@ describe("normalizeName: token classes", () => {
     expect(classes("ООО Ромашка")).toEqual(["OOO:legal", "ROMASHKA:word"]);
     expect(classes("Open Joint Stock Company Minsk Automobile Plant")).toEqual([
       "OPEN JOINT STOCK COMPANY:legal",
-      "MINSK:word",
+      "MINSK:place",
       "AUTOMOBILE:word",
       "PLANT:generic",
     ]);

@@ -7,7 +7,7 @@ import {
   identifierKey,
   identifierReason,
   legalFormReason,
-  NAMES_V1,
+  NAMES_V2,
   nameKindReason,
   rarityWeight,
 } from "../../src/score";
@@ -58,14 +58,14 @@ describe("type, country, identifiers, legal form, name kind", () => {
   });
 
   it("compares legal forms as families, mildly", () => {
-    expect(legalFormReason(["limited-liability"], ["limited-liability"], NAMES_V1)).toMatchObject({ feature: "name.legal-form", weight: 0 });
-    expect(legalFormReason(["limited-liability"], ["joint-stock"], NAMES_V1)).toMatchObject({ feature: "name.legal-form-mismatch", weight: -0.03 });
-    expect(legalFormReason([], ["joint-stock"], NAMES_V1)).toBeUndefined();
+    expect(legalFormReason(["limited-liability"], ["limited-liability"], NAMES_V2)).toMatchObject({ feature: "name.legal-form", weight: 0 });
+    expect(legalFormReason(["limited-liability"], ["joint-stock"], NAMES_V2)).toMatchObject({ feature: "name.legal-form-mismatch", weight: -0.03 });
+    expect(legalFormReason([], ["joint-stock"], NAMES_V2)).toBeUndefined();
   });
 
   it("scores weak aliases below strong names", () => {
-    expect(nameKindReason("weak-alias", "ABU AHMAD", NAMES_V1)?.weight).toBe(-0.08);
-    expect(nameKindReason("alias", "X", NAMES_V1)).toBeUndefined();
+    expect(nameKindReason("weak-alias", "ABU AHMAD", NAMES_V2)?.weight).toBe(-0.08);
+    expect(nameKindReason("alias", "X", NAMES_V2)).toBeUndefined();
   });
 
   it("combines reasons as a clamped weighted sum", () => {
@@ -81,9 +81,9 @@ describe("type, country, identifiers, legal form, name kind", () => {
 
 describe("rarity weights", () => {
   it("weighs rare tokens fully and common ones little, never nothing", () => {
-    expect(rarityWeight(0, 20000, NAMES_V1)).toBe(1);
-    expect(rarityWeight(2, 20000, NAMES_V1)).toBe(1);
-    expect(rarityWeight(100, 20000, NAMES_V1)).toBeLessThan(rarityWeight(10, 20000, NAMES_V1));
-    expect(rarityWeight(20000, 20000, NAMES_V1)).toBe(NAMES_V1.minRarity);
+    expect(rarityWeight(0, 20000, NAMES_V2)).toBe(1);
+    expect(rarityWeight(2, 20000, NAMES_V2)).toBe(1);
+    expect(rarityWeight(100, 20000, NAMES_V2)).toBeLessThan(rarityWeight(10, 20000, NAMES_V2));
+    expect(rarityWeight(20000, 20000, NAMES_V2)).toBe(NAMES_V2.minRarity);
   });
 });

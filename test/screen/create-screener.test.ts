@@ -24,7 +24,7 @@ describe("createScreener", () => {
     expect(screener.profile).toBe("balanced");
     expect(screener.threshold).toBe(PROFILES.balanced.threshold);
     expect(screener.reviewThreshold).toBe(PROFILES.balanced.reviewThreshold);
-    expect(screener.algorithm).toBe("names-v1");
+    expect(screener.algorithm).toBe("names-v2");
     expect(PROFILES.strict.threshold).toBeGreaterThan(PROFILES.balanced.threshold);
     expect(PROFILES.broad.threshold).toBeLessThan(PROFILES.balanced.threshold);
   });

@@ -23,7 +23,7 @@ describe("replay envelope", () => {
   });
 
   it("splits algorithm ids into id and version", () => {
-    expect(algorithmVersion("names-v1")).toEqual({ id: "names-v1", version: "v1" });
+    expect(algorithmVersion("names-v2")).toEqual({ id: "names-v2", version: "v2" });
     expect(algorithmVersion("custom")).toEqual({ id: "custom", version: "unversioned" });
   });
 
@@ -31,7 +31,7 @@ describe("replay envelope", () => {
     const r = a.screen({ name: "Army Supply Bureau", asOf: "2018-06-01", jurisdictions: ["US"] });
     const e = r.envelope;
     expect(e.library.version).toBe(pkg.version);
-    expect(e.algorithm).toEqual({ id: "names-v1", version: "v1" });
+    expect(e.algorithm).toEqual({ id: "names-v2", version: "v2" });
     expect(e.profile).toBe("balanced");
     expect(e.asOf).toBe("2018-06-01");
     expect(e.jurisdictions).toEqual(["US"]);

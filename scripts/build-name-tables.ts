@@ -1,0 +1,178 @@
+/**
+ * Compiles the rigour name tables (MIT, `../shared/data/reference/rigour/`) into the library's own
+ * compact tables, `src/normalize/name-tables.generated.ts`, and copies the licence notice to
+ * `lists/reference/NOTICE` (shipped in the package). Run when the reference tables change:
+ *
+ *   npx tsx scripts/build-name-tables.ts [path/to/rigour]
+ *
+ * What is taken, in compare form (NFKC, romanised, upper-case, dotted abbreviations joined,
+ * punctuation as spaces):
+ * - `stopwords.yml` PERSON_NAME_PREFIXES → `TITLE_PHRASES` (titles dropped before a person's name);
+ * - `org_types.yml` aliases with a generic tag the matcher knows → `LEGAL_FORM_PHRASES` (phrase → family);
+ * - `symbols.yml` org_symbols → `ORG_SYMBOLS` (descriptor word → symbol id: KOMPANIYA ~ COMPANY);
+ * - `symbols.yml` person_nick → `NICKNAMES` (spelling → nickname groups), plus the project's own
+ *   table of Russian and Ukrainian diminutives (SASHA ~ ALEKSANDR).
+ * Entries that would turn a name word into a class word are left out (see `KEEP_AS_NAME`).
+ */
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import anyAscii from "any-ascii";
+import { parse } from "yaml";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const SOURCE = resolve(process.argv[2] ?? join(ROOT, "../shared/data/reference/rigour"));
+
+function compareForm(s: string): string {
+  return anyAscii(String(s).normalize("NFKC"))
+    .toUpperCase()
+    .replace(/(?<![A-Z0-9])((?:[A-Z]\.)+[A-Z])\.?(?![A-Z0-9])/g, (m) => m.replace(/\./g, ""))
+    .replace(/['`]/g, "")
+    .replace(/&/g, " AND ")
+    .replace(/[^A-Z0-9]+/g, " ")
+    .trim();
+}
+
+// Words that stay name words even where a table lists them: particles of Arabic and European
+// names, stop words, and short words that are given names or common name tokens.
+const KEEP_AS_NAME = new Set([
+  "AL", "EL", "AS", "AD", "AR", "AZ", "AT", "AN", "ET", "ES", "ER", "EN", "DE", "DA", "DI", "DO", "DU", "LA", "LE", "BIN", "IBN",
+  "BEN", "ABU", "ABD", "UMM", "VAN", "VON", "DER", "DEN", "THE", "OF", "AND", "FOR", "IN", "ON", "TO", "BY", "MA", "AB", "OY",
+  "HE", "HA", "SE", "SI", "SU", "KA", "KO", "NA", "NO", "OU", "SO", "TA", "TE", "TI", "UN", "UNO", "YA", "YE", "YO", "IS", "IT",
+  "AM", "MY", "ME", "WE", "US", "AI", "AK", "SHA", "SAD", "MOO", "ANO", "SIA", "KOR", "ONG", "CIA", "TAA", "TDA", "SAK", "GENERAL", "PRIVATE", "STATE", "NATIONAL", "UNION", "BANK", "TRUST", "FUND", "GROUP",
+]);
+
+// rigour's generic legal-form tags → the matcher's families (src/normalize/token-tables.ts).
+const FAMILY: Readonly<Record<string, string>> = {
+  LLC: "limited-liability",
+  JSC: "joint-stock",
+  SOE: "unitary-enterprise",
+  LP: "partnership",
+  LLP: "partnership",
+  GP: "partnership",
+  COOP: "cooperative",
+  NGO: "non-profit",
+};
+
+const read = (file: string): unknown => parse(readFileSync(join(SOURCE, file), "utf8"), { uniqueKeys: false });
+
+// Titles: a phrase is dropped only at the start of a name (see normalize-name.ts).
+const stop = read("stopwords.yml") as Record<string, string[]>;
+const titles = new Set<string>();
+for (const p of stop.PERSON_NAME_PREFIXES ?? []) {
+  const c = compareForm(p);
+  if (c.length > 1 && !KEEP_AS_NAME.has(c)) titles.add(c);
+}
+
+// Legal forms with a known generic family.
+const orgTypes = read("org_types.yml") as { types: { display?: string; compare?: string; generic?: string; aliases?: string[] }[] };
+const legal: Record<string, string> = {};
+for (const t of orgTypes.types) {
+  const family = t.generic === undefined ? undefined : FAMILY[t.generic];
+  if (family === undefined) continue;
+  for (const a of [t.display, t.compare, ...(t.aliases ?? [])]) {
+    if (a === undefined || a === null) continue;
+    const c = compareForm(a);
+    // Single words of fewer than three letters are too often name words ("YU", "GO", "PT").
+    if ((!c.includes(" ") && c.length < 3) || KEEP_AS_NAME.has(c) || /^[0-9 ]+$/.test(c)) continue;
+    if (legal[c] === undefined) legal[c] = family;
+  }
+}
+
+// Organisation descriptor words: every spelling of one symbol compares as the same word.
+const symbols = read("symbols.yml") as Record<string, Record<string, string[]>>;
+const orgSymbols: Record<string, string> = {};
+for (const [id, forms] of Object.entries(symbols.org_symbols ?? {})) {
+  for (const f of forms ?? []) {
+    const c = compareForm(f);
+    // Single words only (the matcher compares words); a word in two symbols keeps the first.
+    if (c.length < 3 || c.includes(" ") || KEEP_AS_NAME.has(c) || orgSymbols[c] !== undefined) continue;
+    orgSymbols[c] = id.toUpperCase();
+  }
+}
+
+// Nicknames: every spelling in a group (a nickname and the given names it stands for) gets the
+// group's symbol; a spelling in several groups ("ALEX": Alexander, Alexandra) gets each.
+const groups: Record<string, string[]> = {};
+for (const [id, forms] of Object.entries(symbols.person_nick ?? {})) groups[id.toUpperCase()] = (forms ?? []).map(compareForm);
+// The project's own addition: Russian and Ukrainian diminutives, which the lists' subjects are
+// often called by ("SASHA" for Aleksandr). Given names in their common romanisations.
+const SLAVIC: Readonly<Record<string, readonly string[]>> = {
+  SASHA: ["SASHA", "ALEXANDER", "ALEKSANDR", "ALEXANDR", "OLEKSANDR", "ALIAKSANDR"],
+  VOLODYA: ["VOLODYA", "VOVA", "VLADIMIR", "VOLODYMYR", "ULADZIMIR"],
+  DIMA: ["DIMA", "DMITRY", "DMITRIY", "DMITRI", "DMYTRO"],
+  MISHA: ["MISHA", "MIKHAIL", "MYKHAILO"],
+  KOLYA: ["KOLYA", "NIKOLAI", "NIKOLAY", "MYKOLA"],
+  SERYOZHA: ["SERYOZHA", "SEREZHA", "SERGEY", "SERGEI", "SERHIY"],
+  ZHENYA: ["ZHENYA", "YEVGENY", "EVGENY", "YEVGENIY", "EVGENIY"],
+  KOSTYA: ["KOSTYA", "KONSTANTIN", "KOSTIANTYN"],
+  LYOSHA: ["LYOSHA", "ALEXEI", "ALEKSEI", "ALEKSEY", "OLEKSIY"],
+  PASHA: ["PASHA", "PAVEL", "PAVLO"],
+  SLAVA: ["SLAVA", "VYACHESLAV", "VIACHESLAV", "YAROSLAV", "STANISLAV"],
+  YURA: ["YURA", "YURI", "YURIY", "IURII"],
+  VANYA: ["VANYA", "IVAN"],
+  TOLYA: ["TOLYA", "ANATOLY", "ANATOLIY", "ANATOLII"],
+};
+for (const [id, forms] of Object.entries(SLAVIC)) groups[`RU-${id}`] = [...forms];
+// The project's own addition: the same Korean and Chinese surnames in different romanisation
+// systems (McCune-Reischauer, Revised, popular; Wade-Giles, pinyin), which differ by more than
+// an edit or two ("CHONG" / "JEONG", "CHIANG" / "JIANG", "HSI" / "XI").
+const ROMANISED: Readonly<Record<string, readonly string[]>> = {
+  PARK: ["PARK", "PAK", "BAK", "BAEK", "PAEK"],
+  LEE: ["LEE", "RI", "YI", "RHEE", "LI"],
+  CHOI: ["CHOI", "CHOE", "CHWE"],
+  JEONG: ["JEONG", "CHONG", "JUNG", "CHUNG", "JONG", "CHEONG"],
+  KANG: ["KANG", "GANG"],
+  JO: ["JO", "CHO", "JOH"],
+  YUN: ["YUN", "YOON"],
+  JANG: ["JANG", "CHANG"],
+  RYU: ["RYU", "RYOO", "YU", "YOO"],
+  JIANG: ["JIANG", "CHIANG"],
+  XI: ["XI", "HSI"],
+  ZHOU: ["ZHOU", "CHOU"],
+  ZHANG: ["ZHANG", "CHANG"],
+  ZHAO: ["ZHAO", "CHAO"],
+  ZHENG: ["ZHENG", "CHENG"],
+  XU: ["XU", "HSU"],
+  XIE: ["XIE", "HSIEH"],
+  QIAN: ["QIAN", "CHIEN"],
+  CAI: ["CAI", "TSAI"],
+  CAO: ["CAO", "TSAO"],
+  GUO: ["GUO", "KUO"],
+  JIN: ["JIN", "CHIN"],
+};
+const romanised: Record<string, string[]> = {};
+for (const [id, forms] of Object.entries(ROMANISED)) for (const f of forms) (romanised[f] ??= []).push(id);
+const nicknames: Record<string, string[]> = {};
+for (const [id, forms] of Object.entries(groups)) {
+  for (const f of forms) {
+    if (f.length < 2 || f.includes(" ")) continue;
+    const list = (nicknames[f] ??= []);
+    if (!list.includes(id)) list.push(id);
+  }
+}
+
+const sorted = <T>(o: Record<string, T>): Record<string, T> => Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k] as T]));
+const out = `// Generated by scripts/build-name-tables.ts from the rigour name tables (MIT, see lists/reference/NOTICE).
+// Do not edit: run \`npx tsx scripts/build-name-tables.ts\`.
+/* eslint-disable */
+
+/** Person-name titles and prefixes, compare form (stopwords.yml PERSON_NAME_PREFIXES). */
+export const TITLE_PHRASES: readonly string[] = ${JSON.stringify([...titles].sort())};
+
+/** Legal-form phrases, compare form → family (org_types.yml, generic tags the matcher knows). */
+export const LEGAL_FORM_PHRASES: Readonly<Record<string, string>> = ${JSON.stringify(sorted(legal))};
+
+/** Korean and Chinese surnames, compare form → the romanisation groups they belong to (the project's table). */
+export const ROMANISED_SURNAMES: Readonly<Record<string, readonly string[]>> = ${JSON.stringify(sorted(romanised))};
+
+/** Organisation descriptor words, compare form → symbol id (symbols.yml org_symbols). */
+export const ORG_SYMBOLS: Readonly<Record<string, string>> = ${JSON.stringify(sorted(orgSymbols))};
+
+/** Given names and nicknames, compare form → the groups they belong to (symbols.yml person_nick, plus Slavic diminutives). */
+export const NICKNAMES: Readonly<Record<string, readonly string[]>> = ${JSON.stringify(sorted(nicknames))};
+`;
+writeFileSync(join(ROOT, "src/normalize/name-tables.generated.ts"), out);
+mkdirSync(join(ROOT, "lists/reference"), { recursive: true });
+copyFileSync(join(SOURCE, "LICENSE"), join(ROOT, "lists/reference/NOTICE"));
+console.log(`titles ${titles.size}, legal forms ${Object.keys(legal).length}, org symbols ${Object.keys(orgSymbols).length}, nicknames ${Object.keys(nicknames).length}`);
