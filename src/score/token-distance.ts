@@ -39,6 +39,8 @@ export function canonicalToken(text: string): string {
   // Doubled letters once, then the endings: a final vowel H (FATIMAH), -OFF/-EFF (SMIRNOFF).
   s = s.replace(/([OE])FF$/, "$1V").replace(/([A-Z])\1+/g, "$1");
   s = s.replace(/([AEIOU])H$/, "$1");
+  // A silent final E after a consonant (ANNE/ANN, JOHNE/JOHN) in words of four letters or more.
+  if (text.length >= 4) s = s.replace(/([B-DF-HJ-NP-TV-Z])E$/, "$1");
   return s.length > 0 ? s : text;
 }
 
