@@ -4,24 +4,36 @@
  * query token is comparable with.
  *
  * Lossless by construction. The scorer (src/score) only ever pairs tokens that are comparable —
- * equal, one deletion apart on either side, equal consonant skeletons, an initial and a word, or
- * abjad skeletons one deletion apart — and each of these is a shared key:
+ * equal; canonical forms within the edit budget (0 edits up to 3 letters, 1 up to 7, 2 from 8);
+ * equal consonant skeletons; a shared table symbol; an initial and a word; an acronym and an equal
+ * word; abjad skeletons equal or one deletion apart — and each relation is a shared key:
  *
- * | relation                         | list text indexed under          | query probes                 |
- * |----------------------------------|----------------------------------|------------------------------|
- * | equal / one deletion apart       | "D" + each 1-deletion variant    | "D" + each 1-deletion variant|
- * | equal skeleton (Latin)           | "K" + skeleton                   | "K" + skeleton               |
- * | abjad skeleton equal or ±1       | "S" + each skeleton variant      | "S" + each skeleton variant  |
- * | abjad text equal                 | "A" + text                       | "A" + text                   |
- * | initial ~ word                   | "I" + letter / "F" + first letter| "I" + first letter / "F" + letter |
+ * | relation                              | list text indexed under                | query probes                 |
+ * |---------------------------------------|----------------------------------------|------------------------------|
+ * | canonical forms within budget k(L)    | "C" + every ≤ indexDeletions(n) deletion variant of the canonical form | the same |
+ * | equal skeleton (Latin)                | "K" + skeleton                          | "K" + skeleton               |
+ * | shared symbol (nickname, descriptor)  | "Y" + each symbol                       | "Y" + each symbol            |
+ * | acronym ~ word (4–8 letters)          | "R" + text                              | "R" + text                   |
+ * | abjad skeleton equal or ±1            | "S" + each skeleton variant             | "S" + each skeleton variant  |
+ * | abjad text equal                      | "A" + text                              | "A" + text                   |
+ * | initial ~ word                        | "I" + letter / "F" + first letter       | "I" + first letter / "F" + letter |
+ *
+ * The bound of the edit relation (token-distance.ts): if the plain OSA distance of two canonical
+ * forms is d ≤ k(L), L the longer length, each form reaches a common string by deleting at most d
+ * of its own letters (a substitution or transposition deletes one letter on each side, an
+ * insertion one on the other side); a form of n letters is indexed with indexDeletions(n) ≥ k(L)
+ * for every partner length L it can be within budget of, so the pair shares a "C" key.
  *
  * A query is answered in three steps: (1) every query unit looks up its keys and keeps the texts
  * it is really comparable with (exact predicate, similarity above the floor); (2) a set P of query
- * tokens is chosen, cheapest first, until the alignment bound W(¬P)/(W(¬P)+α·W(P)) (name-score.ts)
- * is below the minimum score — any name matching no token of P cannot reach it; (3) the names
- * holding a text comparable with a unit covering a P token are scored exactly, with the same
- * pairs and the same alignment as a brute-force scan ({@link scanNames}). Hash collisions only add
- * candidates. test/candidates/lossless.test.ts checks indexed search against the scan.
+ * tokens is chosen, cheapest first, until the alignment bound W(¬P)/(W(¬P)+α_min·W(P)) (name-score.ts,
+ * with the smallest α any list name can get) is below the minimum score — any name matching no
+ * token of P cannot reach it; (3) the names holding a text comparable with a unit covering a P
+ * token are scored exactly, with the same pairs and the same alignment as a brute-force scan
+ * ({@link scanNames}, which compares every unit of every list name with the scorer's predicate and
+ * uses no key). Glued query words are also read split into list words ({@link queryReadings}),
+ * the same readings for both. Hash collisions only add candidates. test/candidates/lossless.test.ts
+ * and test/eval/lossless-check.mjs check indexed search against the scan.
  */
 import type { DesignationRecord, NameKind, SubjectType } from "../model";
 import { LEGAL_FORM_FAMILIES, latinSkeleton, normalizeName, type NameContext, type NameToken, type NormalizedName } from "../normalize";

@@ -19,6 +19,8 @@ const profile = PROFILES.balanced;
 const RANK_FLOOR = process.env.EVAL_MIN_SCORE === undefined ? 0.3 : Number(process.env.EVAL_MIN_SCORE);
 export const name = `sanctions-screen names-v2 (profile balanced, alert >= ${profile.threshold}, ranked from ${RANK_FLOOR})`;
 export const threshold = process.env.EVAL_THRESHOLD === undefined ? profile.threshold : Number(process.env.EVAL_THRESHOLD);
+/** The balanced profile's review threshold: run the harness with EVAL_THRESHOLD set to it for "flagged" (alert or review). */
+export const reviewThreshold = profile.reviewThreshold;
 
 export async function build(entities) {
   // EVAL_ALG (JSON) overrides algorithm parameters while tuning; reported numbers never use it.

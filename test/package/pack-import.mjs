@@ -13,7 +13,9 @@ try {
   const tarball = readdirSync(work).find((f) => f.endsWith(".tgz"));
   if (!tarball) throw new Error("npm pack wrote no tarball");
   writeFileSync(join(work, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-  run("npm", ["install", "--no-audit", "--no-fund", "--offline", "--ignore-scripts", join(work, tarball)], work);
+  // --prefer-offline: the cache that `npm ci` filled holds tarballs, not always the registry metadata
+  // a consumer install asks for; the registry is reachable, so a cache miss is fetched, not fatal.
+  run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts", join(work, tarball)], work);
 
   writeFileSync(
     join(work, "esm.mjs"),
