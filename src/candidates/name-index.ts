@@ -509,6 +509,12 @@ export interface SearchNamesOptions {
   readonly minScore: number;
   /** The query's units from {@link queryUnits} on this index, when the caller already has them. */
   readonly units?: NameUnits;
+  /**
+   * Receives the best-scoring name below `minScore` among the names the search scored (the
+   * query as given, not its split readings): what was considered when nothing reached the
+   * minimum. Not part of the lossless contract (the scan scores every name).
+   */
+  readonly nearest?: { match?: NameMatch };
 }
 
 /** Statistics of one indexed search (for benchmarks and the lossless test). */
@@ -527,7 +533,9 @@ export interface SearchStats {
  * searchNames(index, normalizeName("Belvneshpromservis"), { minScore: 0.8 })[0]?.score //=> 0.97
  */
 export function searchNames(index: NameIndex, query: NormalizedName, options: SearchNamesOptions, stats?: SearchStats): NameMatch[] {
-  return overReadings(index, query, options, (reading, units) => searchReading(index, reading, { minScore: options.minScore, ...(units ? { units } : {}) }, stats));
+  return overReadings(index, query, options, (reading, units) =>
+    searchReading(index, reading, { minScore: options.minScore, ...(units ? { units } : {}), ...(reading === query && options.nearest ? { nearest: options.nearest } : {}) }, stats),
+  );
 }
 
 /**
@@ -676,10 +684,14 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
   for (let k = 0; k < core; k++) wNot += qUnits[k]?.weight ?? 0;
   const placeFactor = (k: number): number => ((qt.place?.[k] ?? 0) === 1 ? alg.unmatchedPlaceFactor : 1);
   let wIn = 0;
-  const minAlpha = Math.min(alg.unmatchedQueryWeight, alg.unmatchedQueryWeightPerson, alg.unmatchedQueryWeightCovered, alg.unmatchedQueryWeightCoveredOrg);
+  // A list name gets the covered α only with pairs weighing `coveredEvidence` or more, and its
+  // pairs weigh at most the query words they use (W(¬P) for a name matching no word of P).
+  const minAlphaCovered = Math.min(alg.unmatchedQueryWeight, alg.unmatchedQueryWeightPerson, alg.unmatchedQueryWeightCovered, alg.unmatchedQueryWeightCoveredOrg);
+  const minAlphaUncovered = Math.min(alg.unmatchedQueryWeight, alg.unmatchedQueryWeightPerson);
   const inP = new Uint8Array(core);
   for (const k of order) {
     // The smallest α of any list name (see name-score.ts): the bound must hold for every name.
+    const minAlpha = wNot >= alg.coveredEvidence ? minAlphaCovered : minAlphaUncovered;
     if (wNot / (wNot + minAlpha * wIn) < options.minScore) break;
     inP[k] = 1;
     const w = qUnits[k]?.weight ?? 0;
@@ -797,16 +809,24 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
     cTable.coreCount = cCore;
     cTable.personal = personal ? 1 : 0;
     // Upper bound of the alignment (see name-score.ts): the smallest α this name could get.
-    const alpha = Math.min(personal ? alg.unmatchedQueryWeightCovered : alg.unmatchedQueryWeightCoveredOrg, unmatchedQueryFactor(cTable, alg));
-    const beta = Math.min(alg.unmatchedCandidateWeight, unmatchedCandidateFactor(qt, cTable, alg));
-    for (let k = 0; k < core; k++) {
-      const w = qt.weight[k] as number;
-      if (qCovered[k] === 1) wPaired += w;
-      else wOut += alpha * w * placeFactor(k);
-    }
+    for (let k = 0; k < core; k++) if (qCovered[k] === 1) wPaired += qt.weight[k] as number;
+    // The smallest α and β this name could get (covered only with evidence ≥ coveredEvidence).
+    const coverable = wPaired >= alg.coveredEvidence;
+    const alpha = coverable ? Math.min(personal ? alg.unmatchedQueryWeightCovered : alg.unmatchedQueryWeightCoveredOrg, unmatchedQueryFactor(cTable, alg)) : unmatchedQueryFactor(cTable, alg);
+    const beta = coverable ? Math.min(alg.unmatchedCandidateWeight, unmatchedCandidateFactor(qt, cTable, alg)) : unmatchedCandidateFactor(qt, cTable, alg);
+    for (let k = 0; k < core; k++) if (qCovered[k] === 0) wOut += alpha * (qt.weight[k] as number) * placeFactor(k);
     for (let k = 0; k < cCore; k++) if (cCovered[k] === 0) wOut += beta * (data.unitWeight[from + k] as number);
     if (wPaired / (wPaired + wOut) < options.minScore) continue;
-    offerMatch(best, data, m, alignmentScore(pairs, qt, cTable, alg), queryLegal, alg, options.minScore);
+    const alignment = alignmentScore(pairs, qt, cTable, alg);
+    const nearest = options.nearest;
+    if (nearest !== undefined) {
+      const score = alignment + namePenalty(data, m, queryLegal, alg);
+      const prior = nearest.match;
+      if (score < options.minScore && (prior === undefined || score > prior.score || (score === prior.score && (data.nameRecord[m] as number) < prior.recordIndex))) {
+        nearest.match = { recordIndex: data.nameRecord[m] as number, nameId: m, nameOrdinal: data.nameOrdinal[m] as number, kind: NAME_KINDS[data.nameKind[m] as number] as NameKind, alignment, score };
+      }
+    }
+    offerMatch(best, data, m, alignment, queryLegal, alg, options.minScore);
   }
   return sortMatches(best);
 }

@@ -171,7 +171,7 @@ export function buildNameUnits(name: NormalizedName, weightOf: (token: NameToken
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i] as NameToken;
     const b = tokens[i + 1] as NameToken;
-    const shortish = side === "query";
+    const shortish = side === "query" ? a.text.length <= 4 || b.text.length <= 4 : false;
     if (shortish || isShort(a) || isShort(b) || (a.cls === "legal" && glueable(a)) || (b.cls === "legal" && glueable(b))) {
       addGlue([i, i + 1]);
     }

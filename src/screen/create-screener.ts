@@ -118,7 +118,8 @@ export interface NameMatchResult {
   readonly asOf?: string;
   /**
    * When nothing reaches the review threshold: the closest record below it (within
-   * {@link NEAR_MISS_BAND}), so an analyst sees what was considered. Never a hit.
+   * {@link NEAR_MISS_BAND}) among the names the search scored, so an analyst sees what was
+   * considered. Never a hit.
    */
   readonly nearMiss?: NearMiss;
 }
@@ -337,7 +338,8 @@ export function createScreener(options: ScreenerOptions): Screener {
     // threshold by that margin so that no record that could reach it is missed.
     const bonus = (input.dateOfBirth !== undefined ? DOB_MAX_BONUS : 0) + (input.country !== undefined ? COUNTRY_MATCH_BONUS : 0);
     const units = queryUnits(index, query);
-    const matches = searchNames(index, query, { minScore: Math.max(1e-6, reviewThreshold - NEAR_MISS_BAND - bonus - 1e-6), units });
+    const nearest: { match?: NameMatch } = {};
+    const matches = searchNames(index, query, { minScore: Math.max(1e-6, reviewThreshold - bonus - 1e-6), units, nearest });
     if (input.identifiers !== undefined && input.identifiers.length > 0) {
       const found = new Set(matches.map((m) => m.recordIndex));
       for (const r of recordsWithIdentifiers(ids, input.identifiers)) {
@@ -357,6 +359,13 @@ export function createScreener(options: ScreenerOptions): Screener {
       // name scores: it is strong evidence on its own.
       if (score >= reviewThreshold || secondary.some((r) => r.feature === "identifier.match")) scored.push({ m, record, secondary, score });
       else if (score >= reviewThreshold - NEAR_MISS_BAND && (closest === undefined || compareHits(asKey(score, record), asKey(closest.score, closest.record)) < 0)) closest = { m, record, secondary, score };
+    }
+    if (scored.length === 0 && closest === undefined && nearest.match !== undefined) {
+      // The closest name the search scored below its minimum (see SearchNamesOptions.nearest).
+      const record = records[nearest.match.recordIndex] as DesignationRecord;
+      const secondary = secondaryReasons(input, record);
+      const score = matchScore(nearest.match, queryLegal, secondary);
+      if (score >= reviewThreshold - NEAR_MISS_BAND && score < reviewThreshold) closest = { m: nearest.match, record, secondary, score };
     }
     const nearMiss = scored.length === 0 && closest !== undefined ? describeNearMiss(closest) : undefined;
     scored.sort((a, b) => compareHits({ score: a.score, list: a.record.list, recordId: a.record.sourceId }, { score: b.score, list: b.record.list, recordId: b.record.sourceId }));
