@@ -721,7 +721,9 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       const k = findKey(data.keys, hashKey("F", u.text));
       if (k >= 0) for (let x = data.keys.starts[k] as number; x < (data.keys.starts[k + 1] as number); x++) addPostings(data.keys.ids[x] as number);
       for (const self of [index.vocabLookup.get(vocabKey(u)), index.vocabLookup.get(u.text)]) if (self !== undefined) addPostings(self);
-      if (index.hasAbjad && u.skeleton.length > 0) {
+      // An abjad initial (a one-letter Arabic word) compares by skeleton with every text; a Latin
+      // initial with abjad texts of the index.
+      if ((index.hasAbjad || u.abjad) && u.skeleton.length > 0) {
         const s = findKey(keys, hashKey("S", u.skeleton));
         if (s >= 0) {
           for (let x = data.keys.starts[s] as number; x < (data.keys.starts[s + 1] as number); x++) {
@@ -793,7 +795,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
         for (const members of initialGroups.values()) {
           const qu = qUnits[members[0] as number] as (typeof qUnits)[number];
           // An initial compares only with itself, words of its letter and abjad texts.
-          if (!t.abjad && t.text.charCodeAt(0) !== qu.text.charCodeAt(0)) continue;
+          if (!qu.abjad && !t.abjad && t.text.charCodeAt(0) !== qu.text.charCodeAt(0)) continue;
           const how = comparableHow(qu, t, alg);
           if (how === undefined || !pairAllowedFlat(how, false, 1, false, cGlued, cCover, cParticle, personal)) continue;
           const sim = similarityFor(how, qu, t, alg);

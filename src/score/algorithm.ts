@@ -70,6 +70,13 @@ export interface NameAlgorithm extends EditCosts {
   readonly unmatchedCandidateWeightSingle: number;
   /** The same for an organisation's (or vessel's) list name: its words are not optional like a middle name. */
   readonly unmatchedCandidateWeightOrg: number;
+  /**
+   * A one-word query matching one list word approximately loses `singleFuzzyPenalty` × (1 −
+   * similarity) when the word has at most `singleFuzzyMaxLength` letters (short brands one letter
+   * apart are different companies).
+   */
+  readonly singleFuzzyPenalty: number;
+  readonly singleFuzzyMaxLength: number;
   /** Glued units without a particle (two query words against one list word, or the reverse) pair only at this similarity or above. */
   readonly gluedFloor: number;
   /** Similarity of an organisation's initials and its full name (IRGC ~ ISLAMIC REVOLUTIONARY GUARD CORPS). */
@@ -129,6 +136,8 @@ export const NAMES_V2: NameAlgorithm = Object.freeze({
   unmatchedCandidateWeightSingle: 0.15,
   unmatchedCandidateWeightOrg: 0.3,
   gluedFloor: 0.9,
+  singleFuzzyPenalty: 1,
+  singleFuzzyMaxLength: 8,
   nicknameSimilarity: 0.85,
   acronymSimilarity: 0.85,
   classFactors: Object.freeze({ word: 1, number: 1, generic: 0.35, place: 0.35, particle: 0.35, stop: 0.1, initial: 0.3 }),

@@ -159,6 +159,7 @@ function greedy(
   let den = 0;
   let pairs = 0;
   let evidence = 0;
+  let lastSim = 1;
   for (const p of order) {
     const qi = q.offset + p.q;
     const ci = c.offset + p.c;
@@ -178,6 +179,7 @@ function greedy(
     num += p.sim * w;
     evidence += w;
     pairs++;
+    lastSim = p.sim;
     // An initial stands for a word it only starts: the gap to the word's weight counts in part.
     den += (q.initial[qi] as number) === 1 || (c.initial[ci] as number) === 1 ? w + alg.initialGap * Math.abs(wq - wc) : w;
     chosen?.push(p);
@@ -199,7 +201,13 @@ function greedy(
     if (usedQ[i] === 0) den += alpha * (q.weight[q.offset + i] as number) * (place !== undefined && place[q.offset + i] === 1 ? alg.unmatchedPlaceFactor : 1);
   }
   for (let i = 0; i < c.coreCount; i++) if (usedC[i] === 0) den += beta * (c.weight[c.offset + i] as number);
-  return den > 0 ? Math.min(1, Math.max(0, num / den)) : 0;
+  let score = den > 0 ? num / den : 0;
+  // A one-word query whose only word matches approximately, and is short, is thin evidence:
+  // brands one letter apart are different companies (NIKE/NIK, CIENA/SIENNA).
+  if (q.coreCount === 1 && pairs === 1 && lastSim < 1 && (q.length?.[q.offset] ?? Number.POSITIVE_INFINITY) <= alg.singleFuzzyMaxLength) {
+    score -= alg.singleFuzzyPenalty * (1 - lastSim);
+  }
+  return Math.min(1, Math.max(0, score));
 }
 
 // The two names being aligned, read by the comparators below: module-level (set by `align`, which

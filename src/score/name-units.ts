@@ -60,6 +60,8 @@ export interface UnitTable {
   readonly particle: ArrayLike<number>;
   /** 1 when the name is a person's or of unknown type (its initials stand for words, extra query words cost less). */
   readonly personal: number;
+  /** Text lengths of the units (query tables; see `singleFuzzyMaxLength`). */
+  readonly length?: ArrayLike<number>;
   /** 1 for core tokens that are place words (query side: unmatched, they cost `unmatchedPlaceFactor` of a word). */
   readonly place?: ArrayLike<number>;
 }
@@ -232,5 +234,6 @@ export function toUnitTable(units: readonly MatchUnit[], coreCount: number, pers
     initial: units.map((u) => (u.initial ? 1 : 0)),
     particle: units.map((u) => (u.particle ? 1 : 0)),
     place: units.map((u) => (u.place === true ? 1 : 0)),
+    length: units.map((u) => u.text.length),
   };
 }

@@ -110,6 +110,13 @@ describe("indexed search equals the brute-force scan", () => {
     expect(first.alignment.score).toBeGreaterThan(0.8);
   });
 
+  it.each(["النا محمدامین تنزیلی", "ن محمد", "A. O. Smith", "AlexanderLukashenko", "IRGC", "Islamic Revolutionary Guard Corps"])(
+    "equals the scan on %s (one-letter abjad words, initials, split readings, acronyms)",
+    (q) => {
+      for (const ix of [latin, index]) for (const minScore of [0.3, 0.8]) expect(searchNames(ix, normalizeName(q), { minScore })).toEqual(scanNames(ix, normalizeName(q), { minScore }));
+    },
+  );
+
   it("finds what it should (the test can fail)", () => {
     const n = normalizeName("Belvneshpromservis");
     const found = searchNames(index, n, { minScore: 0.8 }).map((m) => records[m.recordIndex]?.id);
