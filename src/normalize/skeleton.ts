@@ -44,9 +44,10 @@ const ARABIC_CLASS: Readonly<Record<string, string>> = {
   ن: "N", ں: "N",
 };
 
-function collapse(classes: string[]): string {
-  // Word-final H is a vowel ending in both scripts ("FATIMAH", "ALLAH", ة).
-  while (classes.length > 0 && classes[classes.length - 1] === "H") classes.pop();
+function collapse(classes: string[], finalH: boolean): string {
+  // Word-final H is a vowel ending in both scripts ("FATIMAH", "ALLAH", ة), but only when the word
+  // ends with it: the H of YAHYA / يحيى is a consonant.
+  if (finalH) while (classes.length > 0 && classes[classes.length - 1] === "H") classes.pop();
   let out = "";
   for (const c of classes) if (c !== out[out.length - 1]) out += c;
   return out;
@@ -64,7 +65,8 @@ export function arabicSkeleton(letters: string): string {
     if (c) classes.push(c);
     // ة, ه at the end, vowels and hamza carriers add nothing; a final ه is removed in collapse().
   }
-  return collapse(classes);
+  const last = letters.charAt(letters.length - 1);
+  return collapse(classes, last === "ه" || last === "ة" || last === "ھ");
 }
 
 const VOWEL = new Set(["A", "E", "I", "O", "U", "Y", "W"]);
@@ -150,5 +152,5 @@ export function latinSkeleton(token: string): string {
         // Digits and anything else carry no sound: skeletons are only built for letter tokens.
     }
   }
-  return collapse(classes);
+  return collapse(classes, token.endsWith("H"));
 }

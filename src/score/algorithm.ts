@@ -129,7 +129,7 @@ export const NAMES_V2: NameAlgorithm = Object.freeze({
   unmatchedQueryWeight: 0.8,
   unmatchedQueryWeightPerson: 0.5,
   unmatchedQueryWeightCovered: 0.25,
-  unmatchedQueryWeightCoveredOrg: 0.45,
+  unmatchedQueryWeightCoveredOrg: 0.25,
   coveredEvidence: 1,
   unmatchedPlaceFactor: 0.3,
   unmatchedCandidateWeight: 0.15,

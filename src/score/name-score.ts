@@ -160,6 +160,7 @@ function greedy(
   let pairs = 0;
   let evidence = 0;
   let lastSim = 1;
+  let lastGlued = false;
   for (const p of order) {
     const qi = q.offset + p.q;
     const ci = c.offset + p.c;
@@ -180,6 +181,7 @@ function greedy(
     evidence += w;
     pairs++;
     lastSim = p.sim;
+    lastGlued = (q.glued[qi] as number) === 1 || (c.glued[ci] as number) === 1;
     // An initial stands for a word it only starts: the gap to the word's weight counts in part.
     den += (q.initial[qi] as number) === 1 || (c.initial[ci] as number) === 1 ? w + alg.initialGap * Math.abs(wq - wc) : w;
     chosen?.push(p);
@@ -204,7 +206,7 @@ function greedy(
   let score = den > 0 ? num / den : 0;
   // A one-word query whose only word matches approximately, and is short, is thin evidence:
   // brands one letter apart are different companies (NIKE/NIK, CIENA/SIENNA).
-  if (q.coreCount === 1 && pairs === 1 && lastSim < 1 && (q.length?.[q.offset] ?? Number.POSITIVE_INFINITY) <= alg.singleFuzzyMaxLength) {
+  if (q.coreCount === 1 && pairs === 1 && lastSim < 1 && !lastGlued && (q.length?.[q.offset] ?? Number.POSITIVE_INFINITY) <= alg.singleFuzzyMaxLength) {
     score -= alg.singleFuzzyPenalty * (1 - lastSim);
   }
   return Math.min(1, Math.max(0, score));

@@ -14,8 +14,9 @@
  * particles) also has its initials as one unit covering every core token (IRGC); it pairs only
  * with an equal single word on the other side (`acronym`, `acronymSimilarity`: a review, never an
  * alert on its own). A glued unit must cover at least one core token; stop words and honorifics are never glued;
- * abjad and Latin tokens are never glued together; abjad tokens glue only after a particle
- * (عبد الله ~ ABDULLAH), since their skeletons are short and would otherwise glue into anything.
+ * abjad and Latin tokens are never glued together; abjad tokens glue only after a particle or
+ * around one (عبد الله ~ ABDULLAH, عتیق الله ~ ATIQULLAH), since their skeletons are short and would
+ * otherwise glue into anything.
  */
 import { latinSkeleton, type NameToken, type NormalizedName } from "../normalize";
 import { canonicalToken } from "./token-distance";
@@ -141,7 +142,9 @@ export function buildNameUnits(name: NormalizedName, weightOf: (token: NameToken
     if (!parts.every(glueable)) return;
     const abjad = parts[0]?.abjad ?? false;
     if (parts.some((p) => p.abjad !== abjad)) return;
-    if (abjad && parts[0]?.cls !== "particle") return;
+    // Abjad tokens glue after a particle (عبد الله ~ ABDULLAH) or around the article (عتیق الله ~
+    // ATIQULLAH, سراج الدين ~ SIRAJUDDIN): their skeletons are short and would glue into anything.
+    if (abjad && parts[0]?.cls !== "particle" && parts[1]?.cls !== "particle") return;
     const cover = idx.map((i) => coreIndex[i] as number).filter((c) => c >= 0);
     if (cover.length === 0) return;
     const text = parts.map((p) => p.text).join("");
