@@ -53,6 +53,7 @@ export function renderScreenResult(result: ScreenResult): string {
   const parts = [head];
   for (const r of result.reasons) parts.push(`  ${r.feature}: ${r.detail}`);
   if (result.hits.length === 0 && result.outcome !== "unscreenable") parts.push("  no record at or above the review threshold");
+  if (result.nearMiss !== undefined) parts.push(`  near miss (not a hit): ${result.nearMiss.detail}`);
   result.hits.forEach((h, i) => parts.push(hitBlock(h, i + 1)));
   if (result.hitCount > result.hits.length) parts.push(`  … ${result.hitCount - result.hits.length} more hits (use --max-hits)`);
   if (result.findingCount > 0 && result.outcome === "clear") parts.push(`  clear on ${result.asOf}, with ${result.findingCount} informational finding(s) above`);

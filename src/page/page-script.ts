@@ -149,7 +149,7 @@ export const ANALYST_PAGE_SCRIPT = `
   }
   function outcomeText(r) {
     if (r.outcome === "unscreenable") return "Unscreenable: nothing comparable is left of this name";
-    if (r.outcome === "clear") return "Clear: no record at or above the review threshold " + fixed(r.reviewThreshold);
+    if (r.outcome === "clear") return "Clear: no record at or above the review threshold " + fixed(r.reviewThreshold) + (r.nearMiss ? " (near miss, not a hit: " + r.nearMiss.detail + ")" : "");
     var alerts = r.alertCount, reviews = r.hitCount - r.alertCount;
     var counts = [alerts ? alerts + " alert" + (alerts === 1 ? "" : "s") : null, reviews ? reviews + " to review" : null].filter(Boolean).join(", ");
     return (r.outcome === "alert" ? "Alert" : "Review") + ": " + r.hitCount + " matching record" + (r.hitCount === 1 ? "" : "s") + " (" + counts + ")";

@@ -4,6 +4,7 @@
  * lists lack. Our own examples; decisions, not pinned scores.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { renderScreenResult } from "../../src/cli/render-screen-result";
 import { createScreener, type ScreenResult, type Screener } from "../../src/screen";
 import { evalLists } from "../eval/designations";
 import { handMadeList } from "./fixtures";
@@ -159,6 +160,7 @@ describe("ranking and near misses", () => {
     expect(r.nearMiss?.id).toBe("ofac-sdn:41318");
     expect(r.nearMiss?.score).toBeLessThan(r.reviewThreshold);
     expect(r.nearMiss?.detail).toMatch(/^closest: ofac-sdn:41318 "OPEN JOINT STOCK COMPANY MINSK AUTOMOBILE PLANT" at 0\.\d\d, below the review threshold 0.8$/);
+    expect(renderScreenResult(r)).toContain(`near miss (not a hit): ${r.nearMiss?.detail}`);
     expect(screen("Belvneshpromservice").nearMiss).toBeUndefined();
     expect(screen("Zyxwvut Qqq").nearMiss).toBeUndefined();
   });
