@@ -28,6 +28,19 @@ const VOWELS = "AEIOUY";
  * canonicalToken("HUSAYN") //=> "HUSAIN"
  */
 export function canonicalToken(text: string): string {
+  const cached = CANONICAL.get(text);
+  if (cached !== undefined) return cached;
+  const canon = computeCanonical(text);
+  if (CANONICAL.size >= CANONICAL_CACHE_SIZE) CANONICAL.clear();
+  CANONICAL.set(text, canon);
+  return canon;
+}
+
+// A pure function of the text, memoised: the same words are canonicalised for every screen.
+const CANONICAL = new Map<string, string>();
+const CANONICAL_CACHE_SIZE = 65536;
+
+function computeCanonical(text: string): string {
   if (!/[A-Z]/.test(text)) return text;
   let s = text;
   // Letter groups, longest first (each regex runs once over the token).
