@@ -4,9 +4,10 @@
  * Alignment is greedy and deterministic: comparable unit pairs are taken in order as long as none
  * of the core tokens they cover is already used, so no query token is used twice and word order
  * does not matter ("MADURO MOROS, Nicolas" ~ "Nicolas Maduro"). Which pairs may be formed
- * ({@link pairAllowed}): a glued unit matches only exactly or one deletion apart, never by
- * skeleton alone (glued strings are long, so a shared skeleton means little); two glued units pair
- * only when both glue two or more tokens and one glues a particle ("xal-Assad" ~ "al-Assad"); an
+ * ({@link pairAllowed}): a glued unit never pairs by skeleton alone (glued strings are long, so a
+ * shared skeleton means little) and, unless it glues a particle, only at `gluedFloor` or above; two
+ * glued units pair only when both glue two or more tokens and one glues a particle ("xal-Assad" ~
+ * "al-Assad"); an acronym unit pairs only with one word; an
  * initial stands for a word only in a person's (or untyped) list name. Two orders are tried and the
  * better score kept:
  *   1. by similarity (highest first), then pairs consuming fewer tokens, heavier pairs, lower indices;
@@ -23,15 +24,20 @@
  * against "LUKASHENKO, Alexander Grigoryevich". (Organisation names have no initials: their single letters are
  * words and match only themselves, so "B S COMPANY" never matches "Belvneshpromservis".)
  *
- * α (`unmatchedQueryWeight`, 0.8) makes every extra query word evidence against (a little under
- * full weight: callers add descriptors such as a city); β (`unmatchedCandidateWeight`, 0.15) is
- * smaller because list names carry extra given names, patronymics and descriptors, but not zero: a
- * one-token list name does not saturate against a three-token query, nor a three-token list name
- * against one query token. The score is in [0, 1]. (α, β and the token floor were chosen on the
- * dev set: test/eval/RESULTS.md.)
+ * α makes every extra query word evidence against: 0.8 (`unmatchedQueryWeight`) against an
+ * organisation's name, 0.5 against a person's (callers add middle names and second surnames), 0.25
+ * when the whole listed name is matched by two or more pairs weighing `coveredEvidence` or more (the
+ * listed name is in the query); a place word the caller adds costs `unmatchedPlaceFactor` of that,
+ * unless the list name has an unmatched place of its own. β makes extra list words evidence against:
+ * 0.15 for a person's name (extra given names, patronymics) and whenever the whole query is matched
+ * (two or more pairs, `coveredEvidence`), 0.3 for an organisation's, at least 0.15 for a one-word query.
+ * A one-word query whose only pair is a fuzzy match of a short word loses `singleFuzzyPenalty` ×
+ * (1 − similarity). The score is in [0, 1]. (All chosen on the dev set: test/eval/RESULTS.md.)
  *
  * Bound used by the candidate index: any alignment in which no pair covers a query token of a set
- * P scores at most W(¬P) / (W(¬P) + α·W(P)), where W sums query core-token weights (the numerator
+ * P scores at most W(¬P) / (W(¬P) + α·W(P)), with α the smallest this list name can get (the
+ * covered α only when W(¬P) ≥ `coveredEvidence`: pairs weigh at most the query words they use; place
+ * words counted at their discounted cost), where W sums query core-token weights (the numerator
  * N is at most the pairs' denominator share D and at most W(¬P) — a pair weighs at most its query
  * unit, a glued query unit at most the sum of the tokens it covers — and N/(D+U) ≤ N/(N+U)).
  */
