@@ -542,8 +542,8 @@ export function searchNames(index: NameIndex, query: NormalizedName, options: Se
  * Other readings of a query: each token written as one word that the lists write as two or three
  * ("ALEXANDERLUKASHENKO", "BELNEFTEKHIM", "ARMY\u0000SUPPLY" → "ARMYSUPPLY") is read split at the
  * points where every part is a word of some list name (at least two letters each; a word that is
- * itself a list word only from ten letters, in parts of three or more; the first split with the
- * longest first part). The query as given is reading 0. A split reading's alignment costs
+ * itself a list word only from ten letters or when at most two records hold it, in parts of three or
+ * more; the first split with the longest first part). The query as given is reading 0. A split reading's alignment costs
  * `splitPenalty`. The scan and the indexed search use the same readings (from the vocabulary's
  * texts, not its keys).
  * @example
@@ -552,10 +552,11 @@ export function searchNames(index: NameIndex, query: NormalizedName, options: Se
 export function queryReadings(index: NameIndex, query: NormalizedName): NormalizedName[] {
   const readings: NormalizedName[] = [query];
   if (query.unscreenable !== undefined) return readings;
-  const isWord = (s: string): boolean => {
+  const recordsWith = (s: string): number => {
     const v = index.vocabLookup.get(s);
-    return v !== undefined && (index.data.vocabDf[v] as number) > 0;
+    return v === undefined ? 0 : (index.data.vocabDf[v] as number);
   };
+  const isWord = (s: string): boolean => recordsWith(s) > 0;
   const splitOf = (text: string, parts: number, min: number): string[] | undefined => {
     if (parts === 1) return text.length >= min && isWord(text) ? [text] : undefined;
     for (let i = text.length - min; i >= min; i--) {
@@ -568,11 +569,12 @@ export function queryReadings(index: NameIndex, query: NormalizedName): Normaliz
   };
   query.tokens.forEach((t, i) => {
     if (readings.length >= MAX_READINGS || t.abjad || (t.cls !== "word" && t.cls !== "generic" && t.cls !== "place") || t.text.length < 6) return;
-    // A word of the lists is split too when it is long ("BELNEFTEKHIM" is also "BEL NEFTE KHIM"),
-    // into parts of three letters or more; an unknown word into parts of two or more. (Splitting
-    // every known word — SHANGHAI, TESTING — cost 2.2 times the split searches for ±0.1 pt on DEV.)
+    // A word of the lists is split too when it is long or rare ("BELNEFTEKHIM" is also "BEL NEFTE
+    // KHIM", "GOODYEAR" also "GOOD YEAR"), into parts of three letters or more; an unknown word into
+    // parts of two or more. (Splitting every known word — SHANGHAI, TESTING — cost 2.2 times the
+    // split searches for ±0.1 pt on DEV.)
     const known = isWord(t.text);
-    if (known && t.text.length < MIN_KNOWN_SPLIT) return;
+    if (known && t.text.length < MIN_KNOWN_SPLIT && recordsWith(t.text) > 2) return;
     const min = known ? 3 : 2;
     const parts = splitOf(t.text, 2, min) ?? (t.text.length >= 8 ? splitOf(t.text, 3, min) : undefined);
     if (parts === undefined) return;
