@@ -46,6 +46,7 @@ import {
   comparableHow,
   comparableToken,
   indexDeletions,
+  keepsPair,
   NAMES_V2,
   pairAllowedFlat,
   rarityWeight,
@@ -792,8 +793,10 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
           const how = HOW_CODES[r[x + 2] as number] as MatchHow;
           const sim = r[x + 1] as number;
           for (const i of groupUnits[r[x] as number] as number[]) {
-            if (!pairAllowedFlat(how, (qt.glued[i] as number) === 1, qt.coverLen[i] as number, (qt.particle[i] as number) === 1, cGlued, cCover, cParticle, personal)) continue;
-            if (sim < alg.gluedFloor && how !== "acronym" && ((qt.glued[i] as number) === 1 || cGlued) && (qt.particle[i] as number) === 0 && !cParticle) continue;
+            const qGlued = (qt.glued[i] as number) === 1;
+            const qParticle = (qt.particle[i] as number) === 1;
+            if (!pairAllowedFlat(how, qGlued, qt.coverLen[i] as number, qParticle, cGlued, cCover, cParticle, personal)) continue;
+            if (!keepsPair(how, sim, qGlued, qParticle, cGlued, cParticle, alg)) continue;
             push(i, j, sim);
           }
         }
@@ -909,7 +912,7 @@ function scanPairs(index: NameIndex, q: NameUnits, m: number): UnitPair[] {
       if (how === undefined) continue;
       if (!pairAllowedFlat(how, qu.glued, qu.coverLen, qu.particle, (data.unitGlued[j] as number) === 1, data.unitCoverLen[j] as number, (data.unitParticle[j] as number) === 1, personal)) continue;
       const sim = similarityFor(how, qu, t, alg);
-      if (sim > 0 && (sim >= alg.gluedFloor || how === "acronym" || (!qu.glued && (data.unitGlued[j] as number) === 0) || qu.particle || (data.unitParticle[j] as number) === 1)) pairs.push({ q: i, c: j - from, sim });
+      if (keepsPair(how, sim, qu.glued, qu.particle, (data.unitGlued[j] as number) === 1, (data.unitParticle[j] as number) === 1, alg)) pairs.push({ q: i, c: j - from, sim });
     }
   }
   return pairs;

@@ -104,6 +104,18 @@ export function pairAllowedFlat(
 }
 
 /**
+ * Whether an allowed pair is similar enough to keep: a glued unit without a particle on either
+ * side pairs only at `gluedFloor` or above (LEE+TERRY is not LOTTERY); acronyms have their own
+ * similarity.
+ * @example
+ * keepsPair("fuzzy", 0.89, true, false, false, false, NAMES_V2) //=> false
+ */
+export function keepsPair(how: MatchHow, sim: number, qGlued: boolean, qParticle: boolean, cGlued: boolean, cParticle: boolean, alg: NameAlgorithm): boolean {
+  if (sim <= 0) return false;
+  return sim >= alg.gluedFloor || how === "acronym" || (!qGlued && !cGlued) || qParticle || cParticle;
+}
+
+/**
  * Every allowed comparable unit pair of two names with its similarity (the brute-force way; the
  * candidate index produces the same pairs from its caches).
  * @example
@@ -120,7 +132,7 @@ export function comparablePairs(q: NameUnits, c: NameUnits, alg: NameAlgorithm):
       const how = comparableHow(qu, cu, alg);
       if (how === undefined || !pairAllowed(how, qu, cu, c.personal)) continue;
       const sim = similarityFor(how, qu, cu, alg);
-      if (sim > 0 && (sim >= alg.gluedFloor || how === "acronym" || (!qu.glued && !cu.glued) || qu.particle || cu.particle)) out.push({ q: i, c: j, sim });
+      if (keepsPair(how, sim, qu.glued, qu.particle, cu.glued, cu.particle, alg)) out.push({ q: i, c: j, sim });
     }
   }
   return out;

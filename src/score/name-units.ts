@@ -19,9 +19,7 @@
  * otherwise glue into anything.
  */
 import { latinSkeleton, type NameToken, type NormalizedName } from "../normalize";
-import { canonicalToken } from "./token-distance";
-import { tokenSymbols } from "./token-symbols";
-import type { ComparableToken } from "./token-similarity";
+import { comparableToken, type ComparableToken } from "./token-similarity";
 
 /** One unit of a name: a core token or a glued run of adjacent tokens. */
 export interface MatchUnit extends ComparableToken {
@@ -119,13 +117,7 @@ export function buildNameUnits(name: NormalizedName, weightOf: (token: NameToken
     if (!isCore(t)) continue;
     coreIndex[i] = units.length;
     units.push({
-      text: t.text,
-      canon: t.abjad || t.cls === "number" ? t.text : canonicalToken(t.text),
-      symbols: t.abjad || t.cls === "number" || t.cls === "initial" ? [] : tokenSymbols(t.text),
-      skeleton: t.skeleton,
-      abjad: t.abjad,
-      initial: t.cls === "initial",
-      number: t.cls === "number",
+      ...comparableToken(t.text, t.skeleton, { abjad: t.abjad, initial: t.cls === "initial", number: t.cls === "number" }),
       weight: weightOf(t),
       coverFirst: units.length,
       coverLen: 1,
@@ -155,16 +147,9 @@ export function buildNameUnits(name: NormalizedName, weightOf: (token: NameToken
     for (const c of cover) weight = Math.max(weight, (units[c] as MatchUnit).weight);
     // Glued tokens are adjacent and only legal forms have no core index, so the cover is a
     // contiguous range of core indices.
-    const number = DIGIT.test(text);
+    // Everything about a unit but its cover follows from its text, as the index stores it.
     units.push({
-      text,
-      canon: abjad || number ? text : canonicalToken(text),
-      // Everything about a unit but its cover follows from its text, as the index stores it.
-      symbols: abjad || number ? [] : tokenSymbols(text),
-      skeleton: abjad ? collapseSkeletons(parts.map((p) => p.skeleton)) : latinSkeleton(text),
-      abjad,
-      initial: false,
-      number,
+      ...comparableToken(text, abjad ? collapseSkeletons(parts.map((p) => p.skeleton)) : latinSkeleton(text), { abjad, number: DIGIT.test(text) }),
       weight,
       coverFirst: cover[0] as number,
       coverLen: cover.length,
@@ -195,14 +180,7 @@ export function buildNameUnits(name: NormalizedName, weightOf: (token: NameToken
       let weight = 0;
       for (let k = 0; k < coreCount; k++) weight = Math.max(weight, (units[k] as MatchUnit).weight);
       units.push({
-        text,
-        canon: text,
-        symbols: [],
-        skeleton: "",
-        abjad: false,
-        initial: false,
-        number: false,
-        acronym: true,
+        ...comparableToken(text, "", { acronym: true }),
         weight,
         coverFirst: 0,
         coverLen: coreCount,
