@@ -136,6 +136,14 @@ export interface NameIndex {
   readonly unindexed: readonly UnindexedName[];
   /** Per-search scratch space (stamps), reused so a search allocates little. */
   readonly scratch: SearchScratch;
+  /** Per name: the weight of its core tokens (derived from `data`). */
+  readonly nameCoreWeight: Float64Array;
+  /**
+   * Per vocabulary text: the most core-token weight that units with this text cover in any one
+   * name (all of its occurrences, glued units counting every token they cover); an upper bound of
+   * what pairs with that text can cover of a list name.
+   */
+  readonly textCover: Float64Array;
 }
 
 /**
@@ -147,6 +155,10 @@ export interface SearchScratch {
   epoch: number;
   readonly vocabStamp: Int32Array;
   readonly nameStamp: Int32Array;
+  /** Per name: the query core tokens (bits) its postings showed comparable, valid with `nameStamp`. */
+  readonly nameMask: Int32Array;
+  /** Per name: an upper bound of its core weight that pairs can cover (see `textCover`), valid with `nameStamp`. */
+  readonly nameCover: Float64Array;
   /**
    * Per vocabulary text: `revSlot[v]` indexes this search's list of (unit group, sim, how) triples
    * for text v when `revStamp[v]` equals the search's epoch (a typed-array lookup per candidate
@@ -162,7 +174,7 @@ export interface SearchScratch {
 const NEIGHBOUR_CACHE_SIZE = 20000;
 
 function newScratch(vocab: number, names: number): SearchScratch {
-  return { epoch: 0, vocabStamp: new Int32Array(vocab), nameStamp: new Int32Array(names), revStamp: new Int32Array(vocab), revSlot: new Int32Array(vocab), neighbours: new Map() };
+  return { epoch: 0, vocabStamp: new Int32Array(vocab), nameStamp: new Int32Array(names), nameMask: new Int32Array(names), nameCover: new Float64Array(names), revStamp: new Int32Array(vocab), revSlot: new Int32Array(vocab), neighbours: new Map() };
 }
 
 /** One name scored against the query: the best per record is kept. */
@@ -399,7 +411,7 @@ export function buildNameIndex(records: readonly DesignationRecord[], options: B
     nbHow: new Uint8Array(0),
     nbSim: new Float64Array(0),
   };
-  const draft: NameIndex = { algorithm: alg, data, vocab, vocabLookup, hasAbjad: vocab.some((t) => t.abjad), unindexed, scratch: newScratch(vocab.length, nameRecord.length) };
+  const draft: NameIndex = { algorithm: alg, data, vocab, vocabLookup, hasAbjad: vocab.some((t) => t.abjad), unindexed, scratch: newScratch(vocab.length, nameRecord.length), ...listWeights(data) };
   return { ...draft, data: { ...data, ...precomputeNeighbours(draft) } };
 }
 
@@ -443,7 +455,37 @@ export function nameIndexFromData(data: NameIndexData, algorithm: NameAlgorithm,
   const vocab = data.vocabText.map((t, v) => vocabToken(t, data.vocabSkeleton[v] as string, data.vocabFlags[v] as number));
   const vocabLookup = new Map<string, number>();
   vocab.forEach((t, v) => vocabLookup.set(vocabKey(t), v));
-  return { algorithm, data, vocab, vocabLookup, hasAbjad: vocab.some((t) => t.abjad), unindexed, scratch: newScratch(vocab.length, data.nameRecord.length) };
+  return { algorithm, data, vocab, vocabLookup, hasAbjad: vocab.some((t) => t.abjad), unindexed, scratch: newScratch(vocab.length, data.nameRecord.length), ...listWeights(data) };
+}
+
+/** See {@link NameIndex.nameCoreWeight} and {@link NameIndex.textCover}. */
+function listWeights(data: NameIndexData): Pick<NameIndex, "nameCoreWeight" | "textCover"> {
+  const names = data.nameRecord.length;
+  const nameCoreWeight = new Float64Array(names);
+  const textCover = new Float64Array(data.vocabText.length);
+  const sum = new Float64Array(data.vocabText.length);
+  const owner = new Int32Array(data.vocabText.length).fill(-1);
+  for (let m = 0; m < names; m++) {
+    const from = data.unitStart[m] as number;
+    const to = data.unitStart[m + 1] as number;
+    const core = data.nameCore[m] as number;
+    let total = 0;
+    for (let k = 0; k < core; k++) total += data.unitWeight[from + k] as number;
+    nameCoreWeight[m] = total;
+    for (let j = from; j < to; j++) {
+      const v = data.unitVocab[j] as number;
+      let covered = 0;
+      const first = data.unitCoverFirst[j] as number;
+      for (let k = first; k < first + (data.unitCoverLen[j] as number); k++) covered += data.unitWeight[from + k] as number;
+      if (owner[v] !== m) {
+        owner[v] = m;
+        sum[v] = 0;
+      }
+      sum[v] = (sum[v] as number) + covered;
+      if ((sum[v] as number) > (textCover[v] as number)) textCover[v] = sum[v] as number;
+    }
+  }
+  return { nameCoreWeight, textCover };
 }
 
 /**
@@ -516,6 +558,20 @@ export interface SearchNamesOptions {
    * minimum. Not part of the lossless contract (the scan scores every name).
    */
   readonly nearest?: { match?: NameMatch };
+  /**
+   * A work budget shared by every reading of the query, counted in compared units and pairs of
+   * candidate names: when it runs out the search stops and sets `exhausted` (its results are then
+   * incomplete: the caller must not read an empty result as "no match").
+   */
+  readonly budget?: SearchBudget;
+}
+
+/** See {@link SearchNamesOptions.budget}. */
+export interface SearchBudget {
+  /** Work left: units and pairs of candidate names still to compare. */
+  remaining: number;
+  /** Set when the search stopped before comparing every candidate. */
+  exhausted: boolean;
 }
 
 /** Statistics of one indexed search (for benchmarks and the lossless test). */
@@ -525,6 +581,12 @@ export interface SearchStats {
   probedTexts: number;
   comparableTexts: number;
   candidateNames: number;
+  /** Candidate names passing the posting-mask bound. */
+  maskedNames?: number;
+  /** Candidate names with at least one comparable pair. */
+  pairedNames?: number;
+  /** Candidate names whose upper bound reached the minimum (aligned). */
+  alignedNames?: number;
 }
 
 /**
@@ -535,7 +597,12 @@ export interface SearchStats {
  */
 export function searchNames(index: NameIndex, query: NormalizedName, options: SearchNamesOptions, stats?: SearchStats): NameMatch[] {
   return overReadings(index, query, options, (reading, units) =>
-    searchReading(index, reading, { minScore: options.minScore, ...(units ? { units } : {}), ...(reading === query && options.nearest ? { nearest: options.nearest } : {}) }, stats),
+    searchReading(
+      index,
+      reading,
+      { minScore: options.minScore, ...(units ? { units } : {}), ...(reading === query && options.nearest ? { nearest: options.nearest } : {}), ...(options.budget ? { budget: options.budget } : {}) },
+      stats,
+    ),
   );
 }
 
@@ -544,9 +611,11 @@ export function searchNames(index: NameIndex, query: NormalizedName, options: Se
  * ("ALEXANDERLUKASHENKO", "BELNEFTEKHIM", "ARMY\u0000SUPPLY" → "ARMYSUPPLY") is read split at the
  * points where every part is a word of some list name (at least two letters each; a word that is
  * itself a list word only from ten letters or when at most two records hold it, in parts of three or
- * more; the first split with the longest first part). The query as given is reading 0. A split reading's alignment costs
- * `splitPenalty`. The scan and the indexed search use the same readings (from the vocabulary's
- * texts, not its keys).
+ * more; the first split with the longest first part), and a run of three or more one-letter words is
+ * read as one spaced-out word ("A R M Y" → "ARMY", split into list words like a glued one). The
+ * query as given is reading 0 (not searched when it has more than {@link MAX_INITIAL_RUN}
+ * one-letter words in a row). A reading's alignment costs `splitPenalty`. The scan and the indexed
+ * search use the same readings (from the vocabulary's texts, not its keys).
  * @example
  * queryReadings(index, normalizeName("AlexanderLukashenko"))[1]?.compare //=> "ALEXANDER LUKASHENKO"
  */
@@ -568,6 +637,54 @@ export function queryReadings(index: NameIndex, query: NormalizedName): Normaliz
     }
     return undefined;
   };
+  // Letters spaced out ("A R M Y  S U P P L Y", or a tab / no-break space after every letter): a
+  // run of SPACED_RUN or more one-letter Latin words is also read as one word, split into list
+  // words when it can be (initials stay initials in reading 0).
+  const spaced = spacedLetters(query);
+  if (spaced !== undefined) {
+    const [at, len] = spaced;
+    const text = query.tokens.slice(at, at + len).map((t) => t.text).join("");
+    const source = query.tokens.slice(at, at + len).map((t) => t.source ?? t.text).join(" ");
+    const parts = (isWord(text) ? undefined : (splitOf(text, 2, 2) ?? splitOf(text, 3, 2))) ?? [text];
+    const joined = parts.map((part): NameToken => ({ text: part, cls: "word", abjad: false, skeleton: latinSkeleton(part), source }));
+    const tokens = [...query.tokens.slice(0, at), ...joined, ...query.tokens.slice(at + len)];
+    readings.push({ ...query, tokens, compare: tokens.map((x) => x.text).join(" ") });
+  }
+  // A word split by a space, tab or no-break space ("BELVN ESHPROMSERVICE"): two or three adjacent
+  // words whose concatenation is a list word of six letters or more are also read joined (the
+  // glued units already join a pair with a word of at most four letters).
+  const plain = (t: NameToken | undefined): boolean => t !== undefined && !t.abjad && (t.cls === "word" || t.cls === "generic" || t.cls === "place");
+  for (let i = 0; i < query.tokens.length && readings.length < MAX_READINGS; i++) {
+    for (let len = 2; len <= 3 && readings.length < MAX_READINGS; len++) {
+      const run = query.tokens.slice(i, i + len);
+      if (run.length < len || !run.every(plain)) break;
+      // As written before a table rewrote a word (SERVICE → SERVICES).
+      const text = run.map((t) => (t.source !== undefined && /^[A-Z]+$/.test(t.source) ? t.source : t.text)).join("");
+      if (text.length < 6 || (len === 2 && run.some((t) => t.text.length <= 4)) || !isWord(text)) continue;
+      const joined: NameToken = { text, cls: "word", abjad: false, skeleton: latinSkeleton(text), source: run.map((t) => t.source ?? t.text).join(" ") };
+      const tokens = [...query.tokens.slice(0, i), joined, ...query.tokens.slice(i + len)];
+      readings.push({ ...query, tokens, compare: tokens.map((x) => x.text).join(" ") });
+    }
+  }
+  // A space typed one or two letters off ("LAUREN TNKUNDA"): two adjacent words re-cut where both
+  // parts are list words.
+  for (let i = 0; i + 1 < query.tokens.length && readings.length < MAX_READINGS; i++) {
+    const a = query.tokens[i] as NameToken;
+    const b = query.tokens[i + 1] as NameToken;
+    if (!plain(a) || !plain(b)) continue;
+    const text = a.text + b.text;
+    for (const shift of [-1, 1, -2, 2]) {
+      const at = a.text.length + shift;
+      if (at < 3 || text.length - at < 3) continue;
+      const head = text.slice(0, at);
+      const tail = text.slice(at);
+      if (!isWord(head) || !isWord(tail)) continue;
+      const cut = [head, tail].map((part): NameToken => ({ text: part, cls: "word", abjad: false, skeleton: latinSkeleton(part), source: `${a.text} ${b.text}` }));
+      const tokens = [...query.tokens.slice(0, i), ...cut, ...query.tokens.slice(i + 2)];
+      readings.push({ ...query, tokens, compare: tokens.map((x) => x.text).join(" ") });
+      break;
+    }
+  }
   query.tokens.forEach((t, i) => {
     if (readings.length >= MAX_READINGS || t.abjad || (t.cls !== "word" && t.cls !== "generic" && t.cls !== "place") || t.text.length < 6) return;
     // A word of the lists is split too when it is long or rare ("BELNEFTEKHIM" is also "BEL NEFTE
@@ -586,6 +703,32 @@ export function queryReadings(index: NameIndex, query: NormalizedName): Normaliz
   return readings;
 }
 
+/** Fewest one-letter words in a row that are also read as one spaced-out word. */
+const SPACED_RUN = 3;
+/**
+ * Most one-letter words in a row read as initials (the dev set's names have at most 5 initials;
+ * a longer run is letters spaced out, and its initials reading would compare every word of their
+ * letters).
+ */
+export const MAX_INITIAL_RUN = 6;
+
+/** The longest run of at least SPACED_RUN one-letter Latin words: [first token, length]. */
+function spacedLetters(query: NormalizedName): [number, number] | undefined {
+  let best: [number, number] | undefined;
+  let start = -1;
+  const tokens = query.tokens;
+  for (let i = 0; i <= tokens.length; i++) {
+    const t = tokens[i];
+    const letter = t !== undefined && t.text.length === 1 && !t.abjad && t.cls === "initial";
+    if (letter && start < 0) start = i;
+    if (!letter && start >= 0) {
+      if (i - start >= SPACED_RUN && (best === undefined || i - start > best[1])) best = [start, i - start];
+      start = -1;
+    }
+  }
+  return best;
+}
+
 /** Most readings of one query (the query itself included). */
 const MAX_READINGS = 4;
 /** A word of the lists is read split only from this length. */
@@ -593,7 +736,9 @@ const MIN_KNOWN_SPLIT = 10;
 
 function overReadings(index: NameIndex, query: NormalizedName, options: SearchNamesOptions, run: (reading: NormalizedName, units: NameUnits | undefined) => NameMatch[]): NameMatch[] {
   const readings = queryReadings(index, query);
-  const first = run(query, options.units);
+  // More one-letter words in a row than any name has initials: the query is only read spaced out.
+  const spaced = spacedLetters(query);
+  const first = spaced !== undefined && spaced[1] > MAX_INITIAL_RUN ? [] : run(query, options.units);
   if (readings.length === 1) return first;
   const best = new Map<number, NameMatch>(first.map((m) => [m.recordIndex, m]));
   const penalty = index.algorithm.splitPenalty;
@@ -630,12 +775,24 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
   const revSlot = scratch.revSlot;
   const reverse: number[][] = [];
   const initialGroups = new Map<string, number[]>();
+  // Initial groups as arrays for the candidate loop, and their (how, sim) per vocabulary text.
+  const initialList: number[][] = [];
+  const initialUnit: ComparableToken[] = [];
+  const initialCode: number[] = [];
+  const initialMemo = new Map<number, { how: MatchHow; sim: number }>();
+  const vocabSize = index.vocab.length;
   for (let i = 0; i < qUnits.length; i++) {
     const u = qUnits[i] as (typeof qUnits)[number];
     const key = vocabKey(u);
     if (u.initial) {
       const members = initialGroups.get(key);
-      if (members === undefined) initialGroups.set(key, [i]);
+      if (members === undefined) {
+        const created = [i];
+        initialGroups.set(key, created);
+        initialList.push(created);
+        initialUnit.push(u);
+        initialCode.push(u.text.charCodeAt(0));
+      }
       else members.push(i);
       continue;
     }
@@ -708,27 +865,61 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
     wNot -= w;
   }
   // (3) candidates: names holding a text comparable with a unit that covers a P token.
+  // Each candidate also collects the P tokens its postings show comparable (a bit mask): before
+  // its units are compared, a name is skipped when even matching all of ¬P and those P tokens
+  // could not reach the minimum (MaxScore-style; the exact bound below is tighter).
   const nameEpoch = nextEpoch(scratch);
   const candidates: number[] = [];
+  const nameMask = scratch.nameMask;
+  let unitMask = 0;
+  // An initial pairs with a word of its letter only in a personal name (see pairAllowedFlat).
+  let personalOnly = false;
+  const nameCover = scratch.nameCover;
   const addPostings = (v: number): void => {
+    const cover = index.textCover[v] as number;
     const end = data.postStart[v + 1] as number;
     for (let x = data.postStart[v] as number; x < end; x++) {
       const m = data.postNames[x] as number;
-      if (scratch.nameStamp[m] === nameEpoch) continue;
+      if (personalOnly && (data.namePersonal[m] as number) !== 1) continue;
+      if (scratch.nameStamp[m] === nameEpoch) {
+        nameMask[m] = (nameMask[m] as number) | unitMask;
+        nameCover[m] = (nameCover[m] as number) + cover;
+        continue;
+      }
       scratch.nameStamp[m] = nameEpoch;
+      nameMask[m] = unitMask;
+      nameCover[m] = cover;
       candidates.push(m);
     }
   };
+  const masked = core <= 31;
+  const known = Uint8Array.from(inP);
+  // Initials of one letter share their postings: each group is read once, for all its members.
+  const initialDone = new Set<string>();
   for (let i = 0; i < qUnits.length; i++) {
     const u = qUnits[i] as (typeof qUnits)[number];
     let covers = false;
-    for (let k = u.coverFirst; k < u.coverFirst + u.coverLen; k++) if (inP[k] === 1) covers = true;
+    unitMask = 0;
+    const members = u.initial ? (initialGroups.get(vocabKey(u)) as number[]) : [i];
+    for (const member of members) {
+      const mu = qUnits[member] as (typeof qUnits)[number];
+      for (let k = mu.coverFirst; k < mu.coverFirst + mu.coverLen; k++) {
+        if (inP[k] === 1) covers = true;
+        if (masked) unitMask |= 1 << k;
+      }
+    }
     if (!covers) continue;
     if (u.initial) {
+      const groupKey = vocabKey(u);
+      if (initialDone.has(groupKey)) continue;
+      initialDone.add(groupKey);
+      for (const member of members) known[(qUnits[member] as (typeof qUnits)[number]).coverFirst] = 1;
       // An initial is comparable with every word starting with its letter ("F" key), with itself,
       // and with abjad texts of the same skeleton: every such name is a candidate.
       const k = findKey(data.keys, hashKey("F", u.text));
+      personalOnly = true;
       if (k >= 0) for (let x = data.keys.starts[k] as number; x < (data.keys.starts[k + 1] as number); x++) addPostings(data.keys.ids[x] as number);
+      personalOnly = false;
       for (const self of [index.vocabLookup.get(vocabKey(u)), index.vocabLookup.get(u.text)]) if (self !== undefined) addPostings(self);
       // An abjad initial (a one-letter Arabic word) compares by skeleton with every text; a Latin
       // initial with abjad texts of the index.
@@ -744,6 +935,32 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
     } else {
       const texts = groupTexts[groupOf[i] as number] as ArrayLike<number>;
       for (let x = 0; x < texts.length; x++) addPostings(texts[x] as number);
+    }
+  }
+  // Then the other (non-initial) units only mark what they match among those candidates, so the
+  // mask bound knows every word a candidate can pair, not just its P words.
+  if (masked) {
+    for (let i = 0; i < qUnits.length; i++) {
+      const u = qUnits[i] as (typeof qUnits)[number];
+      if (u.initial) continue;
+      unitMask = 0;
+      for (let k = u.coverFirst; k < u.coverFirst + u.coverLen; k++) unitMask |= 1 << k;
+      if (i < core) known[i] = 1;
+      let inPAll = true;
+      for (let k = u.coverFirst; k < u.coverFirst + u.coverLen; k++) if (inP[k] === 0) inPAll = false;
+      if (inPAll) continue;
+      const texts = groupTexts[groupOf[i] as number] as ArrayLike<number>;
+      for (let x = 0; x < texts.length; x++) {
+        const v = texts[x] as number;
+        const cover = index.textCover[v] as number;
+        const end = data.postStart[v + 1] as number;
+        for (let y = data.postStart[v] as number; y < end; y++) {
+          const m = data.postNames[y] as number;
+          if (scratch.nameStamp[m] !== nameEpoch) continue;
+          nameMask[m] = (nameMask[m] as number) | unitMask;
+          nameCover[m] = (nameCover[m] as number) + cover;
+        }
+      }
     }
   }
   if (stats) {
@@ -773,7 +990,44 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
     const cf = data.unitCoverFirst[j] as number;
     for (let k = cf; k < cf + (data.unitCoverLen[j] as number); k++) cCovered[k] = 1;
   };
+  let allKnown = masked;
+  for (let k = 0; k < core; k++) if (known[k] === 0) allKnown = false;
+  const budget = options.budget;
   for (const m of candidates) {
+    if (budget !== undefined) {
+      if (budget.remaining <= 0) {
+        budget.exhausted = true;
+        break;
+      }
+      budget.remaining -= 1;
+    }
+    if (masked) {
+      const mask = nameMask[m] as number;
+      let wMatched = 0;
+      let wMissed = 0;
+      for (let k = 0; k < core; k++) {
+        // A token is known unmatched when its own unit's postings were read (P, or the mask pass)
+        // and did not reach this name; glued units only ever add matches.
+        if ((mask & (1 << k)) !== 0 || known[k] === 0) wMatched += qt.weight[k] as number;
+        else wMissed += (qt.weight[k] as number) * placeFactor(k);
+      }
+      // α and β as the exact bound below takes them; the list's unpaired weight is at least its
+      // core weight less what the texts its postings showed can cover (when every query unit's
+      // postings were read).
+      cTable.coreCount = data.nameCore[m] as number;
+      cTable.personal = data.namePersonal[m] as number;
+      const coverable = wMatched >= alg.coveredEvidence;
+      const alpha = coverable ? Math.min(cTable.personal === 1 ? alg.unmatchedQueryWeightCovered : alg.unmatchedQueryWeightCoveredOrg, unmatchedQueryFactor(cTable, alg)) : unmatchedQueryFactor(cTable, alg);
+      let out = alpha * wMissed;
+      if (allKnown) {
+        const beta = coverable ? Math.min(alg.unmatchedCandidateWeight, unmatchedCandidateFactor(qt, cTable, alg)) : unmatchedCandidateFactor(qt, cTable, alg);
+        const unpaired = (index.nameCoreWeight[m] as number) - (nameCover[m] as number);
+        if (unpaired > 0) out += beta * unpaired;
+      }
+      if (wMatched / (wMatched + out) < options.minScore) continue;
+      if (stats) stats.maskedNames = (stats.maskedNames ?? 0) + 1;
+    }
+    if (budget !== undefined) budget.remaining -= (data.unitStart[m + 1] as number) - (data.unitStart[m] as number);
     pairs.length = 0;
     from = data.unitStart[m] as number;
     const to = data.unitStart[m + 1] as number;
@@ -801,20 +1055,31 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
           }
         }
       }
-      if (initialGroups.size > 0) {
+      if (initialList.length > 0) {
         const t = index.vocab[v] as ComparableToken;
-        for (const members of initialGroups.values()) {
-          const qu = qUnits[members[0] as number] as (typeof qUnits)[number];
+        const first = t.text.charCodeAt(0);
+        for (let g = 0; g < initialList.length; g++) {
+          const qu = initialUnit[g] as (typeof qUnits)[number];
           // An initial compares only with itself, words of its letter and abjad texts.
-          if (!qu.abjad && !t.abjad && t.text.charCodeAt(0) !== qu.text.charCodeAt(0)) continue;
-          const how = comparableHow(qu, t, alg);
-          if (how === undefined || !pairAllowedFlat(how, false, 1, false, cGlued, cCover, cParticle, personal)) continue;
-          const sim = similarityFor(how, qu, t, alg);
-          if (sim > 0) for (const i of members) push(i, j, sim);
+          if (!qu.abjad && !t.abjad && first !== (initialCode[g] as number)) continue;
+          // (how, sim) of group g and text v, computed once per search.
+          const slot = g * vocabSize + v;
+          let memo = initialMemo.get(slot);
+          if (memo === undefined) {
+            const found = comparableHow(qu, t, alg);
+            memo = found === undefined ? NO_PAIR : { how: found, sim: similarityFor(found, qu, t, alg) };
+            initialMemo.set(slot, memo);
+          }
+          if (memo === NO_PAIR) continue;
+          const { how, sim } = memo;
+          if (!pairAllowedFlat(how, false, 1, false, cGlued, cCover, cParticle, personal)) continue;
+          if (sim > 0) for (const i of initialList[g] as number[]) push(i, j, sim);
         }
       }
     }
     if (pairs.length === 0) continue;
+    if (budget !== undefined) budget.remaining -= pairs.length;
+    if (stats) stats.pairedNames = (stats.pairedNames ?? 0) + 1;
     let wPaired = 0;
     let wOut = 0;
     cTable.offset = from;
@@ -830,6 +1095,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
     for (let k = 0; k < core; k++) if (qCovered[k] === 0) wOut += alpha * (qt.weight[k] as number) * placeFactor(k);
     for (let k = 0; k < cCore; k++) if (cCovered[k] === 0) wOut += beta * (data.unitWeight[from + k] as number);
     if (wPaired / (wPaired + wOut) < options.minScore) continue;
+    if (stats) stats.alignedNames = (stats.alignedNames ?? 0) + 1;
     const alignment = alignmentScore(pairs, qt, cTable, alg);
     const nearest = options.nearest;
     if (nearest !== undefined) {
@@ -845,6 +1111,9 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
 }
 
 type MutablePair = { q: number; c: number; sim: number };
+
+/** Memo entry of an initial and a text that do not compare. */
+const NO_PAIR: { how: MatchHow; sim: number } = { how: "initial", sim: 0 };
 
 /** Every vocabulary text comparable with a unit (through its keys), packed [id, how code, sim, …]. */
 function comparableTexts(index: NameIndex, u: ComparableToken, stats: SearchStats | undefined): Float64Array {

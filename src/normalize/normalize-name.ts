@@ -222,6 +222,7 @@ function expandAbbreviations(raw: RawToken[]): RawToken[] {
   for (const t of raw) {
     const full = t.abjad ? undefined : ABBREVIATIONS[t.text];
     if (full === undefined) out.push(t);
+    else if (!full.includes(" ") && full !== t.text) out.push({ text: full, abjad: false, source: t.source ?? t.text });
     else for (const w of full.split(" ")) out.push({ text: w, abjad: false });
   }
   return out;

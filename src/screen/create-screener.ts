@@ -44,13 +44,14 @@ import {
   type IdentifierIndex,
   type NameIndex,
   type NameMatch,
+  type SearchBudget,
   exportNameIndex,
   importNameIndex,
   indexFingerprint,
 } from "../candidates";
 import { DEFAULT_PROFILE, PROFILES, REVIEW_BAND, type ProfileName } from "./profiles";
 import { DEFAULT_MAX_NAME_LENGTH, parseScreenInput, type ScreenInput, type ValidScreenInput } from "./screen-input";
-import { parseScreenerOptions } from "./screener-options";
+import { parseScreenerOptions, type DEFAULT_SEARCH_BUDGET } from "./screener-options";
 import { contentSha256 } from "../rules";
 import { buildEnvelope, type ResultEnvelope } from "./envelope";
 
@@ -70,6 +71,12 @@ export interface ScreenerOptions {
   readonly maxNameLength?: number;
   /** Most words in an accepted name (`INPUT_TOO_LONG` beyond); default 64. */
   readonly maxNameWords?: number;
+  /**
+   * Work budget of one screen's name search (compared candidate names, units and pairs; default
+   * {@link DEFAULT_SEARCH_BUDGET}, above any real name's): a name that needs more is answered
+   * `unscreenable` with the reason, never `clear`.
+   */
+  readonly searchBudget?: number;
   /** A prebuilt index from `screener.exportIndex()` for the same lists: loaded instead of built. */
   readonly index?: Uint8Array;
   /** The default `asOf` (YYYY-MM-DD) when a screen gives none; the caller's "today". */
@@ -138,6 +145,7 @@ export interface NearMiss {
 
 /** How far below the review threshold a screen still looks for its near miss. */
 export const NEAR_MISS_BAND = 0.2;
+
 
 /** The result of a screen. */
 export interface ScreenResult extends NameMatchResult {
@@ -339,7 +347,20 @@ export function createScreener(options: ScreenerOptions): Screener {
     const bonus = (input.dateOfBirth !== undefined ? DOB_MAX_BONUS : 0) + (input.country !== undefined ? COUNTRY_MATCH_BONUS : 0);
     const units = queryUnits(index, query);
     const nearest: { match?: NameMatch } = {};
-    const matches = searchNames(index, query, { minScore: Math.max(1e-6, reviewThreshold - bonus - 1e-6), units, nearest });
+    const budget: SearchBudget = { remaining: opts.searchBudget, exhausted: false };
+    const matches = searchNames(index, query, { minScore: Math.max(1e-6, reviewThreshold - bonus - 1e-6), units, nearest, budget });
+    if (budget.exhausted) {
+      // Fail closed: a search stopped by its work budget found only some of the records, so it
+      // cannot clear anyone; the name is unscreenable as written.
+      requestReasons.push({
+        feature: "input.unscreenable",
+        score: 1,
+        weight: 0,
+        query: input.name,
+        detail: `the name compares with too many list names to screen within the work budget (${opts.searchBudget} units: far above any real name's); screen its names separately`,
+      });
+      return { input, query, queryEcho, requestReasons, unscreenable: true, scored: [] };
+    }
     if (input.identifiers !== undefined && input.identifiers.length > 0) {
       const found = new Set(matches.map((m) => m.recordIndex));
       for (const r of recordsWithIdentifiers(ids, input.identifiers)) {
@@ -422,7 +443,7 @@ export function createScreener(options: ScreenerOptions): Screener {
 
   const SEVERITY: Readonly<Record<HitDecision, number>> = { alert: 0, review: 1, info: 2 };
   // The options that decide a result never change for a screener: hash them once, not per screen.
-  const envelopeOptions = { threshold, reviewThreshold, maxHits: opts.maxHits, maxNameLength: opts.maxNameLength, maxNameWords: opts.maxNameWords, algorithm: alg };
+  const envelopeOptions = { threshold, reviewThreshold, maxHits: opts.maxHits, maxNameLength: opts.maxNameLength, maxNameWords: opts.maxNameWords, searchBudget: opts.searchBudget, algorithm: alg };
   const envelopeOptionsHash = contentSha256(envelopeOptions);
 
   function screen(raw: ScreenInput): ScreenResult {

@@ -6,6 +6,14 @@ import { InputError, inputIssuesFromZod } from "../errors";
 import { RegimeSchema } from "../model";
 import { DEFAULT_MAX_NAME_LENGTH, DEFAULT_MAX_NAME_WORDS, IsoDaySchema } from "./screen-input";
 
+/**
+ * Work budget of one screen's name search, in compared candidate names, units and pairs (see
+ * `SearchNamesOptions.budget`): the largest dev-set query uses 142,292 at the broad profile with
+ * date-of-birth and country bonuses; adversarial inputs (dozens of common words or initials in one
+ * name) are stopped here and answered `unscreenable`, never `clear`.
+ */
+export const DEFAULT_SEARCH_BUDGET = 250_000;
+
 const OptionsSchema = z.object({
   lists: z.array(z.object({ metadata: z.object({ listId: z.string(), sha256: z.string() }).loose(), records: z.array(z.unknown()) }).loose()).min(1, "expected at least one list"),
   profile: z.enum(["strict", "balanced", "broad"]).optional(),
@@ -14,6 +22,7 @@ const OptionsSchema = z.object({
   maxHits: z.number().int().min(1).max(1000).optional(),
   maxNameLength: z.number().int().min(16).max(100_000).optional(),
   maxNameWords: z.number().int().min(4).max(1000).optional(),
+  searchBudget: z.number().int().min(1000).max(100_000_000).optional(),
   index: z.instanceof(Uint8Array).optional(),
   algorithm: z.object({ id: z.string().min(1) }).loose().optional(),
   today: IsoDaySchema.optional(),
@@ -25,6 +34,7 @@ export interface ParsedScreenerOptions {
   readonly maxHits: number;
   readonly maxNameLength: number;
   readonly maxNameWords: number;
+  readonly searchBudget: number;
 }
 
 /**
@@ -37,6 +47,6 @@ export function parseScreenerOptions(options: unknown): ParsedScreenerOptions {
   if (!r.success) {
     throw new InputError(inputIssuesFromZod(r.error, options));
   }
-  return { maxHits: r.data.maxHits ?? 10, maxNameLength: r.data.maxNameLength ?? DEFAULT_MAX_NAME_LENGTH, maxNameWords: r.data.maxNameWords ?? DEFAULT_MAX_NAME_WORDS };
+  return { maxHits: r.data.maxHits ?? 10, maxNameLength: r.data.maxNameLength ?? DEFAULT_MAX_NAME_LENGTH, maxNameWords: r.data.maxNameWords ?? DEFAULT_MAX_NAME_WORDS, searchBudget: r.data.searchBudget ?? DEFAULT_SEARCH_BUDGET };
 }
 
