@@ -5,7 +5,9 @@
  * step stays on the same calendar day whatever the machine's time zone; mixing in `Date.UTC` or
  * `new Date("YYYY-MM-DD")` (which parses as UTC midnight) would shift days west of Greenwich.
  */
-import { addYears, getDaysInMonth } from "date-fns";
+// Subpath imports: the date-fns barrel loads ~245 modules at start (see issue 8).
+import { addYears } from "date-fns/addYears";
+import { getDaysInMonth } from "date-fns/getDaysInMonth";
 
 const pad = (n: number, width: number): string => String(n).padStart(width, "0");
 

@@ -64,15 +64,40 @@ export function loadEmbeddedLists(options: LoadEmbeddedListsOptions = {}): Loade
 export type DefaultScreenerOptions = Omit<ScreenerOptions, "lists"> & LoadEmbeddedListsOptions;
 
 /**
- * A screener over the embedded default lists. Pass `index` (the bytes of the prebuilt
- * `lists/compiled/name-index.bin` shipped in the package, or of `screener.exportIndex()`) to skip the
- * index build on a cold start; it is checked against the lists and rebuilt-free only when it fits.
+ * A screener over the embedded default lists. Over all of them it loads the prebuilt name index
+ * shipped in the package (`lists/compiled/name-index.bin`) by itself where the runtime can read
+ * files (Node 20.16+, Bun, Deno: through `process.getBuiltinModule`, no static `node:` import);
+ * elsewhere (a bundle for a browser or a Worker) pass its bytes as `index`, or it is built at start.
+ * An index that does not fit the lists (a checkout changed since `npm run build`) is built anew in
+ * memory: still correct, only a slower start.
  * @example
  * createDefaultScreener().screen({ name: "Army Supply Bureau", asOf: "2018-06-01" }).outcome //=> "alert"
  */
 export function createDefaultScreener(options: DefaultScreenerOptions = {}): Screener {
   const { lists: wanted, ...screenerOptions } = options;
-  return createScreener({ ...screenerOptions, lists: loadEmbeddedLists(wanted === undefined ? {} : { lists: wanted }) });
+  const lists = loadEmbeddedLists(wanted === undefined ? {} : { lists: wanted });
+  const shipped = screenerOptions.index === undefined && wanted === undefined ? shippedIndex() : undefined;
+  if (shipped !== undefined) {
+    try {
+      return createScreener({ ...screenerOptions, lists, index: shipped });
+    } catch (error) {
+      if (!(error instanceof InputError && error.issues.some((i) => i.path === "index"))) throw error;
+    }
+  }
+  return createScreener({ ...screenerOptions, lists });
+}
+
+/** The shipped prebuilt name index, where the runtime exposes Node's file system; else undefined. */
+function shippedIndex(): Uint8Array | undefined {
+  const getBuiltin = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
+  if (typeof getBuiltin !== "function") return undefined;
+  try {
+    const { createRequire } = getBuiltin("node:module") as typeof import("node:module");
+    const { readFileSync } = getBuiltin("node:fs") as typeof import("node:fs");
+    return new Uint8Array(readFileSync(createRequire(import.meta.url).resolve("sanctions-screen/lists/compiled/name-index.bin")));
+  } catch {
+    return undefined;
+  }
 }
 
 export { embeddedRulePack, embeddedGoodsCatalogue, createTransactionScreener } from "./default-transaction-screener";
