@@ -36,7 +36,7 @@
  * and test/eval/lossless-check.mjs check indexed search against the scan.
  */
 import type { DesignationRecord, NameKind, SubjectType } from "../model";
-import { LEGAL_FORM_FAMILIES, latinSkeleton, normalizeName, type NameContext, type NameToken, type NormalizedName } from "../normalize";
+import { LEGAL_FORM_FAMILIES, latinSkeleton, normalizeName, skeletonVariants, type NameContext, type NameToken, type NormalizedName } from "../normalize";
 import {
   alignmentScore,
   buildNameUnits,
@@ -242,7 +242,7 @@ function keysOf(t: ComparableToken, alg: NameAlgorithm, push: (hash: number) => 
   }
   if (t.abjad) push(hashKey("A", t.text));
   else forEachDeletionVariantHash("C", t.canon, indexDeletions(t.canon.length), push);
-  if (t.skeleton.length > 0) forEachDeletionHash("S", t.skeleton, alg.minSkeletonDeletionLength, push);
+  if (t.skeleton.length > 0) for (const variant of skeletonVariants(t.skeleton)) forEachDeletionHash("S", variant, alg.minSkeletonDeletionLength, push);
   // Exact skeletons again under their own family: Latin queries compare skeletons only for
   // equality and should not wade through the one-deletion variants abjad queries need.
   if (!t.abjad && t.skeleton.length >= alg.minSkeletonLength) push(hashKey("K", t.skeleton));
@@ -924,8 +924,9 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       // An abjad initial (a one-letter Arabic word) compares by skeleton with every text; a Latin
       // initial with abjad texts of the index.
       if ((index.hasAbjad || u.abjad) && u.skeleton.length > 0) {
-        const s = findKey(keys, hashKey("S", u.skeleton));
-        if (s >= 0) {
+        for (const variant of skeletonVariants(u.skeleton)) {
+          const s = findKey(keys, hashKey("S", variant));
+          if (s < 0) continue;
           for (let x = data.keys.starts[s] as number; x < (data.keys.starts[s + 1] as number); x++) {
             const v = data.keys.ids[x] as number;
             if (tokenSimilarity(u, index.vocab[v] as ComparableToken, alg) > 0) addPostings(v);
@@ -1142,7 +1143,7 @@ function comparableTexts(index: NameIndex, u: ComparableToken, stats: SearchStat
   if (u.number) probe(hashKey("D", u.text));
   else if (u.abjad) {
     probe(hashKey("A", u.text));
-    if (u.skeleton.length > 0) forEachDeletionHash("S", u.skeleton, alg.minSkeletonDeletionLength, probe);
+    if (u.skeleton.length > 0) for (const variant of skeletonVariants(u.skeleton)) forEachDeletionHash("S", variant, alg.minSkeletonDeletionLength, probe);
   } else {
     forEachDeletionVariantHash("C", u.canon, indexDeletions(u.canon.length), probe);
     if (index.hasAbjad && u.skeleton.length > 0) forEachDeletionHash("S", u.skeleton, alg.minSkeletonDeletionLength, probe);

@@ -11,7 +11,7 @@ import { NAMES_V2, type NameAlgorithm } from "../score";
 import { nameIndexFromData, type NameIndex, type NameIndexData, type UnindexedName } from "./name-index";
 
 const MAGIC = "SSNX";
-const FORMAT_VERSION = 2;
+const FORMAT_VERSION = 3;
 
 type ArrayKind = "u8" | "u16" | "i32" | "u32" | "f64" | "text";
 

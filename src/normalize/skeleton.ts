@@ -8,18 +8,23 @@
  * | class | Latin                  | Arabic            |
  * |-------|------------------------|-------------------|
  * | B     | B, P                   | ب پ               |
- * | T     | T, TH                  | ت ط ث ٹ           |
+ * | T     | T, TH                  | ت ط ٹ             |
  * | J     | J, DJ, ZH              | ج ژ               |
  * | H     | H (not word-final)     | ح ه ھ (not final) |
  * | x     | KH                     | خ                 |
- * | D     | D, DH                  | د ذ ض ڈ           |
+ * | D     | D, DH                  | د ڈ               |
  * | R     | R                      | ر ڑ               |
- * | Z     | Z                      | ز ظ               |
+ * | Z     | Z                      | ز                 |
  * | S     | S, C before E/I/Y      | س ص               |
  * | c     | SH, CH, SCH            | ش چ               |
  * | K     | K, Q, G, GH, C, CK     | ك ق غ گ ک         |
  * | F     | F, PH, V               | ف                 |
  * | L M N | L M N                  | ل م ن ں           |
+ *
+ * Letters that Arabic and Persian (Dari, Pashto, Urdu) romanisations read differently get classes of
+ * their own that stand for either reading (see {@link skeletonVariants}): ث "t" (T in Arabic THAQIB, S
+ * in Persian SAQIB), ذ and ض "d" (D or DH in NADHIR, FADL; Z in NAZIR, FAZL, ZIA), ظ "z" (Z or DH), and a
+ * word-final ح "h" (a consonant, but Latin spellings drop a final H: SALEH, FATEH).
  *
  * Vowels (A E I O U Y W; ا و ي ى ء ع ة and hamza carriers) are dropped, X is KS, a word-final H
  * (and ه / ة) is dropped, and a repeated class collapses (SADDAM and صدام are both "SDM").
@@ -28,13 +33,13 @@
 
 const ARABIC_CLASS: Readonly<Record<string, string>> = {
   ب: "B", پ: "B",
-  ت: "T", ط: "T", ث: "T", ٹ: "T",
+  ت: "T", ط: "T", ث: "t", ٹ: "T",
   ج: "J", ژ: "J",
   ح: "H", ه: "H", ھ: "H",
   خ: "x",
-  د: "D", ذ: "D", ض: "D", ڈ: "D",
+  د: "D", ذ: "d", ض: "d", ڈ: "D",
   ر: "R", ڑ: "R",
-  ز: "Z", ظ: "Z",
+  ز: "Z", ظ: "z",
   س: "S", ص: "S",
   ش: "c", چ: "c",
   ك: "K", ق: "K", غ: "K", گ: "K", ک: "K",
@@ -66,7 +71,41 @@ export function arabicSkeleton(letters: string): string {
     // ة, ه at the end, vowels and hamza carriers add nothing; a final ه is removed in collapse().
   }
   const last = letters.charAt(letters.length - 1);
+  if (last === "ح" && classes[classes.length - 1] === "H") classes[classes.length - 1] = "h";
   return collapse(classes, last === "ه" || last === "ة" || last === "ھ");
+}
+
+/** The readings of the ambiguous classes of Arabic skeletons (see the table above). */
+const READINGS: Readonly<Record<string, readonly string[]>> = { t: ["T", "S"], d: ["D", "Z"], z: ["Z", "D"], h: ["H", ""] };
+const AMBIGUOUS = /[tdzh]/;
+/** Ambiguous letters of one skeleton read both ways (further ones take their first reading). */
+const MAX_AMBIGUOUS = 3;
+const variantCache = new Map<string, readonly string[]>();
+
+/**
+ * Every reading of a skeleton: itself for Latin skeletons and Arabic ones without ambiguous
+ * letters; else each ambiguous class read each way (first three; repeated classes collapsed,
+ * empty readings left out), the first reading first.
+ * @example
+ * skeletonVariants(arabicSkeleton("فضل")) //=> ["FDL", "FZL"]
+ * skeletonVariants(arabicSkeleton("صالح")) //=> ["SLH", "SL"]
+ */
+export function skeletonVariants(skeleton: string): readonly string[] {
+  if (!AMBIGUOUS.test(skeleton)) return [skeleton];
+  let out = variantCache.get(skeleton);
+  if (out !== undefined) return out;
+  let readings = [""];
+  let ambiguous = 0;
+  for (const ch of skeleton) {
+    const options = READINGS[ch];
+    if (options === undefined) readings = readings.map((r) => r + ch);
+    else if (ambiguous++ < MAX_AMBIGUOUS) readings = readings.flatMap((r) => options.map((o) => r + o));
+    else readings = readings.map((r) => r + (options[0] as string));
+  }
+  out = [...new Set(readings.map((r) => collapse([...r], false)).filter((r) => r.length > 0))];
+  if (variantCache.size >= 50_000) variantCache.clear();
+  variantCache.set(skeleton, out);
+  return out;
 }
 
 const VOWEL = new Set(["A", "E", "I", "O", "U", "Y", "W"]);

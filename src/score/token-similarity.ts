@@ -21,6 +21,7 @@
  * longer skeletons); abjad tokens compare skeletons, scaled by `abjadFactor`; numbers only exactly.
  * Pairs below `tokenFloor` are dropped.
  */
+import { skeletonVariants } from "../normalize/skeleton";
 import type { NameAlgorithm } from "./algorithm";
 import { canonicalToken, editBudget, osaDistance, weightedDistance } from "./token-distance";
 import { shareSymbol, tokenSymbols } from "./token-symbols";
@@ -115,7 +116,8 @@ export function comparableHow(a: ComparableToken, b: ComparableToken, alg: NameA
     if (a.abjad && b.abjad && a.text === b.text) return "exact";
     if (a.skeleton.length === 0 || b.skeleton.length === 0) return undefined;
     if (a.skeleton === b.skeleton) return "skeleton";
-    return isOneDeletionApart(a.skeleton, b.skeleton, alg.minSkeletonDeletionLength) ? "skeleton" : undefined;
+    for (const x of skeletonVariants(a.skeleton)) for (const y of skeletonVariants(b.skeleton)) if (x === y || isOneDeletionApart(x, y, alg.minSkeletonDeletionLength)) return "skeleton";
+    return undefined;
   }
   if (a.text === b.text) return "exact";
   if (a.initial || b.initial) {
@@ -180,12 +182,19 @@ export function similarityFor(how: MatchHow, a: ComparableToken, b: ComparableTo
       sim = alg.initialSimilarity;
       break;
     case "skeleton": {
-      const base = a.skeleton === b.skeleton ? 1 : 1 - weightedDistance(a.skeleton, b.skeleton, alg) / Math.max(a.skeleton.length, b.skeleton.length);
-      // A skeleton of one or two consonants says little (DAWOOD, DUD and ادا all reduce to "D").
-      // Measured: letting short Latin spellings off (IYAD ~ إياد) gains 1–1.5 pts of Arabic-script
-      // recall for 0.5–0.8 pt more synthetic person negatives flagged; not taken.
-      const shortest = Math.min(a.skeleton.length, b.skeleton.length);
-      sim = alg.abjadFactor * base * (shortest >= 3 ? 1 : shortest === 2 ? 0.92 : 0.85);
+      // The best reading of each side's ambiguous letters (see skeletonVariants) among the related ones.
+      sim = 0;
+      for (const x of skeletonVariants(a.skeleton)) {
+        for (const y of skeletonVariants(b.skeleton)) {
+          if (x !== y && !isOneDeletionApart(x, y, alg.minSkeletonDeletionLength)) continue;
+          const base = x === y ? 1 : 1 - weightedDistance(x, y, alg) / Math.max(x.length, y.length);
+          // A skeleton of one or two consonants says little (DAWOOD, DUD and ادا all reduce to "D").
+          // Measured: letting short Latin spellings off (IYAD ~ إياد) gains 1–1.5 pts of Arabic-script
+          // recall for 0.5–0.8 pt more synthetic person negatives flagged; not taken.
+          const shortest = Math.min(x.length, y.length);
+          sim = Math.max(sim, alg.abjadFactor * base * (shortest >= 3 ? 1 : shortest === 2 ? 0.92 : 0.85));
+        }
+      }
       break;
     }
     default: {
