@@ -63,6 +63,11 @@ export interface ScreeningHandlerOptions {
    * a 429 `BUSY` with `Retry-After`. Default 2,000.
    */
   readonly maxWordsInFlight?: number;
+  /**
+   * Most screening time one `POST /screen/batch` may take (ms, measured between subjects); a batch
+   * that runs over stops and answers 413 `WORK_TOO_LARGE` (nothing partial is returned). Default 2,000.
+   */
+  readonly maxBatchMs?: number;
   /** Transaction screening for `POST /transactions/screen`; without it that route answers 404. */
   readonly screenTransaction?: TransactionScreening;
   /** The clock, read once per request for the default `asOf`; default `() => new Date()`. */
@@ -92,7 +97,7 @@ export interface BatchResponse {
 }
 
 /** Defaults of the handler's limits. */
-export const HANDLER_DEFAULTS = Object.freeze({ maxBodyBytes: 262_144, maxBatch: 100, maxNameWords: 32, maxBatchWords: 1_000, maxWordsInFlight: 2_000, timeZone: "UTC" });
+export const HANDLER_DEFAULTS = Object.freeze({ maxBodyBytes: 262_144, maxBatch: 100, maxNameWords: 32, maxBatchWords: 1_000, maxWordsInFlight: 2_000, maxBatchMs: 2_000, timeZone: "UTC" });
 
 /** A batch yields to other requests after this much continuous screening (ms). */
 const YIELD_AFTER_MS = 10;
@@ -113,6 +118,7 @@ const OptionsSchema = z.object({
   maxNameWords: z.number().int().min(1).max(1_000).optional(),
   maxBatchWords: z.number().int().min(1).max(10_000_000).optional(),
   maxWordsInFlight: z.number().int().min(1).max(10_000_000).optional(),
+  maxBatchMs: z.number().int().min(1).max(3_600_000).optional(),
   screenTransaction: z.custom((v) => v === undefined || isFunction(v), { message: "expected a function" }).optional(),
   now: z.custom((v) => v === undefined || isFunction(v), { message: "expected a function" }).optional(),
   timeZone: z.string().min(1).optional(),
@@ -167,6 +173,7 @@ export function createScreeningHandler(options: ScreeningHandlerOptions): Screen
   const maxNameWords = options.maxNameWords ?? HANDLER_DEFAULTS.maxNameWords;
   const maxBatchWords = options.maxBatchWords ?? HANDLER_DEFAULTS.maxBatchWords;
   const maxWordsInFlight = Math.max(options.maxWordsInFlight ?? HANDLER_DEFAULTS.maxWordsInFlight, maxBatchWords, maxNameWords);
+  const maxBatchMs = options.maxBatchMs ?? HANDLER_DEFAULTS.maxBatchMs;
   // Words being screened by requests in flight: the handler's CPU budget (issue 9, item 8).
   let wordsInFlight = 0;
   const now = options.now ?? (() => new Date());
@@ -328,8 +335,13 @@ export function createScreeningHandler(options: ScreeningHandlerOptions): Screen
       const outcomes: Record<Outcome, number> = { alert: 0, review: 0, clear: 0, unscreenable: 0 };
       let lists: ScreenResult["lists"] = main.lists;
       const results: BatchItemResult[] = [];
-      let slice = performance.now();
+      const started = performance.now();
+      let slice = started;
       for (const [i, p] of prepared.entries()) {
+        if (performance.now() - started > maxBatchMs) {
+          const issue = { path: "subjects", expected: `at most ${maxBatchMs} ms of screening`, received: `more after ${i} of ${prepared.length} subjects`, message: "batch too slow for this endpoint's work budget; split it" };
+          throw new HttpError(413, "WORK_TOO_LARGE", `${issue.path}: expected ${issue.expected}, received ${issue.received} (split the batch)`, { issues: [issue] });
+        }
         // Never hold the event loop for a whole batch: other requests (and /health) get their turn.
         if (performance.now() - slice > YIELD_AFTER_MS) {
           await yieldToOthers();

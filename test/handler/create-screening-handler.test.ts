@@ -284,7 +284,7 @@ describe("413: body size, checked before parsing", () => {
   });
 
   it("has documented defaults", () => {
-    expect(HANDLER_DEFAULTS).toEqual({ maxBodyBytes: 262_144, maxBatch: 100, maxNameWords: 32, maxBatchWords: 1_000, maxWordsInFlight: 2_000, timeZone: "UTC" });
+    expect(HANDLER_DEFAULTS).toEqual({ maxBodyBytes: 262_144, maxBatch: 100, maxNameWords: 32, maxBatchWords: 1_000, maxWordsInFlight: 2_000, maxBatchMs: 2_000, timeZone: "UTC" });
   });
 });
 
@@ -336,6 +336,12 @@ describe("413 / 429: the screening work budget", () => {
     expect(order.indexOf("health")).toBeLessThan(order.indexOf("batch"));
     // The budget is released when the batch ends.
     expect((await h(post("/screen/batch", { subjects }))).status).toBe(200);
+    // A batch that runs over its time budget stops with a 413, and releases the budget too.
+    const timed = createScreeningHandler({ screener: slow, now, maxBatchMs: 20 });
+    const over = await timed(post("/screen/batch", { subjects }));
+    expect(over.status).toBe(413);
+    expect((await json(over)).error).toMatchObject({ code: "WORK_TOO_LARGE", issues: [{ path: "subjects", expected: "at most 20 ms of screening" }] });
+    expect((await timed(post("/screen/batch", { subjects: subjects.slice(0, 2) }))).status).toBe(200);
   });
 });
 
