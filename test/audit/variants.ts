@@ -96,7 +96,8 @@ export const FORMAT_CASES: readonly FormatCase[] = [
       return t.replace(new RegExp(`(,\\d\\d/\\d\\d/)\\d{4}(,\\d\\d/\\d\\d/\\d{4},${gid}\\r?\\n)`, "g"), "$12092$2");
     },
     dropListingDate: (t) => t.replace(/,\d\d\/\d\d\/\d{4}(,\d\d\/\d\d\/\d{4},\d+\r?\n)/g, ",$1"),
-    nameFlip: /\n(\w)/,
+    // Line 1 is "Last Updated", line 2 the header: the first name of line 3.
+    nameFlip: /^[^\n]*\n[^\n]*\n\s*(\w)/,
     otherFile: "us-csl/consolidated.csv",
   },
   {
