@@ -30,6 +30,7 @@ export type ScreeningErrorCode =
   | "LIST_FORMAT"
   | "LIST_EMPTY"
   | "LIST_COUNT_DROP"
+  | "LIST_BELOW_FLOOR"
   | "INVALID_INPUT"
   | "INPUT_TOO_LONG";
 
@@ -78,8 +79,10 @@ export class ListFormatError extends ScreeningError {
 }
 
 /**
- * A list that parsed but is refused by the count guard: empty, or shrunk by more than the allowed
- * fraction against a previous build. Pass `allowEmpty` / `allowCountDrop` to accept it on purpose.
+ * A list that parsed but is refused by the count guard: empty, shrunk by more than the allowed
+ * fraction against a previous build, or below the shipped floor of plausible counts for that list
+ * (`LIST_BELOW_FLOOR`: a file cut at a record boundary). Pass `allowEmpty` / `allowCountDrop` /
+ * `minRecordCount` to accept it on purpose.
  * @example
  * new ListCountError("ofac-sdn", 100, 13821, 0.1).code //=> "LIST_COUNT_DROP"
  */
@@ -88,20 +91,25 @@ export class ListCountError extends ScreeningError {
   readonly count: number;
   readonly previousCount: number | undefined;
   readonly maxDropFraction: number;
-  constructor(listId: string, count: number, previousCount: number | undefined, maxDropFraction: number) {
+  /** The floor the count fell below (`LIST_BELOW_FLOOR`). */
+  readonly floor: number | undefined;
+  constructor(listId: string, count: number, previousCount: number | undefined, maxDropFraction: number, floor?: { min: number; measured: string }) {
     const empty = count === 0;
     super(
-      empty ? "LIST_EMPTY" : "LIST_COUNT_DROP",
+      empty ? "LIST_EMPTY" : floor ? "LIST_BELOW_FLOOR" : "LIST_COUNT_DROP",
       empty
         ? `${listId}: list is empty; expected at least 1 record, received 0 (pass allowEmpty to accept)`
-        : `${listId}: record count fell from ${previousCount} to ${count}; expected a drop of at most ${Math.round(
-            maxDropFraction * 100,
-          )} %, received ${(((previousCount ?? count) - count) / (previousCount ?? 1) * 100).toFixed(1)} % (pass allowCountDrop to accept)`,
+        : floor
+          ? `${listId}: too few records for a complete list; expected at least ${floor.min} (${floor.measured}), received ${count} (a file cut short? pass minRecordCount to accept)`
+          : `${listId}: record count fell from ${previousCount} to ${count}; expected a drop of at most ${Math.round(
+              maxDropFraction * 100,
+            )} %, received ${(((previousCount ?? count) - count) / (previousCount ?? 1) * 100).toFixed(1)} % (pass allowCountDrop to accept)`,
     );
     this.listId = listId;
     this.count = count;
     this.previousCount = previousCount;
     this.maxDropFraction = maxDropFraction;
+    this.floor = floor?.min;
   }
 }
 

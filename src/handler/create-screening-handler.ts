@@ -13,7 +13,7 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { z } from "zod";
 import { InputError, type InputIssue } from "../errors";
 import { renderAnalystPage, ANALYST_PAGE_SCRIPT, ANALYST_PAGE_STYLE, type PageProfile } from "../page";
-import { parseScreenInput, PROFILES, ScreenInputSchema, type Outcome, type ProfileName, type ScreenInput, type ScreenResult, type Screener } from "../screen";
+import { countWords, parseScreenInput, PROFILES, ScreenInputSchema, type Outcome, type ProfileName, type ScreenInput, type ScreenResult, type Screener } from "../screen";
 import { matchesAnyKey, digestOf } from "./constant-time-equal";
 import { errorResponse, HttpError, jsonResponse } from "./http-error";
 import { createDateFormatter } from "./iso-date-in";
@@ -50,6 +50,24 @@ export interface ScreeningHandlerOptions {
   readonly maxBodyBytes?: number;
   /** Most subjects in one `POST /screen/batch`; default 100. */
   readonly maxBatch?: number;
+  /**
+   * Most words in one name (`POST /screen` and each batch subject); default 32. Screening work grows
+   * with the words of a name; a longer one is a 413 `WORK_TOO_LARGE` before any screening.
+   */
+  readonly maxNameWords?: number;
+  /** Most words over all names of one `POST /screen/batch`; default 1,000 (413 `WORK_TOO_LARGE`). */
+  readonly maxBatchWords?: number;
+  /**
+   * Most words being screened at once over all requests in flight (batches yield between subjects,
+   * so other requests, `/health` included, keep being answered); a request that would go beyond is
+   * a 429 `BUSY` with `Retry-After`. Default 2,000.
+   */
+  readonly maxWordsInFlight?: number;
+  /**
+   * Most screening time one `POST /screen/batch` may take (ms, measured between subjects); a batch
+   * that runs over stops and answers 413 `WORK_TOO_LARGE` (nothing partial is returned). Default 2,000.
+   */
+  readonly maxBatchMs?: number;
   /** Transaction screening for `POST /transactions/screen`; without it that route answers 404. */
   readonly screenTransaction?: TransactionScreening;
   /** The clock, read once per request for the default `asOf`; default `() => new Date()`. */
@@ -79,7 +97,13 @@ export interface BatchResponse {
 }
 
 /** Defaults of the handler's limits. */
-export const HANDLER_DEFAULTS = Object.freeze({ maxBodyBytes: 262_144, maxBatch: 100, timeZone: "UTC" });
+export const HANDLER_DEFAULTS = Object.freeze({ maxBodyBytes: 262_144, maxBatch: 100, maxNameWords: 32, maxBatchWords: 1_000, maxWordsInFlight: 2_000, maxBatchMs: 2_000, timeZone: "UTC" });
+
+/** A batch yields to other requests after this much continuous screening (ms). */
+const YIELD_AFTER_MS = 10;
+
+/** Lets the event loop answer other requests (runtime-neutral: a macrotask). */
+const yieldToOthers = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 const isFunction = (v: unknown): boolean => typeof v === "function";
 
@@ -91,6 +115,10 @@ const OptionsSchema = z.object({
   apiKey: z.union([z.string().min(1, "expected a non-empty key"), z.array(z.string().min(1, "expected a non-empty key")).min(1)]).optional(),
   maxBodyBytes: z.number().int().min(256).max(64 * 1024 * 1024).optional(),
   maxBatch: z.number().int().min(1).max(10_000).optional(),
+  maxNameWords: z.number().int().min(1).max(1_000).optional(),
+  maxBatchWords: z.number().int().min(1).max(10_000_000).optional(),
+  maxWordsInFlight: z.number().int().min(1).max(10_000_000).optional(),
+  maxBatchMs: z.number().int().min(1).max(3_600_000).optional(),
   screenTransaction: z.custom((v) => v === undefined || isFunction(v), { message: "expected a function" }).optional(),
   now: z.custom((v) => v === undefined || isFunction(v), { message: "expected a function" }).optional(),
   timeZone: z.string().min(1).optional(),
@@ -142,6 +170,12 @@ export function createScreeningHandler(options: ScreeningHandlerOptions): Screen
   const main = options.screener;
   const maxBodyBytes = options.maxBodyBytes ?? HANDLER_DEFAULTS.maxBodyBytes;
   const maxBatch = options.maxBatch ?? HANDLER_DEFAULTS.maxBatch;
+  const maxNameWords = options.maxNameWords ?? HANDLER_DEFAULTS.maxNameWords;
+  const maxBatchWords = options.maxBatchWords ?? HANDLER_DEFAULTS.maxBatchWords;
+  const maxWordsInFlight = Math.max(options.maxWordsInFlight ?? HANDLER_DEFAULTS.maxWordsInFlight, maxBatchWords, maxNameWords);
+  const maxBatchMs = options.maxBatchMs ?? HANDLER_DEFAULTS.maxBatchMs;
+  // Words being screened by requests in flight: the handler's CPU budget (issue 9, item 8).
+  let wordsInFlight = 0;
   const now = options.now ?? (() => new Date());
   const basePath = options.basePath ?? "";
   const keyDigests = options.apiKey === undefined ? undefined : (typeof options.apiKey === "string" ? [options.apiKey] : options.apiKey).map(digestOf);
@@ -212,6 +246,31 @@ export function createScreeningHandler(options: ScreeningHandlerOptions): Screen
     return issues.length > 0 || !screener ? { issues } : { screener, input, issues };
   }
 
+  /** Words of one subject's name; a 413 naming the field when over the per-name cap. */
+  function nameWords(input: ScreenInput, path: string): number {
+    const words = typeof input.name === "string" ? countWords(input.name) : 0;
+    if (words > maxNameWords) {
+      const issue = { path: joinPath(path, "name"), expected: `at most ${maxNameWords} words`, received: `${words} words`, message: "name too long for this endpoint's work budget" };
+      throw new HttpError(413, "WORK_TOO_LARGE", `${issue.path}: expected ${issue.expected}, received ${issue.received}`, { issues: [issue] });
+    }
+    return words;
+  }
+
+  /** Reserves screening work against the in-flight budget; a 429 when it is spent. */
+  function reserve(words: number): () => void {
+    if (wordsInFlight + words > maxWordsInFlight) {
+      throw new HttpError(429, "BUSY", `screening budget: expected at most ${maxWordsInFlight} words in flight, received ${words} more while ${wordsInFlight} are being screened; retry shortly`, {
+        headers: { "retry-after": "1" },
+      });
+    }
+    wordsInFlight += words;
+    let released = false;
+    return () => {
+      if (!released) wordsInFlight -= words;
+      released = true;
+    };
+  }
+
   function screenOne(screener: Screener, input: ScreenInput, path: string): ScreenResult {
     try {
       return screener.screen(input);
@@ -228,7 +287,12 @@ export function createScreeningHandler(options: ScreeningHandlerOptions): Screen
     const body = await readJsonBody(request, maxBodyBytes);
     const prepared = prepareSubject(body, "", main, today());
     if (!prepared.screener || !prepared.input) throw invalid(prepared.issues);
-    return jsonResponse(200, screenOne(prepared.screener, prepared.input, ""));
+    const release = reserve(nameWords(prepared.input, ""));
+    try {
+      return jsonResponse(200, screenOne(prepared.screener, prepared.input, ""));
+    } finally {
+      release();
+    }
   }
 
   const BatchSchema = z
@@ -260,16 +324,39 @@ export function createScreeningHandler(options: ScreeningHandlerOptions): Screen
     // Every bad field of every subject in one answer, and nothing screened unless all are valid.
     for (const p of prepared) issues.push(...p.issues);
     if (issues.length > 0) throw invalid(issues);
-    const outcomes: Record<Outcome, number> = { alert: 0, review: 0, clear: 0, unscreenable: 0 };
-    let lists: ScreenResult["lists"] = main.lists;
-    const results = prepared.map((p, i): BatchItemResult => {
-      const { lists: used, ...rest } = screenOne(p.screener as Screener, p.input as ScreenInput, `subjects.${i}`);
-      lists = used;
-      outcomes[rest.outcome] += 1;
-      return rest;
-    });
-    const response: BatchResponse = { count: results.length, outcomes, lists, results };
-    return jsonResponse(200, response);
+    // The work budget, before any screening: words per name, words per batch, words in flight.
+    const total = prepared.reduce((sum, p, i) => sum + nameWords(p.input as ScreenInput, `subjects.${i}`), 0);
+    if (total > maxBatchWords) {
+      const issue = { path: "subjects", expected: `at most ${maxBatchWords} words over all names`, received: `${total} words in ${prepared.length} names`, message: "batch too large for this endpoint's work budget" };
+      throw new HttpError(413, "WORK_TOO_LARGE", `${issue.path}: expected ${issue.expected}, received ${issue.received}`, { issues: [issue] });
+    }
+    const release = reserve(total);
+    try {
+      const outcomes: Record<Outcome, number> = { alert: 0, review: 0, clear: 0, unscreenable: 0 };
+      let lists: ScreenResult["lists"] = main.lists;
+      const results: BatchItemResult[] = [];
+      const started = performance.now();
+      let slice = started;
+      for (const [i, p] of prepared.entries()) {
+        if (performance.now() - started > maxBatchMs) {
+          const issue = { path: "subjects", expected: `at most ${maxBatchMs} ms of screening`, received: `more after ${i} of ${prepared.length} subjects`, message: "batch too slow for this endpoint's work budget; split it" };
+          throw new HttpError(413, "WORK_TOO_LARGE", `${issue.path}: expected ${issue.expected}, received ${issue.received} (split the batch)`, { issues: [issue] });
+        }
+        // Never hold the event loop for a whole batch: other requests (and /health) get their turn.
+        if (performance.now() - slice > YIELD_AFTER_MS) {
+          await yieldToOthers();
+          slice = performance.now();
+        }
+        const { lists: used, ...rest } = screenOne(p.screener as Screener, p.input as ScreenInput, `subjects.${i}`);
+        lists = used;
+        outcomes[rest.outcome] += 1;
+        results.push(rest);
+      }
+      const response: BatchResponse = { count: results.length, outcomes, lists, results };
+      return jsonResponse(200, response);
+    } finally {
+      release();
+    }
   }
 
   async function postTransaction(request: Request): Promise<Response> {

@@ -14,6 +14,8 @@ export type HandlerErrorCode =
   | "NOT_CONFIGURED"
   | "METHOD_NOT_ALLOWED"
   | "PAYLOAD_TOO_LARGE"
+  | "WORK_TOO_LARGE"
+  | "BUSY"
   | "UNSUPPORTED_MEDIA_TYPE"
   | "INTERNAL";
 

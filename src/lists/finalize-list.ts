@@ -10,7 +10,10 @@ import {
   type SubjectType,
 } from "../model";
 import type { ParsedList } from "./loader";
+import { fieldPresenceIssues, futureListingIssues, RECORD_FLOORS, recordDateBound } from "./list-guards";
 import { sha256Hex, sourceBytes, type ListSource } from "./source";
+
+const isIsoDay = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
 
 /** Guards applied to every load. */
 export interface LoadListOptions {
@@ -26,6 +29,17 @@ export interface LoadListOptions {
   readonly allowEmpty?: boolean;
   /** Accept a fall larger than `maxDropFraction`. Default false. */
   readonly allowCountDrop?: boolean;
+  /**
+   * Smallest accepted record count. Default: the shipped floor of the list (`RECORD_FLOORS`, e.g.
+   * 800 for `un-sc`), none for lists without one. Pass 0 to load an excerpt on purpose.
+   */
+  readonly minRecordCount?: number;
+  /**
+   * Day the file was retrieved (YYYY-MM-DD). Record listing dates are checked against the list's
+   * own date; for a list that states none (OFAC legacy CSV, CSL, DPL, FtM) against this day. The
+   * CLI passes the day it runs; without it such a list's dates are only checked for shape.
+   */
+  readonly retrievedOn?: string;
 }
 
 export const DEFAULT_MAX_DROP_FRACTION = 0.1;
@@ -81,6 +95,18 @@ export function finalizeList(
   }
   if (issues.length > 0) throw new ListFormatError(listId, issues);
 
+  // Issue 9: record dates after the list's own date, and guarded fields missing from most records.
+  if (options.retrievedOn !== undefined && !isIsoDay(options.retrievedOn)) {
+    throw new ListFormatError(listId, [{ field: "retrievedOn", expected: "a day YYYY-MM-DD", received: describeRecordValue(options.retrievedOn) }], { summary: "bad option" });
+  }
+  const bound = recordDateBound(identity.format, parsed.listDate, parsed.listDateSource, options.retrievedOn);
+  const future = bound === undefined ? [] : futureListingIssues(records, bound);
+  if (future.length > 0) {
+    throw new ListFormatError(listId, future, { summary: `${future.length} listing date${future.length === 1 ? "" : "s"} after ${bound?.what}` });
+  }
+  const missing = fieldPresenceIssues(identity.format, records);
+  if (missing.length > 0) throw new ListFormatError(listId, missing, { summary: "a field the format always carries is missing from most records" });
+
   const maxDropFraction = options.maxDropFraction ?? DEFAULT_MAX_DROP_FRACTION;
   if (records.length === 0 && !options.allowEmpty) {
     throw new ListCountError(listId, 0, options.previousCount, maxDropFraction);
@@ -91,6 +117,13 @@ export function finalizeList(
     records.length < options.previousCount * (1 - maxDropFraction)
   ) {
     throw new ListCountError(listId, records.length, options.previousCount, maxDropFraction);
+  }
+  // The shipped floor (issue 9): completeness without the caller's previousCount.
+  const shipped = RECORD_FLOORS[listId];
+  const floor = options.minRecordCount ?? shipped?.min ?? 0;
+  if (records.length > 0 && records.length < floor) {
+    const measured = options.minRecordCount === undefined && shipped ? `shipped floor, 80 % of ${shipped.measured} in ${shipped.file}` : "minRecordCount";
+    throw new ListCountError(listId, records.length, options.previousCount, maxDropFraction, { min: floor, measured });
   }
 
   const fileSha256 = sources.map((s) => sha256Hex(sourceBytes(s)));

@@ -1,6 +1,7 @@
 export * from "./source";
 export * from "./loader";
 export * from "./finalize-list";
+export * from "./list-guards";
 export * from "./country";
 export * from "./registry";
 export * from "./ofac-csv";

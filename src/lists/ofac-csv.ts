@@ -21,7 +21,7 @@ import type { Address, Designation, Identifier, LegalBasis, Name, Subject, Subje
 import type { ListLoader, ParseContext, ParsedList } from "./loader";
 import { ofacNonSdnListOfProgram, ofacProgramAuthority, splitOfacPrograms } from "./ofac-programs";
 import { ofacCountryCode, ofacPersonNameParts, ofacValue, parseOfacRemarks, type OfacProgramDate } from "./ofac-remarks";
-import { baseName, decodeText, isValidUtf8, sniff, sourceBytes, type ListSource } from "./source";
+import { baseName, decodeText, firstInvalidUtf8Offset, isValidUtf8, sniff, sourceBytes, type ListSource } from "./source";
 
 type Role = "main" | "alt" | "add" | "comments";
 type CsvSet = "sdn" | "cons";
@@ -73,11 +73,33 @@ interface CsvRow {
   readonly line: number;
 }
 
+/**
+ * Every OFAC legacy CSV file ends with the DOS end-of-file byte 0x1A (measured: all 10 files of the
+ * 2023-12-28, 2024-05-02/03 SDN and the Consolidated sets and every history snapshot). A file cut at a
+ * row boundary is still valid CSV; the missing marker is the only sign it is incomplete (issue 9).
+ */
+function requireEndOfFileMarker(listId: string, source: ListSource, bytes: Uint8Array): void {
+  let end = bytes.length;
+  while (end > 0 && (bytes[end - 1] === 0x0a || bytes[end - 1] === 0x0d || bytes[end - 1] === 0x20)) end--;
+  if (end > 0 && bytes[end - 1] === 0x1a) return;
+  const tail = new TextDecoder().decode(bytes.subarray(Math.max(0, bytes.length - 24)));
+  throw new ListFormatError(
+    listId,
+    [{ field: baseName(source.name), expected: "the end-of-file byte 0x1A that ends every OFAC CSV file", received: `a file ending ${JSON.stringify(tail)} (${bytes.length} bytes)` }],
+    { summary: `${baseName(source.name)} is incomplete (cut short?)` },
+  );
+}
+
 /** Parses one headerless OFAC CSV file, failing closed on bad quoting or a wrong column count. */
-function readCsv(listId: string, source: ListSource, role: Role): CsvRow[] {
+function readCsv(listId: string, source: ListSource, role: Role, warnings: string[]): CsvRow[] {
   const bytes = sourceBytes(source);
-  // The files are ASCII; older OFAC exports were Windows-1252, so fall back to it, never to lossy UTF-8.
-  const text = decodeText(listId, source, typeof source.data === "string" || isValidUtf8(bytes) ? "utf-8" : "windows-1252");
+  requireEndOfFileMarker(listId, source, bytes);
+  // The files are ASCII; older OFAC exports were Windows-1252, so fall back to it, never to lossy
+  // UTF-8, and never silently: the switch is a warning naming the first byte that forced it (and a
+  // file mixing UTF-8 with Windows-1252 is refused by decodeText).
+  const utf8 = typeof source.data === "string" || isValidUtf8(bytes);
+  if (!utf8) warnings.push(`${baseName(source.name)}: not valid UTF-8 (first at byte offset ${firstInvalidUtf8Offset(bytes)}); read as Windows-1252`);
+  const text = decodeText(listId, source, utf8 ? "utf-8" : "windows-1252");
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, { relax_column_count: true, info: true, skip_empty_lines: true }) as unknown as typeof records;
@@ -250,7 +272,7 @@ function parseOfacCsv(sources: readonly ListSource[], context: ParseContext): Pa
   const warnings: string[] = [];
   const drafts = new Map<string, Draft>();
 
-  for (const { fields, line } of readCsv(listId, mainSource, "main")) {
+  for (const { fields, line } of readCsv(listId, mainSource, "main", warnings)) {
     const sourceId = (fields[0] ?? "").trim();
     if (!/^\d+$/.test(sourceId)) {
       issues.push({ recordId: sourceId, field: `${mainFile} ent_num`, expected: "a positive integer", received: JSON.stringify(fields[0]), line });
@@ -291,7 +313,7 @@ function parseOfacCsv(sources: readonly ListSource[], context: ParseContext): Pa
   const comments = childSources.get("comments");
   if (comments) {
     const file = baseName(comments.name);
-    for (const { fields, line } of readCsv(listId, comments, "comments")) {
+    for (const { fields, line } of readCsv(listId, comments, "comments", warnings)) {
       const draft = parentOf(file, fields, line);
       if (!draft) continue;
       // The overflow continues the remark mid-word: join without a separator.
@@ -302,7 +324,7 @@ function parseOfacCsv(sources: readonly ListSource[], context: ParseContext): Pa
   const alt = childSources.get("alt");
   if (alt) {
     const file = baseName(alt.name);
-    for (const { fields, line } of readCsv(listId, alt, "alt")) {
+    for (const { fields, line } of readCsv(listId, alt, "alt", warnings)) {
       const draft = parentOf(file, fields, line);
       if (!draft) continue;
       const kindText = ofacValue(fields[2])?.toLowerCase() ?? "";
@@ -326,7 +348,7 @@ function parseOfacCsv(sources: readonly ListSource[], context: ParseContext): Pa
   const add = childSources.get("add");
   if (add) {
     const file = baseName(add.name);
-    for (const { fields, line } of readCsv(listId, add, "add")) {
+    for (const { fields, line } of readCsv(listId, add, "add", warnings)) {
       const draft = parentOf(file, fields, line);
       if (!draft) continue;
       const address = addressOf(fields);

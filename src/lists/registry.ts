@@ -55,6 +55,45 @@ export function detectListFormat(sources: readonly ListSource[]): ListFormat {
 }
 
 /**
+ * The formats each official list is published in. A caller who names one of these lists gets a
+ * typed error for a file of another format, never that other list under the name it asked for.
+ */
+export const OFFICIAL_LIST_FORMATS: Readonly<Record<string, readonly ListFormat[]>> = {
+  "ofac-sdn": ["ofac-csv", "ofac-enhanced-xml"],
+  "ofac-cons": ["ofac-csv", "ofac-enhanced-xml"],
+  "un-sc": ["un-xml"],
+  "uk-ofsi": ["uk-ofsi-csv"],
+  "eu-fsf": ["eu-fsf-xml"],
+  "us-csl": ["us-csl-csv"],
+  "bis-dpl": ["bis-dpl-txt"],
+};
+
+/**
+ * Issue 9: when the caller names the format (or an official list id), a file that another driver
+ * recognises is refused instead of being read as the list the caller asked for.
+ */
+function refuseOtherList(sources: readonly ListSource[], options: LoadListOptions, format: ListFormat): void {
+  const named = options.format !== undefined ? `format ${options.format}` : options.listId !== undefined ? `list ${options.listId}` : undefined;
+  if (named === undefined) return;
+  const allowed = options.format !== undefined ? [options.format] : OFFICIAL_LIST_FORMATS[options.listId ?? ""];
+  if (allowed === undefined) return; // a caller's own label (e.g. "ofac-sdn-2024-05"): the detected format stands
+  if (allowed.some((f) => getListLoader(f).detect(sources))) return;
+  const other = listLoaders.find((l) => l.detect(sources));
+  if (other === undefined && options.format !== undefined) return; // nobody recognises it: the driver reports what is wrong
+  throw new ListFormatError(
+    options.listId ?? getListLoader(format).listId,
+    [
+      {
+        field: sources.map((s) => s.name).join(", ") || "(no files)",
+        expected: `a ${allowed.join(" or ")} file (${named} was asked for)`,
+        received: other === undefined ? "a file no driver recognises" : `a ${other.format} file (${other.listId})`,
+      },
+    ],
+    { summary: "file of another list or format" },
+  );
+}
+
+/**
  * Loads an official list from its own published files, validated and failing closed: any invalid
  * record, a duplicate id, an empty list or a count drop beyond the guard throws a typed error.
  * @example
@@ -64,6 +103,7 @@ export function detectListFormat(sources: readonly ListSource[]): ListFormat {
 export function loadList(sources: readonly ListSource[], options: LoadListOptions = {}): LoadedList {
   const format = options.format ?? detectListFormat(sources);
   const loader = getListLoader(format);
+  refuseOtherList(sources, options, format);
   const listId = options.listId ?? loader.listId;
   let parsed;
   try {

@@ -199,6 +199,11 @@ export interface Screener {
   readonly reviewThreshold: number;
   readonly algorithm: string;
   readonly lists: readonly ListProvenance[];
+  /**
+   * Every option that decides a result (thresholds, limits, the algorithm's parameters), as echoed in
+   * each envelope's `options`; a transaction's envelope carries them too.
+   */
+  readonly replayOptions: Readonly<Record<string, unknown>>;
   /** Indexed record and name counts, and list names that could not be indexed (with reasons). */
   readonly stats: { readonly records: number; readonly names: number; readonly unindexed: NameIndex["unindexed"] };
 }
@@ -528,6 +533,7 @@ export function createScreener(options: ScreenerOptions): Screener {
     reviewThreshold,
     algorithm: alg.id,
     lists: provenance,
+    replayOptions: envelopeOptions,
     stats: { records: records.length, names: index.data.nameRecord.length, unindexed: index.unindexed },
   };
 }

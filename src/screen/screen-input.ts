@@ -52,8 +52,13 @@ export const ScreenInputSchema = z
 export type ScreenInput = z.input<typeof ScreenInputSchema>;
 export type ValidScreenInput = z.output<typeof ScreenInputSchema>;
 
-// Words as the normaliser will see them: runs of letters, marks and digits.
-function countWords(name: string): number {
+/**
+ * Words as the normaliser will see them: runs of letters, marks and digits (the unit of screening
+ * work the handler budgets).
+ * @example
+ * countWords("Army Supply-Bureau") //=> 3
+ */
+export function countWords(name: string): number {
   let words = 0;
   let inWord = false;
   for (const ch of name) {

@@ -415,9 +415,10 @@ export function screenTransaction(input: TransactionInput, options: ScreenTransa
   const envelope = buildEnvelope({
     algorithm: screener.algorithm,
     profile: screener.profile,
+    // Every option that changes a result: the screener's (thresholds, maxHits, name limits, the
+    // algorithm's parameters) and the transaction's own (issue 9: replay was incomplete without them).
     options: {
-      threshold: screener.threshold,
-      reviewThreshold: screener.reviewThreshold,
+      ...screener.replayOptions,
       jurisdictions: [...jurisdictions],
       acceptListHash: contentSha256(acceptList),
     },

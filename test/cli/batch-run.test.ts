@@ -39,7 +39,9 @@ const CSV = [
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "batch-run-"));
   writeFileSync(join(dir, "book.csv"), `${CSV}\n`);
-  spec = { lists: [UN_SMALL], index: (await createBatchScreener({ lists: [UN_SMALL] })).exportIndex() };
+  // The UN fixture is an excerpt (23 records): no record floor.
+  const listOptions = { minRecordCount: 0 };
+  spec = { lists: [UN_SMALL], listOptions, index: (await createBatchScreener({ lists: [UN_SMALL], listOptions })).exportIndex() };
 });
 
 async function runWith(workers: number, chunkSize: number): Promise<{ text: string; summary: Awaited<ReturnType<typeof runBatch>> }> {
@@ -100,7 +102,7 @@ describe("sanctions-screen batch", () => {
   it("writes the output file atomically, reports bad rows on stderr and exits 4", async () => {
     const { io, err, out } = capture();
     const outFile = join(dir, "result.csv");
-    const code = await runCli(["batch", join(dir, "book.csv"), "--out", outFile, "--workers", "2", "--list", UN_SMALL, "--chunk-size", "2"], io);
+    const code = await runCli(["batch", join(dir, "book.csv"), "--out", outFile, "--workers", "2", "--list", UN_SMALL, "--min-records", "0", "--chunk-size", "2"], io);
     expect(code).toBe(4);
     expect(out).toEqual([]);
     const lines = readFileSync(outFile, "utf8").trim().split("\n");
@@ -119,7 +121,7 @@ describe("sanctions-screen batch", () => {
     const input = join(dir, "clean.jsonl");
     writeFileSync(input, '{"name":"Eric Badege","type":"person"}\n{"name":"Ada Lovelace","asOf":"1850-01-01"}\n');
     const { io, err, out } = capture(true);
-    expect(await runCli(["batch", input, "--workers", "1", "--list", UN_SMALL], io)).toBe(0);
+    expect(await runCli(["batch", input, "--workers", "1", "--list", UN_SMALL, "--min-records", "0"], io)).toBe(0);
     const rows = out.join("").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(rows.map((r) => [r["row"], r["name"], r["outcome"]])).toEqual([
       [1, "Eric Badege", "alert"],
@@ -133,7 +135,7 @@ describe("sanctions-screen batch", () => {
     writeFileSync(input, "company,country\nACME,US\n");
     const outFile = join(dir, "noname-result.csv");
     const { io, err } = capture();
-    expect(await runCli(["batch", input, "--out", outFile, "--workers", "1", "--list", UN_SMALL], io)).toBe(1);
+    expect(await runCli(["batch", input, "--out", outFile, "--workers", "1", "--list", UN_SMALL, "--min-records", "0"], io)).toBe(1);
     expect(err.join("")).toContain('noname.csv line 1: expected a header row with a "name" column');
     expect(err.join("")).toContain("no output written");
     expect(existsSync(outFile)).toBe(false);

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import {
   BatchInputError,
   MAX_RECORD_LINES,
+  csvCell,
   errorRow,
   formatBatchRow,
   formatListVersions,
@@ -163,6 +164,8 @@ describe("readBatchInput (JSONL)", () => {
   });
 });
 
+const FORMULA = /^[=+\-@\t\r]/;
+
 describe("output rows", () => {
   it("quotes CSV cells that need it and writes JSON lines with every column", () => {
     const row = errorRow({ row: 2, line: 3, name: 'Smith, "J"' }, "line 3: bad");
@@ -170,6 +173,31 @@ describe("output rows", () => {
     expect(JSON.parse(formatBatchRow(row, "jsonl"))).toEqual({
       row: 2, line: 3, name: 'Smith, "J"', outcome: "error", hitCount: 0, bestHit: "", matchedName: "", score: null, summary: "", listVersions: "", error: "line 3: bad",
     });
+  });
+
+  // OWASP CSV injection rule: a text cell starting with = + - @ tab or CR is quoted with a leading '.
+  it.each([
+    { case: "equals", name: "=1+2", cell: `"'=1+2"` },
+    { case: "plus", name: "+SUM(A1)", cell: `"'+SUM(A1)"` },
+    { case: "minus", name: "-2+3", cell: `"'-2+3"` },
+    { case: "at", name: "@cmd", cell: `"'@cmd"` },
+    { case: "tab", name: "\t=1", cell: `"'\t=1"` },
+    { case: "carriage return", name: "\r=1", cell: `"'\r=1"` },
+    { case: "a quote inside", name: '=HYPERLINK("x")', cell: `"'=HYPERLINK(""x"")"` },
+    { case: "a formula character later on stays as it is", name: "Smith=Jones", cell: "Smith=Jones" },
+  ])("escapes a cell starting with $case", ({ name, cell }) => {
+    expect(csvCell(name)).toBe(cell);
+    const line = formatBatchRow(errorRow({ row: 1, line: 2, name }, name), "csv");
+    const [parsed] = csvParse(line, { relax_column_count: true }) as string[][];
+    expect(parsed?.[2]).toBe(FORMULA.test(name) ? `'${name}` : name);
+    expect(parsed?.[10]).toBe(FORMULA.test(name) ? `'${name}` : name);
+  });
+
+  test.prop([fc.string({ maxLength: 12 })])("no CSV cell ever starts with a formula character", (name) => {
+    const line = formatBatchRow(errorRow({ row: 1, line: 2, name }, name), "csv");
+    const [parsed] = csvParse(line, { relax_column_count: true }) as string[][];
+    for (const cell of parsed ?? []) expect(FORMULA.test(cell)).toBe(false);
+    expect(parsed?.[2]?.replace(/^'(?=[=+\-@\t\r])/, "")).toBe(name);
   });
 
   it("names each list with its date and sha256 prefix", () => {

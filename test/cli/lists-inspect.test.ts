@@ -40,12 +40,12 @@ describe("sanctions-screen lists inspect on the real official files", () => {
     { file: "ofac-cons/CONS_ENHANCED.XML", format: "ofac-enhanced-xml", count: 443, listDate: "2025-01-10" },
     { file: "un-consolidated/consolidated.xml", format: "un-xml", count: 1_003, listDate: "2026-02-27" },
     { file: "uk-hmt/sanctionsconlist.csv", format: "uk-ofsi-csv", count: 2_106, listDate: "2018-04-13" },
-    { file: "uk-hmt/sample_hmt_excerpt.csv", format: "uk-ofsi-csv", count: undefined, listDate: "2020-04-27" },
+    { file: "uk-hmt/sample_hmt_excerpt.csv", format: "uk-ofsi-csv", count: undefined, listDate: "2020-04-27", args: ["--min-records", "0"] },
     { file: "us-csl/consolidated.csv", format: "us-csl-csv", count: 14_159, listDate: null },
     { file: "us-csl/dpl.txt", format: "bis-dpl-txt", count: 483, listDate: "2022-09-02" },
     { file: "opensanctions/zala.entities.ftm.json", format: "ftm-json", count: undefined, listDate: undefined },
-  ])("detects and reads $file ($format)", async ({ file, format, count, listDate }) => {
-    const { code, out, err } = await inspect(join(SHARED_DATA, file));
+  ])("detects and reads $file ($format)", async ({ file, format, count, listDate, args }) => {
+    const { code, out, err } = await inspect(join(SHARED_DATA, file), ...(args ?? []));
     expect(err).toBe("");
     expect(code).toBe(0);
     const summary = JSON.parse(out);
@@ -54,6 +54,12 @@ describe("sanctions-screen lists inspect on the real official files", () => {
     else expect(summary.recordCount).toBeGreaterThan(0);
     if (listDate !== undefined) expect(summary.listDate === null ? null : summary.listDate.slice(0, 10)).toBe(listDate);
     expect(summary.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("refuses an excerpt below the list's shipped record floor unless --min-records says so", async () => {
+    const { code, err } = await inspect(join(SHARED_DATA, "uk-hmt/sample_hmt_excerpt.csv"));
+    expect(code).toBe(1);
+    expect(err).toMatch(/LIST_BELOW_FLOOR: uk-ofsi: too few records for a complete list; expected at least 1600 .*received 6/);
   });
 
   it.each([

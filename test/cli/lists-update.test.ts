@@ -43,13 +43,17 @@ beforeAll(async () => {
       res.writeHead(302, { location: inner }).end();
       return;
     }
-    const file = fileFor(mode === "truncated" || mode === "cut" ? inner : url.pathname);
+    const file = fileFor(mode === "truncated" || mode === "cut" || mode === "rollback" ? inner : url.pathname);
     if (!file) {
       res.writeHead(404).end();
       return;
     }
     const bytes = readFileSync(file);
-    if (mode === "truncated") {
+    if (mode === "rollback") {
+      // The same file dated one day earlier than the one installed (a stale mirror, a replayed file).
+      const older = Buffer.from(bytes.toString("utf8").replace('dateGenerated="2026-02-27', 'dateGenerated="2026-02-26'), "utf8");
+      res.writeHead(200, { "content-length": older.length }).end(older);
+    } else if (mode === "truncated") {
       const half = bytes.subarray(0, Math.floor(bytes.length / 2));
       res.writeHead(200, { "content-length": half.length }).end(half);
     } else if (mode === "cut") {
@@ -145,7 +149,7 @@ describe("sanctions-screen lists update against a local server", () => {
     { case: "an HTTP 500", url: () => `${base}/500/un-consolidated/consolidated.xml`, message: /un-sc: http:\/\/127\.0\.0\.1:\d+\/500\/\S+: expected HTTP 200, received 500 Internal Server Error/ },
     { case: "a timeout", url: () => `${base}/hang/un-consolidated/consolidated.xml`, message: /un-sc: http:\/\/127\.0\.0\.1:\d+\/hang\/\S+: timed out after 300 ms/ },
     { case: "a 404", url: () => `${base}/data/un-consolidated/missing.xml`, message: /expected HTTP 200, received 404/ },
-    { case: "the wrong file at the URL", url: () => `${base}/data/ofac-cons/CONS_ENHANCED.XML`, message: /un-sc: un-sc: not a UN Security Council consolidated list; un-sc\/consolidated.xml root element: expected <CONSOLIDATED_LIST>/ },
+    { case: "the wrong file at the URL", url: () => `${base}/data/ofac-cons/CONS_ENHANCED.XML`, message: /un-sc: un-sc: file of another list or format; un-sc\/consolidated.xml: expected a un-xml file \(format un-xml was asked for\), received a ofac-enhanced-xml file \(ofac-cons\)/ },
   ])("keeps the current set and exits 1 on $case", async ({ url, message }) => {
     const before = snapshot(dir);
     const { io, err, out } = capture();
@@ -189,12 +193,29 @@ describe("sanctions-screen lists update against a local server", () => {
     expect(snapshot(dir)).toBe(before);
 
     const previous = readCurrentSet(dir);
+    // Allowing the drop is not enough: 23 records is below un-sc's shipped floor (800) …
+    const belowFloor = capture();
+    expect(await runCli(["lists", "update", "--dir", dir, "--source", "un-sc", "--source-url", small, "--allow-count-drop"], belowFloor.io)).toBe(1);
+    expect(belowFloor.err.join("")).toMatch(/un-sc: un-sc: too few records for a complete list; expected at least 800 .*received 23/);
+    // … and the excerpt has the same list date as the installed file: records lost without a new date.
+    const sameDate = capture();
+    expect(await runCli(["lists", "update", "--dir", dir, "--source", "un-sc", "--source-url", small, "--allow-count-drop", "--min-records", "0"], sameDate.io)).toBe(1);
+    expect(sameDate.err.join("")).toMatch(/un-sc: record count fell from 1003 to 23 at the same list date 2026-02-27T00:00:09\.554Z.*--accept-rollback/);
+    expect(snapshot(dir)).toBe(before);
+
     const allowed = capture();
-    expect(await runCli(["lists", "update", "--dir", dir, "--source", "un-sc", "--source-url", small, "--allow-count-drop"], allowed.io)).toBe(0);
+    expect(await runCli(["lists", "update", "--dir", dir, "--source", "un-sc", "--source-url", small, "--allow-count-drop", "--min-records", "0", "--accept-rollback"], allowed.io)).toBe(0);
     expect(allowed.out.join("")).toMatch(/un-sc .* 23 records \(−980\)/);
     const now = readCurrentSet(dir);
     expect(now?.manifest.setId).not.toBe(previous?.manifest.setId);
     expect(now?.manifest.lists.find((l) => l.listId === "un-sc")?.recordCount).toBe(23);
+    // The override is recorded in the manifest, with what it replaced.
+    expect(now?.manifest.lists.find((l) => l.listId === "un-sc")?.acceptedRollback).toEqual({
+      reason: "record count fell from 1003 to 23 at the same list date 2026-02-27T00:00:09.554Z (expected no loss of records without a new list date)",
+      previousListDate: "2026-02-27T00:00:09.554Z",
+      previousCount: 1003,
+      previousSha256: previous?.manifest.lists.find((l) => l.listId === "un-sc")?.sha256,
+    });
     // The other lists are carried over unchanged, files and all.
     for (const id of ["eu-fsf", "ofac-cons", "ofac-sdn", "us-csl"]) {
       const was = previous?.manifest.lists.find((l) => l.listId === id);
@@ -205,6 +226,15 @@ describe("sanctions-screen lists update against a local server", () => {
     // The previous set stays on disk (keep 3) for a manual roll-back.
     expect(readdirSync(join(dir, "sets")).filter((s) => !s.startsWith("."))).toHaveLength(2);
   }, 120_000);
+
+  it("refuses a list whose date went back (issue 9), the whole file notwithstanding", async () => {
+    const before = snapshot(dir);
+    const { io, err } = capture();
+    const older = `un-sc=${base}/rollback/data/un-consolidated/consolidated.xml`;
+    expect(await runCli(["lists", "update", "--dir", dir, "--source", "un-sc", "--source-url", older], io)).toBe(1);
+    expect(err.join("")).toMatch(/un-sc: list date went back from 2026-02-27T00:00:09\.554Z to 2026-02-26T00:00:09\.554Z; the previous set is kept \(pass --accept-rollback/);
+    expect(snapshot(dir)).toBe(before);
+  }, 60_000);
 
   it("follows a redirect and prunes old sets beyond --keep", async () => {
     const { io } = capture();

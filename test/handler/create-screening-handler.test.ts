@@ -284,7 +284,64 @@ describe("413: body size, checked before parsing", () => {
   });
 
   it("has documented defaults", () => {
-    expect(HANDLER_DEFAULTS).toEqual({ maxBodyBytes: 262_144, maxBatch: 100, timeZone: "UTC" });
+    expect(HANDLER_DEFAULTS).toEqual({ maxBodyBytes: 262_144, maxBatch: 100, maxNameWords: 32, maxBatchWords: 1_000, maxWordsInFlight: 2_000, maxBatchMs: 2_000, timeZone: "UTC" });
+  });
+});
+
+// Issue 9, item 8: screening work is bounded per name, per batch and over all requests in flight,
+// answered with a typed 413 / 429 before any screening instead of blocking the endpoint.
+describe("413 / 429: the screening work budget", () => {
+  const letters = (n: number): string => Array.from({ length: n }, (_, i) => String.fromCharCode(97 + (i % 26))).join(" ");
+
+  it("refuses a name with more words than maxNameWords, naming the field, before screening it", async () => {
+    const spy = vi.spyOn(screener, "screen");
+    const res = await handler()(post("/screen", { name: letters(64) }));
+    expect(res.status).toBe(413);
+    const body = await json(res);
+    expect(body.error).toMatchObject({ code: "WORK_TOO_LARGE", issues: [{ path: "name", expected: "at most 32 words", received: "64 words" }] });
+    const batch = await handler()(post("/screen/batch", { subjects: [{ name: "Army Supply Bureau" }, { name: letters(40) }] }));
+    expect(batch.status).toBe(413);
+    expect((await json(batch)).error.issues?.[0]).toMatchObject({ path: "subjects.1.name", received: "40 words" });
+    expect(spy).not.toHaveBeenCalled();
+    expect((await handler({ maxNameWords: 64 })(post("/screen", { name: letters(40) }))).status).toBe(200);
+  });
+
+  it("refuses a batch whose names add up to more than maxBatchWords", async () => {
+    const subjects = Array.from({ length: 100 }, () => ({ name: letters(20) }));
+    const res = await handler()(post("/screen/batch", { subjects }));
+    expect(res.status).toBe(413);
+    expect((await json(res)).error).toMatchObject({ code: "WORK_TOO_LARGE", issues: [{ path: "subjects", expected: "at most 1000 words over all names", received: "2000 words in 100 names" }] });
+  });
+
+  it("keeps answering other requests during a batch, and answers 429 BUSY when the budget in flight is spent", async () => {
+    // A screener that spends 3 ms per name, so a 40-name batch holds the CPU for ~120 ms in all.
+    const slow: Screener = { ...screener, lists: screener.lists, stats: screener.stats, screen: (input) => {
+      const until = performance.now() + 3;
+      while (performance.now() < until);
+      return screener.screen(input);
+    } };
+    const h = createScreeningHandler({ screener: slow, now, maxBatchWords: 200, maxWordsInFlight: 200 });
+    const subjects = Array.from({ length: 40 }, (_, i) => ({ name: `Army Supply Bureau ${i}` }));
+    const order: string[] = [];
+    const first = h(post("/screen/batch", { subjects })).then((r) => (order.push("batch"), r));
+    await new Promise((r) => setTimeout(r, 15)); // the batch has started and yielded
+    const health = h(get("/health")).then((r) => (order.push("health"), r));
+    const second = h(post("/screen/batch", { subjects })).then((r) => (order.push("second"), r));
+    const [a, b, c] = await Promise.all([first, health, second]);
+    expect(a.status).toBe(200);
+    expect(b.status).toBe(200);
+    expect(c.status).toBe(429);
+    expect(c.headers.get("retry-after")).toBe("1");
+    expect((await json(c)).error.code).toBe("BUSY");
+    expect(order.indexOf("health")).toBeLessThan(order.indexOf("batch"));
+    // The budget is released when the batch ends.
+    expect((await h(post("/screen/batch", { subjects }))).status).toBe(200);
+    // A batch that runs over its time budget stops with a 413, and releases the budget too.
+    const timed = createScreeningHandler({ screener: slow, now, maxBatchMs: 20 });
+    const over = await timed(post("/screen/batch", { subjects }));
+    expect(over.status).toBe(413);
+    expect((await json(over)).error).toMatchObject({ code: "WORK_TOO_LARGE", issues: [{ path: "subjects", expected: "at most 20 ms of screening" }] });
+    expect((await timed(post("/screen/batch", { subjects: subjects.slice(0, 2) }))).status).toBe(200);
   });
 });
 

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadList, type DesignationRecord, type ListSource, type LoadedList } from "../../src";
+import { type DesignationRecord, type ListSource, type LoadedList } from "../../src";
 import { bisDplTxtLoader, createBisDplTxtLoader, dplRecordId } from "../../src/lists/bis-dpl-txt";
 import { fixtureSources, sharedSources } from "../shared-data";
-import { formatError } from "./helpers";
+import { formatError, loadExcerpt } from "./helpers";
 import { runLoaderContract } from "./loader-contract";
 
 const FIXTURE = "bis-dpl-txt/dpl.small.txt";
@@ -28,7 +28,7 @@ runLoaderContract({
 describe("bis-dpl-txt: fixture cut from the 2022 dpl.txt", () => {
   let list: LoadedList;
   beforeAll(() => {
-    list = loadList(fixtureSources(FIXTURE));
+    list = loadExcerpt(fixtureSources(FIXTURE));
   });
 
   it("groups the rows of one denial order (same name, effective date, citation) into one record", () => {
@@ -101,7 +101,7 @@ describe("bis-dpl-txt: fixture cut from the 2022 dpl.txt", () => {
   it("never lets an implausible effective or expiry date clear or start a denial", () => {
     // Synthetic: the I. ASH order re-dated into impossible years.
     const text = fixtureText().replace('"06/19/2003"\t"06/29/2056"', '"06/19/0203"\t"06/29/0222"');
-    const loaded = loadList(textSource(text));
+    const loaded = loadExcerpt(textSource(text));
     const [ash] = named(loaded, "I. ASH");
     expect(ash?.bases[0]?.listedOn).toBeUndefined();
     expect(ash?.bases[0]?.endedOn).toBeUndefined();
@@ -116,13 +116,13 @@ describe("bis-dpl-txt: fails closed on corrupt input", () => {
   it("refuses a missing column", () => {
     const lines = fixtureText().split("\n");
     const drop = (line: string): string => line.split("\t").filter((_, i) => i !== 11).join("\t");
-    const err = formatError(() => loadList(textSource(lines.map((l) => (l === "" ? l : drop(l))).join("\n")), { format: "bis-dpl-txt" }));
+    const err = formatError(() => loadExcerpt(textSource(lines.map((l) => (l === "" ? l : drop(l))).join("\n")), { format: "bis-dpl-txt" }));
     expect(err.issues).toEqual([expect.objectContaining({ field: "FR_Citation", received: "missing", line: 1 })]);
   });
 
   it("refuses a malformed date and a day that does not exist", () => {
     const text = fixtureText().replace('"06/19/2003"', '"2003-06-19"').replace('"08/10/2017"\t"12/14/2026"', '"08/10/2017"\t"02/30/2026"');
-    const err = formatError(() => loadList(textSource(text)));
+    const err = formatError(() => loadExcerpt(textSource(text)));
     expect(err.issues).toContainEqual(expect.objectContaining({ field: "Effective_Date", received: '"2003-06-19"', line: 2 }));
     expect(err.issues).toContainEqual(expect.objectContaining({ field: "Expiration_Date", received: '"02/30/2026"' }));
   });
@@ -130,7 +130,7 @@ describe("bis-dpl-txt: fails closed on corrupt input", () => {
   it("refuses a row with a field missing", () => {
     const lines = fixtureText().split("\n");
     lines[3] = (lines[3] ?? "").split("\t").slice(0, 9).join("\t");
-    const err = formatError(() => loadList(textSource(lines.join("\n"))));
+    const err = formatError(() => loadExcerpt(textSource(lines.join("\n"))));
     expect(err.issues).toEqual([expect.objectContaining({ expected: "12 fields", received: "9 fields", line: 4 })]);
   });
 
@@ -138,7 +138,7 @@ describe("bis-dpl-txt: fails closed on corrupt input", () => {
     // The DPL has no id column: rows of the same order share an id by construction.
     const lines = fixtureText().split("\n");
     const text = [...lines.slice(0, 2), lines[1]?.replace('"SEAGOVILLE"', '"DALLAS"') ?? "", ...lines.slice(2)].join("\n");
-    const [ash] = named(loadList(textSource(text)), "I. ASH");
+    const [ash] = named(loadExcerpt(textSource(text)), "I. ASH");
     expect(ash?.subject.addresses.map((a) => a.city)).toEqual(["SEAGOVILLE", "DALLAS"]);
   });
 });
@@ -146,7 +146,7 @@ describe("bis-dpl-txt: fails closed on corrupt input", () => {
 describe("bis-dpl-txt: the real 2022 file", () => {
   let list: LoadedList;
   beforeAll(() => {
-    list = loadList(sharedSources("us-csl/dpl.txt"));
+    list = loadExcerpt(sharedSources("us-csl/dpl.txt"));
   });
 
   it("loads 581 rows as 483 denial records", () => {

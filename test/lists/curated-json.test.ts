@@ -1,3 +1,4 @@
+import { loadExcerpt } from "./helpers";
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -6,7 +7,6 @@ import { describe, expect, it } from "vitest";
 import { basisStatusOn, designationStatusOn } from "../../src/dates";
 import { ListFormatError } from "../../src/errors";
 import { curatedJsonLoader, renderCuratedSource, type CuratedSource } from "../../src/lists/curated-json";
-import { loadList } from "../../src/lists";
 import { parseSdnHistory } from "../../src/lists/ofac-sdn-history";
 import type { DesignationRecord } from "../../src/model";
 import { FIXTURES, SHARED_DATA, fixtureSources } from "../shared-data";
@@ -28,7 +28,7 @@ runLoaderContract({
   },
 });
 
-const list = loadList(shippedSources());
+const list = loadExcerpt(shippedSources());
 const byId = (id: string): DesignationRecord => {
   const record = list.records.find((r) => r.id === id);
   if (!record) throw new Error(`no record ${id}`);
@@ -167,7 +167,7 @@ describe("corrupt curated files fail closed with ListFormatError", () => {
   it.each(mutations)("refuses $case", ({ mutate }) => {
     const error = (() => {
       try {
-        loadList(asSource(mutate(raw())), { format: "curated-json" });
+        loadExcerpt(asSource(mutate(raw())), { format: "curated-json" });
       } catch (e) {
         return e;
       }
@@ -180,16 +180,16 @@ describe("corrupt curated files fail closed with ListFormatError", () => {
   it("names the record and field of an unknown source id", () => {
     const f = raw();
     (f.records[0] as any).bases[0].listedOn.source = "no-such-source";
-    expect(() => loadList(asSource(f))).toThrow(/belvneshpromservice records\.0\.bases\.0\.listedOn\.source: expected the id of one of the file's sources, received "no-such-source"/);
+    expect(() => loadExcerpt(asSource(f))).toThrow(/belvneshpromservice records\.0\.bases\.0\.listedOn\.source: expected the id of one of the file's sources, received "no-such-source"/);
   });
 
   it("refuses text that is not JSON and more than one file", () => {
-    expect(() => loadList([{ name: "x.json", data: "{ not json" }], { format: "curated-json" })).toThrow(ListFormatError);
-    expect(() => loadList([...shippedSources(), ...shippedSources()], { format: "curated-json" })).toThrow(ListFormatError);
+    expect(() => loadExcerpt([{ name: "x.json", data: "{ not json" }], { format: "curated-json" })).toThrow(ListFormatError);
+    expect(() => loadExcerpt([...shippedSources(), ...shippedSources()], { format: "curated-json" })).toThrow(ListFormatError);
   });
 
   it("restamps records with a caller-given list id", () => {
-    const again = loadList(shippedSources(), { listId: "seed" });
+    const again = loadExcerpt(shippedSources(), { listId: "seed" });
     expect(again.records[0]?.id).toBe("seed:belvneshpromservice");
     expect(again.metadata.listId).toBe("seed");
   });

@@ -1,11 +1,12 @@
+import { loadExcerpt } from "./helpers";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { diffLists, diffRecords, loadList } from "../../src/lists";
+import { diffLists, diffRecords } from "../../src/lists";
 import type { LoadedList } from "../../src/model";
 import { sharedSources } from "../shared-data";
 
 function ofacSnapshot(path: string): LoadedList {
-  return loadList(sharedSources(path), { format: "ofac-csv" });
+  return loadExcerpt(sharedSources(path), { format: "ofac-csv" });
 }
 
 /** The listing history rebuilt independently from the same scrape (see its PROVENANCE.md). */
@@ -61,7 +62,7 @@ describe("diffLists on real OFAC SDN snapshots", () => {
 });
 
 describe("diffRecords", () => {
-  const base = loadList(sharedSources("ofac-sdn/2024-05-03/sdn.csv"), { format: "ofac-csv" }).records.find((r) => r.sourceId === "15487");
+  const base = loadExcerpt(sharedSources("ofac-sdn/2024-05-03/sdn.csv"), { format: "ofac-csv" }).records.find((r) => r.sourceId === "15487");
   if (!base) throw new Error("seed 15487 missing");
 
   it("names the changed fields and the array elements on each side", () => {

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadList, type ListSource, type LoadedList } from "../../src";
+import { type ListSource, type LoadedList } from "../../src";
 import { euFsfXmlLoader } from "../../src/lists/eu-fsf-xml";
 import { fixtureSources, sharedSources } from "../shared-data";
-import { byId, formatError } from "./helpers";
+import { byId, formatError, loadExcerpt } from "./helpers";
 import { runLoaderContract } from "./loader-contract";
 
 const FIXTURE = "eu-fsf-xml/eu-fsf.small.xml";
@@ -24,7 +24,7 @@ runLoaderContract({
 describe("eu-fsf-xml: fixture cut from the FSF XML 1.1 excerpt", () => {
   let list: LoadedList;
   beforeAll(() => {
-    list = loadList(fixtureSources(FIXTURE));
+    list = loadExcerpt(fixtureSources(FIXTURE));
   });
 
   it("uses logicalId as the id and the root generationDate as the list date", () => {
@@ -103,7 +103,7 @@ describe("eu-fsf-xml: fixture cut from the FSF XML 1.1 excerpt", () => {
       '<nameAlias firstName="Yu-ro"',
       '<nameAlias wholeName="한유로" nameLanguage="KO" strong="true" logicalId="1"/><nameAlias wholeName="Yuro Han" strong="false" logicalId="2"/><nameAlias firstName="Yu-ro"',
     );
-    const han = byId(loadList(xmlSource(text)), "5463");
+    const han = byId(loadExcerpt(xmlSource(text)), "5463");
     expect(han.subject.names).toEqual([
       { value: "한유로", kind: "alias", originalScript: true, script: "Hang", lang: "ko" },
       { value: "Yuro Han", kind: "weak-alias", originalScript: false },
@@ -113,7 +113,7 @@ describe("eu-fsf-xml: fixture cut from the FSF XML 1.1 excerpt", () => {
 
   it("links unitedNationId to the UN record when its kind matches", () => {
     const text = fixtureText().replace('unitedNationId="" euReferenceNumber="EU.2026.82"', 'unitedNationId="QDi.232" euReferenceNumber="EU.2026.82"');
-    const abid = byId(loadList(xmlSource(text)), "5295");
+    const abid = byId(loadExcerpt(xmlSource(text)), "5295");
     expect(abid.sameAs).toEqual(["un-sc:QDi.232"]);
     expect(abid.remarks).toContain("UN reference QDi.232");
   });
@@ -138,7 +138,7 @@ describe("eu-fsf-xml: the full excerpt (7 sanctionEntity)", () => {
   });
 
   it("fails closed: the excerpt repeats logicalId 5468 (EU.4009.74)", () => {
-    const error = formatError(() => loadList(sharedSources(REAL)));
+    const error = formatError(() => loadExcerpt(sharedSources(REAL)));
     expect(error.issues).toEqual([{ recordId: "5468", field: "id", expected: "a unique record id", received: 'duplicate "eu-fsf:5468"' }]);
   });
 });
@@ -146,33 +146,37 @@ describe("eu-fsf-xml: the full excerpt (7 sanctionEntity)", () => {
 describe("eu-fsf-xml: corrupt inputs fail closed", () => {
   it("refuses a truncated file", () => {
     const text = fixtureText();
-    expect(formatError(() => loadList(xmlSource(text.slice(0, text.length - 30)), { format: "eu-fsf-xml" })).message).toMatch(/not well-formed XML/);
+    expect(formatError(() => loadExcerpt(xmlSource(text.slice(0, text.length - 30)), { format: "eu-fsf-xml" })).message).toMatch(/not well-formed XML/);
   });
 
   it("refuses XML of another schema", () => {
     const un = fixtureSources("un-xml/consolidated.small.xml");
     expect(euFsfXmlLoader.detect(un)).toBe(false);
-    expect(formatError(() => loadList(un, { format: "eu-fsf-xml" })).issues[0]).toMatchObject({ expected: "<export> (EU FSF XML 1.1)", received: "<CONSOLIDATED_LIST>" });
+    // Issue 9: the caller named the format, the file is another list's: refused as such, not parsed.
+    expect(formatError(() => loadExcerpt(un, { format: "eu-fsf-xml" })).issues[0]).toMatchObject({ expected: "a eu-fsf-xml file (format eu-fsf-xml was asked for)", received: "a un-xml file (un-sc)" });
+    // A file no driver recognises still reaches the driver, which names the wrong root.
+    const other = xmlSource(fixtureText().replace(/<export\b/, "<exportX").replace(/<\/export>/, "</exportX>"));
+    expect(formatError(() => loadExcerpt(other, { format: "eu-fsf-xml" })).issues[0]).toMatchObject({ expected: "<export> (EU FSF XML 1.1)", received: "<exportX>" });
   });
 
   it("refuses a bad designationDate", () => {
-    const error = formatError(() => loadList(xmlSource(fixtureText().replace('designationDate="2008-07-03"', 'designationDate="03/07/2008"'))));
+    const error = formatError(() => loadExcerpt(xmlSource(fixtureText().replace('designationDate="2008-07-03"', 'designationDate="03/07/2008"'))));
     expect(error.issues).toEqual([{ recordId: "5295", field: "sanctionEntity@designationDate", expected: "YYYY-MM-DD", received: '"03/07/2008"' }]);
   });
 
   it("refuses an unknown subjectType code", () => {
-    const error = formatError(() => loadList(xmlSource(fixtureText().replace('code="person" classificationCode="P"', 'code="vessel" classificationCode="V"'))));
+    const error = formatError(() => loadExcerpt(xmlSource(fixtureText().replace('code="person" classificationCode="P"', 'code="vessel" classificationCode="V"'))));
     expect(error.issues[0]).toMatchObject({ recordId: "5295", field: "subjectType@code", received: '"vessel"' });
   });
 
   it("refuses invalid UTF-8 bytes", () => {
     const bytes = new Uint8Array(fixtureSources(FIXTURE)[0]?.data as Uint8Array);
     bytes[bytes.indexOf(0x48, 600)] = 0xc3; // a lone lead byte
-    expect(formatError(() => loadList(xmlSource(bytes), { format: "eu-fsf-xml" })).message).toMatch(/could not be decoded/);
+    expect(formatError(() => loadExcerpt(xmlSource(bytes), { format: "eu-fsf-xml" })).message).toMatch(/could not be decoded/);
   });
 
   it("keeps attributes it does not know in remarks and warns", () => {
-    const list = loadList(xmlSource(fixtureText().replace('wholeName="Leo Manzi"', 'wholeName="Leo Manzi" nickName="Leo"')));
+    const list = loadExcerpt(xmlSource(fixtureText().replace('wholeName="Leo Manzi"', 'wholeName="Leo Manzi" nickName="Leo"')));
     expect(byId(list, "5807").remarks).toContain('Name "Leo Manzi": nickName=Leo');
     expect(list.metadata.warnings).toContain("1 × unknown nameAlias fields kept in remarks (@nickName)");
   });

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadList, type ListSource, type LoadedList } from "../../src";
+import { type ListSource, type LoadedList } from "../../src";
 import { FTM_DATASET_REGIMES, ftmJsonLoader } from "../../src/lists/ftm-json";
 import { fixtureSources, sharedSources } from "../shared-data";
-import { byId, formatError } from "./helpers";
+import { byId, formatError, loadExcerpt } from "./helpers";
 import { runLoaderContract } from "./loader-contract";
 
 // Synthetic entities written for these tests; the real OpenSanctions samples (CC BY-NC) are only
@@ -38,7 +38,7 @@ runLoaderContract({
 describe("ftm-json: synthetic FtM entities", () => {
   let list: LoadedList;
   beforeAll(() => {
-    list = loadList(fixtureSources(FIXTURE));
+    list = loadExcerpt(fixtureSources(FIXTURE));
   });
 
   it("maps Sanction entities of the four regimes to dated bases", () => {
@@ -159,7 +159,7 @@ describe("ftm-json: fails closed on corrupt input", () => {
   it("names the line of invalid JSON", () => {
     const lines = fixtureText().split("\n");
     lines[4] = (lines[4] ?? "").slice(0, 40);
-    const err = formatError(() => loadList(textSource(lines.join("\n")), { format: "ftm-json" }));
+    const err = formatError(() => loadExcerpt(textSource(lines.join("\n")), { format: "ftm-json" }));
     expect(err.issues).toEqual([expect.objectContaining({ field: "entities.ftm.json", expected: "one JSON object per line", line: 5 })]);
     expect(err.message).toMatch(/line 5/);
   });
@@ -168,14 +168,14 @@ describe("ftm-json: fails closed on corrupt input", () => {
     const text = editEntity("co-2", (e) => {
       delete e.schema;
     });
-    const err = formatError(() => loadList(textSource(text), { format: "ftm-json" }));
+    const err = formatError(() => loadExcerpt(textSource(text), { format: "ftm-json" }));
     expect(err.issues).toEqual([expect.objectContaining({ expected: "an entity with string id and schema", line: 8 })]);
   });
 
   it("refuses a duplicate entity id", () => {
     const lines = fixtureText().split("\n");
     const text = [...lines.slice(0, -1), lines[0], ""].join("\n");
-    const err = formatError(() => loadList(textSource(text)));
+    const err = formatError(() => loadExcerpt(textSource(text)));
     expect(err.issues).toContainEqual(expect.objectContaining({ recordId: "ps-1", field: "id", received: "duplicate of entities.ftm.json line 1" }));
   });
 
@@ -183,7 +183,7 @@ describe("ftm-json: fails closed on corrupt input", () => {
     const text = editEntity("san-us-1", (e) => {
       (e.properties as Record<string, string[]>).startDate = ["11/03/2022"];
     });
-    const err = formatError(() => loadList(textSource(text)));
+    const err = formatError(() => loadExcerpt(textSource(text)));
     expect(err.issues).toEqual([expect.objectContaining({ recordId: "san-us-1", field: "Sanction.startDate", received: '"11/03/2022"' })]);
   });
 
@@ -191,14 +191,14 @@ describe("ftm-json: fails closed on corrupt input", () => {
     const text = editEntity("ps-1", (e) => {
       (e.properties as Record<string, unknown>).birthDate = "1970-05-01";
     });
-    const err = formatError(() => loadList(textSource(text)));
+    const err = formatError(() => loadExcerpt(textSource(text)));
     expect(err.issues).toEqual([expect.objectContaining({ recordId: "ps-1", field: "properties.birthDate", line: 1 })]);
   });
 });
 
 describe("ftm-json: OpenSanctions samples in ../shared", () => {
   it("zala: 17 subjects (6 Person, 11 Company) → 9 designated under US/EU/UK/UN, 8 reported", () => {
-    const list = loadList(sharedSources("opensanctions/zala.entities.ftm.json"));
+    const list = loadExcerpt(sharedSources("opensanctions/zala.entities.ftm.json"));
     expect(list.metadata.recordCount).toBe(9);
     expect(list.metadata.countsByType).toEqual({ person: 5, organization: 4, vessel: 0, aircraft: 0, unknown: 0 });
     expect(list.metadata.warnings.find((w) => w.includes("not loaded"))).toMatch(/^8 subjects without/);
@@ -212,7 +212,7 @@ describe("ftm-json: OpenSanctions samples in ../shared", () => {
   });
 
   it("t1: 6 EU targets without Sanction entities load on their eu_fsf membership", () => {
-    const list = loadList(sharedSources("opensanctions/t1.entities.ftm.json"));
+    const list = loadExcerpt(sharedSources("opensanctions/t1.entities.ftm.json"));
     expect(list.metadata.recordCount).toBe(6);
     expect(list.metadata.countsByType).toEqual({ person: 4, organization: 2, vessel: 0, aircraft: 0, unknown: 0 });
     for (const r of list.records) expect(r.bases.map((b) => `${b.regime} ${b.list}`)).toEqual(["EU eu_fsf"]);

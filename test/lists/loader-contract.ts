@@ -1,5 +1,6 @@
+import { loadExcerpt } from "./helpers";
 import { describe, expect, it } from "vitest";
-import { ListCountError, ListFormatError, loadList, detectListFormat, type ListLoader, type ListSource, type LoadedList } from "../../src";
+import { ListCountError, ListFormatError, detectListFormat, type ListLoader, type ListSource, type LoadedList } from "../../src";
 
 export interface LoaderContractCase {
   readonly loader: ListLoader;
@@ -22,7 +23,7 @@ export function runLoaderContract(c: LoaderContractCase): void {
       expect(detectListFormat(c.sources())).toBe(c.loader.format);
     });
     it("loads validated records with stable ids and provenance", () => {
-      list = loadList(c.sources());
+      list = loadExcerpt(c.sources());
       expect(list.records).toHaveLength(c.expectedCount);
       expect(list.metadata.recordCount).toBe(c.expectedCount);
       expect(list.metadata.format).toBe(c.loader.format);
@@ -35,17 +36,17 @@ export function runLoaderContract(c: LoaderContractCase): void {
       expect(new Set(list.records.map((r) => r.id)).size).toBe(list.records.length);
     });
     it("is deterministic (same bytes, same records, same sha256)", () => {
-      const again = loadList(c.sources());
+      const again = loadExcerpt(c.sources());
       expect(again.metadata).toEqual(list.metadata);
       expect(JSON.stringify(again.records)).toBe(JSON.stringify(list.records));
     });
     it("fails closed on a truncated file", () => {
-      expect(() => loadList(c.truncated(), { format: c.loader.format })).toThrow(ListFormatError);
+      expect(() => loadExcerpt(c.truncated(), { format: c.loader.format })).toThrow(ListFormatError);
     });
     it("refuses a count drop beyond the guard unless allowed", () => {
       const err = (() => {
         try {
-          loadList(c.sources(), { previousCount: Math.ceil(c.expectedCount / 0.8) + 1 });
+          loadExcerpt(c.sources(), { previousCount: Math.ceil(c.expectedCount / 0.8) + 1 });
         } catch (e) {
           return e;
         }
@@ -53,7 +54,7 @@ export function runLoaderContract(c: LoaderContractCase): void {
       })();
       expect(err).toBeInstanceOf(ListCountError);
       expect((err as ListCountError).code).toBe("LIST_COUNT_DROP");
-      expect(loadList(c.sources(), { previousCount: Math.ceil(c.expectedCount / 0.8) + 1, allowCountDrop: true }).records).toHaveLength(c.expectedCount);
+      expect(loadExcerpt(c.sources(), { previousCount: Math.ceil(c.expectedCount / 0.8) + 1, allowCountDrop: true }).records).toHaveLength(c.expectedCount);
     });
   });
 }

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { detectListFormat, loadList, type ListSource, type LoadedList } from "../../src";
+import { detectListFormat, type ListSource, type LoadedList } from "../../src";
 import { ofacEnhancedXmlLoader } from "../../src/lists/ofac-enhanced-xml";
 import { fixtureSources, sharedSources } from "../shared-data";
-import { byId, formatError } from "./helpers";
+import { byId, formatError, loadExcerpt } from "./helpers";
 import { runLoaderContract } from "./loader-contract";
 
 const FIXTURE = "ofac-enhanced-xml/CONS_ENHANCED.XML";
@@ -29,7 +29,7 @@ runLoaderContract({
 describe("ofac-enhanced-xml: fixture", () => {
   let list: LoadedList;
   beforeAll(() => {
-    list = loadList(fixtureSources(FIXTURE));
+    list = loadExcerpt(fixtureSources(FIXTURE));
   });
 
   it("reads the list date from publicationInfo/dataAsOf", () => {
@@ -107,7 +107,7 @@ describe("ofac-enhanced-xml: fixture", () => {
   });
 
   it("keeps an element it does not know in remarks", () => {
-    const withExtra = loadList(
+    const withExtra = loadExcerpt(
       edited((t) => t.replace("<entity id=\"9639\">", "<entity id=\"9639\">\n      <watchNote>seen 2025</watchNote>")),
     );
     expect(record(withExtra, "9639").remarks).toContain("watchNote: seen 2025");
@@ -117,47 +117,47 @@ describe("ofac-enhanced-xml: fixture", () => {
 
 describe("ofac-enhanced-xml: list id rule", () => {
   it("is ofac-sdn for an SDN_ENHANCED file name", () => {
-    const list = loadList(edited((t) => t, "SDN_ENHANCED.XML"));
+    const list = loadExcerpt(edited((t) => t, "SDN_ENHANCED.XML"));
     expect(list.metadata.listId).toBe("ofac-sdn");
     expect(list.records[0]?.id).toMatch(/^ofac-sdn:/);
   });
 
   it("is ofac-sdn when the publication filter names only the SDN List", () => {
-    const list = loadList(edited((t) => t.replace('<sanctionsList refId="91512">Consolidated List</sanctionsList>', '<sanctionsList refId="1550">SDN List</sanctionsList>'), "export.xml"));
+    const list = loadExcerpt(edited((t) => t.replace('<sanctionsList refId="91512">Consolidated List</sanctionsList>', '<sanctionsList refId="1550">SDN List</sanctionsList>'), "export.xml"));
     expect(list.metadata.listId).toBe("ofac-sdn");
   });
 
   it("keeps a caller-chosen list id", () => {
-    expect(loadList(fixtureSources(FIXTURE), { listId: "ofac-cons-2025" }).records[0]?.list).toBe("ofac-cons-2025");
+    expect(loadExcerpt(fixtureSources(FIXTURE), { listId: "ofac-cons-2025" }).records[0]?.list).toBe("ofac-cons-2025");
   });
 });
 
 describe("ofac-enhanced-xml: corrupt input fails closed", () => {
   it("truncated XML", () => {
-    const err = formatError(() => loadList(edited((t) => t.slice(0, t.lastIndexOf("</entity>") - 40)), { format: "ofac-enhanced-xml" }));
+    const err = formatError(() => loadExcerpt(edited((t) => t.slice(0, t.lastIndexOf("</entity>") - 40)), { format: "ofac-enhanced-xml" }));
     expect(err.issues[0]).toMatchObject({ field: FIXTURE, expected: "well-formed XML" });
   });
 
   it("a bad datePublished", () => {
-    const err = formatError(() => loadList(edited((t) => t.replace('datePublished="2014-07-16"', 'datePublished="2014-13-45"'))));
+    const err = formatError(() => loadExcerpt(edited((t) => t.replace('datePublished="2014-07-16"', 'datePublished="2014-13-45"'))));
     expect(err.issues).toEqual([
       expect.objectContaining({ recordId: "17016", field: "sanctionsList[Sectoral Sanctions Identifications List]@datePublished", expected: "YYYY-MM-DD", received: '"2014-13-45"' }),
     ]);
   });
 
   it("a bad feature valueDate", () => {
-    const err = formatError(() => loadList(edited((t) => t.replace("<fromDateBegin>1962-01-01</fromDateBegin>", "<fromDateBegin>1962-02-30</fromDateBegin>"))));
+    const err = formatError(() => loadExcerpt(edited((t) => t.replace("<fromDateBegin>1962-01-01</fromDateBegin>", "<fromDateBegin>1962-02-30</fromDateBegin>"))));
     expect(err.issues[0]).toMatchObject({ recordId: "9639", field: "feature[Birthdate].valueDate" });
   });
 
   it("a bad dataAsOf", () => {
-    const err = formatError(() => loadList(edited((t) => t.replace("<dataAsOf>2025-01-10T00:00:00</dataAsOf>", "<dataAsOf>10/01/2025</dataAsOf>"))));
+    const err = formatError(() => loadExcerpt(edited((t) => t.replace("<dataAsOf>2025-01-10T00:00:00</dataAsOf>", "<dataAsOf>10/01/2025</dataAsOf>"))));
     expect(err.issues[0]).toMatchObject({ field: "publicationInfo/dataAsOf", received: '"10/01/2025"' });
   });
 
   it("an entity without a primary name", () => {
     const err = formatError(() =>
-      loadList(
+      loadExcerpt(
         edited((t) => {
           const start = t.indexOf('<entity id="9639">');
           const end = t.indexOf("</entity>", start);
@@ -172,7 +172,7 @@ describe("ofac-enhanced-xml: corrupt input fails closed", () => {
 describe("ofac-enhanced-xml: real CONS_ENHANCED.XML", () => {
   let list: LoadedList;
   beforeAll(() => {
-    list = loadList(sharedSources("ofac-cons/CONS_ENHANCED.XML"));
+    list = loadExcerpt(sharedSources("ofac-cons/CONS_ENHANCED.XML"));
   });
 
   it("loads 443 entities dated 2025-01-10", () => {

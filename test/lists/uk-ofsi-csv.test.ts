@@ -1,10 +1,10 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadList, type ListSource, type LoadedList } from "../../src";
+import { type ListSource, type LoadedList } from "../../src";
 import { ukOfsiCsvLoader } from "../../src/lists/uk-ofsi-csv";
 import { decodeText } from "../../src/lists";
 import { fixtureSources, sharedSources } from "../shared-data";
-import { byId, formatError } from "./helpers";
+import { byId, formatError, loadExcerpt } from "./helpers";
 import { runLoaderContract } from "./loader-contract";
 
 const FIXTURE_2018 = "uk-ofsi-csv/conlist-2018.small.csv";
@@ -43,7 +43,7 @@ runLoaderContract({
 describe("uk-ofsi-csv: 2018 layout fixture (Windows-1252)", () => {
   let list: LoadedList;
   beforeAll(() => {
-    list = loadList(fixtureSources(FIXTURE_2018));
+    list = loadExcerpt(fixtureSources(FIXTURE_2018));
   });
 
   it("is kept in Windows-1252 and decoded from it", () => {
@@ -128,7 +128,7 @@ describe("uk-ofsi-csv: 2018 layout fixture (Windows-1252)", () => {
       "Entity,Prime Alias,Syria,23/07/2014,24/07/2014,13030",
       "Entity,Prime Alias,Syria,23/07/2014,24/07/2014,13030\nARMY SUPPLY BUREAU,,,,,,,,,,,,,,PO Box 3361,Damascus,,,,,,,Branch of Syrian Ministry of Defence.,Entity,AKA,Syria,14/07/2014,24/07/2014,13030",
     );
-    const reloaded = loadList(csvSource(encode1252(text)));
+    const reloaded = loadExcerpt(csvSource(encode1252(text)));
     const basis = byId(reloaded, "13030").bases[0];
     expect(basis?.listedOn?.date).toBe("2014-07-14");
     expect(basis?.note).toBe("rows also give Listed On 2014-07-23; the earliest is kept");
@@ -136,7 +136,7 @@ describe("uk-ofsi-csv: 2018 layout fixture (Windows-1252)", () => {
   });
 
   it("reads the same file re-encoded as UTF-8 into the same records", () => {
-    const asUtf8 = loadList([{ name: "conlist-2018.small.csv", data: new TextEncoder().encode(cp1252(bytesOf(FIXTURE_2018))) }]);
+    const asUtf8 = loadExcerpt([{ name: "conlist-2018.small.csv", data: new TextEncoder().encode(cp1252(bytesOf(FIXTURE_2018))) }]);
     expect(JSON.stringify(asUtf8.records)).toBe(JSON.stringify(list.records));
     // Same warnings, less the one about the encoding.
     expect(asUtf8.metadata.warnings).toEqual(list.metadata.warnings.filter((w) => !w.includes("Windows-1252")));
@@ -146,7 +146,7 @@ describe("uk-ofsi-csv: 2018 layout fixture (Windows-1252)", () => {
 describe("uk-ofsi-csv: later layout with non-Latin names", () => {
   let list: LoadedList;
   beforeAll(() => {
-    list = loadList(fixtureSources(FIXTURE_NON_LATIN));
+    list = loadExcerpt(fixtureSources(FIXTURE_NON_LATIN));
   });
 
   it("maps Name Non-Latin Script to an original-script alias with script and language", () => {
@@ -189,7 +189,7 @@ describe("uk-ofsi-csv: the real files", () => {
     }
     expect(Object.fromEntries(rowsByType)).toEqual({ Individual: 6857, Entity: 2630 });
 
-    const list = loadList(sources);
+    const list = loadExcerpt(sources);
     expect(list.metadata.format).toBe("uk-ofsi-csv");
     expect(list.metadata.recordCount).toBe(2106);
     expect(list.metadata.listDate).toBe("2018-04-13");
@@ -211,7 +211,7 @@ describe("uk-ofsi-csv: the real files", () => {
   });
 
   it("loads the later-layout excerpt with its non-Latin names", () => {
-    const list = loadList(sharedSources("uk-hmt/sample_hmt_excerpt.csv"));
+    const list = loadExcerpt(sharedSources("uk-hmt/sample_hmt_excerpt.csv"));
     expect(list.metadata.recordCount).toBe(6);
     expect(list.metadata.listDate).toBe("2020-04-27");
     const nonLatin = list.records.flatMap((r) => r.subject.names.filter((n) => n.originalScript).map((n) => `${n.script}:${n.value}`));
@@ -224,27 +224,27 @@ describe("uk-ofsi-csv: corrupt inputs fail closed", () => {
 
   it("refuses a header with a missing required column", () => {
     const text = text2018().replace(",Regime,Listed On,", ",Listed On,");
-    const error = formatError(() => loadList(csvSource(encode1252(text))));
+    const error = formatError(() => loadExcerpt(csvSource(encode1252(text))));
     expect(error.issues).toEqual([{ line: 2, field: "Regime", expected: "a required ConList column", received: "missing" }]);
   });
 
   it("refuses an unknown column", () => {
     const text = text2018().replace(",Group ID\n", ",Group ID,Sanctions Imposed\n");
-    expect(formatError(() => loadList(csvSource(encode1252(text)))).issues[0]).toMatchObject({ field: "Sanctions Imposed", received: "an unknown column" });
+    expect(formatError(() => loadExcerpt(csvSource(encode1252(text)))).issues[0]).toMatchObject({ field: "Sanctions Imposed", received: "an unknown column" });
   });
 
   it("refuses a row with a missing field", () => {
     const text = text2018().replace(",Entity,Prime Alias,Syria,23/07/2014,", ",Entity,Syria,23/07/2014,");
-    expect(formatError(() => loadList(csvSource(encode1252(text)))).issues[0]).toMatchObject({ line: 40, field: "row", expected: "29 fields", received: "28 fields" });
+    expect(formatError(() => loadExcerpt(csvSource(encode1252(text)))).issues[0]).toMatchObject({ line: 40, field: "row", expected: "29 fields", received: "28 fields" });
   });
 
   it("refuses a bad Listed On date and a bad DOB", () => {
     const listed = text2018().replace("Syria,23/07/2014,24/07/2014,13030", "Syria,31/02/2014,24/07/2014,13030");
-    expect(formatError(() => loadList(csvSource(encode1252(listed)))).issues).toEqual([
+    expect(formatError(() => loadExcerpt(csvSource(encode1252(listed)))).issues).toEqual([
       { recordId: "13030", line: 40, field: "Listed On", expected: "DD/MM/YYYY", received: '"31/02/2014"' },
     ]);
     const dob = text2018().replace("15/07/1975", "1975-07-15");
-    expect(formatError(() => loadList(csvSource(encode1252(dob)))).issues[0]).toMatchObject({ recordId: "7059", field: "DOB", received: '"1975-07-15"' });
+    expect(formatError(() => loadExcerpt(csvSource(encode1252(dob)))).issues[0]).toMatchObject({ recordId: "7059", field: "DOB", received: '"1975-07-15"' });
   });
 
   it("refuses a file that is neither UTF-8 nor a ConList in Windows-1252 (UTF-16)", () => {
@@ -253,22 +253,22 @@ describe("uk-ofsi-csv: corrupt inputs fail closed", () => {
     utf16.set([0xff, 0xfe]);
     for (let i = 0; i < text.length; i++) utf16[2 + i * 2] = text.charCodeAt(i) & 0xff;
     // The NUL bytes break the CSV syntax before the header is even read.
-    expect(formatError(() => loadList(csvSource(utf16), { format: "uk-ofsi-csv" })).message).toMatch(/^uk-ofsi: file could not be parsed; ConList\.csv: expected well-formed CSV/);
+    expect(formatError(() => loadExcerpt(csvSource(utf16), { format: "uk-ofsi-csv" })).message).toMatch(/^uk-ofsi: file could not be parsed; ConList\.csv: expected well-formed CSV/);
   });
 
   it("refuses a Group ID whose rows disagree on Group Type (two subjects under one id)", () => {
     const text = text2018().replace("Entity,Prime Alias,Syria,23/07/2014,24/07/2014,13030", "Entity,Prime Alias,Syria,23/07/2014,24/07/2014,8906");
-    const error = formatError(() => loadList(csvSource(encode1252(text))));
+    const error = formatError(() => loadExcerpt(csvSource(encode1252(text))));
     expect(error.issues).toEqual([{ recordId: "8906", line: 40, field: "Group Type", expected: "one Group Type per Group ID", received: '"Entity / Individual"' }]);
   });
 
   it("refuses an unknown Alias Type", () => {
     const text = text2018().replace("Entity,Prime Alias,Syria,", "Entity,Main Name,Syria,");
-    expect(formatError(() => loadList(csvSource(encode1252(text)))).issues[0]).toMatchObject({ recordId: "13030", field: "Alias Type", received: '"Main Name"' });
+    expect(formatError(() => loadExcerpt(csvSource(encode1252(text)))).issues[0]).toMatchObject({ recordId: "13030", field: "Alias Type", received: '"Main Name"' });
   });
 
   it("refuses a file cut at a row boundary but without its last line break", () => {
     const text = text2018().replace(/\n$/, "");
-    expect(formatError(() => loadList(csvSource(encode1252(text)))).issues[0]).toMatchObject({ expected: "a line break after the last row" });
+    expect(formatError(() => loadExcerpt(csvSource(encode1252(text)))).issues[0]).toMatchObject({ expected: "a line break after the last row" });
   });
 });

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadList, type DesignationRecord, type ListSource, type LoadedList } from "../../src";
+import { type DesignationRecord, type ListSource, type LoadedList } from "../../src";
 import { unXmlLoader } from "../../src/lists/un-xml";
 import { fixtureSources, sharedSources } from "../shared-data";
-import { byId, formatError } from "./helpers";
+import { byId, formatError, loadExcerpt } from "./helpers";
 import { runLoaderContract } from "./loader-contract";
 
 const FIXTURE = "un-xml/consolidated.small.xml";
@@ -25,7 +25,7 @@ runLoaderContract({
 describe("un-xml: fixture cut from the 2026-02-27 file", () => {
   let list: LoadedList;
   beforeAll(() => {
-    list = loadList(fixtureSources(FIXTURE));
+    list = loadExcerpt(fixtureSources(FIXTURE));
   });
 
   it("uses REFERENCE_NUMBER as the record id and reads the list date from dateGenerated", () => {
@@ -132,7 +132,7 @@ describe("un-xml: fixture cut from the 2026-02-27 file", () => {
     expect(byId(list, "LYi.019").bases[0]?.authority).toBe("UNSCR 1970");
     // Iran: the restored 1737 list after the 2025-09-28 snapback; the 2231 list between 2016 and then.
     expect(byId(list, "IRi.034").bases[0]?.authority).toBe("UNSCR 1737");
-    const in2020 = loadList(xmlSource(fixtureText().replace('dateGenerated="2026-02-27T00:00:09.554Z"', 'dateGenerated="2020-06-01T00:00:00Z"')));
+    const in2020 = loadExcerpt(xmlSource(fixtureText().replace('dateGenerated="2026-02-27T00:00:09.554Z"', 'dateGenerated="2020-06-01T00:00:00Z"')));
     expect(byId(in2020, "IRi.034").bases[0]?.authority).toBe("UNSCR 2231");
   });
 
@@ -159,7 +159,7 @@ describe("un-xml: the real 2026-02-27 consolidated.xml", () => {
   beforeAll(() => {
     const sources = sharedSources(REAL);
     raw = new TextDecoder().decode(sources[0]?.data as Uint8Array);
-    list = loadList(sources);
+    list = loadExcerpt(sources);
   });
 
   it("loads 1,003 records: 730 individuals and 273 entities", () => {
@@ -209,23 +209,23 @@ describe("un-xml: the real 2026-02-27 consolidated.xml", () => {
 describe("un-xml: corrupt inputs fail closed", () => {
   it("refuses a truncated file as not well-formed", () => {
     const text = fixtureText();
-    const error = formatError(() => loadList(xmlSource(text.slice(0, text.length - 40)), { format: "un-xml" }));
+    const error = formatError(() => loadExcerpt(xmlSource(text.slice(0, text.length - 40)), { format: "un-xml" }));
     expect(error.message).toMatch(/not well-formed XML/);
   });
 
   it("refuses XML of another schema", () => {
     const eu = fixtureSources("eu-fsf-xml/eu-fsf.small.xml");
-    expect(formatError(() => loadList(eu, { format: "un-xml" })).message).toMatch(/not a UN Security Council consolidated list.*<export>/);
+    expect(formatError(() => loadExcerpt(eu, { format: "un-xml" })).message).toMatch(/file of another list or format.*expected a un-xml file.*received a eu-fsf-xml file/);
     expect(unXmlLoader.detect(eu)).toBe(false);
   });
 
   it("refuses a bad LISTED_ON date", () => {
-    const error = formatError(() => loadList(xmlSource(fixtureText().replace("<LISTED_ON>2012-12-31</LISTED_ON>", "<LISTED_ON>2012-13-31</LISTED_ON>"))));
+    const error = formatError(() => loadExcerpt(xmlSource(fixtureText().replace("<LISTED_ON>2012-12-31</LISTED_ON>", "<LISTED_ON>2012-13-31</LISTED_ON>"))));
     expect(error.issues).toEqual([{ recordId: "CDi.001", field: "LISTED_ON", expected: "YYYY-MM-DD", received: '"2012-13-31"' }]);
   });
 
   it("refuses an unknown alias QUALITY", () => {
-    const error = formatError(() => loadList(xmlSource(fixtureText().replace("<QUALITY>Low</QUALITY>", "<QUALITY>Medium</QUALITY>"))));
+    const error = formatError(() => loadExcerpt(xmlSource(fixtureText().replace("<QUALITY>Low</QUALITY>", "<QUALITY>Medium</QUALITY>"))));
     expect(error.issues[0]).toMatchObject({ field: "INDIVIDUAL_ALIAS.QUALITY", received: '"Medium"' });
   });
 
@@ -233,12 +233,12 @@ describe("un-xml: corrupt inputs fail closed", () => {
     const bytes = fixtureSources(FIXTURE)[0]?.data as Uint8Array;
     const broken = new Uint8Array(bytes);
     broken[bytes.indexOf(0x45, 400)] = 0xff; // an "E" in a name becomes a stray byte
-    expect(formatError(() => loadList(xmlSource(broken))).message).toMatch(/could not be decoded/);
+    expect(formatError(() => loadExcerpt(xmlSource(broken))).message).toMatch(/could not be decoded/);
   });
 
   it("reads a UTF-8 file that claims Windows-1252 as UTF-8, with a warning", () => {
     const text = fixtureText().replace('encoding="UTF-8"', 'encoding="windows-1252"');
-    const list = loadList(xmlSource(new TextEncoder().encode(text)));
+    const list = loadExcerpt(xmlSource(new TextEncoder().encode(text)));
     expect(byId(list, "KPi.035").subject.names.map((n) => n.value)).toContain("金铁三");
     expect(list.metadata.warnings[0]).toMatch(/declares encoding "windows-1252" but is valid UTF-8/);
   });
@@ -249,26 +249,26 @@ describe("un-xml: corrupt inputs fail closed", () => {
     const xml = `${first.replace('encoding="UTF-8"', 'encoding="windows-1252"').replace("He fled", "He\u2019s fled")}\n  </INDIVIDUALS>\n</CONSOLIDATED_LIST>`;
     // ASCII plus ’ (0x92 in Windows-1252)
     const bytes = Uint8Array.from([...xml].map((c) => (c === "\u2019" ? 0x92 : c.charCodeAt(0))));
-    const list = loadList(xmlSource(bytes));
+    const list = loadExcerpt(xmlSource(bytes));
     expect(byId(list, "CDi.001").remarks[0]).toMatch(/^He’s fled to Rwanda/);
   });
 
   it("refuses a repeated REFERENCE_NUMBER", () => {
     const text = fixtureText();
     const first = text.slice(text.indexOf("    <INDIVIDUAL>"), text.indexOf("</INDIVIDUAL>") + "</INDIVIDUAL>".length);
-    const error = formatError(() => loadList(xmlSource(text.replace(first, `${first}\n${first}`))));
+    const error = formatError(() => loadExcerpt(xmlSource(text.replace(first, `${first}\n${first}`))));
     expect(error.issues).toEqual([{ recordId: "CDi.001", field: "id", expected: "a unique record id", received: 'duplicate "un-sc:CDi.001"' }]);
   });
 
   it("refuses a record without REFERENCE_NUMBER and a DOCTYPE", () => {
-    const error = formatError(() => loadList(xmlSource(fixtureText().replace("<REFERENCE_NUMBER>CDi.001</REFERENCE_NUMBER>", ""))));
+    const error = formatError(() => loadExcerpt(xmlSource(fixtureText().replace("<REFERENCE_NUMBER>CDi.001</REFERENCE_NUMBER>", ""))));
     expect(error.issues[0]).toMatchObject({ recordId: "DATAID 6907993", field: "REFERENCE_NUMBER" });
     const doctype = fixtureText().replace("<CONSOLIDATED_LIST ", '<!DOCTYPE x [<!ENTITY a "b">]>\n<CONSOLIDATED_LIST ');
-    expect(formatError(() => loadList(xmlSource(doctype), { format: "un-xml" })).issues[0]?.received).toBe("a DOCTYPE declaration");
+    expect(formatError(() => loadExcerpt(xmlSource(doctype), { format: "un-xml" })).issues[0]?.received).toBe("a DOCTYPE declaration");
   });
 
   it("keeps an element it does not know in remarks and warns", () => {
-    const list = loadList(xmlSource(fixtureText().replace("<GENDER>Male</GENDER>", "<GENDER>Male</GENDER><SUBMITTED_BY>France</SUBMITTED_BY>")));
+    const list = loadExcerpt(xmlSource(fixtureText().replace("<GENDER>Male</GENDER>", "<GENDER>Male</GENDER><SUBMITTED_BY>France</SUBMITTED_BY>")));
     expect(byId(list, "CDi.001").remarks).toContain("SUBMITTED_BY: France");
     expect(list.metadata.warnings).toContain("1 × unknown element SUBMITTED_BY kept in remarks");
   });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { InputError, ListFormatError, loadList, type ListSource, type LoadedList } from "../../src";
+import { InputError, ListFormatError, type ListSource, type LoadedList } from "../../src";
 import {
   CSL_NON_TREASURY_CODES,
   CSL_SOURCES,
@@ -9,7 +9,7 @@ import {
   usCslCsvLoader,
 } from "../../src/lists/us-csl-csv";
 import { fixtureSources, sharedSources } from "../shared-data";
-import { byId, formatError } from "./helpers";
+import { byId, formatError, loadExcerpt } from "./helpers";
 import { runLoaderContract } from "./loader-contract";
 
 const FIXTURE = "us-csl-csv/consolidated.small.csv";
@@ -32,7 +32,7 @@ runLoaderContract({
 describe("us-csl-csv: fixture cut from the 2022 CSL", () => {
   let list: LoadedList;
   beforeAll(() => {
-    list = loadList(fixtureSources(FIXTURE));
+    list = loadExcerpt(fixtureSources(FIXTURE));
   });
 
   it("maps the seeds 15487 and 15486 (SDN rows, no start_date)", () => {
@@ -171,19 +171,19 @@ describe("us-csl-csv: fails closed on corrupt input", () => {
   it("refuses a missing column", () => {
     const lines = fixtureText().split("\n");
     const without = (line: string): string => line.replace(/,source_information_url,ids$/, ",ids");
-    const err = formatError(() => loadList(textSource([without(lines[0] ?? ""), ...lines.slice(1)].join("\n")), { format: "us-csl-csv" }));
+    const err = formatError(() => loadExcerpt(textSource([without(lines[0] ?? ""), ...lines.slice(1)].join("\n")), { format: "us-csl-csv" }));
     expect(err.issues).toContainEqual(expect.objectContaining({ field: "source_information_url", received: "missing" }));
   });
 
   it("refuses a renamed column", () => {
     const text = fixtureText().replace("start_date,end_date", "listing_date,end_date");
-    const err = formatError(() => loadList(textSource(text), { format: "us-csl-csv" }));
+    const err = formatError(() => loadExcerpt(textSource(text), { format: "us-csl-csv" }));
     expect(err.issues.map((i) => i.field).sort()).toEqual(["listing_date", "start_date"]);
   });
 
   it("refuses a date that does not exist", () => {
     const text = fixtureText().replace(",2003-06-19,2056-06-29,", ",2003-02-30,2056-06-29,");
-    const err = formatError(() => loadList(textSource(text)));
+    const err = formatError(() => loadExcerpt(textSource(text)));
     expect(err.issues).toContainEqual(expect.objectContaining({ field: "start_date", received: '"2003-02-30"', line: 2 }));
   });
 
@@ -191,7 +191,7 @@ describe("us-csl-csv: fails closed on corrupt input", () => {
     const lines = fixtureText().split("\n");
     const seed = lines.find((l) => l.startsWith("15487,")) ?? "";
     const text = [...lines.slice(0, -1), seed.replace("BELVNESHPROMSERVICE", "BELVNESHPROMSERVIS"), ""].join("\n");
-    const err = formatError(() => loadList(textSource(text)));
+    const err = formatError(() => loadExcerpt(textSource(text)));
     expect(err.issues).toContainEqual(expect.objectContaining({ recordId: "SDN-15487", field: "_id" }));
   });
 
@@ -199,25 +199,25 @@ describe("us-csl-csv: fails closed on corrupt input", () => {
     const text = fixtureText()
       .replace("15487,Specially Designated Nationals (SDN) - Treasury Department", "15487,Some New List (SNL) - Treasury Department")
       .replace("15486,Specially Designated Nationals (SDN) - Treasury Department,15486,Entity,", "15486,Specially Designated Nationals (SDN) - Treasury Department,15486,Company,");
-    const err = formatError(() => loadList(textSource(text)));
+    const err = formatError(() => loadExcerpt(textSource(text)));
     expect(err.issues.map((i) => i.field).sort()).toEqual(["source", "type"]);
   });
 
   it("refuses a file cut inside a quoted field", () => {
     const text = fixtureText();
     const quote = text.indexOf('"', text.length / 2);
-    expect(() => loadList(textSource(text.slice(0, quote + 5)), { format: "us-csl-csv" })).toThrow(ListFormatError);
+    expect(() => loadExcerpt(textSource(text.slice(0, quote + 5)), { format: "us-csl-csv" })).toThrow(ListFormatError);
   });
 
   it("refuses a header-only file as empty", () => {
-    expect(() => loadList(textSource(`${header()}\n`))).toThrow(/list is empty/);
+    expect(() => loadExcerpt(textSource(`${header()}\n`))).toThrow(/list is empty/);
   });
 });
 
 describe("us-csl-csv: the real 2022 file", () => {
   let list: LoadedList;
   beforeAll(() => {
-    list = loadList(sharedSources("us-csl/consolidated.csv"));
+    list = loadExcerpt(sharedSources("us-csl/consolidated.csv"));
   });
 
   it("loads 14,160 rows as 14,159 records (CAPTA 15268 repeated)", () => {

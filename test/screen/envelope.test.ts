@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createDefaultScreener, createTransactionScreener, embeddedListMetadata, embeddedRulePack } from "../../src/embedded";
+import { createDefaultScreener, createDefaultTransactionScreener, createTransactionScreener, embeddedListMetadata, embeddedRulePack } from "../../src/embedded";
 import { contentSha256 } from "../../src/rules";
+import { NAMES_V2 } from "../../src/score";
 import { algorithmVersion, LIBRARY, type Screener, type TransactionInput } from "../../src/screen";
 import { FIXTURES } from "../shared-data";
 
@@ -65,5 +66,42 @@ describe("replay envelope", () => {
       expect(first.envelope.goodsCatalogue?.sha256).toMatch(/^[0-9a-f]{64}$/);
       expect(first.envelope.asOf).toBe(c.transaction.date);
     }
+  });
+
+  // Issue 9: every option that changes a result is in the transaction envelope. Each variant changes
+  // one option; its envelope must differ from the baseline's, and two results that differ never share
+  // an envelope.
+  it("changes the transaction envelope for every option that can change a result", () => {
+    const tx: TransactionInput = {
+      date: "2013-03-01",
+      parties: [{ role: "buyer", name: "Belvneshpromservice" }, { role: "consignee", name: "Army Supply Bureau" }],
+      goods: [],
+      route: { origin: "BY", destination: "SY" },
+    };
+    const run = (options: Parameters<typeof createDefaultTransactionScreener>[0]) => createDefaultTransactionScreener({ lists: ["curated"], ...options }).screen(tx);
+    const base = run({});
+    const variants: Record<string, Parameters<typeof createDefaultTransactionScreener>[0]> = {
+      profile: { profile: "strict" },
+      threshold: { threshold: 0.99 },
+      reviewThreshold: { reviewThreshold: 0.6 },
+      maxHits: { maxHits: 1 },
+      maxNameLength: { maxNameLength: 64 },
+      maxNameWords: { maxNameWords: 8 },
+      "algorithm parameter (same id)": { algorithm: { ...NAMES_V2, tokenFloor: NAMES_V2.tokenFloor + 0.05 } },
+      "algorithm id": { algorithm: { ...NAMES_V2, id: "names-v2-custom" } },
+      jurisdictions: { jurisdictions: ["US"] },
+      acceptList: { acceptList: [{ subject: "Belvneshpromservice", recordId: "curated:x", recordHash: "0".repeat(64), reason: "cleared by compliance" }] },
+    };
+    const seen = new Map<string, string>([[base.envelope.optionsHash, "baseline"]]);
+    for (const [option, variant] of Object.entries(variants)) {
+      const r = run(variant);
+      expect(r.envelope.optionsHash, option).toBe(contentSha256(r.envelope.options));
+      expect(seen.get(r.envelope.optionsHash), `${option} shares its envelope with ${seen.get(r.envelope.optionsHash)}`).toBeUndefined();
+      seen.set(r.envelope.optionsHash, option);
+      const { envelope: _e, ...result } = r;
+      const { envelope: _b, ...baseResult } = base;
+      if (JSON.stringify(result) !== JSON.stringify(baseResult)) expect(JSON.stringify(r.envelope)).not.toBe(JSON.stringify(base.envelope));
+    }
+    expect(base.envelope.options).toMatchObject({ maxHits: 10, threshold: base.envelope.options["threshold"], algorithm: { id: "names-v2" } });
   });
 });

@@ -1,5 +1,5 @@
+import { loadExcerpt } from "../lists/helpers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadList } from "../../src/lists";
 import type { LoadedList } from "../../src/model";
 import { createScreener, rescreen, screenCounterparties, type Counterparty, type CounterpartyOutcome, type Screener } from "../../src/screen";
 import { sharedSources } from "../shared-data";
@@ -8,7 +8,7 @@ import { sharedSources } from "../shared-data";
 // sources cite the file name, and a rename alone must not look like a changed record.
 function snapshot(day: string): LoadedList {
   const [source] = sharedSources(`ofac-sdn/history/snapshots/sdn-${day}.csv`);
-  return loadList([{ name: "sdn.csv", data: (source as { data: Uint8Array }).data }], { format: "ofac-csv" });
+  return loadExcerpt([{ name: "sdn.csv", data: (source as { data: Uint8Array }).data }], { format: "ofac-csv" });
 }
 
 const book: Counterparty[] = [

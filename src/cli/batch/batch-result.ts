@@ -91,10 +91,24 @@ export function errorRow(item: Pick<BatchInputRow, "row" | "line" | "name">, err
   return { row: item.row, line: item.line, name: item.name, outcome: "error", hitCount: 0, bestHit: "", matchedName: "", score: null, summary: "", listVersions: "", error };
 }
 
-function csvCell(value: string | number | null): string {
+/**
+ * Characters that make a spreadsheet read a cell as a formula (OWASP "CSV Injection"):
+ * https://owasp.org/www-community/attacks/CSV_Injection
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV cell: RFC 4180 quoting, and a text cell that starts with `=`, `+`, `-`, `@`, tab or CR is
+ * prefixed with a single quote and quoted (the OWASP rule), so a spreadsheet shows it as text and
+ * never evaluates it. Numbers (scores, row numbers) are written as they are.
+ * @example
+ * csvCell("=1+2") //=> `"'=1+2"`
+ */
+export function csvCell(value: string | number | null): string {
   if (value === null) return "";
-  const text = String(value);
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === "number") return String(value);
+  if (FORMULA_START.test(value)) return `"'${value.replace(/"/g, '""')}"`;
+  return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /**

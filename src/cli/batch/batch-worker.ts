@@ -15,7 +15,7 @@ import { createRequire } from "node:module";
 import { dirname, extname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { isMainThread, parentPort, Worker, workerData, type MessagePort } from "node:worker_threads";
-import { loadList } from "../../lists";
+import { loadList, type LoadListOptions } from "../../lists";
 import { createScreener, type ProfileName, type ScreenInput, type Screener } from "../../screen";
 import { readListFiles } from "../read-list-files";
 import { errorRow, formatListVersions, summarizeScreenResult, type BatchResultRow } from "./batch-result";
@@ -30,6 +30,8 @@ export interface BatchWorkerSpec {
   /** Name index for exactly these lists (prebuilt, or exported once by the main thread). */
   readonly index: Uint8Array;
   readonly profile?: ProfileName;
+  /** `--min-records` and the retrieval day, applied to every `--list` file. */
+  readonly listOptions?: Pick<LoadListOptions, "minRecordCount" | "retrievedOn">;
 }
 
 /** Main → worker. */
@@ -58,7 +60,7 @@ export async function createBatchScreener(spec: Omit<BatchWorkerSpec, "index"> &
     ...(spec.profile === undefined ? {} : { profile: spec.profile }),
     ...(spec.index === undefined ? {} : { index: spec.index }),
   };
-  if (spec.lists.length > 0) return createScreener({ ...options, lists: spec.lists.map((file) => loadList(readListFiles(file))) });
+  if (spec.lists.length > 0) return createScreener({ ...options, lists: spec.lists.map((file) => loadList(readListFiles(file), spec.listOptions ?? {})) });
   const { createDefaultScreener } = await import("../../embedded");
   return createDefaultScreener(options);
 }

@@ -15,6 +15,7 @@ import {
 } from "../batch";
 import { UsageError, type CliCommand, type CliIo } from "../command";
 import { readPrebuiltIndex } from "../prebuilt-index";
+import { listFileOptions } from "../read-list-files";
 
 /** Exit code of a batch that ran to the end but had rows it could not screen (all are in the output). */
 export const BATCH_EXIT_ROW_ERRORS = 4;
@@ -32,8 +33,8 @@ function formatOf(path: string): BatchFormat | undefined {
  * The screener spec the workers get: the lists (embedded or `--list` files) and an index that fits
  * them. The lists are loaded once here first, so a bad list file fails before any worker starts.
  */
-async function workerSpec(lists: readonly string[], profile: ProfileName | undefined, io: CliIo): Promise<BatchWorkerSpec> {
-  const base = { lists, ...(profile === undefined ? {} : { profile }) };
+async function workerSpec(lists: readonly string[], profile: ProfileName | undefined, io: CliIo, listOptions: BatchWorkerSpec["listOptions"]): Promise<BatchWorkerSpec> {
+  const base = { lists, ...(profile === undefined ? {} : { profile }), ...(listOptions === undefined ? {} : { listOptions }) };
   if (lists.length === 0) {
     const prebuilt = readPrebuiltIndex();
     if (prebuilt !== undefined) {
@@ -105,7 +106,7 @@ function summaryText(summary: BatchSummary): string {
  */
 export const batchCommand: CliCommand = {
   words: ["batch"],
-  usage: "batch <input.csv|.jsonl> [--out file] [--format csv|jsonl] [--as-of D] [--profile P] [--workers N] [--list file]… [--chunk-size N]",
+  usage: "batch <input.csv|.jsonl> [--out file] [--format csv|jsonl] [--as-of D] [--profile P] [--workers N] [--list file]… [--min-records N] [--chunk-size N]",
   summary: "Screen every row of a file on all cores; exit 0 all screened, 4 some rows bad (in the output), 1 failed",
   async run(args, io) {
     const { values, positionals } = parseArgs({
@@ -118,6 +119,7 @@ export const batchCommand: CliCommand = {
         profile: { type: "string" },
         workers: { type: "string" },
         list: { type: "string", multiple: true },
+        "min-records": { type: "string" },
         "chunk-size": { type: "string" },
       },
     });
@@ -148,7 +150,7 @@ export const batchCommand: CliCommand = {
 
     // A missing input fails before the lists are loaded (runCli reports ENOENT, exit 1).
     if (!statSync(input).isFile()) throw new UsageError(`batch: expected an input file, received "${input}"`);
-    const spec = await workerSpec(values.list ?? [], values.profile as ProfileName | undefined, io);
+    const spec = await workerSpec(values.list ?? [], values.profile as ProfileName | undefined, io, listFileOptions(values["min-records"], io.today));
     const sink = values.out === undefined ? undefined : atomicFile(values.out);
     const write = sink ? sink.write : (text: string) => io.stdout(text);
     const tty = io.stderrIsTty === true;

@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { diffLists, loadList, type ListDiff, type ListDiffFieldChange, type ListDiffSide } from "../../lists";
 import { ListFormatSchema, type ListFormat } from "../../model";
 import { UsageError, type CliCommand } from "../command";
-import { readListFiles } from "../read-list-files";
+import { listFileOptions, readListFiles } from "../read-list-files";
 
 function clip(text: string, max = 100): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -53,13 +53,13 @@ export function renderListDiff(d: ListDiff): string {
 /** `lists diff <old> <new>`: added, removed and changed records between two files of one list. */
 export const listsDiffCommand: CliCommand = {
   words: ["lists", "diff"],
-  usage: "lists diff <old file> <new file> [--format <id>] [--json]",
+  usage: "lists diff <old file> <new file> [--format <id>] [--min-records N] [--json]",
   summary: "Show records added, removed and changed (with the fields) between two versions of a list",
   run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args],
       allowPositionals: true,
-      options: { format: { type: "string" }, json: { type: "boolean" } },
+      options: { format: { type: "string" }, "min-records": { type: "string" }, json: { type: "boolean" } },
     });
     const [oldFile, newFile] = positionals;
     if (oldFile === undefined || newFile === undefined || positionals.length > 2) throw new UsageError("lists diff takes exactly two files: <old> <new>");
@@ -70,7 +70,7 @@ export const listsDiffCommand: CliCommand = {
       format = parsed.data;
     }
     // Each side loads fail closed: a diff against a broken file would report phantom removals.
-    const options = format === undefined ? {} : { format };
+    const options = { ...(format === undefined ? {} : { format }), ...listFileOptions(values["min-records"], io.today) };
     const before = loadList(readListFiles(oldFile), options);
     const after = loadList(readListFiles(newFile), options);
     const d = diffLists(before, after);

@@ -2,12 +2,12 @@ import { parseArgs } from "node:util";
 import { ListFormatSchema } from "../../model";
 import { UsageError, type CliCommand } from "../command";
 import { inspectList } from "../inspect-list";
-import { readListFiles } from "../read-list-files";
+import { listFileOptions, readListFiles } from "../read-list-files";
 
 /** `lists inspect <file> [--format <id>]`: the JSON provenance summary of a list file. */
 export const listsInspectCommand: CliCommand = {
   words: ["lists", "inspect"],
-  usage: "lists inspect <file> [--format <id>] [--previous-count N [--allow-count-drop]]",
+  usage: "lists inspect <file> [--format <id>] [--previous-count N [--allow-count-drop]] [--min-records N]",
   summary: "Summarise a list file as JSON (list id, date, count, sha256); exits 1 on a bad file",
   run(args, io) {
     const { values, positionals } = parseArgs({
@@ -17,6 +17,7 @@ export const listsInspectCommand: CliCommand = {
         format: { type: "string" },
         "previous-count": { type: "string" },
         "allow-count-drop": { type: "boolean" },
+        "min-records": { type: "string" },
       },
     });
     const file = positionals[0];
@@ -38,6 +39,7 @@ export const listsInspectCommand: CliCommand = {
       ...(format === undefined ? {} : { format }),
       ...(previousCount === undefined ? {} : { previousCount }),
       ...(values["allow-count-drop"] ? { allowCountDrop: true } : {}),
+      ...listFileOptions(values["min-records"], io.today),
     });
     io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
     return 0;

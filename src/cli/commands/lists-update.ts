@@ -87,7 +87,7 @@ ${rows.join("\n")}
 export const listsUpdateCommand: CliCommand = {
   words: ["lists", "update"],
   usage:
-    "lists update [--dir D] [--source id]… [--source-url id=url]… [--timeout-ms N] [--max-bytes N] [--max-drop F] [--allow-count-drop] [--keep N] [--json]",
+    "lists update [--dir D] [--source id]… [--source-url id=url]… [--timeout-ms N] [--max-bytes N] [--max-drop F] [--allow-count-drop] [--accept-rollback] [--min-records N] [--keep N] [--json]",
   summary: `Download the official lists into D/current as one verified set (all or nothing); sources: ${LIST_SOURCES.map((s) => (s.default ? s.id : `(${s.id})`)).join(", ")}`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
@@ -101,6 +101,8 @@ export const listsUpdateCommand: CliCommand = {
         "max-bytes": { type: "string" },
         "max-drop": { type: "string" },
         "allow-count-drop": { type: "boolean" },
+        "accept-rollback": { type: "boolean" },
+        "min-records": { type: "string" },
         keep: { type: "string" },
         json: { type: "boolean" },
       },
@@ -120,6 +122,8 @@ export const listsUpdateCommand: CliCommand = {
         maxBytes: wholeNumber("max-bytes", values["max-bytes"], DEFAULT_MAX_BYTES, 1),
         ...(maxDrop === undefined ? {} : { maxDropFraction: maxDrop }),
         ...(values["allow-count-drop"] ? { allowCountDrop: true } : {}),
+        ...(values["accept-rollback"] ? { acceptRollback: true } : {}),
+        ...(values["min-records"] === undefined ? {} : { minRecordCount: wholeNumber("min-records", values["min-records"], 0, 0) }),
         keep: wholeNumber("keep", values.keep, DEFAULT_KEEP, 1),
         // The CLI is the edge that reads the clock: the set id and download times.
         now: new Date(),

@@ -4,13 +4,13 @@ import { IdentifierTypeSchema, type LoadedList } from "../../model";
 import { createScreener, PROFILES, type ProfileName, type ScreenInput } from "../../screen";
 import { UsageError, type CliCommand } from "../command";
 import { embeddedScreener } from "../prebuilt-index";
-import { readListFiles } from "../read-list-files";
+import { listFileOptions, readListFiles } from "../read-list-files";
 import { renderScreenResult } from "../render-screen-result";
 
 /** `screen <name>`: the main job — screen one name against the embedded lists (or `--list` files). */
 export const screenCommand: CliCommand = {
   words: ["screen"],
-  usage: "screen <name> [--type T] [--country CC] [--dob D] [--id type:value] [--as-of D] [--profile P] [--list file]… [--json]",
+  usage: "screen <name> [--type T] [--country CC] [--dob D] [--id type:value] [--as-of D] [--profile P] [--list file]… [--min-records N] [--json]",
   summary: "Screen a name against the embedded lists (or official files) and print explained hits",
   run(args, io) {
     const { values, positionals } = parseArgs({
@@ -24,6 +24,7 @@ export const screenCommand: CliCommand = {
         "as-of": { type: "string" },
         profile: { type: "string" },
         list: { type: "string", multiple: true },
+        "min-records": { type: "string" },
         "max-hits": { type: "string" },
         json: { type: "boolean" },
         "fail-on": { type: "string" },
@@ -48,7 +49,7 @@ export const screenCommand: CliCommand = {
     };
     const screener =
       values.list && values.list.length > 0
-        ? createScreener({ ...options, lists: values.list.map((file): LoadedList => loadList(readListFiles(file))) })
+        ? createScreener({ ...options, lists: values.list.map((file): LoadedList => loadList(readListFiles(file), listFileOptions(values["min-records"], io.today))) })
         : embeddedScreener(options, io.stderr).screener;
 
     const identifiers = (values.id ?? []).map((spec) => {

@@ -37,7 +37,7 @@ import {
 import { join, relative, resolve } from "node:path";
 import { z } from "zod";
 import { ListCountError, ScreeningError } from "../../errors";
-import { DEFAULT_MAX_DROP_FRACTION, loadList, type ListSource } from "../../lists";
+import { DEFAULT_MAX_DROP_FRACTION, isStatedListDate, loadList, type ListSource } from "../../lists";
 import { ListFormatSchema } from "../../model";
 import { DownloadError, downloadFile } from "./download-file";
 import type { ListSourceSpec } from "./sources";
@@ -72,6 +72,14 @@ const ManifestListSchema = z
     downloadedAt: z.string().min(1),
     /** Loader warnings (kept data it could not fully map); see `lists inspect` for the texts. */
     warningCount: z.number().int().nonnegative(),
+    /**
+     * Set when `--accept-rollback` let in a list whose date went back, or that lost records at the
+     * same list date: what was accepted, against which installed list (issue 9).
+     */
+    acceptedRollback: z
+      .object({ reason: z.string().min(1), previousListDate: z.string().optional(), previousCount: z.number().int().nonnegative(), previousSha256: z.string() })
+      .strict()
+      .optional(),
     files: z.array(ManifestFileSchema).min(1),
   })
   .strict();
@@ -108,6 +116,13 @@ export interface UpdateListSetOptions {
   readonly maxBytes: number;
   readonly maxDropFraction?: number;
   readonly allowCountDrop?: boolean;
+  /**
+   * Install a list whose stated date is older than the installed one's, or that has fewer records at
+   * the same list date; recorded in the manifest as `acceptedRollback`. Default false.
+   */
+  readonly acceptRollback?: boolean;
+  /** Record floor for every downloaded list (default: each list's shipped floor; 0 for excerpts). */
+  readonly minRecordCount?: number;
   /** Sets kept on disk, the new one included (older ones are removed after the switch). */
   readonly keep: number;
   /** The update's time (the CLI reads the clock). */
@@ -197,6 +212,30 @@ function failureMessage(error: unknown): string {
 }
 
 /**
+ * Why a freshly loaded list looks like a rollback of the installed one, or undefined: its stated
+ * list date is older, or it has fewer records at the same stated list date (a publisher that
+ * removes records dates the list anew; a file cut at a record boundary does not). Lists whose date
+ * is derived from their records (DPL, FtM) or missing are compared by the count guard only.
+ * @example
+ * rollbackOf({ listDate: "2026-02-27", recordCount: 1003, format: "un-xml" }, { listDate: "2019-01-02", recordCount: 1003, format: "un-xml" })
+ * //=> "list date went back from 2026-02-27 to 2019-01-02"
+ */
+export function rollbackOf(
+  before: { readonly listDate?: string | undefined; readonly recordCount: number; readonly format: string },
+  after: { readonly listDate?: string | undefined; readonly recordCount: number; readonly format: string },
+): string | undefined {
+  if (before.listDate === undefined || after.listDate === undefined) return undefined;
+  if (!isStatedListDate(after.format as never) || before.format !== after.format) return undefined;
+  const was = before.listDate.slice(0, 10);
+  const now = after.listDate.slice(0, 10);
+  if (now < was) return `list date went back from ${before.listDate} to ${after.listDate}`;
+  if (now === was && after.recordCount < before.recordCount) {
+    return `record count fell from ${before.recordCount} to ${after.recordCount} at the same list date ${after.listDate} (expected no loss of records without a new list date)`;
+  }
+  return undefined;
+}
+
+/**
  * Downloads, verifies and installs a new list set atomically (see the module contract); throws
  * {@link UpdateError} naming every failed source, with nothing changed on disk.
  * @example
@@ -250,10 +289,17 @@ export async function updateListSet(options: UpdateListSetOptions): Promise<Upda
           ...(before === undefined ? {} : { previousCount: before.recordCount }),
           maxDropFraction: options.maxDropFraction ?? DEFAULT_MAX_DROP_FRACTION,
           ...(options.allowCountDrop ? { allowCountDrop: true } : {}),
+          ...(options.minRecordCount === undefined ? {} : { minRecordCount: options.minRecordCount }),
+          retrievedOn: options.now.toISOString().slice(0, 10),
         });
         const m = loaded.metadata;
         if (m.listId !== source.listId) {
           failures.push({ source: source.id, message: `expected list ${source.listId}, received list ${m.listId} (wrong file at this URL?)` });
+          continue;
+        }
+        const rollback = before === undefined ? undefined : rollbackOf(before, m);
+        if (rollback !== undefined && !options.acceptRollback) {
+          failures.push({ source: source.id, message: `${rollback}; the previous set is kept (pass --accept-rollback if this is the publisher's real list; it is recorded in the manifest)` });
           continue;
         }
         lists.push({
@@ -269,6 +315,9 @@ export async function updateListSet(options: UpdateListSetOptions): Promise<Upda
           sha256: m.sha256,
           downloadedAt: d.downloadedAt,
           warningCount: m.warnings.length,
+          ...(rollback === undefined || before === undefined
+            ? {}
+            : { acceptedRollback: { reason: rollback, ...(before.listDate === undefined ? {} : { previousListDate: before.listDate }), previousCount: before.recordCount, previousSha256: before.sha256 } }),
           files: d.files.map((f) => ({ path: `${source.id}/${f.file.name}`, url: f.file.url, bytes: f.bytes.byteLength, sha256: sha256(f.bytes) })),
         });
       } catch (error) {
