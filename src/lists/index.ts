@@ -8,6 +8,7 @@ export * from "./ofac-enhanced-xml";
 export * from "./ofac-sdn-history";
 export * from "./un-xml";
 export * from "./uk-ofsi-csv";
+export * from "./uk-fcdo-xml";
 export * from "./eu-fsf-xml";
 export * from "./us-csl-csv";
 export * from "./bis-dpl-txt";

@@ -9,6 +9,7 @@ import type { ListLoader } from "./loader";
 import { ofacCsvLoader } from "./ofac-csv";
 import { ofacEnhancedXmlLoader } from "./ofac-enhanced-xml";
 import type { ListSource } from "./source";
+import { ukFcdoXmlLoader } from "./uk-fcdo-xml";
 import { ukOfsiCsvLoader } from "./uk-ofsi-csv";
 import { unXmlLoader } from "./un-xml";
 import { usCslCsvLoader } from "./us-csl-csv";
@@ -18,6 +19,7 @@ export const listLoaders: readonly ListLoader[] = [
   ofacEnhancedXmlLoader,
   unXmlLoader,
   euFsfXmlLoader,
+  ukFcdoXmlLoader,
   ofacCsvLoader,
   ukOfsiCsvLoader,
   usCslCsvLoader,

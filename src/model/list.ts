@@ -8,6 +8,7 @@ export const ListFormatSchema = z.enum([
   "ofac-enhanced-xml",
   "un-xml",
   "uk-ofsi-csv",
+  "uk-fcdo-xml",
   "eu-fsf-xml",
   "us-csl-csv",
   "bis-dpl-txt",

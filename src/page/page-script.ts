@@ -15,7 +15,7 @@ export const ANALYST_PAGE_SCRIPT = `
   var statusEl = document.getElementById("status");
   var output = document.getElementById("output");
   var button = form.querySelector("button[type=submit]");
-  var LIST_TITLES = { "ofac-sdn": "OFAC SDN", "ofac-cons": "OFAC non-SDN", "un-sc": "UN Security Council", "uk-ofsi": "UK OFSI",
+  var LIST_TITLES = { "ofac-sdn": "OFAC SDN", "ofac-cons": "OFAC non-SDN", "un-sc": "UN Security Council", "uk-ofsi": "UK OFSI", "uk-fcdo": "UK Sanctions List (FCDO)",
     "us-csl": "US Consolidated Screening List", "bis-dpl": "BIS Denied Persons", "eu-fsf": "EU financial sanctions", curated: "Curated" };
   var CERTAINTY = { stated: "stated by the publisher", observed: "observed in list snapshots", inferred: "inferred by the curator" };
 
