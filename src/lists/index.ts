@@ -5,6 +5,7 @@ export * from "./country";
 export * from "./registry";
 export * from "./ofac-csv";
 export * from "./ofac-enhanced-xml";
+export * from "./ofac-advanced-xml";
 export * from "./ofac-sdn-history";
 export * from "./un-xml";
 export * from "./uk-ofsi-csv";

@@ -7,6 +7,7 @@ import { finalizeList, type LoadListOptions } from "./finalize-list";
 import { ftmJsonLoader } from "./ftm-json";
 import type { ListLoader } from "./loader";
 import { ofacCsvLoader } from "./ofac-csv";
+import { ofacAdvancedXmlLoader } from "./ofac-advanced-xml";
 import { ofacEnhancedXmlLoader } from "./ofac-enhanced-xml";
 import type { ListSource } from "./source";
 import { ukFcdoXmlLoader } from "./uk-fcdo-xml";
@@ -17,6 +18,7 @@ import { usCslCsvLoader } from "./us-csl-csv";
 /** Every driver, in detection order (most specific first). */
 export const listLoaders: readonly ListLoader[] = [
   ofacEnhancedXmlLoader,
+  ofacAdvancedXmlLoader,
   unXmlLoader,
   euFsfXmlLoader,
   ukFcdoXmlLoader,

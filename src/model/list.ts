@@ -6,6 +6,7 @@ import { SubjectTypeSchema } from "./subject";
 export const ListFormatSchema = z.enum([
   "ofac-csv",
   "ofac-enhanced-xml",
+  "ofac-advanced-xml",
   "un-xml",
   "uk-ofsi-csv",
   "uk-fcdo-xml",
