@@ -1,9 +1,11 @@
 import { parseArgs } from "node:util";
 import { UsageError, type CliCommand } from "../command";
 import {
+  EU_FSF_FEED_URL,
   findListSource,
   LIST_SOURCES,
   refuseUrl,
+  resolveEuFsfSource,
   UpdateError,
   updateListSet,
   type ListSourceSpec,
@@ -87,7 +89,7 @@ ${rows.join("\n")}
 export const listsUpdateCommand: CliCommand = {
   words: ["lists", "update"],
   usage:
-    "lists update [--dir D] [--source id]… [--source-url id=url]… [--timeout-ms N] [--max-bytes N] [--max-drop F] [--allow-count-drop] [--keep N] [--json]",
+    "lists update [--dir D] [--source id]… [--source-url id=url]… [--eu-token T] [--eu-feed-url U] [--timeout-ms N] [--max-bytes N] [--max-drop F] [--allow-count-drop] [--keep N] [--json]",
   summary: `Download the official lists into D/current as one verified set (all or nothing); sources: ${LIST_SOURCES.map((s) => (s.default ? s.id : `(${s.id})`)).join(", ")}`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
@@ -103,24 +105,49 @@ export const listsUpdateCommand: CliCommand = {
         "allow-count-drop": { type: "boolean" },
         keep: { type: "string" },
         json: { type: "boolean" },
+        "eu-token": { type: "string" },
+        "eu-feed-url": { type: "string" },
       },
     });
     if (positionals.length > 0) throw new UsageError(`lists update takes no positional arguments, received "${positionals.join(" ")}"`);
-    const sources = selectSources(values.source ?? [], values["source-url"] ?? []);
+    const selected = selectSources(values.source ?? [], values["source-url"] ?? []);
     const maxDrop = values["max-drop"] === undefined ? undefined : Number(values["max-drop"]);
     if (maxDrop !== undefined && !(maxDrop >= 0 && maxDrop <= 1)) {
       throw new UsageError(`--max-drop: expected a fraction from 0 to 1, received "${values["max-drop"]}"`);
+    }
+    const feedUrl = values["eu-feed-url"] ?? EU_FSF_FEED_URL;
+    const feedRefused = refuseUrl(feedUrl);
+    if (feedRefused) throw new UsageError(`--eu-feed-url: ${feedRefused}`);
+    const timeoutMs = wholeNumber("timeout-ms", values["timeout-ms"], DEFAULT_TIMEOUT_MS, 1);
+    const maxBytes = wholeNumber("max-bytes", values["max-bytes"], DEFAULT_MAX_BYTES, 1);
+    const keep = wholeNumber("keep", values.keep, DEFAULT_KEEP, 1);
+    const euToken = values["eu-token"] ?? io.env?.SANCTIONS_SCREEN_EU_TOKEN;
+    // The EU file needs a token: from --eu-token / the environment, else the Commission's feed.
+    const sources: ListSourceSpec[] = [];
+    for (const source of selected) {
+      if (source.id !== "eu-fsf") {
+        sources.push(source);
+        continue;
+      }
+      try {
+        const resolved = await resolveEuFsfSource(source, { ...(euToken === undefined ? {} : { token: euToken }), feedUrl, timeoutMs });
+        io.stderr(`lists update: eu-fsf: ${resolved.how}\n`);
+        sources.push(resolved.source);
+      } catch (error) {
+        io.stderr(`sanctions-screen: lists update failed; nothing changed:\n  eu-fsf: ${(error as Error).message}\n`);
+        return 1;
+      }
     }
     const dir = values.dir ?? DEFAULT_DIR;
     try {
       const result = await updateListSet({
         dir,
         sources,
-        timeoutMs: wholeNumber("timeout-ms", values["timeout-ms"], DEFAULT_TIMEOUT_MS, 1),
-        maxBytes: wholeNumber("max-bytes", values["max-bytes"], DEFAULT_MAX_BYTES, 1),
+        timeoutMs,
+        maxBytes,
         ...(maxDrop === undefined ? {} : { maxDropFraction: maxDrop }),
         ...(values["allow-count-drop"] ? { allowCountDrop: true } : {}),
-        keep: wholeNumber("keep", values.keep, DEFAULT_KEEP, 1),
+        keep,
         // The CLI is the edge that reads the clock: the set id and download times.
         now: new Date(),
         onProgress: (line) => io.stderr(`lists update: ${line}\n`),

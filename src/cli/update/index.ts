@@ -1,3 +1,4 @@
 export * from "./sources";
 export * from "./download-file";
 export * from "./list-set";
+export * from "./resolve-eu-fsf";
