@@ -14,6 +14,7 @@ import {
   type BatchWorkerSpec,
 } from "../batch";
 import { UsageError, type CliCommand, type CliIo } from "../command";
+import { chooseScreeningLists } from "../installed-lists";
 import { readPrebuiltIndex } from "../prebuilt-index";
 
 /** Exit code of a batch that ran to the end but had rows it could not screen (all are in the output). */
@@ -32,9 +33,9 @@ function formatOf(path: string): BatchFormat | undefined {
  * The screener spec the workers get: the lists (embedded or `--list` files) and an index that fits
  * them. The lists are loaded once here first, so a bad list file fails before any worker starts.
  */
-async function workerSpec(lists: readonly string[], profile: ProfileName | undefined, io: CliIo): Promise<BatchWorkerSpec> {
-  const base = { lists, ...(profile === undefined ? {} : { profile }) };
-  if (lists.length === 0) {
+async function workerSpec(lists: readonly string[], setDir: string | undefined, profile: ProfileName | undefined, io: CliIo): Promise<BatchWorkerSpec> {
+  const base = { lists, ...(setDir === undefined ? {} : { setDir }), ...(profile === undefined ? {} : { profile }) };
+  if (lists.length === 0 && setDir === undefined) {
     const prebuilt = readPrebuiltIndex();
     if (prebuilt !== undefined) {
       try {
@@ -105,7 +106,7 @@ function summaryText(summary: BatchSummary): string {
  */
 export const batchCommand: CliCommand = {
   words: ["batch"],
-  usage: "batch <input.csv|.jsonl> [--out file] [--format csv|jsonl] [--as-of D] [--profile P] [--workers N] [--list file]… [--chunk-size N]",
+  usage: "batch <input.csv|.jsonl> [--out file] [--format csv|jsonl] [--as-of D] [--profile P] [--workers N] [--lists-dir D | --list file… | --embedded] [--chunk-size N]",
   summary: "Screen every row of a file on all cores; exit 0 all screened, 4 some rows bad (in the output), 1 failed",
   async run(args, io) {
     const { values, positionals } = parseArgs({
@@ -118,6 +119,8 @@ export const batchCommand: CliCommand = {
         profile: { type: "string" },
         workers: { type: "string" },
         list: { type: "string", multiple: true },
+        "lists-dir": { type: "string" },
+        embedded: { type: "boolean" },
         "chunk-size": { type: "string" },
       },
     });
@@ -148,7 +151,13 @@ export const batchCommand: CliCommand = {
 
     // A missing input fails before the lists are loaded (runCli reports ENOENT, exit 1).
     if (!statSync(input).isFile()) throw new UsageError(`batch: expected an input file, received "${input}"`);
-    const spec = await workerSpec(values.list ?? [], values.profile as ProfileName | undefined, io);
+    const choice = chooseScreeningLists({ files: values.list ?? [], listsDir: values["lists-dir"], embedded: values.embedded === true, env: io.env, note: io.stderr });
+    const spec = await workerSpec(
+      choice.origin === "files" ? choice.files : [],
+      choice.origin === "installed" ? choice.set.setDir : undefined,
+      values.profile as ProfileName | undefined,
+      io,
+    );
     const sink = values.out === undefined ? undefined : atomicFile(values.out);
     const write = sink ? sink.write : (text: string) => io.stdout(text);
     const tty = io.stderrIsTty === true;

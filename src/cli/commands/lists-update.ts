@@ -12,8 +12,8 @@ import {
   type SetManifest,
   type UpdateListSetResult,
 } from "../update";
+import { chooseListsDir } from "../installed-lists";
 
-const DEFAULT_DIR = "sanctions-lists";
 const DEFAULT_TIMEOUT_MS = 120_000;
 const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 const DEFAULT_KEEP = 3;
@@ -90,7 +90,7 @@ export const listsUpdateCommand: CliCommand = {
   words: ["lists", "update"],
   usage:
     "lists update [--dir D] [--source id]… [--source-url id=url]… [--eu-token T] [--eu-feed-url U] [--timeout-ms N] [--max-bytes N] [--max-drop F] [--allow-count-drop] [--keep N] [--json]",
-  summary: `Download the official lists into D/current as one verified set (all or nothing); sources: ${LIST_SOURCES.map((s) => (s.default ? s.id : `(${s.id})`)).join(", ")}`,
+  summary: `Download the official lists into D/current as one verified set (all or nothing; D defaults to SANCTIONS_SCREEN_LISTS_DIR or ~/.local/share/sanctions-screen/lists); sources: ${LIST_SOURCES.map((s) => (s.default ? s.id : `(${s.id})`)).join(", ")}`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args],
@@ -121,6 +121,9 @@ export const listsUpdateCommand: CliCommand = {
     const timeoutMs = wholeNumber("timeout-ms", values["timeout-ms"], DEFAULT_TIMEOUT_MS, 1);
     const maxBytes = wholeNumber("max-bytes", values["max-bytes"], DEFAULT_MAX_BYTES, 1);
     const keep = wholeNumber("keep", values.keep, DEFAULT_KEEP, 1);
+    // The same directory screen, batch and serve read by default (--dir, SANCTIONS_SCREEN_LISTS_DIR, the user's data dir).
+    const dir = chooseListsDir(values.dir, io.env)?.dir;
+    if (dir === undefined) throw new UsageError("lists update: no default lists directory (the environment names no home); pass --dir D");
     const euToken = values["eu-token"] ?? io.env?.SANCTIONS_SCREEN_EU_TOKEN;
     // The EU file needs a token: from --eu-token / the environment, else the Commission's feed.
     const sources: ListSourceSpec[] = [];
@@ -138,7 +141,6 @@ export const listsUpdateCommand: CliCommand = {
         return 1;
       }
     }
-    const dir = values.dir ?? DEFAULT_DIR;
     try {
       const result = await updateListSet({
         dir,

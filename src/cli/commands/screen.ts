@@ -3,6 +3,7 @@ import { loadList } from "../../lists";
 import { IdentifierTypeSchema, type LoadedList } from "../../model";
 import { createScreener, PROFILES, type ProfileName, type ScreenInput } from "../../screen";
 import { UsageError, type CliCommand } from "../command";
+import { chooseScreeningLists } from "../installed-lists";
 import { embeddedScreener } from "../prebuilt-index";
 import { readListFiles } from "../read-list-files";
 import { renderScreenResult } from "../render-screen-result";
@@ -10,8 +11,8 @@ import { renderScreenResult } from "../render-screen-result";
 /** `screen <name>`: the main job — screen one name against the embedded lists (or `--list` files). */
 export const screenCommand: CliCommand = {
   words: ["screen"],
-  usage: "screen <name> [--type T] [--country CC] [--dob D] [--id type:value] [--as-of D] [--profile P] [--list file]… [--json]",
-  summary: "Screen a name against the embedded lists (or official files) and print explained hits",
+  usage: "screen <name> [--type T] [--country CC] [--dob D] [--id type:value] [--as-of D] [--profile P] [--lists-dir D | --list file… | --embedded] [--json]",
+  summary: "Screen a name against the installed lists (lists update), official files or, with a warning, the embedded snapshots; print explained hits",
   run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args],
@@ -24,6 +25,8 @@ export const screenCommand: CliCommand = {
         "as-of": { type: "string" },
         profile: { type: "string" },
         list: { type: "string", multiple: true },
+        "lists-dir": { type: "string" },
+        embedded: { type: "boolean" },
         "max-hits": { type: "string" },
         json: { type: "boolean" },
         "fail-on": { type: "string" },
@@ -46,10 +49,13 @@ export const screenCommand: CliCommand = {
       ...(values.profile === undefined ? {} : { profile: values.profile as ProfileName }),
       ...(maxHits === undefined ? {} : { maxHits }),
     };
+    const choice = chooseScreeningLists({ files: values.list ?? [], listsDir: values["lists-dir"], embedded: values.embedded === true, env: io.env, note: io.stderr });
     const screener =
-      values.list && values.list.length > 0
-        ? createScreener({ ...options, lists: values.list.map((file): LoadedList => loadList(readListFiles(file))) })
-        : embeddedScreener(options, io.stderr).screener;
+      choice.origin === "files"
+        ? createScreener({ ...options, lists: choice.files.map((file): LoadedList => loadList(readListFiles(file))) })
+        : choice.origin === "installed"
+          ? createScreener({ ...options, lists: choice.set.lists })
+          : embeddedScreener(options, io.stderr).screener;
 
     const identifiers = (values.id ?? []).map((spec) => {
       const colon = spec.indexOf(":");
