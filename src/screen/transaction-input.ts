@@ -6,8 +6,8 @@
  */
 import { z } from "zod";
 import { InputError, inputIssuesFromZod, type InputIssue } from "../errors";
-import { CountryCodeSchema, PartialDateSchema, RegimeSchema, SubjectTypeSchema } from "../model";
-import { IsoDaySchema, ScreenIdentifierSchema } from "./screen-input";
+import { PartialDateSchema, RegimeSchema, SubjectTypeSchema } from "../model";
+import { IsoCountryCodeSchema as CountryCodeSchema, IsoDaySchema, ScreenIdentifierSchema } from "./screen-input";
 
 /** Roles a party plays in a deal (BIS and OFAC vocabulary; `broker` is an intermediary). */
 export const PartyRoleSchema = z.enum(["seller", "buyer", "consignee", "end-user", "intermediary", "carrier", "vessel", "bank"]);

@@ -99,6 +99,21 @@ describe("installed sets: lists update, then screen / batch / serve read them", 
     expect(rows[0].listVersions).toMatch(/^ofac-sdn@2026-09-09#[0-9a-f]{12}; uk-fcdo@2026-09-10#[0-9a-f]{12}$/);
   }, 120_000);
 
+  it("batch maps country names to ISO codes and says so; a non-ISO code is an error row with the hint", async () => {
+    const input = join(home, "countries.csv");
+    writeFileSync(input, "name,country\nBNK (UK) Ltd,United Kingdom\nBNK (UK) Ltd,UK\nBNK (UK) Ltd,United Kingdom\nEP-GOL,Iran\n");
+    const run = capture({ HOME: home });
+    expect(await runCli(["batch", input, "--workers", "1", "--format", "jsonl"], run.io)).toBe(4);
+    const rows = run.out.join("").trim().split("\n").map((l) => JSON.parse(l));
+    expect(rows.map((r: { outcome: string }) => r.outcome)).toEqual(["alert", "error", "alert", "alert"]);
+    expect(rows[1].error).toContain('country: expected an ISO 3166-1 alpha-2 country code (hint: the United Kingdom is "GB"');
+    const stderr = run.err.join("");
+    // Once per distinct name, with the line it was first seen on.
+    expect(stderr).toContain('batch: country "United Kingdom" read as GB (United Kingdom), first on line 2\n');
+    expect(stderr).toContain('batch: country "Iran" read as IR (Iran), first on line 5\n');
+    expect(stderr.match(/read as GB/g)).toHaveLength(1);
+  }, 120_000);
+
   it("serve screens against the set it is given", async () => {
     const set = loadInstalledSet(dir);
     const running = await startScreeningServer({ port: 0, host: "127.0.0.1", lists: set?.lists ?? [], handler: { analystPage: false } });

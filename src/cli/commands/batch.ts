@@ -173,6 +173,7 @@ export const batchCommand: CliCommand = {
         ...(asOf === undefined ? {} : { asOf }),
         ...(chunkSize === undefined ? {} : { chunkSize }),
         onIgnoredColumns: (columns) => io.stderr(`batch: ignoring columns that are not screen fields: ${columns.join(", ")}\n`),
+        onCountryMapped: (m, line) => io.stderr(`batch: country "${m.from}" read as ${m.to} (${m.toName}), first on line ${line}\n`),
         ...(tty ? { onProgress: (p) => io.stderr(`\r${formatProgress(p)}\x1b[K`) } : {}),
       });
       if (tty) io.stderr("\n");

@@ -69,7 +69,8 @@ export const screenCommand: CliCommand = {
     const input = {
       name,
       ...(values.type === undefined ? {} : { type: values.type }),
-      ...(values.country === undefined ? {} : { country: values.country.toUpperCase() }),
+      // A two-letter code is upper-cased; anything else goes to the validator, which hints the code ("Syria" → SY).
+      ...(values.country === undefined ? {} : { country: values.country.length === 2 ? values.country.toUpperCase() : values.country }),
       ...(values.dob === undefined ? {} : { dateOfBirth: values.dob }),
       ...(identifiers.length > 0 ? { identifiers } : {}),
       ...(asOf === undefined ? {} : { asOf }),
