@@ -64,7 +64,8 @@ export function loadEmbeddedLists(options: LoadEmbeddedListsOptions = {}): Loade
 export type DefaultScreenerOptions = Omit<ScreenerOptions, "lists"> & LoadEmbeddedListsOptions;
 
 /**
- * A screener over the embedded default lists. Pass `index` (the bytes of the prebuilt
+ * A screener over the embedded default lists. They are shipped snapshots: every list counts as
+ * stale on any day after its date (`freshness.snapshot`), so a clear today is `stale-clear`. Pass `index` (the bytes of the prebuilt
  * `lists/compiled/name-index.bin` shipped in the package, or of `screener.exportIndex()`) to skip the
  * index build on a cold start; it is checked against the lists and rebuilt-free only when it fits.
  * @example
@@ -72,7 +73,11 @@ export type DefaultScreenerOptions = Omit<ScreenerOptions, "lists"> & LoadEmbedd
  */
 export function createDefaultScreener(options: DefaultScreenerOptions = {}): Screener {
   const { lists: wanted, ...screenerOptions } = options;
-  return createScreener({ ...screenerOptions, lists: loadEmbeddedLists(wanted === undefined ? {} : { lists: wanted }) });
+  return createScreener({
+    ...screenerOptions,
+    freshness: { snapshot: true, ...screenerOptions.freshness },
+    lists: loadEmbeddedLists(wanted === undefined ? {} : { lists: wanted }),
+  });
 }
 
 export { embeddedRulePack, embeddedGoodsCatalogue, createTransactionScreener } from "./default-transaction-screener";

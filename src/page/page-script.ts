@@ -149,6 +149,7 @@ export const ANALYST_PAGE_SCRIPT = `
   }
   function outcomeText(r) {
     if (r.outcome === "unscreenable") return "Unscreenable: nothing comparable is left of this name";
+    if (r.outcome === "stale-clear") return "Not a clear: no record matched, but lists are stale on " + r.asOf + ": " + r.freshness.filter(function (f) { return f.stale; }).map(function (f) { return f.detail; }).join("; ");
     if (r.outcome === "clear") return "Clear: no record at or above the review threshold " + fixed(r.reviewThreshold) + (r.nearMiss ? " (near miss, not a hit: " + r.nearMiss.detail + ")" : "");
     var alerts = r.alertCount, reviews = r.hitCount - r.alertCount;
     var counts = [alerts ? alerts + " alert" + (alerts === 1 ? "" : "s") : null, reviews ? reviews + " to review" : null].filter(Boolean).join(", ");

@@ -8,3 +8,4 @@ export * from "./accept-list";
 export * from "./transaction-input";
 export * from "./screen-transaction";
 export * from "./rescreen";
+export * from "./list-freshness";

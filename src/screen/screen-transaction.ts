@@ -32,6 +32,7 @@ import {
 import { applyAcceptList, parseAcceptList, type AcceptEntry, type ReviewedHit } from "./accept-list";
 import { ALL_REGIMES } from "./assess-designation";
 import type { Outcome, ScreenResult, Screener } from "./create-screener";
+import type { ListFreshness } from "./list-freshness";
 import { buildEnvelope, type ResultEnvelope } from "./envelope";
 import { parseTransaction, type PartyRole, type Transaction, type TransactionGoods, type TransactionInput } from "./transaction-input";
 
@@ -111,6 +112,10 @@ export interface TransactionResult {
   readonly date: string;
   readonly jurisdictions: readonly Regime[];
   readonly verdict: Outcome;
+  /** True when a list the parties were screened against is stale on the transaction date: a would-be clear is `stale-clear`. */
+  readonly stale: boolean;
+  /** Each list's age on the transaction date (see `./list-freshness`). */
+  readonly freshness: readonly ListFreshness[];
   /** Findings that decide the verdict (all findings at the verdict's severity). */
   readonly deciding: readonly string[];
   readonly findings: readonly TransactionFinding[];
@@ -404,13 +409,18 @@ export function screenTransaction(input: TransactionInput, options: ScreenTransa
 
   // Verdict: the most severe finding.
   const top = findings.reduce<FindingSeverity>((acc, f) => (SEVERITY_RANK[f.severity] > SEVERITY_RANK[acc] ? f.severity : acc), "info");
-  const verdict: Outcome = top === "info" ? "clear" : top;
+  // Staleness is judged on the parties' screens (the screener's freshness options apply).
+  const freshness = parties[0]?.screen.freshness ?? [];
+  const stale = parties.some((p) => p.screen.stale);
+  const verdict: Outcome = top === "info" ? (stale ? "stale-clear" : "clear") : top;
   const deciding = top === "info" ? [] : findings.filter((f) => f.severity === top).map((f) => f.id);
   const counts = (["alert", "unscreenable", "review", "info"] as const).map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
   const decidingText = findings.filter((f) => deciding.includes(f.id)).map((f) => f.summary.replace(/^\w+: /, "").replace(/\.$/, ""));
   const summary = `${verdict === "clear" ? "Clear" : `${verdict[0]?.toUpperCase() ?? ""}${verdict.slice(1)}`}: transaction${tx.id === undefined ? "" : ` ${tx.id}`} of ${tx.date} (${tx.route.origin} → ${[...(tx.route.transit ?? []), tx.route.destination].join(" → ")}) for ${jurisdictions.join(", ")}: ${
     counts.map(([s, n]) => `${n} ${s}`).join(", ") || "no finding"
-  }${decidingText.length ? `; ${decidingText.join("; ")}` : ""}; 50 % rule ${ownership.evaluated ? "evaluated" : "not evaluated"}.`;
+  }${decidingText.length ? `; ${decidingText.join("; ")}` : ""}; 50 % rule ${ownership.evaluated ? "evaluated" : "not evaluated"}${
+    stale ? `; stale lists: ${freshness.filter((f) => f.stale).map((f) => f.detail).join("; ")}` : ""
+  }.`;
 
   const envelope = buildEnvelope({
     algorithm: screener.algorithm,
@@ -434,6 +444,8 @@ export function screenTransaction(input: TransactionInput, options: ScreenTransa
     date: tx.date,
     jurisdictions: [...jurisdictions],
     verdict,
+    stale,
+    freshness,
     deciding,
     findings: ordered,
     parties,

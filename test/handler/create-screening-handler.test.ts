@@ -458,7 +458,7 @@ describe("GET /lists, GET /health", () => {
   });
 
   it("reports health", async () => {
-    expect(await json(await handler()(get("/health")))).toEqual({ status: "ok", algorithm: "names-v2", lists: 2, records: screener.stats.records });
+    expect(await json(await handler()(get("/health")))).toEqual({ status: "ok", algorithm: "names-v2", lists: 2, records: screener.stats.records, stale: false, staleLists: [] });
   });
 });
 

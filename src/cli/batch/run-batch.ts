@@ -70,7 +70,7 @@ interface PoolWorker {
 export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> {
   const started = performance.now();
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
-  const counts: Record<BatchOutcome, number> = { alert: 0, review: 0, clear: 0, unscreenable: 0, error: 0 };
+  const counts: Record<BatchOutcome, number> = { alert: 0, review: 0, clear: 0, "stale-clear": 0, unscreenable: 0, error: 0 };
   const errors: string[] = [];
   const totalBytes = statSync(options.input).size;
   const stream = createReadStream(options.input);

@@ -11,7 +11,7 @@ import { renderScreenResult } from "../render-screen-result";
 /** `screen <name>`: the main job — screen one name against the embedded lists (or `--list` files). */
 export const screenCommand: CliCommand = {
   words: ["screen"],
-  usage: "screen <name> [--type T] [--country CC] [--dob D] [--id type:value] [--as-of D] [--profile P] [--lists-dir D | --list file… | --embedded] [--json]",
+  usage: "screen <name> [--type T] [--country CC] [--dob D] [--id type:value] [--as-of D] [--profile P] [--lists-dir D | --list file… | --embedded] [--json] [--fail-on alert|review|stale]",
   summary: "Screen a name against the installed lists (lists update), official files or, with a warning, the embedded snapshots; print explained hits",
   run(args, io) {
     const { values, positionals } = parseArgs({
@@ -38,8 +38,8 @@ export const screenCommand: CliCommand = {
       throw new UsageError(`--profile: expected one of ${Object.keys(PROFILES).join(", ")}, received "${values.profile}"`);
     }
     const failOn = values["fail-on"];
-    if (failOn !== undefined && failOn !== "alert" && failOn !== "review") {
-      throw new UsageError(`--fail-on: expected alert or review, received "${failOn}"`);
+    if (failOn !== undefined && failOn !== "alert" && failOn !== "review" && failOn !== "stale") {
+      throw new UsageError(`--fail-on: expected alert, review or stale, received "${failOn}"`);
     }
     const maxHits = values["max-hits"] === undefined ? undefined : Number(values["max-hits"]);
     if (maxHits !== undefined && (!Number.isInteger(maxHits) || maxHits < 1)) {
@@ -79,6 +79,8 @@ export const screenCommand: CliCommand = {
     io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : renderScreenResult(result));
     if (failOn === "alert" && result.outcome === "alert") return 3;
     if (failOn === "review" && (result.outcome === "alert" || result.outcome === "review")) return 3;
+    // Any stale list, whatever the outcome: the screen cannot be trusted as current.
+    if (failOn === "stale" && result.stale) return 3;
     return 0;
   },
 };

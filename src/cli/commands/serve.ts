@@ -41,7 +41,7 @@ export interface ScreeningServer {
  */
 function embeddedScreeners(profile: ProfileName, warn: (text: string) => void): { main: Screener; screenerFor: (p: ProfileName) => Screener } {
   const { screener: main, index, lists } = embeddedScreener({ profile }, warn);
-  return { main, screenerFor: (p) => createScreener({ lists, profile: p, index }) };
+  return { main, screenerFor: (p) => createScreener({ lists, profile: p, index, freshness: { snapshot: true } }) };
 }
 
 /** Screeners over given lists for every profile, sharing one index built once. */

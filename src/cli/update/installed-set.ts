@@ -44,7 +44,12 @@ export function loadInstalledSetAt(setDir: string): InstalledSet {
       }
       return { name: file.path, data: bytes };
     });
-    const loaded = loadList(sources, { format: entry.format });
+    let loaded = loadList(sources, { format: entry.format });
+    if (loaded.metadata.listDate === undefined) {
+      // A file without a list date (the legacy OFAC CSV, the CSL) is dated by its download: its age
+      // can then be judged; without any date it would always count as stale.
+      loaded = { ...loaded, metadata: { ...loaded.metadata, listDate: entry.downloadedAt, listDateSource: `download time in the set manifest (${entry.source}); the file carries no list date` } };
+    }
     if (loaded.metadata.listId !== entry.listId) {
       throw new UpdateError(`${setDir}: expected list ${entry.listId} from ${entry.source}, received ${loaded.metadata.listId}`, []);
     }
