@@ -53,6 +53,7 @@ export function renderScreenResult(result: ScreenResult): string {
   // Staleness comes first: a clear on old lists must never read as a clean clear.
   const stale = result.freshness.filter((f) => f.stale);
   const parts = stale.length > 0 ? [`STALE LISTS on ${result.asOf}: ${stale.map((f) => f.detail).join("; ")}; install current lists with \`sanctions-screen lists update\``, head] : [head];
+  for (const gap of result.coverageGaps) parts.push(`  NOT COVERED: ${gap.detail}`);
   for (const r of result.reasons) parts.push(`  ${r.feature}: ${r.detail}`);
   if (result.hits.length === 0 && result.outcome !== "unscreenable") parts.push("  no record at or above the review threshold");
   if (result.nearMiss !== undefined) parts.push(`  near miss (not a hit): ${result.nearMiss.detail}`);

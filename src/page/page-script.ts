@@ -149,6 +149,11 @@ export const ANALYST_PAGE_SCRIPT = `
   }
   function outcomeText(r) {
     if (r.outcome === "unscreenable") return "Unscreenable: nothing comparable is left of this name";
+    if (r.coverageGaps && r.coverageGaps.length > 0 && r.outcome !== "alert") return outcomeBase(r) + " — " + r.coverageGaps.map(function (g) { return g.detail; }).join("; ");
+    return outcomeBase(r);
+  }
+
+  function outcomeBase(r) {
     if (r.outcome === "stale-clear") return "Not a clear: no record matched, but lists are stale on " + r.asOf + ": " + r.freshness.filter(function (f) { return f.stale; }).map(function (f) { return f.detail; }).join("; ");
     if (r.outcome === "clear") return "Clear: no record at or above the review threshold " + fixed(r.reviewThreshold) + (r.nearMiss ? " (near miss, not a hit: " + r.nearMiss.detail + ")" : "");
     var alerts = r.alertCount, reviews = r.hitCount - r.alertCount;

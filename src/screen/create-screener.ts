@@ -54,6 +54,7 @@ import { parseScreenerOptions } from "./screener-options";
 import { contentSha256 } from "../rules";
 import { buildEnvelope, type ResultEnvelope } from "./envelope";
 import { assessListFreshness, type FreshnessOptions, type ListFreshness } from "./list-freshness";
+import { coverageGaps, regimesCovered, type CoverageGap } from "./list-coverage";
 
 /** Options of {@link createScreener}. */
 export interface ScreenerOptions {
@@ -168,6 +169,8 @@ export interface ScreenResult extends NameMatchResult {
   readonly stale: boolean;
   /** Each list's age on `asOf`, its maximum and whether it is stale, explained. */
   readonly freshness: readonly ListFreshness[];
+  /** Requested jurisdictions no loaded list covers (no list carries that regime's designations). */
+  readonly coverageGaps: readonly CoverageGap[];
   /** Replay envelope: library, algorithm, profile, options hash, asOf, lists (see `./envelope`). */
   readonly envelope: ResultEnvelope;
 }
@@ -436,6 +439,9 @@ export function createScreener(options: ScreenerOptions): Screener {
   }
 
   const SEVERITY: Readonly<Record<HitDecision, number>> = { alert: 0, review: 1, info: 2 };
+  // Which regimes the loaded lists can alert for (computed once; see ./list-coverage).
+  const covered = regimesCovered(lists);
+  const listIds = lists.map((l) => l.metadata.listId);
   // The options that decide a result never change for a screener: hash them once, not per screen.
   const envelopeOptions = { threshold, reviewThreshold, maxHits: opts.maxHits, maxNameLength: opts.maxNameLength, maxNameWords: opts.maxNameWords, algorithm: alg };
   const envelopeOptionsHash = contentSha256(envelopeOptions);
@@ -468,6 +474,7 @@ export function createScreener(options: ScreenerOptions): Screener {
     const alertCount = count("alert");
     const reviewCount = count("review");
     const freshness = assessListFreshness(provenance, asOf, options.freshness);
+    const gaps = coverageGaps(jurisdictions, covered, listIds);
     const stale = freshness.some((f) => f.stale);
     const outcome: Outcome = scoring.unscreenable ? "unscreenable" : alertCount > 0 ? "alert" : reviewCount > 0 ? "review" : stale ? "stale-clear" : "clear";
     return {
@@ -490,6 +497,7 @@ export function createScreener(options: ScreenerOptions): Screener {
       lists: provenance,
       stale,
       freshness,
+      coverageGaps: gaps,
       // Replay envelope (issue 4): everything that decided this result, hashed; see ./envelope.
       envelope: buildEnvelope({
         algorithm: alg.id,

@@ -9,3 +9,4 @@ export * from "./transaction-input";
 export * from "./screen-transaction";
 export * from "./rescreen";
 export * from "./list-freshness";
+export * from "./list-coverage";

@@ -33,6 +33,7 @@ import { applyAcceptList, parseAcceptList, type AcceptEntry, type ReviewedHit } 
 import { ALL_REGIMES } from "./assess-designation";
 import type { Outcome, ScreenResult, Screener } from "./create-screener";
 import type { ListFreshness } from "./list-freshness";
+import type { CoverageGap } from "./list-coverage";
 import { buildEnvelope, type ResultEnvelope } from "./envelope";
 import { parseTransaction, type PartyRole, type Transaction, type TransactionGoods, type TransactionInput } from "./transaction-input";
 
@@ -116,6 +117,8 @@ export interface TransactionResult {
   readonly stale: boolean;
   /** Each list's age on the transaction date (see `./list-freshness`). */
   readonly freshness: readonly ListFreshness[];
+  /** The transaction's jurisdictions no loaded list covers (see `./list-coverage`). */
+  readonly coverageGaps: readonly CoverageGap[];
   /** Findings that decide the verdict (all findings at the verdict's severity). */
   readonly deciding: readonly string[];
   readonly findings: readonly TransactionFinding[];
@@ -412,6 +415,8 @@ export function screenTransaction(input: TransactionInput, options: ScreenTransa
   // Staleness is judged on the parties' screens (the screener's freshness options apply).
   const freshness = parties[0]?.screen.freshness ?? [];
   const stale = parties.some((p) => p.screen.stale);
+  // Every party is screened for the transaction's jurisdictions: the gaps are the same for all.
+  const gaps = parties[0]?.screen.coverageGaps ?? [];
   const verdict: Outcome = top === "info" ? (stale ? "stale-clear" : "clear") : top;
   const deciding = top === "info" ? [] : findings.filter((f) => f.severity === top).map((f) => f.id);
   const counts = (["alert", "unscreenable", "review", "info"] as const).map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
@@ -420,7 +425,7 @@ export function screenTransaction(input: TransactionInput, options: ScreenTransa
     counts.map(([s, n]) => `${n} ${s}`).join(", ") || "no finding"
   }${decidingText.length ? `; ${decidingText.join("; ")}` : ""}; 50 % rule ${ownership.evaluated ? "evaluated" : "not evaluated"}${
     stale ? `; stale lists: ${freshness.filter((f) => f.stale).map((f) => f.detail).join("; ")}` : ""
-  }.`;
+  }${gaps.length > 0 ? `; ${gaps.map((g) => g.detail).join("; ")}` : ""}.`;
 
   const envelope = buildEnvelope({
     algorithm: screener.algorithm,
@@ -446,6 +451,7 @@ export function screenTransaction(input: TransactionInput, options: ScreenTransa
     verdict,
     stale,
     freshness,
+    coverageGaps: gaps,
     deciding,
     findings: ordered,
     parties,
