@@ -10,3 +10,4 @@ export * from "./screen-transaction";
 export * from "./rescreen";
 export * from "./list-freshness";
 export * from "./list-coverage";
+export * from "./ownership-joins";
