@@ -356,7 +356,7 @@ describe("POST /screen/batch", () => {
     expect(res.status).toBe(200);
     const body = await json<BatchResponse>(res);
     expect(body.count).toBe(3);
-    expect(body.outcomes).toEqual({ alert: 2, review: 0, clear: 1, unscreenable: 0 });
+    expect(body.outcomes).toEqual({ alert: 2, review: 0, clear: 1, "stale-clear": 0, unscreenable: 0 });
     expect(body.lists).toEqual(screener.lists);
     expect(body.results.map((r) => [r.query.name, r.outcome, r.asOf])).toEqual([
       ["Belvneshpromservis", "alert", "2024-03-01"],

@@ -87,7 +87,7 @@ function summaryText(summary: BatchSummary): string {
   const seconds = summary.elapsedMs / 1000;
   const rate = seconds > 0 ? Math.round(summary.rows / seconds) : 0;
   const c = summary.counts;
-  let text = `batch: ${summary.rows} rows in ${seconds.toFixed(1)} s (${rate} rows/s, ${summary.workers} worker${summary.workers === 1 ? "" : "s"}): ${c.alert} alert, ${c.review} review, ${c.clear} clear, ${c.unscreenable} unscreenable, ${c.error} error\n`;
+  let text = `batch: ${summary.rows} rows in ${seconds.toFixed(1)} s (${rate} rows/s, ${summary.workers} worker${summary.workers === 1 ? "" : "s"}): ${c.alert} alert, ${c.review} review, ${c.clear} clear, ${c["stale-clear"] > 0 ? `${c["stale-clear"]} stale-clear (no match on stale lists: not clear), ` : ""}${c.unscreenable} unscreenable, ${c.error} error\n`;
   if (c.error > 0) {
     text += `batch: ${c.error} row${c.error === 1 ? "" : "s"} could not be screened (outcome "error" in the output):\n`;
     text += summary.errors.map((e) => `  ${e}\n`).join("");
