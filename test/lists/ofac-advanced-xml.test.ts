@@ -192,6 +192,12 @@ describe("ofac-advanced-xml: corrupt inputs fail closed", () => {
     expect(formatError(() => loadList(xmlSource(text.slice(0, text.length - 50)), { format: "ofac-advanced-xml" })).message).toMatch(/not well-formed XML/);
   });
 
+  it("refuses invalid UTF-8 bytes", () => {
+    const bytes = new Uint8Array(fixtureSources(FIXTURE)[0]?.data as Uint8Array);
+    bytes[bytes.indexOf(0x41, 90_000)] = 0xc3; // a lone lead byte
+    expect(formatError(() => loadList(xmlSource(bytes), { format: "ofac-advanced-xml" })).message).toMatch(/could not be decoded/);
+  });
+
   it("tolerates a dangling Location reference with a warning (the trimmed file has them)", () => {
     const loaded = loadList(edited('<VersionLocation LocationID="25" />', '<VersionLocation LocationID="424242" />'));
     expect(byId(loaded, "36").subject.addresses).toEqual([]);

@@ -171,6 +171,12 @@ describe("uk-fcdo-xml: corrupt inputs fail closed", () => {
     expect(formatError(() => loadList(un, { format: "uk-fcdo-xml" })).issues[0]).toMatchObject({ expected: "<Designations> (UK Sanctions List XML)", received: "<CONSOLIDATED_LIST>" });
   });
 
+  it("refuses invalid UTF-8 bytes", () => {
+    const bytes = new Uint8Array(fixtureSources(FIXTURE)[0]?.data as Uint8Array);
+    bytes[bytes.indexOf(0x41, 400)] = 0xc3; // a lone lead byte inside a name
+    expect(formatError(() => loadList(xmlSource(bytes), { format: "uk-fcdo-xml" })).message).toMatch(/could not be decoded/);
+  });
+
   it("refuses an empty list unless allowed", () => {
     const empty = xmlSource('<?xml version="1.0" encoding="utf-8"?>\n<Designations>\n  <DateGenerated>10/09/2026</DateGenerated>\n</Designations>\n');
     expect(() => loadList(empty)).toThrow(/list is empty/);
