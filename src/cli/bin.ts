@@ -13,6 +13,7 @@ runCli(process.argv.slice(2), {
   stderrIsTty: process.stderr.isTTY === true,
   // The CLI is the edge of the system: the one place that reads the clock, as the default as-of date.
   today: localToday(),
+  env: process.env,
 }).then(
   (code) => {
     process.exitCode = code;

@@ -6,6 +6,8 @@ export interface CliIo {
   readonly stderrIsTty?: boolean;
   /** Today's date (YYYY-MM-DD) as the CLI's default `asOf`; the CLI is the one place that reads the clock. */
   readonly today?: string;
+  /** Environment variables the CLI may read (`SANCTIONS_SCREEN_EU_TOKEN`, `SANCTIONS_SCREEN_LISTS_DIR`); none when absent. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** A mistake in the command line itself: exit code 2 with the usage text. */

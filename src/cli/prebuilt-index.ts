@@ -38,6 +38,8 @@ export function embeddedScreener(
   warn: (text: string) => void,
 ): { screener: Screener; index: Uint8Array; lists: LoadedList[] } {
   const lists = loadEmbeddedLists();
+  // Shipped snapshots: stale on any day after their date (see src/screen/list-freshness.ts).
+  options = { ...options, freshness: { snapshot: true, ...options.freshness } };
   const prebuilt = readPrebuiltIndex();
   if (prebuilt) {
     try {

@@ -50,13 +50,17 @@ function hitBlock(hit: Hit, rank: number): string {
  */
 export function renderScreenResult(result: ScreenResult): string {
   const head = `${result.outcome.toUpperCase()}  "${result.query.name}"  (as of ${result.asOf}, ${result.jurisdictions.join("/")}; profile ${result.profile}, alert ≥ ${result.threshold.toFixed(2)}, review ≥ ${result.reviewThreshold.toFixed(2)}, ${result.algorithm})`;
-  const parts = [head];
+  // Staleness comes first: a clear on old lists must never read as a clean clear.
+  const stale = result.freshness.filter((f) => f.stale);
+  const parts = stale.length > 0 ? [`STALE LISTS on ${result.asOf}: ${stale.map((f) => f.detail).join("; ")}; install current lists with \`sanctions-screen lists update\``, head] : [head];
+  for (const gap of result.coverageGaps) parts.push(`  NOT COVERED: ${gap.detail}`);
   for (const r of result.reasons) parts.push(`  ${r.feature}: ${r.detail}`);
   if (result.hits.length === 0 && result.outcome !== "unscreenable") parts.push("  no record at or above the review threshold");
   if (result.nearMiss !== undefined) parts.push(`  near miss (not a hit): ${result.nearMiss.detail}`);
   result.hits.forEach((h, i) => parts.push(hitBlock(h, i + 1)));
   if (result.hitCount > result.hits.length) parts.push(`  … ${result.hitCount - result.hits.length} more hits (use --max-hits)`);
   if (result.findingCount > 0 && result.outcome === "clear") parts.push(`  clear on ${result.asOf}, with ${result.findingCount} informational finding(s) above`);
+  if (result.outcome === "stale-clear") parts.push(`  not a clear: no record matched, but ${stale.length} list(s) are stale on ${result.asOf} (above)`);
   parts.push(
     `lists: ${result.lists.map((l) => `${l.listId} ${l.listDate?.slice(0, 10) ?? "undated"} (${l.recordCount} records, sha256 ${l.sha256.slice(0, 12)}…)`).join("; ")}`,
   );

@@ -2,6 +2,7 @@ import { ScreeningError } from "../errors";
 import { ListFormatSchema } from "../model";
 import { UsageError, type CliIo } from "./command";
 import { COMMANDS } from "./commands";
+import { UpdateError } from "./update";
 
 export type { CliIo } from "./command";
 
@@ -34,6 +35,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (error instanceof UsageError) {
       io.stderr(`sanctions-screen: ${error.message}\n\n${usage()}`);
       return 2;
+    }
+    if (error instanceof UpdateError) {
+      // An installed list set that is missing where asked for, or damaged.
+      io.stderr(`sanctions-screen: ${error.message}\n`);
+      return 1;
     }
     if (error instanceof ScreeningError) {
       io.stderr(`sanctions-screen: ${error.code}: ${error.message}\n`);

@@ -69,12 +69,14 @@ export type DefaultScreenerOptions = Omit<ScreenerOptions, "lists"> & LoadEmbedd
  * files (Node 20.16+, Bun, Deno: through `process.getBuiltinModule`, no static `node:` import);
  * elsewhere (a bundle for a browser or a Worker) pass its bytes as `index`, or it is built at start.
  * An index that does not fit the lists (a checkout changed since `npm run build`) is built anew in
- * memory: still correct, only a slower start.
+ * memory: still correct, only a slower start. The lists are shipped snapshots: every list counts as
+ * stale on any day after its date (`freshness.snapshot`), so a clear today is `stale-clear`.
  * @example
  * createDefaultScreener().screen({ name: "Army Supply Bureau", asOf: "2018-06-01" }).outcome //=> "alert"
  */
 export function createDefaultScreener(options: DefaultScreenerOptions = {}): Screener {
-  const { lists: wanted, ...screenerOptions } = options;
+  const { lists: wanted, ...given } = options;
+  const screenerOptions = { ...given, freshness: { snapshot: true, ...given.freshness } };
   const lists = loadEmbeddedLists(wanted === undefined ? {} : { lists: wanted });
   const shipped = screenerOptions.index === undefined && wanted === undefined ? shippedIndex() : undefined;
   if (shipped !== undefined) {

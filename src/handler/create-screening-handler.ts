@@ -332,7 +332,7 @@ export function createScreeningHandler(options: ScreeningHandlerOptions): Screen
     }
     const release = reserve(total);
     try {
-      const outcomes: Record<Outcome, number> = { alert: 0, review: 0, clear: 0, unscreenable: 0 };
+      const outcomes: Record<Outcome, number> = { alert: 0, review: 0, clear: 0, "stale-clear": 0, unscreenable: 0 };
       let lists: ScreenResult["lists"] = main.lists;
       const results: BatchItemResult[] = [];
       const started = performance.now();
@@ -373,11 +373,15 @@ export function createScreeningHandler(options: ScreeningHandlerOptions): Screen
       reviewThreshold: main.reviewThreshold,
       records: main.stats.records,
       lists: main.lists,
+      // Each list's age today, and whether it is too old to trust (see src/screen/list-freshness.ts).
+      freshness: main.freshnessOn(today()),
     });
   }
 
   function getHealth(): Response {
-    return jsonResponse(200, { status: "ok", algorithm: main.algorithm, lists: main.lists.length, records: main.stats.records });
+    // The server is up ("ok"); `stale` says whether the lists it screens against are too old today.
+    const stale = main.freshnessOn(today()).filter((f) => f.stale);
+    return jsonResponse(200, { status: "ok", algorithm: main.algorithm, lists: main.lists.length, records: main.stats.records, stale: stale.length > 0, staleLists: stale.map((f) => f.detail) });
   }
 
   const routes = new Map<string, Route>([

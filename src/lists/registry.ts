@@ -7,8 +7,10 @@ import { finalizeList, type LoadListOptions } from "./finalize-list";
 import { ftmJsonLoader } from "./ftm-json";
 import type { ListLoader } from "./loader";
 import { ofacCsvLoader } from "./ofac-csv";
+import { ofacAdvancedXmlLoader } from "./ofac-advanced-xml";
 import { ofacEnhancedXmlLoader } from "./ofac-enhanced-xml";
 import type { ListSource } from "./source";
+import { ukFcdoXmlLoader } from "./uk-fcdo-xml";
 import { ukOfsiCsvLoader } from "./uk-ofsi-csv";
 import { unXmlLoader } from "./un-xml";
 import { usCslCsvLoader } from "./us-csl-csv";
@@ -16,8 +18,10 @@ import { usCslCsvLoader } from "./us-csl-csv";
 /** Every driver, in detection order (most specific first). */
 export const listLoaders: readonly ListLoader[] = [
   ofacEnhancedXmlLoader,
+  ofacAdvancedXmlLoader,
   unXmlLoader,
   euFsfXmlLoader,
+  ukFcdoXmlLoader,
   ofacCsvLoader,
   ukOfsiCsvLoader,
   usCslCsvLoader,

@@ -6,8 +6,10 @@ import { SubjectTypeSchema } from "./subject";
 export const ListFormatSchema = z.enum([
   "ofac-csv",
   "ofac-enhanced-xml",
+  "ofac-advanced-xml",
   "un-xml",
   "uk-ofsi-csv",
+  "uk-fcdo-xml",
   "eu-fsf-xml",
   "us-csl-csv",
   "bis-dpl-txt",

@@ -15,7 +15,7 @@ export const ANALYST_PAGE_SCRIPT = `
   var statusEl = document.getElementById("status");
   var output = document.getElementById("output");
   var button = form.querySelector("button[type=submit]");
-  var LIST_TITLES = { "ofac-sdn": "OFAC SDN", "ofac-cons": "OFAC non-SDN", "un-sc": "UN Security Council", "uk-ofsi": "UK OFSI",
+  var LIST_TITLES = { "ofac-sdn": "OFAC SDN", "ofac-cons": "OFAC non-SDN", "un-sc": "UN Security Council", "uk-ofsi": "UK OFSI", "uk-fcdo": "UK Sanctions List (FCDO)",
     "us-csl": "US Consolidated Screening List", "bis-dpl": "BIS Denied Persons", "eu-fsf": "EU financial sanctions", curated: "Curated" };
   var CERTAINTY = { stated: "stated by the publisher", observed: "observed in list snapshots", inferred: "inferred by the curator" };
 
@@ -149,6 +149,12 @@ export const ANALYST_PAGE_SCRIPT = `
   }
   function outcomeText(r) {
     if (r.outcome === "unscreenable") return "Unscreenable: nothing comparable is left of this name";
+    if (r.coverageGaps && r.coverageGaps.length > 0 && r.outcome !== "alert") return outcomeBase(r) + " — " + r.coverageGaps.map(function (g) { return g.detail; }).join("; ");
+    return outcomeBase(r);
+  }
+
+  function outcomeBase(r) {
+    if (r.outcome === "stale-clear") return "Not a clear: no record matched, but lists are stale on " + r.asOf + ": " + r.freshness.filter(function (f) { return f.stale; }).map(function (f) { return f.detail; }).join("; ");
     if (r.outcome === "clear") return "Clear: no record at or above the review threshold " + fixed(r.reviewThreshold) + (r.nearMiss ? " (near miss, not a hit: " + r.nearMiss.detail + ")" : "");
     var alerts = r.alertCount, reviews = r.hitCount - r.alertCount;
     var counts = [alerts ? alerts + " alert" + (alerts === 1 ? "" : "s") : null, reviews ? reviews + " to review" : null].filter(Boolean).join(", ");

@@ -39,12 +39,12 @@ button[disabled] { opacity: .6; cursor: progress; }
 .outcome { border-radius: 6px; padding: .75rem 1rem; margin: .5rem 0 1rem; border-left: 6px solid; }
 .outcome p { margin: .2rem 0; font-weight: 400; }
 .outcome-alert { background: var(--alert-bg); border-color: var(--alert); }
-.outcome-review { background: var(--review-bg); border-color: var(--review); }
+.outcome-review, .outcome-stale-clear { background: var(--review-bg); border-color: var(--review); }
 .outcome-clear { background: var(--clear-bg); border-color: var(--clear); }
 .outcome-unscreenable, .outcome-error { background: #eef0f3; border-color: var(--muted); }
 .badge { display: inline-block; font-size: .8rem; font-weight: 700; letter-spacing: .05em; text-transform: uppercase; padding: .1rem .5rem; border-radius: 4px; color: #fff; }
 .badge-alert { background: var(--alert); }
-.badge-review { background: var(--review); }
+.badge-review, .badge-stale-clear { background: var(--review); }
 .badge-info { background: var(--muted); }
 table.status { margin-bottom: .75rem; }
 .badge-clear { background: var(--clear); }

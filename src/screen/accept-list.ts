@@ -110,6 +110,7 @@ export function applyAcceptList(subject: string, result: ScreenResult, acceptLis
   });
   const alerts = result.alertCount - suppressedAlerts;
   const reviews = result.reviewCount - suppressedReviews;
-  const outcome: Outcome = result.unscreenable ? "unscreenable" : alerts > 0 ? "alert" : reviews > 0 ? "review" : "clear";
+  // A clear on stale lists stays distinct after acceptances too.
+  const outcome: Outcome = result.unscreenable ? "unscreenable" : alerts > 0 ? "alert" : reviews > 0 ? "review" : result.stale ? "stale-clear" : "clear";
   return { subject, outcome, hits, suppressedCount: suppressedAlerts + suppressedReviews + hits.filter((h) => h.decision === "accepted" && h.hitDecision === "info").length };
 }

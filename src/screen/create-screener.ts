@@ -54,6 +54,8 @@ import { DEFAULT_MAX_NAME_LENGTH, parseScreenInput, type ScreenInput, type Valid
 import { parseScreenerOptions, type DEFAULT_SEARCH_BUDGET } from "./screener-options";
 import { contentSha256 } from "../rules";
 import { buildEnvelope, type ResultEnvelope } from "./envelope";
+import { assessListFreshness, type FreshnessOptions, type ListFreshness } from "./list-freshness";
+import { coverageGaps, regimesCovered, type CoverageGap } from "./list-coverage";
 
 /** Options of {@link createScreener}. */
 export interface ScreenerOptions {
@@ -88,10 +90,18 @@ export interface ScreenerOptions {
    * and profiles are calibrated for `names-v2` only).
    */
   readonly algorithm?: NameAlgorithm;
+  /**
+   * When a list is too old to trust on the as-of day (see `./list-freshness`): per-list maximum
+   * ages over the publishers' defaults, and `snapshot` for shipped snapshots.
+   */
+  readonly freshness?: FreshnessOptions;
 }
 
-/** Final outcome of a screen. */
-export type Outcome = "alert" | "review" | "clear" | "unscreenable";
+/**
+ * Final outcome of a screen. `stale-clear`: nothing matched, but on at least one list too old to
+ * trust on the as-of day (`freshness`) — never a clean `clear`.
+ */
+export type Outcome = "alert" | "review" | "clear" | "stale-clear" | "unscreenable";
 
 /** Provenance of one list used. */
 export interface ListProvenance {
@@ -163,6 +173,12 @@ export interface ScreenResult extends NameMatchResult {
   readonly reviewThreshold: number;
   readonly algorithm: string;
   readonly lists: readonly ListProvenance[];
+  /** True when any list is stale on `asOf` (see `freshness`); a would-be clear is then `stale-clear`. */
+  readonly stale: boolean;
+  /** Each list's age on `asOf`, its maximum and whether it is stale, explained. */
+  readonly freshness: readonly ListFreshness[];
+  /** Requested jurisdictions no loaded list covers (no list carries that regime's designations). */
+  readonly coverageGaps: readonly CoverageGap[];
   /** Replay envelope: library, algorithm, profile, options hash, asOf, lists (see `./envelope`). */
   readonly envelope: ResultEnvelope;
 }
@@ -194,6 +210,8 @@ export interface Screener {
   rank(name: string, options?: RankOptions): RankedMatch[];
   /** The compact prebuilt index, to pass as `index` to a later `createScreener` (serverless cold start). */
   exportIndex(): Uint8Array;
+  /** Each list's age on a day and whether it is stale then (the same rule `screen` applies). */
+  freshnessOn(asOf: string): ListFreshness[];
   readonly profile: ProfileName | "custom";
   readonly threshold: number;
   readonly reviewThreshold: number;
@@ -447,6 +465,9 @@ export function createScreener(options: ScreenerOptions): Screener {
   }
 
   const SEVERITY: Readonly<Record<HitDecision, number>> = { alert: 0, review: 1, info: 2 };
+  // Which regimes the loaded lists can alert for (computed once; see ./list-coverage).
+  const covered = regimesCovered(lists);
+  const listIds = lists.map((l) => l.metadata.listId);
   // The options that decide a result never change for a screener: hash them once, not per screen.
   const envelopeOptions = { threshold, reviewThreshold, maxHits: opts.maxHits, maxNameLength: opts.maxNameLength, maxNameWords: opts.maxNameWords, searchBudget: opts.searchBudget, algorithm: alg };
   const envelopeOptionsHash = contentSha256(envelopeOptions);
@@ -478,7 +499,10 @@ export function createScreener(options: ScreenerOptions): Screener {
     const count = (d: HitDecision) => assessed.filter((a) => a.decision === d).length;
     const alertCount = count("alert");
     const reviewCount = count("review");
-    const outcome: Outcome = scoring.unscreenable ? "unscreenable" : alertCount > 0 ? "alert" : reviewCount > 0 ? "review" : "clear";
+    const freshness = assessListFreshness(provenance, asOf, options.freshness);
+    const gaps = coverageGaps(jurisdictions, covered, listIds);
+    const stale = freshness.some((f) => f.stale);
+    const outcome: Outcome = scoring.unscreenable ? "unscreenable" : alertCount > 0 ? "alert" : reviewCount > 0 ? "review" : stale ? "stale-clear" : "clear";
     return {
       query: scoring.queryEcho,
       unscreenable: scoring.unscreenable,
@@ -497,6 +521,9 @@ export function createScreener(options: ScreenerOptions): Screener {
       reviewThreshold,
       algorithm: alg.id,
       lists: provenance,
+      stale,
+      freshness,
+      coverageGaps: gaps,
       // Replay envelope (issue 4): everything that decided this result, hashed; see ./envelope.
       envelope: buildEnvelope({
         algorithm: alg.id,
@@ -527,6 +554,9 @@ export function createScreener(options: ScreenerOptions): Screener {
     },
     exportIndex(): Uint8Array {
       return exportNameIndex(index, fingerprint);
+    },
+    freshnessOn(asOf: string): ListFreshness[] {
+      return assessListFreshness(provenance, asOf, options.freshness);
     },
     profile: profileName,
     threshold,

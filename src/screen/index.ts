@@ -8,3 +8,6 @@ export * from "./accept-list";
 export * from "./transaction-input";
 export * from "./screen-transaction";
 export * from "./rescreen";
+export * from "./list-freshness";
+export * from "./list-coverage";
+export * from "./ownership-joins";

@@ -7,7 +7,25 @@
 import { z } from "zod";
 import { InputError, inputIssuesFromZod, valueAt } from "../errors";
 import { isValidAsOf } from "../dates";
-import { CountryCodeSchema, IdentifierTypeSchema, PartialDateSchema, RegimeSchema, SubjectTypeSchema } from "../model";
+import { countryCode, countryName } from "../lists";
+import { IdentifierTypeSchema, isIsoCountryCode, isoCountryCodeHint, PartialDateSchema, RegimeSchema, SubjectTypeSchema } from "../model";
+
+/**
+ * A country in caller input: an assigned ISO 3166-1 alpha-2 code (see `src/model/iso-country.ts`).
+ * A refused value gets a hint when there is one: `UK` → `GB`, `gb` → `GB`, `Syria` → `SY`.
+ * @example
+ * IsoCountryCodeSchema.safeParse("UK").error?.issues[0]?.message
+ * //=> 'expected an ISO 3166-1 alpha-2 country code (hint: the United Kingdom is "GB" (UK is only reserved in ISO 3166-1))'
+ */
+export const IsoCountryCodeSchema = z.string().superRefine((value, ctx) => {
+  if (isIsoCountryCode(value)) return;
+  let hint = isoCountryCodeHint(value);
+  if (hint === undefined && value.trim().length > 2) {
+    const code = countryCode(value);
+    if (code !== undefined) hint = `"${value.trim()}" is "${code}" (${countryName(code)})`;
+  }
+  ctx.addIssue({ code: "custom", message: `expected an ISO 3166-1 alpha-2 country code${hint === undefined ? "" : ` (hint: ${hint})`}` });
+});
 
 /** A calendar day `YYYY-MM-DD` that exists (no time, no zone: screening is by day). */
 export const IsoDaySchema = z.string().refine((v) => isValidAsOf(v), "expected a calendar day YYYY-MM-DD");
@@ -27,7 +45,7 @@ export const ScreenIdentifierSchema = z
   .object({
     type: IdentifierTypeSchema.optional(),
     value: z.string().min(1).max(100),
-    country: CountryCodeSchema.optional(),
+    country: IsoCountryCodeSchema.optional(),
   })
   .strict();
 
@@ -42,7 +60,7 @@ export const ScreenInputSchema = z
   .object({
     name: z.string().min(1, "expected a non-empty name"),
     type: SubjectTypeSchema.optional(),
-    country: CountryCodeSchema.optional(),
+    country: IsoCountryCodeSchema.optional(),
     dateOfBirth: PartialDateSchema.optional(),
     identifiers: z.array(ScreenIdentifierSchema).max(20).optional(),
     asOf: IsoDaySchema.optional(),

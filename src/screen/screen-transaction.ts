@@ -18,7 +18,7 @@
  *    replay envelope and is plain JSON (same inputs → the same bytes).
  */
 import { matchGoods, type GoodsCatalogue, type GoodsMatchResult } from "../candidates";
-import type { Regime } from "../model";
+import type { Regime, SubjectType } from "../model";
 import { ownershipNotEvaluated, evaluateOwnershipGraph, type OwnershipResult } from "../ownership";
 import {
   evaluateCountryRules,
@@ -32,6 +32,9 @@ import {
 import { applyAcceptList, parseAcceptList, type AcceptEntry, type ReviewedHit } from "./accept-list";
 import { ALL_REGIMES } from "./assess-designation";
 import type { Outcome, ScreenResult, Screener } from "./create-screener";
+import type { ListFreshness } from "./list-freshness";
+import type { CoverageGap } from "./list-coverage";
+import { joinOwnershipNames, type OwnershipJoin } from "./ownership-joins";
 import { buildEnvelope, type ResultEnvelope } from "./envelope";
 import { parseTransaction, type PartyRole, type Transaction, type TransactionGoods, type TransactionInput } from "./transaction-input";
 
@@ -103,6 +106,10 @@ export interface OwnershipSection {
   readonly owners: readonly PartyScreen[];
   /** Results for each party that appears in the graph (or the not-evaluated result per party). */
   readonly results: readonly OwnershipResult[];
+  /** How each name of the graph was joined to a party (name matcher) or to list records, explained. */
+  readonly joins: readonly OwnershipJoin[];
+  /** Problems with the graph that do not stop it: unreached names, percentages that look like fractions. */
+  readonly notes: readonly string[];
 }
 
 /** The result of {@link screenTransaction}. */
@@ -111,6 +118,12 @@ export interface TransactionResult {
   readonly date: string;
   readonly jurisdictions: readonly Regime[];
   readonly verdict: Outcome;
+  /** True when a list the parties were screened against is stale on the transaction date: a would-be clear is `stale-clear`. */
+  readonly stale: boolean;
+  /** Each list's age on the transaction date (see `./list-freshness`). */
+  readonly freshness: readonly ListFreshness[];
+  /** The transaction's jurisdictions no loaded list covers (see `./list-coverage`). */
+  readonly coverageGaps: readonly CoverageGap[];
   /** Findings that decide the verdict (all findings at the verdict's severity). */
   readonly deciding: readonly string[];
   readonly findings: readonly TransactionFinding[];
@@ -245,24 +258,54 @@ export function screenTransaction(input: TransactionInput, options: ScreenTransa
       detail: "50 % rule not evaluated: no ownership graph supplied",
       owners: [],
       results: tx.parties.filter((p) => p.type !== "person").map((p) => ownershipNotEvaluated(p.name, "no ownership graph supplied")),
+      joins: [],
+      notes: [],
     };
   } else {
     const nodes = [...new Set(tx.ownership.flatMap((e) => [e.owner.trim(), e.owned.trim()]))];
-    const partyByName = new Map<string, PartyScreen>();
-    for (const p of parties) if (!partyByName.has(key(p.name))) partyByName.set(key(p.name), p);
+    // Names of the graph → parties, by the screener's own name matcher and thresholds.
+    const partyTypes = new Map(tx.parties.map((p, i) => [i, p.type]));
+    const joinParties = parties.map((p) => ({ index: p.index, name: p.name, ...(partyTypes.get(p.index) === undefined ? {} : { type: partyTypes.get(p.index) as SubjectType }) }));
+    const partyJoins = joinOwnershipNames(nodes, joinParties, screener, tx.date);
+    const canonical = new Map<string, string>();
     const owners: PartyScreen[] = [];
     const blocked = new Set<string>();
+    const joins: OwnershipJoin[] = [];
+    const notes: string[] = [];
     for (const n of nodes) {
-      const party = partyByName.get(key(n));
+      const join = partyJoins.get(n) as OwnershipJoin;
+      const party = join.how === "exact" || join.how === "matcher" ? parties[join.party as number] : undefined;
       if (party) {
-        if (party.blocked) blocked.add(n);
+        canonical.set(n, party.name);
+        if (party.blocked) blocked.add(party.name);
+        joins.push(join);
+        if (join.how === "matcher") add({ id: `ownership.join.${nodes.indexOf(n)}`, kind: "ownership", severity: "info", asOf: tx.date, parties: [party.index], detail: join.detail }, `ownership edge name "${n}"`);
         continue;
       }
+      canonical.set(n, n);
       const o = screenSpec({ key: n, role: "owner", name: n, asOf: tx.date, screenInput: { name: n, asOf: tx.date, jurisdictions: [...jurisdictions] } }, parties.length + owners.length);
       owners.push(o);
       if (o.blocked) blocked.add(n);
+      const best = o.hits.find((h) => h.decision !== "info") ?? o.hits[0];
+      const partyPart = join.how === "none" ? "no party" : join.detail;
+      if (best === undefined) {
+        const detail = `"${n}" reaches no party and no list record (${partyPart}); its edges count only through what the graph says`;
+        joins.push({ ...join, detail });
+        notes.push(detail);
+        add({ id: `ownership.unreached.${nodes.indexOf(n)}`, kind: "ownership", severity: "info", asOf: tx.date, detail }, `ownership edge name "${n}"`);
+      } else {
+        joins.push({ ...join, detail: `${join.how === "none" ? `"${n}" is no party` : join.detail}; as an owner it matches list record ${best.recordId} "${best.hit.name}" ${best.hit.score.toFixed(2)} (${best.decision}${o.blocked ? ", blocked" : ""})` });
+      }
+      if (join.how === "possible" || join.how === "ambiguous") {
+        add({ id: `ownership.join.${nodes.indexOf(n)}`, kind: "ownership", severity: "review", asOf: tx.date, ...(join.party === undefined ? {} : { parties: [join.party] }), detail: join.detail }, `ownership edge name "${n}"`);
+      }
     }
-    const graph = evaluateOwnershipGraph({ edges: tx.ownership, blocked });
+    tx.ownership.forEach((e, i) => {
+      // Percentages are 0–100; a share of 1 or less is legal but usually a fraction (0.6 for 60 %).
+      if (e.percent <= 1) notes.push(`ownership.${i}.percent ${e.percent}: looks like a fraction; percent is 0–100 (write ${Math.round(e.percent * 100 * 1e6) / 1e6} for ${Math.round(e.percent * 100 * 1e6) / 1e6} %)`);
+    });
+    const edges = tx.ownership.map((e) => ({ owner: canonical.get(e.owner.trim()) ?? e.owner.trim(), owned: canonical.get(e.owned.trim()) ?? e.owned.trim(), percent: e.percent }));
+    const graph = evaluateOwnershipGraph({ edges, blocked });
     const results: OwnershipResult[] = [];
     for (const p of parties) {
       const r = [...graph.values()].find((g) => key(g.entity) === key(p.name));
@@ -278,9 +321,13 @@ export function screenTransaction(input: TransactionInput, options: ScreenTransa
     }
     ownership = {
       evaluated: true,
-      detail: `50 % rule evaluated on ${tx.ownership.length} ownership edge(s); ${blocked.size} blocked owner(s) or parties: ${[...blocked].sort().join(", ") || "none"}`,
+      detail: `50 % rule evaluated on ${tx.ownership.length} ownership edge(s); ${blocked.size} blocked owner(s) or parties: ${[...blocked].sort().join(", ") || "none"}; ${
+        joins.filter((j) => j.how === "exact" || j.how === "matcher").length
+      } of ${nodes.length} name(s) joined to parties${joins.some((j) => j.how === "matcher") ? ` (${joins.filter((j) => j.how === "matcher").map((j) => j.detail).join("; ")})` : ""}${notes.length > 0 ? `; ${notes.join("; ")}` : ""}`,
       owners,
       results,
+      joins,
+      notes,
     };
   }
   for (const o of ownership.owners) {
@@ -404,13 +451,20 @@ export function screenTransaction(input: TransactionInput, options: ScreenTransa
 
   // Verdict: the most severe finding.
   const top = findings.reduce<FindingSeverity>((acc, f) => (SEVERITY_RANK[f.severity] > SEVERITY_RANK[acc] ? f.severity : acc), "info");
-  const verdict: Outcome = top === "info" ? "clear" : top;
+  // Staleness is judged on the parties' screens (the screener's freshness options apply).
+  const freshness = parties[0]?.screen.freshness ?? [];
+  const stale = parties.some((p) => p.screen.stale);
+  // Every party is screened for the transaction's jurisdictions: the gaps are the same for all.
+  const gaps = parties[0]?.screen.coverageGaps ?? [];
+  const verdict: Outcome = top === "info" ? (stale ? "stale-clear" : "clear") : top;
   const deciding = top === "info" ? [] : findings.filter((f) => f.severity === top).map((f) => f.id);
   const counts = (["alert", "unscreenable", "review", "info"] as const).map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
   const decidingText = findings.filter((f) => deciding.includes(f.id)).map((f) => f.summary.replace(/^\w+: /, "").replace(/\.$/, ""));
   const summary = `${verdict === "clear" ? "Clear" : `${verdict[0]?.toUpperCase() ?? ""}${verdict.slice(1)}`}: transaction${tx.id === undefined ? "" : ` ${tx.id}`} of ${tx.date} (${tx.route.origin} → ${[...(tx.route.transit ?? []), tx.route.destination].join(" → ")}) for ${jurisdictions.join(", ")}: ${
     counts.map(([s, n]) => `${n} ${s}`).join(", ") || "no finding"
-  }${decidingText.length ? `; ${decidingText.join("; ")}` : ""}; 50 % rule ${ownership.evaluated ? "evaluated" : "not evaluated"}.`;
+  }${decidingText.length ? `; ${decidingText.join("; ")}` : ""}; 50 % rule ${ownership.evaluated ? "evaluated" : "not evaluated"}${
+    stale ? `; stale lists: ${freshness.filter((f) => f.stale).map((f) => f.detail).join("; ")}` : ""
+  }${gaps.length > 0 ? `; ${gaps.map((g) => g.detail).join("; ")}` : ""}.`;
 
   const envelope = buildEnvelope({
     algorithm: screener.algorithm,
@@ -435,6 +489,9 @@ export function screenTransaction(input: TransactionInput, options: ScreenTransa
     date: tx.date,
     jurisdictions: [...jurisdictions],
     verdict,
+    stale,
+    freshness,
+    coverageGaps: gaps,
     deciding,
     findings: ordered,
     parties,

@@ -27,6 +27,10 @@ const OptionsSchema = z.object({
   algorithm: z.object({ id: z.string().min(1) }).loose().optional(),
   today: IsoDaySchema.optional(),
   jurisdictions: z.array(RegimeSchema).min(1).max(4).optional(),
+  freshness: z
+    .object({ maxAgeDays: z.record(z.string(), z.number().int("expected a whole number of days").min(0)).optional(), snapshot: z.boolean().optional() })
+    .strict()
+    .optional(),
 });
 
 /** Validated options with defaults. */

@@ -6,8 +6,8 @@
  */
 import { z } from "zod";
 import { InputError, inputIssuesFromZod, type InputIssue } from "../errors";
-import { CountryCodeSchema, PartialDateSchema, RegimeSchema, SubjectTypeSchema } from "../model";
-import { IsoDaySchema, ScreenIdentifierSchema } from "./screen-input";
+import { PartialDateSchema, RegimeSchema, SubjectTypeSchema } from "../model";
+import { IsoCountryCodeSchema as CountryCodeSchema, IsoDaySchema, ScreenIdentifierSchema } from "./screen-input";
 
 /** Roles a party plays in a deal (BIS and OFAC vocabulary; `broker` is an intermediary). */
 export const PartyRoleSchema = z.enum(["seller", "buyer", "consignee", "end-user", "intermediary", "carrier", "vessel", "bank"]);
@@ -62,7 +62,14 @@ export const TransactionLegSchema = z
 export type TransactionLeg = z.output<typeof TransactionLegSchema>;
 
 /** One ownership edge of the caller's graph; `owner` and `owned` are names (parties' names or others). */
-export const OwnershipEdgeSchema = z.object({ owner: z.string().min(1), owned: z.string().min(1), percent: z.number().gt(0).lte(100) }).strict();
+export const OwnershipEdgeSchema = z
+  .object({
+    owner: z.string().min(1),
+    owned: z.string().min(1),
+    // A share in percent, 0–100 (not a fraction); a share ≤ 1 is accepted and noted in the result.
+    percent: z.number().gt(0, "expected a percentage > 0 and ≤ 100").lte(100, "expected a percentage > 0 and ≤ 100 (60 for 60 %, not a count of shares)"),
+  })
+  .strict();
 
 /**
  * A transaction to screen.

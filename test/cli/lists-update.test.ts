@@ -13,7 +13,10 @@ import { FIXTURES, SHARED_DATA } from "../shared-data";
  * A stand-in for the publishers on 127.0.0.1: `/data/<path>` serves ../shared/data (and
  * `/fixtures/<path>` test/fixtures) as they are; `/truncated/…` the first half of a file with a
  * matching Content-Length; `/cut/…` announces the whole file but closes after half; `/500/…`
- * fails; `/hang/…` never answers; `/redirect/…` redirects to `/data/…`.
+ * fails; `/hang/…` never answers; `/redirect/…` redirects to `/data/…`. The EU: `/eu/files/<file>/content`
+ * serves the EU fixture only with `?token=TEST-TOKEN` (403 otherwise); `/feed/<kind>` is an FSF RSS
+ * feed whose item links carry that token and whose guids carry the file's SHA-1 (`good`), a wrong
+ * checksum (`bad-checksum`), only another file's item (`csv-only`) or no token at all (`no-token`).
  */
 let server: Server;
 let base: string;
@@ -41,6 +44,20 @@ beforeAll(async () => {
     }
     if (mode === "redirect") {
       res.writeHead(302, { location: inner }).end();
+      return;
+    }
+    if (mode === "eu") {
+      if (url.searchParams.get("token") !== EU_TOKEN) {
+        res.writeHead(403, "Forbidden").end("token required");
+        return;
+      }
+      const bytes = readFileSync(join(FIXTURES, "eu-fsf-xml/eu-fsf.small.xml"));
+      res.writeHead(200, { "content-length": bytes.length }).end(bytes);
+      return;
+    }
+    if (mode === "feed") {
+      const feed = Buffer.from(euFeed(rest[0] ?? "good"));
+      res.writeHead(200, { "content-type": "application/rss+xml", "content-length": feed.length }).end(feed);
       return;
     }
     const file = fileFor(mode === "truncated" || mode === "cut" || mode === "rollback" ? inner : url.pathname);
@@ -71,6 +88,26 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
+const EU_TOKEN = "TEST-TOKEN";
+
+/** An FSF RSS feed in the Commission's shape (links with `token`, guids with `&checksum=`). */
+function euFeed(kind: string): string {
+  const sha1 = createHash("sha1").update(readFileSync(join(FIXTURES, "eu-fsf-xml/eu-fsf.small.xml"))).digest("hex");
+  const token = kind === "no-token" ? "" : `?token=${EU_TOKEN}`;
+  const item = (file: string, checksum: string) =>
+    `<item><title>${file}</title><link>${base}/eu/files/${file}/content${token}</link><guid isPermaLink="false">${base}/eu/files/${file}/content${token}&amp;checksum=${checksum}</guid></item>`;
+  const items =
+    kind === "csv-only"
+      ? item("csvFullSanctionsList", "0".repeat(40))
+      : `${item("pdfFullSanctionsList", "1".repeat(40))}${item("xmlFullSanctionsList_1_1", kind === "bad-checksum" ? "2".repeat(40) : sha1)}`;
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>FSF</title>${items}</channel></rss>`;
+}
+
+/** The EU source pointed at the local server, its token filled in from the local feed of `kind`. */
+function euArgs(kind = "good"): string[] {
+  return ["--source-url", `eu-fsf=${base}/eu/files/xmlFullSanctionsList_1_1/content?token={token}`, "--eu-feed-url", `${base}/feed/${kind}`];
+}
+
 function capture() {
   const out: string[] = [];
   const err: string[] = [];
@@ -80,14 +117,18 @@ function capture() {
 /** Every default source served from the shared data (EU: a fixture cut from the real excerpt, see below). */
 function defaultOverrides(): string[] {
   return [
-    `ofac-sdn=${base}/data/ofac-sdn/2023-12-28/{file}`,
-    `ofac-cons=${base}/data/ofac-cons/CONS_ENHANCED.XML`,
-    `un-sc=${base}/data/un-consolidated/consolidated.xml`,
+    ...[
+      // OFAC answers with a 302 to a signed link: served here through /redirect/.
+      `ofac-sdn=${base}/redirect/data/ofac-advanced/sample_sdn_advanced.xml`,
+      `ofac-cons=${base}/data/ofac-cons/CONS_ENHANCED.XML`,
+      `un-sc=${base}/data/un-consolidated/consolidated.xml`,
+      `uk-fcdo=${base}/data/uk-fcdo/sample_uk_sanctions.xml`,
+      `us-csl=${base}/data/us-csl/consolidated.csv`,
+    ].flatMap((o) => ["--source-url", o]),
     // The shared EU file is a third-party excerpt with a repeated record id: the loader refuses it
-    // (tested below as a failure); the happy path uses the fixture cut from it.
-    `eu-fsf=${base}/fixtures/eu-fsf-xml/eu-fsf.small.xml`,
-    `us-csl=${base}/data/us-csl/consolidated.csv`,
-  ].flatMap((o) => ["--source-url", o]);
+    // (tested below as a failure); the happy path uses the fixture cut from it, behind a token.
+    ...euArgs(),
+  ];
 }
 
 /** Everything an update could touch, to prove a failed one touched nothing. */
@@ -113,12 +154,13 @@ describe("sanctions-screen lists update against a local server", () => {
     const current = readCurrentSet(dir);
     expect(current).toBeDefined();
     const lists = current?.manifest.lists ?? [];
-    expect(lists.map((l) => [l.listId, l.source, l.recordCount])).toEqual([
-      ["eu-fsf", "eu-fsf", 6],
-      ["ofac-cons", "ofac-cons", 443],
-      ["ofac-sdn", "ofac-sdn", 13821],
-      ["un-sc", "un-sc", 1003],
-      ["us-csl", "us-csl", 14159],
+    expect(lists.map((l) => [l.listId, l.source, l.format, l.listDate, l.recordCount])).toEqual([
+      ["eu-fsf", "eu-fsf", "eu-fsf-xml", "2020-04-15T15:29:22.497+02:00", 6],
+      ["ofac-cons", "ofac-cons", "ofac-enhanced-xml", "2025-01-10", 443],
+      ["ofac-sdn", "ofac-sdn", "ofac-advanced-xml", "2026-09-09", 4],
+      ["uk-fcdo", "uk-fcdo", "uk-fcdo-xml", "2026-09-10", 5],
+      ["un-sc", "un-sc", "un-xml", "2026-02-27T00:00:09.554Z", 1003],
+      ["us-csl", "us-csl", "us-csl-csv", undefined, 14159],
     ]);
     const un = lists.find((l) => l.listId === "un-sc");
     expect(un).toMatchObject({ listDate: "2026-02-27T00:00:09.554Z", format: "un-xml", files: [{ path: "un-sc/consolidated.xml", url: `${base}/data/un-consolidated/consolidated.xml` }] });
@@ -126,21 +168,26 @@ describe("sanctions-screen lists update against a local server", () => {
     for (const l of lists) {
       for (const f of l.files) expect(sha(join(dir, "current", f.path))).toBe(f.sha256);
     }
-    expect(lists.find((l) => l.listId === "ofac-sdn")?.files.map((f) => f.path)).toEqual([
-      "ofac-sdn/sdn.csv",
-      "ofac-sdn/alt.csv",
-      "ofac-sdn/add.csv",
-      "ofac-sdn/sdn_comments.csv",
+    // The redirect was followed; the manifest keeps the address asked for, not the signed target.
+    expect(lists.find((l) => l.listId === "ofac-sdn")?.files).toEqual([
+      expect.objectContaining({ path: "ofac-sdn/sdn_advanced.xml", url: `${base}/redirect/data/ofac-advanced/sample_sdn_advanced.xml` }),
     ]);
-    expect(sha(join(dir, "current", "ofac-sdn", "sdn.csv"))).toBe(sha(join(SHARED_DATA, "ofac-sdn/2023-12-28/sdn.csv")));
+    expect(sha(join(dir, "current", "ofac-sdn", "sdn_advanced.xml"))).toBe(sha(join(SHARED_DATA, "ofac-advanced/sample_sdn_advanced.xml")));
+    // The EU token never reaches the manifest; the feed's SHA-1 was verified and is recorded.
+    const eu = lists.find((l) => l.listId === "eu-fsf")?.files[0];
+    expect(eu?.url).toBe(`${base}/eu/files/xmlFullSanctionsList_1_1/content?token=…`);
+    expect(eu?.checksum).toEqual({ algorithm: "sha1", value: createHash("sha1").update(readFileSync(join(FIXTURES, "eu-fsf-xml/eu-fsf.small.xml"))).digest("hex"), source: `${base}/feed/good item guid` });
+    expect(readFileSync(join(dir, "current", "manifest.json"), "utf8")).not.toContain(EU_TOKEN);
+    expect(err.join("")).toContain("lists update: eu-fsf: token from the FSF feed; checksum from the feed, verified after download");
     expect(out.join("")).toMatch(/lists update: installed set \S+\n {2}eu-fsf/);
-    expect(out.join("")).toMatch(/ofac-sdn {3}\(no list date\) +13821 records \(new\)/);
+    expect(out.join("")).toMatch(/ofac-sdn {3}2026-09-09 +4 records \(new\)/);
+    expect(out.join("")).toMatch(/uk-fcdo {4}2026-09-10 +5 records \(new\)/);
     expect(readdirSync(join(dir, "sets")).filter((s) => s.startsWith("."))).toEqual([]);
     expect(existsSync(join(dir, ".update.lock"))).toBe(false);
     // The installed files are usable as they are: lists inspect picks up the OFAC siblings.
     const inspect = capture();
-    expect(await runCli(["lists", "inspect", join(dir, "current", "ofac-sdn", "sdn.csv")], inspect.io)).toBe(0);
-    expect(JSON.parse(inspect.out.join(""))).toMatchObject({ listId: "ofac-sdn", recordCount: 13821 });
+    expect(await runCli(["lists", "inspect", join(dir, "current", "ofac-sdn", "sdn_advanced.xml")], inspect.io)).toBe(0);
+    expect(JSON.parse(inspect.out.join(""))).toMatchObject({ listId: "ofac-sdn", format: "ofac-advanced-xml", recordCount: 4 });
   }, 240_000);
 
   it.each([
@@ -217,7 +264,7 @@ describe("sanctions-screen lists update against a local server", () => {
       previousSha256: previous?.manifest.lists.find((l) => l.listId === "un-sc")?.sha256,
     });
     // The other lists are carried over unchanged, files and all.
-    for (const id of ["eu-fsf", "ofac-cons", "ofac-sdn", "us-csl"]) {
+    for (const id of ["eu-fsf", "ofac-cons", "ofac-sdn", "uk-fcdo", "us-csl"]) {
       const was = previous?.manifest.lists.find((l) => l.listId === id);
       expect(now?.manifest.lists.find((l) => l.listId === id)).toEqual(was);
       for (const f of was?.files ?? []) expect(sha(join(dir, "current", f.path))).toBe(f.sha256);
@@ -268,6 +315,46 @@ describe("sanctions-screen lists update against a local server", () => {
   }, 60_000);
 });
 
+describe("lists update: the EU download token and the feed checksum", () => {
+  const euOnly = (extra: string[]) => ["lists", "update", "--dir", dir, "--source", "eu-fsf", ...extra];
+
+  it("fails closed when the file does not match the feed's checksum", async () => {
+    const before = snapshot(dir);
+    const { io, err } = capture();
+    expect(await runCli(euOnly(euArgs("bad-checksum")), io)).toBe(1);
+    expect(err.join("")).toMatch(/eu-fsf: eu-fsf\.xml: expected sha1 2{40} \(published in \S+\/feed\/bad-checksum item guid\), received [0-9a-f]{40}; the file is not the one the publisher announced/);
+    expect(err.join("")).not.toContain(EU_TOKEN);
+    expect(snapshot(dir)).toBe(before);
+  });
+
+  it("takes the token from another feed item when the feed has none for the file (no checksum then)", async () => {
+    const { io, err } = capture();
+    expect(await runCli(euOnly(euArgs("csv-only")), io)).toBe(0);
+    expect(err.join("")).toContain("eu-fsf: token from the FSF feed; the feed lists no checksum for this file (not verified)");
+    expect(readCurrentSet(dir)?.manifest.lists.find((l) => l.listId === "eu-fsf")?.files[0]?.checksum).toBeUndefined();
+  });
+
+  it("says how to pass a token when the feed has none, and uses --eu-token or SANCTIONS_SCREEN_EU_TOKEN without reading the feed", async () => {
+    const before = snapshot(dir);
+    const missing = capture();
+    expect(await runCli(euOnly(euArgs("no-token")), missing.io)).toBe(1);
+    expect(missing.err.join("")).toMatch(/eu-fsf: expected a download link with a token in the FSF feed \S+, received 2 item\(s\) without one; pass the token with --eu-token/);
+    expect(snapshot(dir)).toBe(before);
+
+    const wrong = capture();
+    expect(await runCli(euOnly([...euArgs("no-token"), "--eu-token", "WRONG"]), wrong.io)).toBe(1);
+    expect(wrong.err.join("")).toMatch(/eu-fsf: \S+content\?token=…: expected HTTP 200, received 403 Forbidden/);
+    expect(wrong.err.join("")).not.toContain("WRONG");
+
+    const flag = capture();
+    expect(await runCli(euOnly([...euArgs("no-token"), "--eu-token", EU_TOKEN]), flag.io)).toBe(0);
+    expect(flag.err.join("")).toContain("eu-fsf: token from --eu-token / SANCTIONS_SCREEN_EU_TOKEN (no checksum: the feed was not read)");
+
+    const env = capture();
+    expect(await runCli(euOnly(euArgs("no-token")), { ...env.io, env: { SANCTIONS_SCREEN_EU_TOKEN: EU_TOKEN } })).toBe(0);
+  });
+});
+
 describe("lists update with an unreadable current manifest", () => {
   it("refuses to guess the previous counts and says how to recover", async () => {
     const manifest = join(dir, "current", "manifest.json");
@@ -285,9 +372,9 @@ describe("lists update with an unreadable current manifest", () => {
 
 describe("lists update arguments", () => {
   it.each([
-    { case: "an unknown source", args: ["--source", "nope"], message: '--source: expected one of ofac-sdn, ofac-cons' },
+    { case: "an unknown source", args: ["--source", "nope"], message: '--source: expected one of ofac-sdn, ofac-sdn-csv, ofac-cons' },
     { case: "a plain-http URL to another host", args: ["--source-url", "un-sc=http://example.com/consolidated.xml"], message: "expected an https:// URL (http:// only to 127.0.0.1 or localhost)" },
-    { case: "a several-file source without {file}", args: ["--source-url", "ofac-sdn=https://example.com/sdn.csv"], message: "expected a URL with {file} in it" },
+    { case: "a several-file source without {file}", args: ["--source-url", "ofac-sdn-csv=https://example.com/sdn.csv"], message: "expected a URL with {file} in it" },
     { case: "two sources of one list", args: ["--source", "ofac-sdn", "--source", "ofac-sdn-enhanced"], message: "ofac-sdn and ofac-sdn-enhanced both provide list ofac-sdn" },
     { case: "a bad --max-drop", args: ["--max-drop", "2"], message: "--max-drop: expected a fraction from 0 to 1" },
     { case: "a bad --timeout-ms", args: ["--timeout-ms", "soon"], message: "--timeout-ms: expected a whole number" },
@@ -299,7 +386,13 @@ describe("lists update arguments", () => {
 
   it("lists every publisher URL over https, the defaults first among equals", () => {
     for (const s of LIST_SOURCES) for (const f of s.files) expect(refuseUrl(f.url)).toBeUndefined();
-    expect(LIST_SOURCES.filter((s) => s.default).map((s) => s.id)).toEqual(["ofac-sdn", "ofac-cons", "un-sc", "eu-fsf", "us-csl"]);
+    expect(LIST_SOURCES.filter((s) => s.default).map((s) => s.id)).toEqual(["ofac-sdn", "ofac-cons", "un-sc", "eu-fsf", "uk-fcdo", "us-csl"]);
+  });
+
+  it("writes no EU token into the source table", () => {
+    const eu = LIST_SOURCES.find((s) => s.id === "eu-fsf");
+    expect(eu?.files.map((f) => f.url)).toEqual(["https://webgate.ec.europa.eu/fsd/fsf/public/files/xmlFullSanctionsList_1_1/content?token={token}"]);
+    expect(JSON.stringify(LIST_SOURCES)).not.toMatch(/token=(?!\{token\})/);
   });
 });
 

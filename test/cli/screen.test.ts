@@ -31,6 +31,17 @@ describe("sanctions-screen screen (the main job, embedded lists)", () => {
     expect(JSON.parse(alert.out)).toMatchObject({ outcome: "alert", asOf: "2026-11-22" });
   });
 
+  it("on the embedded snapshots today, says first that they are stale; a no-match is stale-clear; --fail-on stale exits 3", async () => {
+    const { code, out, err } = await screen("Zyxwv Qutsr Ponml", "--fail-on", "stale");
+    expect(code).toBe(3);
+    // stderr: which lists, and that they are not current; stdout: the staleness before the outcome.
+    expect(err.split("\n")[0]).toMatch(/^sanctions-screen: warning: screening against the embedded snapshots, which are not current: curated 2026-11-22, ofac-sdn 2023-12-28, .*uk-ofsi 2018-04-13/);
+    const lines = out.split("\n");
+    expect(lines[0]).toMatch(/^STALE LISTS on 2026-11-22: .*ofac-sdn dated 2023-12-28 is 1060 days old on 2026-11-22 \(an embedded snapshot, not current\)/);
+    expect(lines[1]).toMatch(/^STALE-CLEAR {2}"Zyxwv Qutsr Ponml"/);
+    expect(out).toContain("not a clear: no record matched, but 6 list(s) are stale on 2026-11-22");
+  }, 240_000);
+
   it("refuses bad options with exit 2 and a bad input field with exit 1, naming it", async () => {
     expect((await screen()).code).toBe(2);
     expect((await screen("x", "--profile", "loose")).err).toContain("--profile: expected one of strict, balanced, broad");

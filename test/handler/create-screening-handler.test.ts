@@ -94,11 +94,11 @@ describe("400: every bad field with its path, expected and received", () => {
     expect(error.issues?.map((i) => [i.path, i.expected, i.received])).toEqual([
       ["profile", 'one of "strict", "balanced", "broad"', '"lenient"'],
       ["name", "a non-empty name", '""'],
-      ["country", "ISO 3166-1 alpha-2 code", '"by"'],
+      ["country", 'an ISO 3166-1 alpha-2 country code (hint: codes are upper case: "BY")', '"by"'],
       ["dateOfBirth", "YYYY[-MM[-DD]]", '"12/03/1970"'],
       ["dob", "no such field", "1970"],
     ]);
-    expect(error.message).toContain("country: expected ISO 3166-1 alpha-2 code, received \"by\"");
+    expect(error.message).toContain('country: expected an ISO 3166-1 alpha-2 country code (hint: codes are upper case: "BY"), received "by"');
   });
 
   it.each([
@@ -413,7 +413,7 @@ describe("POST /screen/batch", () => {
     expect(res.status).toBe(200);
     const body = await json<BatchResponse>(res);
     expect(body.count).toBe(3);
-    expect(body.outcomes).toEqual({ alert: 2, review: 0, clear: 1, unscreenable: 0 });
+    expect(body.outcomes).toEqual({ alert: 2, review: 0, clear: 1, "stale-clear": 0, unscreenable: 0 });
     expect(body.lists).toEqual(screener.lists);
     expect(body.results.map((r) => [r.query.name, r.outcome, r.asOf])).toEqual([
       ["Belvneshpromservis", "alert", "2024-03-01"],
@@ -457,7 +457,7 @@ describe("POST /screen/batch", () => {
       "subjects.1.name: a non-empty name",
       "subjects.2: a JSON object",
       'subjects.3.profile: one of "strict", "balanced", "broad"',
-      "subjects.3.country: ISO 3166-1 alpha-2 code",
+      "subjects.3.country: an ISO 3166-1 alpha-2 country code",
     ]);
     expect(counting.screen).not.toHaveBeenCalled();
   });
@@ -515,7 +515,7 @@ describe("GET /lists, GET /health", () => {
   });
 
   it("reports health", async () => {
-    expect(await json(await handler()(get("/health")))).toEqual({ status: "ok", algorithm: "names-v2", lists: 2, records: screener.stats.records });
+    expect(await json(await handler()(get("/health")))).toEqual({ status: "ok", algorithm: "names-v2", lists: 2, records: screener.stats.records, stale: false, staleLists: [] });
   });
 });
 

@@ -88,14 +88,17 @@ describe("screen input", () => {
     ["combining marks", "S\u0301\u0302\u0303I\u0304\u0305S".repeat(20)],
   ])("screens adversarial input without crashing: %s", (_, name) => {
     const r = screener.screen({ name });
-    expect(["alert", "review", "clear", "unscreenable"]).toContain(r.outcome);
+    expect(["alert", "review", "clear", "stale-clear", "unscreenable"]).toContain(r.outcome);
   });
 });
 
 describe("outcomes", () => {
   it("alert, review, clear and unscreenable", () => {
     expect(screener.screen({ name: "SIS DOO" }).outcome).toBe("alert");
-    expect(screener.screen({ name: "Completely Unrelated Name" }).outcome).toBe("clear");
+    // The hand-made list has no date: a no-match on it is stale-clear; dated today, it is a clear.
+    expect(screener.screen({ name: "Completely Unrelated Name" }).outcome).toBe("stale-clear");
+    const dated = createScreener({ lists: [{ ...list, metadata: { ...list.metadata, listDate: TODAY } }], today: TODAY });
+    expect(dated.screen({ name: "Completely Unrelated Name" }).outcome).toBe("clear");
     expect(screener.screen({ name: "!!!" }).outcome).toBe("unscreenable");
     expect(decideOutcome({ unscreenable: false, alertCount: 0, hitCount: 1 })).toBe("review");
   });
@@ -115,6 +118,6 @@ describe("outcomes", () => {
 
   it("exports typed results", () => {
     expectTypeOf(screener.screen).returns.toEqualTypeOf<ScreenResult>();
-    expectTypeOf<ScreenResult["outcome"]>().toEqualTypeOf<"alert" | "review" | "clear" | "unscreenable">();
+    expectTypeOf<ScreenResult["outcome"]>().toEqualTypeOf<"alert" | "review" | "clear" | "stale-clear" | "unscreenable">();
   });
 });

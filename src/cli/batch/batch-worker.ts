@@ -18,6 +18,7 @@ import { isMainThread, parentPort, Worker, workerData, type MessagePort } from "
 import { loadList, type LoadListOptions } from "../../lists";
 import { createScreener, type ProfileName, type ScreenInput, type Screener } from "../../screen";
 import { readListFiles } from "../read-list-files";
+import { loadInstalledSetAt } from "../update/installed-set";
 import { errorRow, formatListVersions, summarizeScreenResult, type BatchResultRow } from "./batch-result";
 import type { BatchInputRow } from "./read-batch-input";
 
@@ -25,8 +26,10 @@ const WORKER_FLAG = "sanctions-screen/batch-worker@1";
 
 /** What a worker needs to build its screener: list files (or the embedded lists) and the index bytes. */
 export interface BatchWorkerSpec {
-  /** `--list` files; empty for the embedded lists. */
+  /** `--list` files; empty for an installed set or the embedded lists. */
   readonly lists: readonly string[];
+  /** An installed set's own directory (`D/sets/<id>`), pinned for the whole run. */
+  readonly setDir?: string;
   /** Name index for exactly these lists (prebuilt, or exported once by the main thread). */
   readonly index: Uint8Array;
   readonly profile?: ProfileName;
@@ -61,6 +64,7 @@ export async function createBatchScreener(spec: Omit<BatchWorkerSpec, "index"> &
     ...(spec.index === undefined ? {} : { index: spec.index }),
   };
   if (spec.lists.length > 0) return createScreener({ ...options, lists: spec.lists.map((file) => loadList(readListFiles(file), spec.listOptions ?? {})) });
+  if (spec.setDir !== undefined) return createScreener({ ...options, lists: loadInstalledSetAt(spec.setDir).lists });
   const { createDefaultScreener } = await import("../../embedded");
   return createDefaultScreener(options);
 }

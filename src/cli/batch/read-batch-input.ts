@@ -14,9 +14,16 @@
  * lines and the lines after it are read again as records, so one stray quote costs one row.
  * JSONL: one JSON object per line with the screen input fields (`name`, `type`, `country`,
  * `dateOfBirth`, `identifiers`, `asOf`); the screener validates them.
+ *
+ * Countries (both formats): a two-letter value is a code (upper-cased; the screener checks it
+ * against ISO 3166-1, so "UK" is an error row with the hint "GB"). A longer value is read as a
+ * country name ("Syria", "Côte d'Ivoire", "Korea, North") and mapped to its code; the row records
+ * the mapping it used (`countryMapping`) and the CLI prints it. A name that names several countries
+ * ("Congo", "Korea") or none is left as given, so the screener refuses it, naming the field.
  */
 import type { Readable } from "node:stream";
 import { parse as parseCsv } from "csv-parse/sync";
+import { countryCode, countryName } from "../../lists";
 
 /** Input file formats of `batch`. */
 export type BatchFormat = "csv" | "jsonl";
@@ -33,6 +40,34 @@ export interface BatchInputRow {
   readonly input?: Readonly<Record<string, unknown>>;
   /** Why the record cannot be screened: "where: expected X, received Y". */
   readonly error?: string;
+  /** A country name the reader mapped to its ISO code, and the name of that code. */
+  readonly countryMapping?: CountryMapping;
+}
+
+/** How a country name in the input was read. */
+export interface CountryMapping {
+  readonly from: string;
+  readonly to: string;
+  /** English name of `to`, e.g. "Syria". */
+  readonly toName: string;
+}
+
+/** Names that stand for more than one country: never mapped, the caller must choose. */
+const AMBIGUOUS_COUNTRY_NAMES: ReadonlySet<string> = new Set(["congo", "korea", "virgin islands", "the congo"]);
+
+/**
+ * Reads a country cell: a two-letter code upper-cased, a name mapped to its code (with the mapping),
+ * anything else unchanged for the screener to refuse.
+ * @example
+ * readCountry("Syria") //=> { country: "SY", mapping: { from: "Syria", to: "SY", toName: "Syria" } }
+ */
+export function readCountry(value: string): { country: string; mapping?: CountryMapping } {
+  const trimmed = value.trim();
+  if (/^[A-Za-z]{2}$/.test(trimmed)) return { country: trimmed.toUpperCase() };
+  if (AMBIGUOUS_COUNTRY_NAMES.has(trimmed.toLowerCase())) return { country: trimmed };
+  const code = countryCode(trimmed);
+  if (code === undefined) return { country: trimmed };
+  return { country: code, mapping: { from: trimmed, to: code, toName: countryName(code) } };
 }
 
 /** A problem with the input file as a whole (no header, no name column): nothing can be screened. */
@@ -199,11 +234,16 @@ function csvRow(header: CsvHeader, cells: readonly string[], row: number, line: 
     return { row, line, name, error: `line ${line}: expected ${header.fields.length} fields as in the header, received ${cells.length}` };
   }
   const input: Record<string, unknown> = { name };
+  let countryMapping: CountryMapping | undefined;
   for (const [i, field] of header.fields.entries()) {
     const value = (cells[i] ?? "").trim();
     if (field === undefined || field === "name" || value === "") continue;
     if (field === "type") input["type"] = value.toLowerCase();
-    else if (field === "country") input["country"] = value.toUpperCase();
+    else if (field === "country") {
+      const read = readCountry(value);
+      input["country"] = read.country;
+      countryMapping = read.mapping;
+    }
     else if (field === "dob") input["dateOfBirth"] = value;
     else {
       // Same spelling as `screen --id`: "passport:AB123" or a bare value of unknown type.
@@ -211,7 +251,7 @@ function csvRow(header: CsvHeader, cells: readonly string[], row: number, line: 
       input["identifiers"] = [colon > 0 ? { type: value.slice(0, colon).trim(), value: value.slice(colon + 1).trim() } : { value }];
     }
   }
-  return { row, line, name, input };
+  return { row, line, name, input, ...(countryMapping === undefined ? {} : { countryMapping }) };
 }
 
 function jsonlRow(text: string, row: number, line: number): BatchInputRow {
@@ -226,6 +266,11 @@ function jsonlRow(text: string, row: number, line: number): BatchInputRow {
   }
   const record = value as Record<string, unknown>;
   const name = typeof record["name"] === "string" ? record["name"] : "";
+  const country = record["country"];
+  if (typeof country === "string" && country.trim().length > 2) {
+    const read = readCountry(country);
+    if (read.mapping !== undefined) return { row, line, name, input: { ...record, country: read.country }, countryMapping: read.mapping };
+  }
   return { row, line, name, input: record };
 }
 

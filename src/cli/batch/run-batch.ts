@@ -9,7 +9,7 @@ import type { Worker } from "node:worker_threads";
 import { batchCsvHeader, formatBatchRow, type BatchOutcome, type BatchResultRow } from "./batch-result";
 import { startBatchWorker, type BatchWorkerSpec, type FromWorker, type ToWorker } from "./batch-worker";
 import type { BatchProgress } from "./format-progress";
-import { readBatchInput, type BatchFormat, type BatchInputRow } from "./read-batch-input";
+import { readBatchInput, type BatchFormat, type BatchInputRow, type CountryMapping } from "./read-batch-input";
 
 /** Chunks a worker may hold at once: one being screened, one waiting, so no worker idles. */
 export const IN_FLIGHT_PER_WORKER = 2;
@@ -38,6 +38,8 @@ export interface RunBatchOptions {
   readonly progressIntervalMs?: number;
   /** Called once with CSV columns that are not screen fields. */
   readonly onIgnoredColumns?: (columns: readonly string[]) => void;
+  /** Called once per distinct country name the reader mapped to a code, with the row's line. */
+  readonly onCountryMapped?: (mapping: CountryMapping, line: number) => void;
 }
 
 /** What a finished batch reports. */
@@ -68,7 +70,7 @@ interface PoolWorker {
 export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> {
   const started = performance.now();
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
-  const counts: Record<BatchOutcome, number> = { alert: 0, review: 0, clear: 0, unscreenable: 0, error: 0 };
+  const counts: Record<BatchOutcome, number> = { alert: 0, review: 0, clear: 0, "stale-clear": 0, unscreenable: 0, error: 0 };
   const errors: string[] = [];
   const totalBytes = statSync(options.input).size;
   const stream = createReadStream(options.input);
@@ -180,8 +182,13 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
     if (options.outputFormat === "csv") writing = writing.then(() => options.write(batchCsvHeader()));
     let chunk: BatchInputRow[] = [];
     const rows = readBatchInput(stream, options.inputFormat, options.onIgnoredColumns ? { onIgnoredColumns: options.onIgnoredColumns } : {});
+    const mapped = new Set<string>();
     for await (const item of rows) {
       read++;
+      if (item.countryMapping !== undefined && !mapped.has(item.countryMapping.from)) {
+        mapped.add(item.countryMapping.from);
+        options.onCountryMapped?.(item.countryMapping, item.line);
+      }
       chunk.push(options.asOf !== undefined && item.input !== undefined && item.input["asOf"] === undefined ? { ...item, input: { ...item.input, asOf: options.asOf } } : item);
       if (chunk.length >= chunkSize) {
         await dispatch(chunk);

@@ -14,6 +14,7 @@ import {
   type BatchWorkerSpec,
 } from "../batch";
 import { UsageError, type CliCommand, type CliIo } from "../command";
+import { chooseScreeningLists } from "../installed-lists";
 import { readPrebuiltIndex } from "../prebuilt-index";
 import { listFileOptions } from "../read-list-files";
 
@@ -33,9 +34,9 @@ function formatOf(path: string): BatchFormat | undefined {
  * The screener spec the workers get: the lists (embedded or `--list` files) and an index that fits
  * them. The lists are loaded once here first, so a bad list file fails before any worker starts.
  */
-async function workerSpec(lists: readonly string[], profile: ProfileName | undefined, io: CliIo, listOptions: BatchWorkerSpec["listOptions"]): Promise<BatchWorkerSpec> {
-  const base = { lists, ...(profile === undefined ? {} : { profile }), ...(listOptions === undefined ? {} : { listOptions }) };
-  if (lists.length === 0) {
+async function workerSpec(lists: readonly string[], setDir: string | undefined, profile: ProfileName | undefined, io: CliIo, listOptions: BatchWorkerSpec["listOptions"]): Promise<BatchWorkerSpec> {
+  const base = { lists, ...(setDir === undefined ? {} : { setDir }), ...(profile === undefined ? {} : { profile }), ...(listOptions === undefined ? {} : { listOptions }) };
+  if (lists.length === 0 && setDir === undefined) {
     const prebuilt = readPrebuiltIndex();
     if (prebuilt !== undefined) {
       try {
@@ -87,7 +88,7 @@ function summaryText(summary: BatchSummary): string {
   const seconds = summary.elapsedMs / 1000;
   const rate = seconds > 0 ? Math.round(summary.rows / seconds) : 0;
   const c = summary.counts;
-  let text = `batch: ${summary.rows} rows in ${seconds.toFixed(1)} s (${rate} rows/s, ${summary.workers} worker${summary.workers === 1 ? "" : "s"}): ${c.alert} alert, ${c.review} review, ${c.clear} clear, ${c.unscreenable} unscreenable, ${c.error} error\n`;
+  let text = `batch: ${summary.rows} rows in ${seconds.toFixed(1)} s (${rate} rows/s, ${summary.workers} worker${summary.workers === 1 ? "" : "s"}): ${c.alert} alert, ${c.review} review, ${c.clear} clear, ${c["stale-clear"] > 0 ? `${c["stale-clear"]} stale-clear (no match on stale lists: not clear), ` : ""}${c.unscreenable} unscreenable, ${c.error} error\n`;
   if (c.error > 0) {
     text += `batch: ${c.error} row${c.error === 1 ? "" : "s"} could not be screened (outcome "error" in the output):\n`;
     text += summary.errors.map((e) => `  ${e}\n`).join("");
@@ -106,7 +107,7 @@ function summaryText(summary: BatchSummary): string {
  */
 export const batchCommand: CliCommand = {
   words: ["batch"],
-  usage: "batch <input.csv|.jsonl> [--out file] [--format csv|jsonl] [--as-of D] [--profile P] [--workers N] [--list file]… [--min-records N] [--chunk-size N]",
+  usage: "batch <input.csv|.jsonl> [--out file] [--format csv|jsonl] [--as-of D] [--profile P] [--workers N] [--lists-dir D | --list file… | --embedded] [--min-records N] [--chunk-size N]",
   summary: "Screen every row of a file on all cores; exit 0 all screened, 4 some rows bad (in the output), 1 failed",
   async run(args, io) {
     const { values, positionals } = parseArgs({
@@ -120,6 +121,8 @@ export const batchCommand: CliCommand = {
         workers: { type: "string" },
         list: { type: "string", multiple: true },
         "min-records": { type: "string" },
+        "lists-dir": { type: "string" },
+        embedded: { type: "boolean" },
         "chunk-size": { type: "string" },
       },
     });
@@ -150,7 +153,14 @@ export const batchCommand: CliCommand = {
 
     // A missing input fails before the lists are loaded (runCli reports ENOENT, exit 1).
     if (!statSync(input).isFile()) throw new UsageError(`batch: expected an input file, received "${input}"`);
-    const spec = await workerSpec(values.list ?? [], values.profile as ProfileName | undefined, io, listFileOptions(values["min-records"], io.today));
+    const choice = chooseScreeningLists({ files: values.list ?? [], listsDir: values["lists-dir"], embedded: values.embedded === true, env: io.env, note: io.stderr });
+    const spec = await workerSpec(
+      choice.origin === "files" ? choice.files : [],
+      choice.origin === "installed" ? choice.set.setDir : undefined,
+      values.profile as ProfileName | undefined,
+      io,
+      listFileOptions(values["min-records"], io.today),
+    );
     const sink = values.out === undefined ? undefined : atomicFile(values.out);
     const write = sink ? sink.write : (text: string) => io.stdout(text);
     const tty = io.stderrIsTty === true;
@@ -166,6 +176,7 @@ export const batchCommand: CliCommand = {
         ...(asOf === undefined ? {} : { asOf }),
         ...(chunkSize === undefined ? {} : { chunkSize }),
         onIgnoredColumns: (columns) => io.stderr(`batch: ignoring columns that are not screen fields: ${columns.join(", ")}\n`),
+        onCountryMapped: (m, line) => io.stderr(`batch: country "${m.from}" read as ${m.to} (${m.toName}), first on line ${line}\n`),
         ...(tty ? { onProgress: (p) => io.stderr(`\r${formatProgress(p)}\x1b[K`) } : {}),
       });
       if (tty) io.stderr("\n");

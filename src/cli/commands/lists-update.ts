@@ -1,17 +1,19 @@
 import { parseArgs } from "node:util";
 import { UsageError, type CliCommand } from "../command";
 import {
+  EU_FSF_FEED_URL,
   findListSource,
   LIST_SOURCES,
   refuseUrl,
+  resolveEuFsfSource,
   UpdateError,
   updateListSet,
   type ListSourceSpec,
   type SetManifest,
   type UpdateListSetResult,
 } from "../update";
+import { chooseListsDir } from "../installed-lists";
 
-const DEFAULT_DIR = "sanctions-lists";
 const DEFAULT_TIMEOUT_MS = 120_000;
 const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 const DEFAULT_KEEP = 3;
@@ -87,8 +89,8 @@ ${rows.join("\n")}
 export const listsUpdateCommand: CliCommand = {
   words: ["lists", "update"],
   usage:
-    "lists update [--dir D] [--source id]… [--source-url id=url]… [--timeout-ms N] [--max-bytes N] [--max-drop F] [--allow-count-drop] [--accept-rollback] [--min-records N] [--keep N] [--json]",
-  summary: `Download the official lists into D/current as one verified set (all or nothing); sources: ${LIST_SOURCES.map((s) => (s.default ? s.id : `(${s.id})`)).join(", ")}`,
+    "lists update [--dir D] [--source id]… [--source-url id=url]… [--eu-token T] [--eu-feed-url U] [--timeout-ms N] [--max-bytes N] [--max-drop F] [--allow-count-drop] [--accept-rollback] [--min-records N] [--keep N] [--json]",
+  summary: `Download the official lists into D/current as one verified set (all or nothing; D defaults to SANCTIONS_SCREEN_LISTS_DIR or ~/.local/share/sanctions-screen/lists); sources: ${LIST_SOURCES.map((s) => (s.default ? s.id : `(${s.id})`)).join(", ")}`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args],
@@ -105,26 +107,53 @@ export const listsUpdateCommand: CliCommand = {
         "min-records": { type: "string" },
         keep: { type: "string" },
         json: { type: "boolean" },
+        "eu-token": { type: "string" },
+        "eu-feed-url": { type: "string" },
       },
     });
     if (positionals.length > 0) throw new UsageError(`lists update takes no positional arguments, received "${positionals.join(" ")}"`);
-    const sources = selectSources(values.source ?? [], values["source-url"] ?? []);
+    const selected = selectSources(values.source ?? [], values["source-url"] ?? []);
     const maxDrop = values["max-drop"] === undefined ? undefined : Number(values["max-drop"]);
     if (maxDrop !== undefined && !(maxDrop >= 0 && maxDrop <= 1)) {
       throw new UsageError(`--max-drop: expected a fraction from 0 to 1, received "${values["max-drop"]}"`);
     }
-    const dir = values.dir ?? DEFAULT_DIR;
+    const feedUrl = values["eu-feed-url"] ?? EU_FSF_FEED_URL;
+    const feedRefused = refuseUrl(feedUrl);
+    if (feedRefused) throw new UsageError(`--eu-feed-url: ${feedRefused}`);
+    const timeoutMs = wholeNumber("timeout-ms", values["timeout-ms"], DEFAULT_TIMEOUT_MS, 1);
+    const maxBytes = wholeNumber("max-bytes", values["max-bytes"], DEFAULT_MAX_BYTES, 1);
+    const keep = wholeNumber("keep", values.keep, DEFAULT_KEEP, 1);
+    // The same directory screen, batch and serve read by default (--dir, SANCTIONS_SCREEN_LISTS_DIR, the user's data dir).
+    const dir = chooseListsDir(values.dir, io.env)?.dir;
+    if (dir === undefined) throw new UsageError("lists update: no default lists directory (the environment names no home); pass --dir D");
+    const euToken = values["eu-token"] ?? io.env?.SANCTIONS_SCREEN_EU_TOKEN;
+    // The EU file needs a token: from --eu-token / the environment, else the Commission's feed.
+    const sources: ListSourceSpec[] = [];
+    for (const source of selected) {
+      if (source.id !== "eu-fsf") {
+        sources.push(source);
+        continue;
+      }
+      try {
+        const resolved = await resolveEuFsfSource(source, { ...(euToken === undefined ? {} : { token: euToken }), feedUrl, timeoutMs });
+        io.stderr(`lists update: eu-fsf: ${resolved.how}\n`);
+        sources.push(resolved.source);
+      } catch (error) {
+        io.stderr(`sanctions-screen: lists update failed; nothing changed:\n  eu-fsf: ${(error as Error).message}\n`);
+        return 1;
+      }
+    }
     try {
       const result = await updateListSet({
         dir,
         sources,
-        timeoutMs: wholeNumber("timeout-ms", values["timeout-ms"], DEFAULT_TIMEOUT_MS, 1),
-        maxBytes: wholeNumber("max-bytes", values["max-bytes"], DEFAULT_MAX_BYTES, 1),
+        timeoutMs,
+        maxBytes,
         ...(maxDrop === undefined ? {} : { maxDropFraction: maxDrop }),
         ...(values["allow-count-drop"] ? { allowCountDrop: true } : {}),
         ...(values["accept-rollback"] ? { acceptRollback: true } : {}),
         ...(values["min-records"] === undefined ? {} : { minRecordCount: wholeNumber("min-records", values["min-records"], 0, 0) }),
-        keep: wholeNumber("keep", values.keep, DEFAULT_KEEP, 1),
+        keep,
         // The CLI is the edge that reads the clock: the set id and download times.
         now: new Date(),
         onProgress: (line) => io.stderr(`lists update: ${line}\n`),

@@ -3,6 +3,7 @@ import { loadList } from "../../lists";
 import { IdentifierTypeSchema, type LoadedList } from "../../model";
 import { createScreener, PROFILES, type ProfileName, type ScreenInput } from "../../screen";
 import { UsageError, type CliCommand } from "../command";
+import { chooseScreeningLists } from "../installed-lists";
 import { embeddedScreener } from "../prebuilt-index";
 import { listFileOptions, readListFiles } from "../read-list-files";
 import { renderScreenResult } from "../render-screen-result";
@@ -10,8 +11,8 @@ import { renderScreenResult } from "../render-screen-result";
 /** `screen <name>`: the main job — screen one name against the embedded lists (or `--list` files). */
 export const screenCommand: CliCommand = {
   words: ["screen"],
-  usage: "screen <name> [--type T] [--country CC] [--dob D] [--id type:value] [--as-of D] [--profile P] [--list file]… [--min-records N] [--json]",
-  summary: "Screen a name against the embedded lists (or official files) and print explained hits",
+  usage: "screen <name> [--type T] [--country CC] [--dob D] [--id type:value] [--as-of D] [--profile P] [--lists-dir D | --list file… | --embedded] [--min-records N] [--json] [--fail-on alert|review|stale]",
+  summary: "Screen a name against the installed lists (lists update), official files or, with a warning, the embedded snapshots; print explained hits",
   run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args],
@@ -25,6 +26,8 @@ export const screenCommand: CliCommand = {
         profile: { type: "string" },
         list: { type: "string", multiple: true },
         "min-records": { type: "string" },
+        "lists-dir": { type: "string" },
+        embedded: { type: "boolean" },
         "max-hits": { type: "string" },
         json: { type: "boolean" },
         "fail-on": { type: "string" },
@@ -36,8 +39,8 @@ export const screenCommand: CliCommand = {
       throw new UsageError(`--profile: expected one of ${Object.keys(PROFILES).join(", ")}, received "${values.profile}"`);
     }
     const failOn = values["fail-on"];
-    if (failOn !== undefined && failOn !== "alert" && failOn !== "review") {
-      throw new UsageError(`--fail-on: expected alert or review, received "${failOn}"`);
+    if (failOn !== undefined && failOn !== "alert" && failOn !== "review" && failOn !== "stale") {
+      throw new UsageError(`--fail-on: expected alert, review or stale, received "${failOn}"`);
     }
     const maxHits = values["max-hits"] === undefined ? undefined : Number(values["max-hits"]);
     if (maxHits !== undefined && (!Number.isInteger(maxHits) || maxHits < 1)) {
@@ -47,10 +50,13 @@ export const screenCommand: CliCommand = {
       ...(values.profile === undefined ? {} : { profile: values.profile as ProfileName }),
       ...(maxHits === undefined ? {} : { maxHits }),
     };
+    const choice = chooseScreeningLists({ files: values.list ?? [], listsDir: values["lists-dir"], embedded: values.embedded === true, env: io.env, note: io.stderr });
     const screener =
-      values.list && values.list.length > 0
-        ? createScreener({ ...options, lists: values.list.map((file): LoadedList => loadList(readListFiles(file), listFileOptions(values["min-records"], io.today))) })
-        : embeddedScreener(options, io.stderr).screener;
+      choice.origin === "files"
+        ? createScreener({ ...options, lists: choice.files.map((file): LoadedList => loadList(readListFiles(file), listFileOptions(values["min-records"], io.today))) })
+        : choice.origin === "installed"
+          ? createScreener({ ...options, lists: choice.set.lists })
+          : embeddedScreener(options, io.stderr).screener;
 
     const identifiers = (values.id ?? []).map((spec) => {
       const colon = spec.indexOf(":");
@@ -64,7 +70,8 @@ export const screenCommand: CliCommand = {
     const input = {
       name,
       ...(values.type === undefined ? {} : { type: values.type }),
-      ...(values.country === undefined ? {} : { country: values.country.toUpperCase() }),
+      // A two-letter code is upper-cased; anything else goes to the validator, which hints the code ("Syria" → SY).
+      ...(values.country === undefined ? {} : { country: values.country.length === 2 ? values.country.toUpperCase() : values.country }),
       ...(values.dob === undefined ? {} : { dateOfBirth: values.dob }),
       ...(identifiers.length > 0 ? { identifiers } : {}),
       ...(asOf === undefined ? {} : { asOf }),
@@ -73,6 +80,8 @@ export const screenCommand: CliCommand = {
     io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : renderScreenResult(result));
     if (failOn === "alert" && result.outcome === "alert") return 3;
     if (failOn === "review" && (result.outcome === "alert" || result.outcome === "review")) return 3;
+    // Any stale list, whatever the outcome: the screen cannot be trusted as current.
+    if (failOn === "stale" && result.stale) return 3;
     return 0;
   },
 };

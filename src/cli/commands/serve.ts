@@ -4,8 +4,12 @@ import { parseArgs } from "node:util";
 import { createScreeningHandler, toNodeListener, type ScreeningHandlerOptions } from "../../handler";
 import { embeddedGoodsCatalogue, embeddedRulePack } from "../../embedded";
 import { createScreener, PROFILES, screenTransaction, type ProfileName, type Screener, type TransactionInput } from "../../screen";
+import { loadList } from "../../lists";
+import type { LoadedList } from "../../model";
 import { UsageError, type CliCommand, type CliIo } from "../command";
+import { chooseScreeningLists } from "../installed-lists";
 import { embeddedScreener } from "../prebuilt-index";
+import { readListFiles } from "../read-list-files";
 
 /** Options of {@link startScreeningServer}. */
 export interface ScreeningServerOptions {
@@ -18,6 +22,8 @@ export interface ScreeningServerOptions {
   readonly profile?: ProfileName;
   /** Where start-up notes go (e.g. a prebuilt index that does not fit). */
   readonly warn?: (text: string) => void;
+  /** Lists to screen against (an installed set, or official files); default the embedded snapshots. */
+  readonly lists?: readonly LoadedList[];
 }
 
 /** A running screening server. */
@@ -35,7 +41,14 @@ export interface ScreeningServer {
  */
 function embeddedScreeners(profile: ProfileName, warn: (text: string) => void): { main: Screener; screenerFor: (p: ProfileName) => Screener } {
   const { screener: main, index, lists } = embeddedScreener({ profile }, warn);
-  return { main, screenerFor: (p) => createScreener({ lists, profile: p, index }) };
+  return { main, screenerFor: (p) => createScreener({ lists, profile: p, index, freshness: { snapshot: true } }) };
+}
+
+/** Screeners over given lists for every profile, sharing one index built once. */
+function listScreeners(lists: readonly LoadedList[], profile: ProfileName): { main: Screener; screenerFor: (p: ProfileName) => Screener } {
+  const main = createScreener({ lists: [...lists], profile });
+  const index = main.exportIndex();
+  return { main, screenerFor: (p) => (p === profile ? main : createScreener({ lists: [...lists], profile: p, index })) };
 }
 
 function formatHost(host: string): string {
@@ -52,7 +65,7 @@ function formatHost(host: string): string {
  */
 export async function startScreeningServer(options: ScreeningServerOptions): Promise<ScreeningServer> {
   const warn = options.warn ?? (() => undefined);
-  const { main, screenerFor } = embeddedScreeners(options.profile ?? "balanced", warn);
+  const { main, screenerFor } = options.lists === undefined ? embeddedScreeners(options.profile ?? "balanced", warn) : listScreeners(options.lists, options.profile ?? "balanced");
   const rulePack = embeddedRulePack();
   const goods = embeddedGoodsCatalogue();
   const handler = createScreeningHandler({
@@ -97,8 +110,8 @@ function isLoopback(host: string): boolean {
 /** `serve`: the screening API and the analyst page over the embedded lists, until interrupted. */
 export const serveCommand: CliCommand = {
   words: ["serve"],
-  usage: "serve [--port N] [--host H] [--api-key-env VAR] [--profile P] [--max-batch N] [--no-page]",
-  summary: "Serve the screening API and the analyst page (default http://127.0.0.1:8787)",
+  usage: "serve [--port N] [--host H] [--api-key-env VAR] [--profile P] [--max-batch N] [--no-page] [--lists-dir D | --list file… | --embedded]",
+  summary: "Serve the screening API and the analyst page over the installed lists (default http://127.0.0.1:8787)",
   async run(args, io: CliIo) {
     const { values, positionals } = parseArgs({
       args: [...args],
@@ -110,6 +123,9 @@ export const serveCommand: CliCommand = {
         profile: { type: "string" },
         "max-batch": { type: "string" },
         "no-page": { type: "boolean" },
+        "lists-dir": { type: "string" },
+        list: { type: "string", multiple: true },
+        embedded: { type: "boolean" },
       },
     });
     if (positionals.length > 0) throw new UsageError(`serve takes no arguments, received "${positionals.join(" ")}"`);
@@ -131,10 +147,14 @@ export const serveCommand: CliCommand = {
       if (apiKey === undefined || apiKey === "") throw new UsageError(`--api-key-env: expected environment variable ${keyVar} to hold the API key, received ${apiKey === undefined ? "an unset variable" : "an empty value"}`);
     }
 
+    const choice = chooseScreeningLists({ files: values.list ?? [], listsDir: values["lists-dir"], embedded: values.embedded === true, env: io.env, note: io.stderr });
+    const lists =
+      choice.origin === "installed" ? choice.set.lists : choice.origin === "files" ? choice.files.map((file) => loadList(readListFiles(file))) : undefined;
     const running = await startScreeningServer({
       port,
       host,
       warn: io.stderr,
+      ...(lists === undefined ? {} : { lists }),
       ...(values.profile === undefined ? {} : { profile: values.profile as ProfileName }),
       handler: {
         analystPage: values["no-page"] !== true,

@@ -40,6 +40,7 @@ import { ListCountError, ScreeningError } from "../../errors";
 import { DEFAULT_MAX_DROP_FRACTION, isStatedListDate, loadList, type ListSource } from "../../lists";
 import { ListFormatSchema } from "../../model";
 import { DownloadError, downloadFile } from "./download-file";
+import { redactToken } from "./resolve-eu-fsf";
 import type { ListSourceSpec } from "./sources";
 
 /** One file of an installed list. */
@@ -50,6 +51,11 @@ const ManifestFileSchema = z
     url: z.string().min(1),
     bytes: z.number().int().positive(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    /** The publisher's checksum, verified against the downloaded bytes (EU FSF feed). */
+    checksum: z
+      .object({ algorithm: z.enum(["sha1", "sha256"]), value: z.string().regex(/^[0-9a-f]+$/), source: z.string().min(1) })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -207,8 +213,19 @@ function acquireLock(dir: string): () => void {
 
 function failureMessage(error: unknown): string {
   if (error instanceof ListCountError) return `${error.message}; the previous set is kept (pass --allow-count-drop if the drop is real)`;
-  if (error instanceof ScreeningError || error instanceof DownloadError) return error.message;
-  return error instanceof Error ? error.message : String(error);
+  // A download URL may carry an access token (EU FSF): never print it.
+  if (error instanceof ScreeningError || error instanceof DownloadError) return redactToken(error.message);
+  return redactToken(error instanceof Error ? error.message : String(error));
+}
+
+/** Throws when a file's bytes do not match the checksum its publisher gives. */
+function verifyChecksum(file: { readonly name: string; readonly checksum?: { readonly algorithm: "sha1" | "sha256"; readonly value: string; readonly source: string } }, bytes: Uint8Array): void {
+  const expected = file.checksum;
+  if (expected === undefined) return;
+  const actual = createHash(expected.algorithm).update(bytes).digest("hex");
+  if (actual !== expected.value) {
+    throw new Error(`${file.name}: expected ${expected.algorithm} ${expected.value} (published in ${expected.source}), received ${actual}; the file is not the one the publisher announced`);
+  }
 }
 
 /**
@@ -260,10 +277,11 @@ export async function updateListSet(options: UpdateListSetOptions): Promise<Upda
         try {
           options.onProgress?.(`downloading ${source.id} (${source.files.length} file${source.files.length === 1 ? "" : "s"})`);
           const files = await Promise.all(
-            source.files.map(async (file) => ({
-              file,
-              bytes: await downloadFile(file.url, { timeoutMs: options.timeoutMs, maxBytes: options.maxBytes, signal: cancel.signal }),
-            })),
+            source.files.map(async (file) => {
+              const bytes = await downloadFile(file.url, { timeoutMs: options.timeoutMs, maxBytes: options.maxBytes, signal: cancel.signal });
+              verifyChecksum(file, bytes);
+              return { file, bytes };
+            }),
           );
           return { source, files, downloadedAt: options.now.toISOString() };
         } catch (error) {
@@ -318,7 +336,13 @@ export async function updateListSet(options: UpdateListSetOptions): Promise<Upda
           ...(rollback === undefined || before === undefined
             ? {}
             : { acceptedRollback: { reason: rollback, ...(before.listDate === undefined ? {} : { previousListDate: before.listDate }), previousCount: before.recordCount, previousSha256: before.sha256 } }),
-          files: d.files.map((f) => ({ path: `${source.id}/${f.file.name}`, url: f.file.url, bytes: f.bytes.byteLength, sha256: sha256(f.bytes) })),
+          files: d.files.map((f) => ({
+            path: `${source.id}/${f.file.name}`,
+            url: redactToken(f.file.url),
+            bytes: f.bytes.byteLength,
+            sha256: sha256(f.bytes),
+            ...(f.file.checksum === undefined ? {} : { checksum: f.file.checksum }),
+          })),
         });
       } catch (error) {
         failures.push({ source: source.id, message: failureMessage(error) });

@@ -14,6 +14,17 @@ export interface SourceFile {
   /** File name in the set (the loaders recognise these names, e.g. the OFAC `sdn.csv` siblings). */
   readonly name: string;
   readonly url: string;
+  /** A checksum the publisher gives for this file (verified after download; a mismatch fails the update). */
+  readonly checksum?: PublishedChecksum;
+}
+
+/** A publisher's checksum of one file and where it was read. */
+export interface PublishedChecksum {
+  readonly algorithm: "sha1" | "sha256";
+  /** Lower-case hex. */
+  readonly value: string;
+  /** Where it was published, e.g. the feed URL. */
+  readonly source: string;
 }
 
 /** One downloadable official list. */
@@ -33,18 +44,38 @@ export interface ListSourceSpec {
 
 /** OFAC's Sanctions List Service: the files behind ofac.treasury.gov's download links. */
 const OFAC_SLS = "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports";
+/** OFAC's download API: each address redirects to a signed link valid for an hour. */
+const OFAC_DOWNLOAD = "https://sanctionslistservice.ofac.treas.gov/api/download";
+
+/** The FSF XML 1.1 file; `{token}` is filled in by `lists update` (never stored in this table). */
+export const EU_FSF_XML_URL = "https://webgate.ec.europa.eu/fsd/fsf/public/files/xmlFullSanctionsList_1_1/content?token={token}";
+/** The Commission's FSF RSS feed: one item per file, links with the current token, guids with checksums. */
+export const EU_FSF_FEED_URL = "https://webgate.ec.europa.eu/fsd/fsf/public/rss";
 
 /** Every known source, in the order they are downloaded and listed in the manifest. */
 export const LIST_SOURCES: readonly ListSourceSpec[] = [
   {
-    // The legacy SDN CSV set: the loader joins sdn.csv with its alias, address and comments
-    // files, so all four are one source and are replaced together. Served by the Sanctions List
-    // Service (the old www.treasury.gov/ofac/downloads/ links redirect there).
+    // The SDN list in OFAC's advanced XML: each entry's EntryEvent states the date it was created
+    // on the list, which the legacy CSV lacks. The address answers with an HTTP 302 to a signed,
+    // short-lived (1 hour) S3 link: the redirect is followed on every run and its target never
+    // stored (the manifest records this address).
     id: "ofac-sdn",
+    listId: "ofac-sdn",
+    format: "ofac-advanced-xml",
+    publisher: "U.S. Treasury, OFAC",
+    default: true,
+    files: [{ name: "sdn_advanced.xml", url: `${OFAC_DOWNLOAD}/sdn_advanced.xml` }],
+    note: "OFAC SDN list, advanced XML (stated listing dates; DateOfIssue read from the file)",
+  },
+  {
+    // The legacy SDN CSV set: the loader joins sdn.csv with its alias, address and comments
+    // files, so all four are one source and are replaced together. Opt-in: it carries no list
+    // date and no listing dates (same list id as ofac-sdn, so install one or the other).
+    id: "ofac-sdn-csv",
     listId: "ofac-sdn",
     format: "ofac-csv",
     publisher: "U.S. Treasury, OFAC",
-    default: true,
+    default: false,
     files: [
       { name: "sdn.csv", url: `${OFAC_SLS}/SDN.CSV` },
       { name: "alt.csv", url: `${OFAC_SLS}/ALT.CSV` },
@@ -76,6 +107,18 @@ export const LIST_SOURCES: readonly ListSourceSpec[] = [
     note: "OFAC SDN list, Enhanced XML (alternative to ofac-sdn)",
   },
   {
+    // The non-SDN Consolidated list in the advanced XML (stated EntryEvent dates, like ofac-sdn).
+    // Opt-in: same list id as ofac-cons, whose Enhanced XML already states each programme's
+    // datePublished; redirects to a signed link like sdn_advanced.xml.
+    id: "ofac-cons-advanced",
+    listId: "ofac-cons",
+    format: "ofac-advanced-xml",
+    publisher: "U.S. Treasury, OFAC",
+    default: false,
+    files: [{ name: "cons_advanced.xml", url: `${OFAC_DOWNLOAD}/cons_advanced.xml` }],
+    note: "OFAC Consolidated (non-SDN) list, advanced XML (alternative to ofac-cons)",
+  },
+  {
     // The UN Security Council Consolidated List XML, the file the Security Council's
     // "United Nations Security Council Consolidated List" page links to.
     id: "un-sc",
@@ -87,26 +130,34 @@ export const LIST_SOURCES: readonly ListSourceSpec[] = [
     note: "UN SC Consolidated List XML (dateGenerated read from the file)",
   },
   {
-    // EU Financial Sanctions Files, XML 1.1 ("full list"). The token is the public one the
-    // Commission publishes on the FSF download page (data.europa.eu dataset "Consolidated list of
-    // persons, groups and entities subject to EU financial sanctions"); it is not a secret.
+    // EU Financial Sanctions Files, XML 1.1 ("full list"). The Commission serves it only with a
+    // `token` query parameter. No token is written here: `lists update` takes it from --eu-token
+    // (or SANCTIONS_SCREEN_EU_TOKEN), else from the Commission's own FSF RSS feed, whose item links
+    // carry the current token and whose guids carry each file's checksum (then verified). See
+    // shared/data/eu-fsf/PROVENANCE.md and src/cli/update/resolve-eu-fsf.ts.
     id: "eu-fsf",
     listId: "eu-fsf",
     format: "eu-fsf-xml",
     publisher: "European Commission (FISMA)",
     default: true,
-    files: [
-      {
-        name: "eu-fsf.xml",
-        url: "https://webgate.ec.europa.eu/fsd/fsf/public/files/xmlFullSanctionsList_1_1/content?token=dG9rZW4tMjAxNw",
-      },
-    ],
-    note: "EU consolidated financial sanctions list, FSF XML 1.1",
+    files: [{ name: "eu-fsf.xml", url: EU_FSF_XML_URL }],
+    note: "EU consolidated financial sanctions list, FSF XML 1.1 (token from --eu-token or the FSF RSS feed; feed checksum verified)",
+  },
+  {
+    // The FCDO's UK Sanctions List, the UK's only list since 28 January 2026: a plain file of about
+    // 21 MB, no redirect, no token (GOV.UK "The UK sanctions list" page).
+    id: "uk-fcdo",
+    listId: "uk-fcdo",
+    format: "uk-fcdo-xml",
+    publisher: "Foreign, Commonwealth & Development Office",
+    default: true,
+    files: [{ name: "UK-Sanctions-List.xml", url: "https://sanctionslist.fcdo.gov.uk/docs/UK-Sanctions-List.xml" }],
+    note: "UK Sanctions List XML (DateGenerated read from the file)",
   },
   {
     // The UK OFSI Consolidated List ("ConList") in its 2022 CSV format. Opt-in: OFSI retired this
-    // list on 28 January 2026, when the FCDO's UK Sanctions List became the single UK source; the
-    // file is no longer updated, and this package has no loader for the UK Sanctions List yet.
+    // list on 28 January 2026, when the FCDO's UK Sanctions List (uk-fcdo) became the single UK
+    // source; the file is no longer updated. Kept for old files and comparisons.
     id: "uk-ofsi",
     listId: "uk-ofsi",
     format: "uk-ofsi-csv",

@@ -1,0 +1,183 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli";
+import { startScreeningServer } from "../../src/cli/commands/serve";
+import { chooseScreeningLists, defaultListsDir } from "../../src/cli/installed-lists";
+import { loadInstalledSet, readCurrentSet } from "../../src/cli/update";
+import { SHARED_DATA } from "../shared-data";
+
+/** The publishers on 127.0.0.1: `/data/<path>` serves ../shared/data. */
+let server: Server;
+let base: string;
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname.replace(/^\/data\//, "");
+    const file = join(SHARED_DATA, ...path.split("/").map(decodeURIComponent));
+    if (!existsSync(file)) return void res.writeHead(404).end();
+    const bytes = readFileSync(file);
+    res.writeHead(200, { "content-length": bytes.length }).end(bytes);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+function capture(env: Record<string, string | undefined>) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), today: "2026-12-06", env }, out, err };
+}
+
+/** Installs the UK Sanctions List and OFAC advanced samples from the local server. */
+const UPDATE = (): string[] => [
+  "lists",
+  "update",
+  "--source",
+  "uk-fcdo",
+  "--source",
+  "ofac-sdn",
+  "--source-url",
+  `uk-fcdo=${base}/data/uk-fcdo/sample_uk_sanctions.xml`,
+  "--source-url",
+  `ofac-sdn=${base}/data/ofac-advanced/sample_sdn_advanced.xml`,
+];
+
+describe("installed sets: lists update, then screen / batch / serve read them", () => {
+  let home: string;
+  let dir: string;
+
+  it("installs into the default location and screens against it: two commands", async () => {
+    home = mkdtempSync(join(tmpdir(), "home-"));
+    const env = { HOME: home };
+    dir = join(home, ".local", "share", "sanctions-screen", "lists");
+    expect(defaultListsDir(env, "linux")).toEqual({ dir, explicit: false });
+
+    const update = capture(env);
+    expect(await runCli(UPDATE(), update.io)).toBe(0);
+    expect(readCurrentSet(dir)?.manifest.lists.map((l) => l.listId)).toEqual(["ofac-sdn", "uk-fcdo"]);
+
+    const screen = capture(env);
+    expect(await runCli(["screen", "BNK UK Limited", "--json"], screen.io)).toBe(0);
+    const result = JSON.parse(screen.out.join(""));
+    expect(result).toMatchObject({ outcome: "alert", asOf: "2026-12-06" });
+    expect(result.hits[0]).toMatchObject({ list: "uk-fcdo", recordId: "BEL0107" });
+    expect(result.lists.map((l: { listId: string; listDate: string }) => [l.listId, l.listDate])).toEqual([
+      ["ofac-sdn", "2026-09-09"],
+      ["uk-fcdo", "2026-09-10"],
+    ]);
+    const setId = readCurrentSet(dir)?.manifest.setId;
+    expect(screen.err.join("")).toBe(`sanctions-screen: screening against the installed list set ${setId} in ${dir}: ofac-sdn 2026-09-09, uk-fcdo 2026-09-10\n`);
+  }, 120_000);
+
+  it("reads SANCTIONS_SCREEN_LISTS_DIR and --lists-dir the same way", async () => {
+    const fromEnv = capture({ SANCTIONS_SCREEN_LISTS_DIR: dir });
+    expect(await runCli(["screen", "Al-Zomor, Abboud Abdul Latif Hassan", "--json"], fromEnv.io)).toBe(0);
+    expect(JSON.parse(fromEnv.out.join("")).hits[0]).toMatchObject({ list: "ofac-sdn", recordId: "2677" });
+    const fromFlag = capture({});
+    expect(await runCli(["screen", "Al-Zomor, Abboud Abdul Latif Hassan", "--json", "--lists-dir", dir], fromFlag.io)).toBe(0);
+    expect(JSON.parse(fromFlag.out.join("")).hits[0].recordId).toBe("2677");
+  });
+
+  it("batch screens every row against the set, pinned by its id", async () => {
+    const input = join(home, "book.csv");
+    writeFileSync(input, "name\nBNK (UK) Ltd\nEP-GOL\nNobody Inparticular\n");
+    const run = capture({ HOME: home });
+    expect(await runCli(["batch", input, "--workers", "1", "--format", "jsonl"], run.io)).toBe(0);
+    const rows = run.out.join("").trim().split("\n").map((l) => JSON.parse(l));
+    expect(rows.map((r: { outcome: string; bestHit: string }) => [r.outcome, r.bestHit.split(" ")[0]])).toEqual([
+      ["alert", "uk-fcdo:BEL0107"],
+      ["alert", "ofac-sdn:15432"],
+      // The samples are dated September 2026: on 2026-12-06 they are stale, so no match is not a clear.
+      ["stale-clear", ""],
+    ]);
+    expect(rows[0].listVersions).toMatch(/^ofac-sdn@2026-09-09#[0-9a-f]{12}; uk-fcdo@2026-09-10#[0-9a-f]{12}$/);
+  }, 120_000);
+
+  it("batch maps country names to ISO codes and says so; a non-ISO code is an error row with the hint", async () => {
+    const input = join(home, "countries.csv");
+    writeFileSync(input, "name,country\nBNK (UK) Ltd,United Kingdom\nBNK (UK) Ltd,UK\nBNK (UK) Ltd,United Kingdom\nEP-GOL,Iran\n");
+    const run = capture({ HOME: home });
+    expect(await runCli(["batch", input, "--workers", "1", "--format", "jsonl"], run.io)).toBe(4);
+    const rows = run.out.join("").trim().split("\n").map((l) => JSON.parse(l));
+    expect(rows.map((r: { outcome: string }) => r.outcome)).toEqual(["alert", "error", "alert", "alert"]);
+    expect(rows[1].error).toContain('country: expected an ISO 3166-1 alpha-2 country code (hint: the United Kingdom is "GB"');
+    const stderr = run.err.join("");
+    // Once per distinct name, with the line it was first seen on.
+    expect(stderr).toContain('batch: country "United Kingdom" read as GB (United Kingdom), first on line 2\n');
+    expect(stderr).toContain('batch: country "Iran" read as IR (Iran), first on line 5\n');
+    expect(stderr.match(/read as GB/g)).toHaveLength(1);
+  }, 120_000);
+
+  it("serve screens against the set it is given", async () => {
+    const set = loadInstalledSet(dir);
+    const running = await startScreeningServer({ port: 0, host: "127.0.0.1", lists: set?.lists ?? [], handler: { analystPage: false } });
+    try {
+      const lists = (await (await fetch(`${running.url}/lists`)).json()) as { lists: { listId: string }[] };
+      expect(JSON.stringify(lists)).toContain("uk-fcdo");
+      const screened = (await (await fetch(`${running.url}/screen`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "Petrel 8", asOf: "2026-12-06" }) })).json()) as { outcome: string; hits: { list: string }[] };
+      expect(screened.outcome).toBe("alert");
+      expect(screened.hits[0]?.list).toBe("uk-fcdo");
+    } finally {
+      await running.close();
+    }
+  });
+
+  it("refuses a damaged set (exit 1) instead of screening against it or falling back", async () => {
+    const file = join(readCurrentSet(dir)?.setDir as string, "uk-fcdo", "UK-Sanctions-List.xml");
+    const original = readFileSync(file);
+    writeFileSync(file, Buffer.concat([original, Buffer.from("<!-- edited -->")]));
+    try {
+      const run = capture({ HOME: home });
+      expect(await runCli(["screen", "BNK"], run.io)).toBe(1);
+      expect(run.err.join("")).toMatch(/UK-Sanctions-List\.xml: expected sha256 [0-9a-f]{64} \(manifest\), received [0-9a-f]{64}; the installed set was altered/);
+      expect(run.out).toEqual([]);
+    } finally {
+      writeFileSync(file, original);
+    }
+  });
+
+  it("refuses --lists-dir without a set (exit 1), and two list choices at once (exit 2)", async () => {
+    const empty = mkdtempSync(join(tmpdir(), "no-set-"));
+    const missing = capture({});
+    expect(await runCli(["screen", "BNK", "--lists-dir", empty], missing.io)).toBe(1);
+    expect(missing.err.join("")).toContain(`${empty}: expected a list set installed by \`sanctions-screen lists update --dir ${empty}\`, received none`);
+    const both = capture({});
+    expect(await runCli(["screen", "BNK", "--lists-dir", empty, "--embedded"], both.io)).toBe(2);
+    expect(both.err.join("")).toContain("expected one of --list, --lists-dir, --embedded, received --lists-dir and --embedded");
+  });
+});
+
+describe("falling back to the embedded snapshots", () => {
+  it("only with a warning that names each snapshot's date and how to install current lists", () => {
+    const home = mkdtempSync(join(tmpdir(), "home-empty-"));
+    const notes: string[] = [];
+    const choice = chooseScreeningLists({ files: [], listsDir: undefined, env: { HOME: home }, note: (t) => notes.push(t) });
+    expect(choice.origin).toBe("embedded");
+    const dir = join(home, ".local", "share", "sanctions-screen", "lists");
+    expect(notes).toEqual([
+      `sanctions-screen: warning: no installed list set in ${dir}; screening against the embedded snapshots, which are not current: curated 2026-11-22, ofac-sdn 2023-12-28, ofac-cons 2025-01-10, un-sc 2026-02-27, uk-ofsi 2018-04-13, us-csl 2022-05-16, bis-dpl 2022-09-02. Install current lists with \`sanctions-screen lists update\` (into ${dir}).\n`,
+    ]);
+    // No environment (a program calling runCli): no default location, still the warning.
+    const bare: string[] = [];
+    expect(chooseScreeningLists({ files: [], listsDir: undefined, env: undefined, note: (t) => bare.push(t) }).origin).toBe("embedded");
+    expect(bare[0]).toMatch(/^sanctions-screen: warning: screening against the embedded snapshots, which are not current: curated 2026-11-22, ofac-sdn 2023-12-28/);
+    // --embedded chooses them on purpose: the warning still names the dates.
+    const chosen: string[] = [];
+    expect(chooseScreeningLists({ files: [], listsDir: undefined, embedded: true, env: { HOME: home }, note: (t) => chosen.push(t) }).origin).toBe("embedded");
+    expect(chosen[0]).toContain("uk-ofsi 2018-04-13");
+  });
+
+  it("uses the user's data directory per platform", () => {
+    expect(defaultListsDir({ HOME: "/h", XDG_DATA_HOME: "/x" }, "linux")).toEqual({ dir: "/x/sanctions-screen/lists", explicit: false });
+    expect(defaultListsDir({ LOCALAPPDATA: "C:\\Users\\a\\AppData\\Local" }, "win32")?.dir).toMatch(/sanctions-screen[\\/]lists$/);
+    expect(defaultListsDir({ SANCTIONS_SCREEN_LISTS_DIR: "/srv/lists", HOME: "/h" }, "linux")).toEqual({ dir: "/srv/lists", explicit: true });
+    expect(defaultListsDir({}, "linux")).toBeUndefined();
+  });
+});
