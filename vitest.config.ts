@@ -27,6 +27,8 @@ export default defineConfig({
   plugins: [compiledListsFromDisk()],
   test: {
     include: ["test/**/*.test.ts"],
+    // Says which tests over the full official files are skipped, or fails when SANCTIONS_REQUIRE_DATA=1.
+    globalSetup: ["test/data-setup.ts"],
     pool: "forks",
     maxWorkers: 2,
     testTimeout: 60_000,

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadList, type DesignationRecord, type ListSource, type LoadedList } from "../../src";
 import { bisDplTxtLoader, createBisDplTxtLoader, dplRecordId } from "../../src/lists/bis-dpl-txt";
-import { fixtureSources, sharedSources } from "../shared-data";
+import { describeWithData, fixtureSources, sharedSources } from "../shared-data";
 import { formatError } from "./helpers";
 import { runLoaderContract } from "./loader-contract";
 
@@ -143,7 +143,7 @@ describe("bis-dpl-txt: fails closed on corrupt input", () => {
   });
 });
 
-describe("bis-dpl-txt: the real 2022 file", () => {
+describeWithData("bis-dpl-txt: the real 2022 file", ["us-csl/dpl.txt"], () => {
   let list: LoadedList;
   beforeAll(() => {
     list = loadList(sharedSources("us-csl/dpl.txt"));
