@@ -1,18 +1,18 @@
 /**
  * The candidate index is lossless: an indexed search returns exactly the records (with the same
  * best names and scores) that a brute-force scan with the same scorer puts at or above the
- * minimum score. Checked with fast-check over real list names (the embedded official lists) and
- * perturbations of them.
+ * minimum score. Checked with fast-check over real list names and perturbations of them.
  */
 import { fc, test } from "@fast-check/vitest";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { buildNameIndex, explainNameMatch, queryUnits, scanNames, searchNames, type NameIndex } from "../../src/candidates";
 import type { DesignationRecord } from "../../src/model";
 import { normalizeName } from "../../src/normalize";
-import { loadEmbeddedLists } from "../../src/embedded";
+import { EVAL_FILES, evalLists } from "../eval/designations";
+import { describeWithData } from "../shared-data";
 import { handMade } from "../screen/fixtures";
 
-// Original-script names exercise the abjad keys (most list names are Latin).
+// Original-script names exercise the abjad keys (the evaluation set indexes Latin names only).
 const ORIGINAL_SCRIPT: DesignationRecord[] = [
   handMade({ id: "saddam", type: "person", names: ["SADDAM HUSSEIN AL-TIKRITI", ["صدام حسين التكريتي", "alias"]] }),
   handMade({ id: "belv", type: "organization", names: ["BELVNESHPROMSERVICE", ["БЕЛВНЕШПРОМСЕРВИС", "alias"]] }),
@@ -26,9 +26,8 @@ let names: string[];
 let latin: NameIndex;
 let index: NameIndex;
 beforeAll(() => {
-  // Every fifth record of the embedded official lists (in the repository, so this runs on a bare
-  // clone): real names, and a scan fast enough to repeat.
-  const subset = loadEmbeddedLists().flatMap((l) => l.records).filter((_, i) => i % 5 === 0);
+  // Every fifth record of the evaluation set: real names, and a scan fast enough to repeat.
+  const subset = evalLists().flatMap((l) => l.records).filter((_, i) => i % 5 === 0);
   records = [...subset, ...ORIGINAL_SCRIPT];
   names = records.flatMap((r) => r.subject.names.map((n) => n.value));
   latin = buildNameIndex(subset);
@@ -69,7 +68,7 @@ const query = fc.record({
   minScore: fc.constantFrom(0.3, 0.5, 0.7, 0.8, 0.9),
 });
 
-describe("indexed search equals the brute-force scan", () => {
+describeWithData("indexed search equals the brute-force scan", EVAL_FILES, () => {
   test.prop([query], { numRuns: 200 })("over real list names and perturbations", ({ nameIndex, mixed, edits, minScore }) => {
     let q = names[nameIndex % names.length] as string;
     for (const e of edits) q = (EDITS[e.edit] as Edit)(q, e.at, e.letter);
