@@ -9,9 +9,6 @@ import { renderScreenResult } from "../render-screen-result";
 
 /** `screen <name>`: the main job — screen one name against the embedded lists (or `--list` files). */
 export const screenCommand: CliCommand = {
-  words: ["screen"],
-  usage: "screen <name> [--type T] [--country CC] [--dob D] [--id type:value] [--as-of D] [--profile P] [--list file]… [--json]",
-  summary: "Screen a name against the embedded lists (or official files) and print explained hits",
   run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args],
