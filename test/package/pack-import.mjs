@@ -1,5 +1,5 @@
-// Packs the package exactly as npm would publish it, checks what the tarball holds, installs it into a
-// scratch project and imports it from both ESM and CJS — proof that the `exports` map, the dual build
+// Packs the package exactly as npm would publish it, checks what the tarball holds and its types (attw),
+// installs it into a scratch project and imports it from both ESM and CJS — proof that the `exports` map, the dual build
 // and the bin work.
 //
 // The install needs no network and no warm npm cache: the runtime dependencies are packed from this
@@ -28,7 +28,7 @@ const REQUIRED_FILES = [
   "README.md",
   "LICENSE",
   "CHANGELOG.md",
-  ...["index", "lists", "handler", "cli"].flatMap((e) => [`dist/${e}.js`, `dist/${e}.cjs`, `dist/${e}.d.ts`, `dist/${e}.d.cts`]),
+  ...["index", "lists", "handler", "testing", "cli"].flatMap((e) => [`dist/${e}.js`, `dist/${e}.cjs`, `dist/${e}.d.ts`, `dist/${e}.d.cts`]),
   "dist/bin.js",
   "dist/batch-worker.js",
   "lists/compiled/manifest.json",
@@ -49,6 +49,8 @@ try {
   if (missing.length > 0) throw new Error(`tarball ${packed.filename}: missing ${missing.join(", ")}`);
   const stray = [...files].filter((f) => /^(src|test|scripts|node_modules|\.changeset|\.ci)\//.test(f));
   if (stray.length > 0) throw new Error(`tarball ${packed.filename}: ships ${stray.slice(0, 5).join(", ")}`);
+  // Are the types right for every entry, from ESM and CJS (attw on this tarball: packing again would rebuild).
+  process.stdout.write(run(join(root, "node_modules/.bin/attw"), [join(work, packed.filename), "--profile", "node16"], root));
   console.log(`tarball ok: ${packed.filename}, ${packed.entryCount} files, ${(packed.size / 1e6).toFixed(1)} MB packed, ${(packed.unpackedSize / 1e6).toFixed(1)} MB unpacked`);
 
   const deps = join(work, "deps");
@@ -71,7 +73,10 @@ try {
 import { runCli } from "sanctions-screen/cli";
 import { loadEmbeddedLists } from "sanctions-screen/lists";
 import { createScreeningHandler } from "sanctions-screen/handler";
+import { createFixtureScreener, screeningMatchers } from "sanctions-screen/testing";
 if (typeof createScreeningHandler !== "function") throw new Error("ESM: createScreeningHandler missing");
+const fixtureResult = createFixtureScreener([{ id: "acme", names: ["ACME TRADING LLC"] }], { today: "2026-01-01" }).screen({ name: "Acme Trading" });
+if (!screeningMatchers.toAlertOn(fixtureResult, "fixtures:acme").pass) throw new Error("ESM: sanctions-screen/testing matchers");
 const embedded = loadEmbeddedLists();
 if (embedded.find((l) => l.metadata.listId === "ofac-sdn")?.records.length !== 13821) throw new Error("ESM: embedded OFAC SDN snapshot missing");
 if (typeof lib.loadList !== "function") throw new Error("ESM: loadList missing");
@@ -86,7 +91,9 @@ console.log("esm ok", Object.keys(lib).length);
 const { runCli } = require("sanctions-screen/cli");
 const { loadEmbeddedLists } = require("sanctions-screen/lists");
 const { createScreeningHandler } = require("sanctions-screen/handler");
+const { screeningMatchers } = require("sanctions-screen/testing");
 if (typeof createScreeningHandler !== "function") throw new Error("CJS: createScreeningHandler missing");
+if (typeof screeningMatchers.toClear !== "function") throw new Error("CJS: sanctions-screen/testing missing");
 if (loadEmbeddedLists({ lists: ["curated"] })[0].records.length < 1) throw new Error("CJS: embedded curated list missing");
 if (typeof lib.loadList !== "function") throw new Error("CJS: loadList missing");
 if (typeof runCli !== "function") throw new Error("CJS: runCli missing");
