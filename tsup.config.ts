@@ -1,14 +1,15 @@
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { defineConfig } from "tsup";
 
-// One build, four public entry points plus the CLI binary and the batch worker. `index` and `handler`
-// are runtime-neutral (no `node:` imports); `lists` carries the embedded snapshots; `cli`, `bin` and
+// One build, five public entry points plus the CLI binary and the batch worker. `index` and `handler`
+// (and `testing`) are runtime-neutral (no `node:` imports); `lists` carries the embedded snapshots; `cli`, `bin` and
 // `batch-worker` (the module a batch worker thread loads, so it never evaluates the CLI) are Node-only.
 export default defineConfig({
   entry: {
     index: "src/index.ts",
     lists: "src/embedded/index.ts",
     handler: "src/handler/index.ts",
+    testing: "src/testing/index.ts",
     cli: "src/cli/index.ts",
     bin: "src/cli/bin.ts",
     "batch-worker": "src/cli/batch/batch-worker.ts",

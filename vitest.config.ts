@@ -23,10 +23,24 @@ function compiledListsFromDisk(): Plugin {
   };
 }
 
+/** The package's entries, so examples/ import `sanctions-screen/…` as a user would and run on the source. */
+const ENTRIES: Record<string, string> = {
+  "sanctions-screen": "src/index.ts",
+  "sanctions-screen/lists": "src/embedded/index.ts",
+  "sanctions-screen/handler": "src/handler/index.ts",
+  "sanctions-screen/testing": "src/testing/index.ts",
+  "sanctions-screen/cli": "src/cli/index.ts",
+};
+
 export default defineConfig({
   plugins: [compiledListsFromDisk()],
+  resolve: {
+    alias: Object.entries(ENTRIES).map(([name, path]) => ({ find: new RegExp(`^${name.replace("/", "\\/")}$`), replacement: resolve(import.meta.dirname, path) })),
+  },
   test: {
-    include: ["test/**/*.test.ts"],
+    include: ["test/**/*.test.ts", "examples/**/*.test.ts"],
+    // Says which tests over the full official files are skipped, or fails when SANCTIONS_REQUIRE_DATA=1.
+    globalSetup: ["test/data-setup.ts"],
     pool: "forks",
     maxWorkers: 2,
     testTimeout: 60_000,

@@ -6,6 +6,7 @@ export * from "./rules";
 export * from "./ownership";
 export * from "./normalize";
 export * from "./candidates";
+export * from "./goods";
 export * from "./score";
 export * from "./explain";
 export * from "./screen";

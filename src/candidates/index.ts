@@ -3,4 +3,3 @@ export * from "./name-index";
 export * from "./explain-name-match";
 export * from "./identifier-index";
 export * from "./serialize";
-export * from "./match-goods";

@@ -13,10 +13,18 @@ export interface CliIo {
 /** A mistake in the command line itself: exit code 2 with the usage text. */
 export class UsageError extends Error {}
 
-/** One CLI command: its words (`["lists", "inspect"]`), one usage line, and its runner. */
+/** One CLI command's runner: parses the arguments after the command's words and returns the exit code. */
 export interface CliCommand {
+  run(args: readonly string[], io: CliIo): Promise<number> | number;
+}
+
+/**
+ * One entry of the command table: its words (`["lists", "inspect"]`), one usage line, a summary, and
+ * its module, loaded only when the command runs — so `help` and `--version` load no list.
+ */
+export interface CliCommandEntry {
   readonly words: readonly string[];
   readonly usage: string;
   readonly summary: string;
-  run(args: readonly string[], io: CliIo): Promise<number> | number;
+  load(): Promise<CliCommand>;
 }

@@ -5,7 +5,7 @@
  */
 import rulePackJson from "sanctions-screen/lists/rules/rule-pack.json" with { type: "json" };
 import goodsJson from "sanctions-screen/lists/goods/controlled-items.json" with { type: "json" };
-import { loadGoodsCatalogue, type GoodsCatalogue } from "../candidates";
+import { loadGoodsCatalogue, type GoodsCatalogue } from "../goods";
 import type { Regime } from "../model";
 import { loadRulePack, type RulePack } from "../rules";
 import { screenTransaction, type AcceptEntry, type Screener, type TransactionInput, type TransactionResult } from "../screen";

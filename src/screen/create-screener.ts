@@ -227,6 +227,18 @@ export interface Screener {
 }
 
 /**
+ * Why a name made only of digits (and separators) is not screened by name: a number matches list
+ * names only by their numbers ("12" against the vessel "GENAVA 12"), which is noise, never evidence.
+ * Such a number is an identifier (IMO, registration, tax id) and is screened as one. Undefined for a
+ * name with at least one letter.
+ */
+function digitsOnlyName(name: string): string | undefined {
+  if (/\p{L}/u.test(name) || !/\p{N}/u.test(name)) return undefined;
+  const value = name.normalize("NFKC").replace(/\s+/gu, " ").trim();
+  return `name "${value}" has no letters, only digits: a number is not screened as a name; pass it as an identifier (identifiers: [{ type, value: "${value}" }], CLI --id type:${value.replace(/\s/gu, "")}) with the party's name`;
+}
+
+/**
  * Derives the final outcome from a name-match result: unscreenable, else alert if any hit
  * alerts, review if any is reviewed, clear otherwise.
  * @example
@@ -353,18 +365,20 @@ export function createScreener(options: ScreenerOptions): Screener {
       ...(input.identifiers === undefined ? {} : { identifiers: input.identifiers }),
     };
     const requestReasons: Reason[] = [];
+    // A number alone ("12") is an identifier, not a name: unscreenable by name, with a hint.
+    const unscreenable = digitsOnlyName(input.name) ?? query.unscreenable?.message;
     if (query.untransliterable.length > 0) {
       requestReasons.push({
-        feature: query.unscreenable ? "input.unscreenable" : "input.untransliterable",
+        feature: unscreenable !== undefined ? "input.unscreenable" : "input.untransliterable",
         score: 1,
         weight: 0,
         query: input.name,
-        detail: query.unscreenable?.message ?? `characters without romanisation left out: ${query.untransliterable.map((u) => `${u.script} ×${u.count}`).join(", ")}`,
+        detail: unscreenable ?? `characters without romanisation left out: ${query.untransliterable.map((u) => `${u.script} ×${u.count}`).join(", ")}`,
       });
-    } else if (query.unscreenable) {
-      requestReasons.push({ feature: "input.unscreenable", score: 1, weight: 0, query: input.name, detail: query.unscreenable.message });
+    } else if (unscreenable !== undefined) {
+      requestReasons.push({ feature: "input.unscreenable", score: 1, weight: 0, query: input.name, detail: unscreenable });
     }
-    if (query.unscreenable) return { input, query, queryEcho, requestReasons, unscreenable: true, scored: [] };
+    if (unscreenable !== undefined) return { input, query, queryEcho, requestReasons, unscreenable: true, scored: [] };
     // Secondary evidence can add at most this much to a name score: search below the review
     // threshold by that margin so that no record that could reach it is missed.
     const bonus = (input.dateOfBirth !== undefined ? DOB_MAX_BONUS : 0) + (input.country !== undefined ? COUNTRY_MATCH_BONUS : 0);

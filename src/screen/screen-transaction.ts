@@ -17,7 +17,7 @@
  *    never raise it). Every finding carries data and a rendered summary; the result carries the
  *    replay envelope and is plain JSON (same inputs → the same bytes).
  */
-import { matchGoods, type GoodsCatalogue, type GoodsMatchResult } from "../candidates";
+import { matchGoods, type GoodsCatalogue, type GoodsMatchResult } from "../goods";
 import type { Regime, SubjectType } from "../model";
 import { ownershipNotEvaluated, evaluateOwnershipGraph, type OwnershipResult } from "../ownership";
 import {

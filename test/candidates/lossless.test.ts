@@ -4,11 +4,12 @@
  * minimum score. Checked with fast-check over real list names and perturbations of them.
  */
 import { fc, test } from "@fast-check/vitest";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { buildNameIndex, explainNameMatch, queryUnits, scanNames, searchNames, type NameIndex } from "../../src/candidates";
 import type { DesignationRecord } from "../../src/model";
 import { normalizeName } from "../../src/normalize";
-import { evalLists } from "../eval/designations";
+import { EVAL_FILES, evalLists } from "../eval/designations";
+import { describeWithData } from "../shared-data";
 import { handMade } from "../screen/fixtures";
 
 // Original-script names exercise the abjad keys (the evaluation set indexes Latin names only).
@@ -72,7 +73,7 @@ const query = fc.record({
   minScore: fc.constantFrom(0.3, 0.5, 0.7, 0.8, 0.9),
 });
 
-describe("indexed search equals the brute-force scan", () => {
+describeWithData("indexed search equals the brute-force scan", EVAL_FILES, () => {
   test.prop([query], { numRuns: 200 })("over real list names and perturbations", ({ nameIndex, mixed, edits, minScore }) => {
     let q = names[nameIndex % names.length] as string;
     for (const e of edits) q = (EDITS[e.edit] as Edit)(q, e.at, e.letter);

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli";
 import type { ListDiff } from "../../src/lists";
-import { SHARED_DATA } from "../shared-data";
+import { SHARED_DATA, itWithData } from "../shared-data";
 
 function capture() {
   const out: string[] = [];
@@ -16,7 +16,7 @@ const MAY2 = join(SHARED_DATA, "ofac-sdn/2024-05-02/sdn.csv");
 const MAY3 = join(SHARED_DATA, "ofac-sdn/2024-05-03/sdn.csv");
 
 describe("sanctions-screen lists diff", () => {
-  it("prints the 8 OFAC rows removed on 2024-05-03 as text", async () => {
+  itWithData("prints the 8 OFAC rows removed on 2024-05-03 as text", [MAY2, MAY3], async () => {
     const { io, out } = capture();
     expect(await runCli(["lists", "diff", MAY2, MAY3], io)).toBe(0);
     const lines = out.join("").trimEnd().split("\n");
@@ -34,9 +34,9 @@ describe("sanctions-screen lists diff", () => {
     ]);
   });
 
-  it("shows each changed field of a history snapshot pair, and JSON with --json", async () => {
-    const before = join(SHARED_DATA, "ofac-sdn/history/snapshots/sdn-2022-02-24.csv");
-    const after = join(SHARED_DATA, "ofac-sdn/history/snapshots/sdn-2022-02-25.csv");
+  const before = join(SHARED_DATA, "ofac-sdn/history/snapshots/sdn-2022-02-24.csv");
+  const after = join(SHARED_DATA, "ofac-sdn/history/snapshots/sdn-2022-02-25.csv");
+  itWithData("shows each changed field of a history snapshot pair, and JSON with --json", [before, after], async () => {
     const text = capture();
     expect(await runCli(["lists", "diff", before, after], text.io)).toBe(0);
     const body = text.out.join("");
@@ -51,7 +51,7 @@ describe("sanctions-screen lists diff", () => {
     expect(sechin?.fields.find((f) => f.field === "bases")?.added).toEqual([expect.objectContaining({ program: "RUSSIA-EO14024" })]);
   }, 120_000);
 
-  it("exits 1 with the loader's message when a side is not a valid list", async () => {
+  itWithData("exits 1 with the loader's message when a side is not a valid list", [MAY2, MAY3], async () => {
     const dir = mkdtempSync(join(tmpdir(), "lists-diff-"));
     const broken = join(dir, "sdn.csv");
     const bytes = readFileSync(MAY3);

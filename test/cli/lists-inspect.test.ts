@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli";
-import { SHARED_DATA } from "../shared-data";
+import { FIXTURES, SHARED_DATA, describeWithData } from "../shared-data";
 
 async function inspect(...args: string[]) {
   const out: string[] = [];
@@ -23,7 +23,53 @@ function truncatedCopy(relative: string, fraction = 0.5): string {
   return path;
 }
 
-describe("sanctions-screen lists inspect on the real official files", () => {
+describe("sanctions-screen lists inspect on the fixtures cut from the official files", () => {
+  it.each([
+    { file: "ofac-csv/sdn.csv", format: "ofac-csv", listId: "ofac-sdn", count: 38, listDate: null, files: 4 },
+    { file: "ofac-enhanced-xml/CONS_ENHANCED.XML", format: "ofac-enhanced-xml", listId: "ofac-cons", count: 24, listDate: "2025-01-10", files: 1 },
+    { file: "un-xml/consolidated.small.xml", format: "un-xml", listId: "un-sc", count: 23, listDate: "2026-02-27", files: 1 },
+    { file: "uk-ofsi-csv/conlist-2018.small.csv", format: "uk-ofsi-csv", listId: "uk-ofsi", count: 8, listDate: "2018-04-13", files: 1 },
+    { file: "us-csl-csv/consolidated.small.csv", format: "us-csl-csv", listId: "us-csl", count: 28, listDate: null, files: 1 },
+    { file: "bis-dpl-txt/dpl.small.txt", format: "bis-dpl-txt", listId: "bis-dpl", count: 8, listDate: "2022-09-01", files: 1 },
+    { file: "eu-fsf-xml/eu-fsf.small.xml", format: "eu-fsf-xml", listId: "eu-fsf", count: 6, listDate: "2020-04-15", files: 1 },
+  ])("detects and reads $file ($format, $count records)", async ({ file, format, listId, count, listDate, files }) => {
+    const { code, out, err } = await inspect(join(FIXTURES, file));
+    expect(err).toBe("");
+    expect(code).toBe(0);
+    const summary = JSON.parse(out);
+    expect(summary).toMatchObject({ format, listId, recordCount: count });
+    expect(summary.listDate === null ? null : summary.listDate.slice(0, 10)).toBe(listDate);
+    expect(summary.files).toHaveLength(files);
+    expect(summary.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("exits 1 with a clear message on a truncated copy", async () => {
+    const path = join(scratch, "consolidated.xml");
+    const bytes = readFileSync(join(FIXTURES, "un-xml/consolidated.small.xml"));
+    writeFileSync(path, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const { code, out, err } = await inspect(path);
+    expect(code).toBe(1);
+    expect(out).toBe("");
+    expect(err).toMatch(/^sanctions-screen: LIST_FORMAT: /);
+  });
+});
+
+/** Every official file the tests below read. */
+const REAL_FILES = [
+  ...["sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv"].map((f) => `ofac-sdn/2023-12-28/${f}`),
+  "ofac-sdn/2024-05-03/sdn.csv",
+  "ofac-cons/cons_prim.csv",
+  "ofac-cons/CONS_ENHANCED.XML",
+  "un-consolidated/consolidated.xml",
+  "uk-hmt/sanctionsconlist.csv",
+  "uk-hmt/sample_hmt_excerpt.csv",
+  "eu-fsf/sample_eu_fsf_excerpt.xml",
+  "us-csl/consolidated.csv",
+  "us-csl/dpl.txt",
+  "opensanctions/zala.entities.ftm.json",
+];
+
+describeWithData("sanctions-screen lists inspect on the real official files", REAL_FILES, () => {
   it("reads the OFAC SDN CSV set with its siblings: 13,821 records, sha256", async () => {
     const { code, out } = await inspect(join(SHARED_DATA, "ofac-sdn/2023-12-28/sdn.csv"));
     expect(code).toBe(0);

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli";
 import { DownloadError, downloadFile, LIST_SOURCES, readCurrentSet, refuseUrl } from "../../src/cli/update";
-import { FIXTURES, SHARED_DATA } from "../shared-data";
+import { FIXTURES, SHARED_DATA, describeWithData, itWithData } from "../shared-data";
 
 /**
  * A stand-in for the publishers on 127.0.0.1: `/data/<path>` serves ../shared/data (and
@@ -139,11 +139,20 @@ function snapshot(dir: string): string {
   return JSON.stringify({ sets, current, manifest });
 }
 
+/** The official files the tests below serve as the publishers' (the default set and the EU excerpt). */
+const SERVED = [
+  ...["sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv"].map((f) => `ofac-sdn/2023-12-28/${f}`),
+  "ofac-cons/CONS_ENHANCED.XML",
+  "un-consolidated/consolidated.xml",
+  "us-csl/consolidated.csv",
+  "eu-fsf/sample_eu_fsf_excerpt.xml",
+];
+
 const sha = (path: string): string => createHash("sha256").update(readFileSync(path)).digest("hex");
 
 let dir: string;
 
-describe("sanctions-screen lists update against a local server", () => {
+describeWithData("sanctions-screen lists update against a local server", SERVED, () => {
   it("downloads, verifies and installs the default set with a manifest", async () => {
     dir = mkdtempSync(join(tmpdir(), "lists-update-"));
     const { io, out, err } = capture();
@@ -315,7 +324,7 @@ describe("sanctions-screen lists update against a local server", () => {
   }, 60_000);
 });
 
-describe("lists update: the EU download token and the feed checksum", () => {
+describeWithData("lists update: the EU download token and the feed checksum", SERVED, () => {
   const euOnly = (extra: string[]) => ["lists", "update", "--dir", dir, "--source", "eu-fsf", ...extra];
 
   it("fails closed when the file does not match the feed's checksum", async () => {
@@ -355,7 +364,7 @@ describe("lists update: the EU download token and the feed checksum", () => {
   });
 });
 
-describe("lists update with an unreadable current manifest", () => {
+describeWithData("lists update with an unreadable current manifest", SERVED, () => {
   it("refuses to guess the previous counts and says how to recover", async () => {
     const manifest = join(dir, "current", "manifest.json");
     const original = readFileSync(manifest);
@@ -397,12 +406,12 @@ describe("lists update arguments", () => {
 });
 
 describe("downloadFile", () => {
-  it("caps the size while streaming", async () => {
+  itWithData("caps the size while streaming", ["un-consolidated/consolidated.xml"], async () => {
     const error = await downloadFile(`${base}/data/un-consolidated/consolidated.xml`, { timeoutMs: 5000, maxBytes: 1000 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DownloadError);
     expect((error as Error).message).toMatch(/expected at most 1000 bytes, received a 2030620-byte file/);
   });
-  it("returns the exact bytes", async () => {
+  itWithData("returns the exact bytes", ["us-csl/dpl.txt"], async () => {
     const bytes = await downloadFile(`${base}/data/us-csl/dpl.txt`, { timeoutMs: 5000, maxBytes: 10_000_000 });
     expect(createHash("sha256").update(bytes).digest("hex")).toBe(sha(join(SHARED_DATA, "us-csl/dpl.txt")));
   });

@@ -41,6 +41,15 @@ describe("sanctions-screen screen (the main job, embedded lists)", () => {
     expect(lines[1]).toMatch(/^STALE-CLEAR {2}"Zyxwv Qutsr Ponml"/);
     expect(out).toContain("not a clear: no record matched, but 6 list(s) are stale on 2026-11-22");
   }, 240_000);
+  it("says a digits-only name is unscreenable by name and how to pass it as an identifier", async () => {
+    const text = await screen("12", "--as-of", "2024-01-01");
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/^UNSCREENABLE/);
+    expect(text.out).toContain('name "12" has no letters, only digits');
+    expect(text.out).toContain("--id type:12");
+    const json = JSON.parse((await screen("12", "--json")).out);
+    expect(json).toMatchObject({ outcome: "unscreenable", hits: [] });
+  });
 
   it("refuses bad options with exit 2 and a bad input field with exit 1, naming it", async () => {
     expect((await screen()).code).toBe(2);

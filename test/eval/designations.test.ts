@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { DesignationSchema } from "../../src/model";
-import { evalIdOf, evalLists, toDesignation } from "./designations";
+import { itWithData } from "../shared-data";
+import { EVAL_FILES, evalIdOf, evalLists, toDesignation } from "./designations";
 
 describe("evaluation set mapping", () => {
-  it("maps every entity of designations.json into valid designation records", () => {
+  itWithData("maps every entity of designations.json into valid designation records", EVAL_FILES, () => {
     const lists = evalLists();
     const records = lists.flatMap((l) => l.records);
     expect(records).toHaveLength(20993);

@@ -10,12 +10,14 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, resolve } from "node:path";
+import { EVAL_DIR } from "../data-paths";
 import type { DateValue, DesignationRecord, LoadedList, NameKind, Regime, SubjectType } from "../../src/model";
 
-/** `../shared/eval` beside the repository. */
-export const EVAL_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../../shared/eval");
+/** The evaluation set folder: `$SANCTIONS_EVAL_DIR`, else `../shared/eval` beside the repository. */
+export { EVAL_DIR };
+/** The evaluation set file the tests over it need (they skip without it, see test/shared-data.ts). */
+export const EVAL_FILES = [join(EVAL_DIR, "designations.json")];
 
 /** One entity of designations.json. */
 export interface EvalEntity {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type DesignationRecord, type ListSource, type LoadedList } from "../../src";
 import { bisDplTxtLoader, createBisDplTxtLoader, dplRecordId } from "../../src/lists/bis-dpl-txt";
-import { fixtureSources, sharedSources } from "../shared-data";
+import { fixtureSources, sharedSources, describeWithData } from "../shared-data";
 import { formatError, loadExcerpt } from "./helpers";
 import { runLoaderContract } from "./loader-contract";
 
@@ -143,7 +143,7 @@ describe("bis-dpl-txt: fails closed on corrupt input", () => {
   });
 });
 
-describe("bis-dpl-txt: the real 2022 file", () => {
+describeWithData("bis-dpl-txt: the real 2022 file", ["us-csl/dpl.txt"], () => {
   let list: LoadedList;
   beforeAll(() => {
     list = loadExcerpt(sharedSources("us-csl/dpl.txt"));

@@ -3,13 +3,13 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { basisStatusOn, designationStatusOn } from "../../src/dates";
 import { ListFormatError } from "../../src/errors";
 import { curatedJsonLoader, renderCuratedSource, type CuratedSource } from "../../src/lists/curated-json";
 import { parseSdnHistory } from "../../src/lists/ofac-sdn-history";
 import type { DesignationRecord } from "../../src/model";
-import { FIXTURES, SHARED_DATA, fixtureSources } from "../shared-data";
+import { FIXTURES, SHARED_DATA, describeWithData, fixtureSources } from "../shared-data";
 import { runLoaderContract } from "./loader-contract";
 
 const SHIPPED = resolve(dirname(fileURLToPath(import.meta.url)), "../../lists/curated/seed-designations.json");
@@ -125,30 +125,54 @@ describe("shipped curated seed list", () => {
   });
 });
 
-describe("seed facts agree with the real OFAC files", () => {
-  const sdn = (parse(readFileSync(join(SHARED_DATA, "ofac-sdn/2024-05-03/sdn.csv"), "utf8").replace(/\u001a\s*$/, ""), { relax_quotes: true }) as string[][]);
-  const alt = (parse(readFileSync(join(SHARED_DATA, "ofac-sdn/2023-12-28/alt.csv"), "utf8").replace(/\u001a\s*$/, ""), { relax_quotes: true }) as string[][]);
-  const history = parseSdnHistory(readFileSync(join(SHARED_DATA, "ofac-sdn/history/sdn-history.csv"), "utf8"), {
-    programChangesCsv: readFileSync(join(SHARED_DATA, "ofac-sdn/history/program-changes.csv"), "utf8"),
-  });
+// The seed rows cut from the OFAC files (test/fixtures/curated-json/ofac, test/fixtures/ofac-sdn-history)
+// always; the full files too when they are there.
+const OFAC_FILES = [
+  {
+    files: "rows cut from them",
+    sdn: join(FIXTURES, "curated-json/ofac/sdn-2024-05-03.csv"),
+    alt: join(FIXTURES, "curated-json/ofac/alt-2023-12-28.csv"),
+    history: join(FIXTURES, "ofac-sdn-history"),
+  },
+  {
+    files: "the full files",
+    sdn: join(SHARED_DATA, "ofac-sdn/2024-05-03/sdn.csv"),
+    alt: join(SHARED_DATA, "ofac-sdn/2023-12-28/alt.csv"),
+    history: join(SHARED_DATA, "ofac-sdn/history"),
+  },
+];
 
-  it.each(list.records.map((r) => ({ id: r.id })))("$id: names, programmes and observed dates match its SDN row", ({ id }) => {
-    const r = byId(id);
-    const ent = r.sameAs.find((s) => s.startsWith("ofac-sdn:"))!.slice("ofac-sdn:".length);
-    const row = sdn.find((f) => f[0] === ent)!;
-    expect(r.subject.names.find((n) => n.kind === "primary")?.value).toBe(row[1]);
-    const sdnPrograms = row[3]!.split("] [").sort();
-    expect(r.bases.filter((b) => b.list === "SDN List").map((b) => b.program).sort()).toEqual(sdnPrograms);
-    const aliases = alt.filter((f) => f[0] === ent).map((f) => f[3]);
-    for (const a of aliases) expect(r.subject.names.map((n) => n.value)).toContain(a);
-    const entry = history.entries.get(ent)!;
-    for (const b of r.bases) {
-      if (b.listedOn?.certainty !== "observed") continue;
-      const change = entry.programChanges.find((c) => c.after.includes(b.program!) && !c.before.includes(b.program!));
-      expect(b.listedOn.date).toBe(change?.date ?? entry.firstSeen);
-    }
+for (const files of OFAC_FILES) {
+  const historyFiles = [join(files.history, "sdn-history.csv"), join(files.history, "program-changes.csv")];
+  describeWithData(`seed facts agree with the real OFAC files (${files.files})`, [files.sdn, files.alt, ...historyFiles], () => {
+    const readCsv = (path: string) => parse(readFileSync(path, "utf8").replace(/\u001a\s*$/, ""), { relax_quotes: true }) as string[][];
+    let sdn: string[][];
+    let alt: string[][];
+    let history: ReturnType<typeof parseSdnHistory>;
+    beforeAll(() => {
+      sdn = readCsv(files.sdn);
+      alt = readCsv(files.alt);
+      history = parseSdnHistory(readFileSync(historyFiles[0]!, "utf8"), { programChangesCsv: readFileSync(historyFiles[1]!, "utf8") });
+    });
+
+    it.each(list.records.map((r) => ({ id: r.id })))("$id: names, programmes and observed dates match its SDN row", ({ id }) => {
+      const r = byId(id);
+      const ent = r.sameAs.find((s) => s.startsWith("ofac-sdn:"))!.slice("ofac-sdn:".length);
+      const row = sdn.find((f) => f[0] === ent)!;
+      expect(r.subject.names.find((n) => n.kind === "primary")?.value).toBe(row[1]);
+      const sdnPrograms = row[3]!.split("] [").sort();
+      expect(r.bases.filter((b) => b.list === "SDN List").map((b) => b.program).sort()).toEqual(sdnPrograms);
+      const aliases = alt.filter((f) => f[0] === ent).map((f) => f[3]);
+      for (const a of aliases) expect(r.subject.names.map((n) => n.value)).toContain(a);
+      const entry = history.entries.get(ent)!;
+      for (const b of r.bases) {
+        if (b.listedOn?.certainty !== "observed") continue;
+        const change = entry.programChanges.find((c) => c.after.includes(b.program!) && !c.before.includes(b.program!));
+        expect(b.listedOn.date).toBe(change?.date ?? entry.firstSeen);
+      }
+    });
   });
-});
+}
 
 describe("corrupt curated files fail closed with ListFormatError", () => {
   const mutations: { case: string; mutate: (f: ReturnType<typeof raw>) => unknown }[] = [

@@ -3,7 +3,7 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { diffLists, diffRecords } from "../../src/lists";
 import type { LoadedList } from "../../src/model";
-import { sharedSources } from "../shared-data";
+import { describeWithData, fixtureSources, sharedSources } from "../shared-data";
 
 function ofacSnapshot(path: string): LoadedList {
   return loadExcerpt(sharedSources(path), { format: "ofac-csv" });
@@ -20,7 +20,10 @@ function history(file: string): Record<string, string>[] {
   return rows;
 }
 
-describe("diffLists on real OFAC SDN snapshots", () => {
+const SNAPSHOTS = ["2022-02-24", "2022-02-25", "2023-03-21", "2023-03-24"].map((d) => `ofac-sdn/history/snapshots/sdn-${d}.csv`);
+const HISTORY = ["sdn-history.csv", "program-changes.csv", "name-changes.csv"].map((f) => `ofac-sdn/history/${f}`);
+
+describeWithData("diffLists on real OFAC SDN snapshots", ["ofac-sdn/2024-05-02/sdn.csv", "ofac-sdn/2024-05-03/sdn.csv", ...SNAPSHOTS, ...HISTORY], () => {
   it("2024-05-02 → 2024-05-03: the 8 removed rows and nothing else", () => {
     const before = ofacSnapshot("ofac-sdn/2024-05-02/sdn.csv");
     const after = ofacSnapshot("ofac-sdn/2024-05-03/sdn.csv");
@@ -62,7 +65,8 @@ describe("diffLists on real OFAC SDN snapshots", () => {
 });
 
 describe("diffRecords", () => {
-  const base = loadExcerpt(sharedSources("ofac-sdn/2024-05-03/sdn.csv"), { format: "ofac-csv" }).records.find((r) => r.sourceId === "15487");
+  // The seed row 15487 as published (test/fixtures/ofac-csv is cut from the real files).
+  const base = loadExcerpt(fixtureSources("ofac-csv/sdn.csv"), { format: "ofac-csv" }).records.find((r) => r.sourceId === "15487");
   if (!base) throw new Error("seed 15487 missing");
 
   it("names the changed fields and the array elements on each side", () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type ListSource, type LoadedList } from "../../src";
 import { euFsfXmlLoader } from "../../src/lists/eu-fsf-xml";
-import { fixtureSources, sharedSources } from "../shared-data";
+import { fixtureSources, sharedSources, describeWithData } from "../shared-data";
 import { byId, formatError, loadExcerpt } from "./helpers";
 import { runLoaderContract } from "./loader-contract";
 
@@ -119,7 +119,7 @@ describe("eu-fsf-xml: fixture cut from the FSF XML 1.1 excerpt", () => {
   });
 });
 
-describe("eu-fsf-xml: the full excerpt (7 sanctionEntity)", () => {
+describeWithData("eu-fsf-xml: the full excerpt (7 sanctionEntity)", [REAL], () => {
   it("maps 7 entities, 5 of them with a designation date", () => {
     const parsed = euFsfXmlLoader.parse(sharedSources(REAL), { listId: "eu-fsf" });
     expect(parsed.issues).toEqual([]);

@@ -1,13 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type ListSource, type LoadedList } from "../../src";
 import { FTM_DATASET_REGIMES, ftmJsonLoader } from "../../src/lists/ftm-json";
-import { fixtureSources, sharedSources } from "../shared-data";
+import { fixtureSources, sharedSources, itWithData } from "../shared-data";
 import { byId, formatError, loadExcerpt } from "./helpers";
 import { runLoaderContract } from "./loader-contract";
 
 // Synthetic entities written for these tests; the real OpenSanctions samples (CC BY-NC) are only
 // read from ../shared/data.
 const FIXTURE = "ftm-json/synthetic.ftm.json";
+const ZALA = "opensanctions/zala.entities.ftm.json";
+const T1 = "opensanctions/t1.entities.ftm.json";
 const fixtureText = (): string => new TextDecoder().decode(fixtureSources(FIXTURE)[0]?.data as Uint8Array);
 const textSource = (data: string): ListSource[] => [{ name: "entities.ftm.json", data }];
 /** Rewrites one entity line of the fixture. */
@@ -197,8 +199,8 @@ describe("ftm-json: fails closed on corrupt input", () => {
 });
 
 describe("ftm-json: OpenSanctions samples in ../shared", () => {
-  it("zala: 17 subjects (6 Person, 11 Company) → 9 designated under US/EU/UK/UN, 8 reported", () => {
-    const list = loadExcerpt(sharedSources("opensanctions/zala.entities.ftm.json"));
+  itWithData("zala: 17 subjects (6 Person, 11 Company) → 9 designated under US/EU/UK/UN, 8 reported", [ZALA], () => {
+    const list = loadExcerpt(sharedSources(ZALA));
     expect(list.metadata.recordCount).toBe(9);
     expect(list.metadata.countsByType).toEqual({ person: 5, organization: 4, vessel: 0, aircraft: 0, unknown: 0 });
     expect(list.metadata.warnings.find((w) => w.includes("not loaded"))).toMatch(/^8 subjects without/);
@@ -211,8 +213,8 @@ describe("ftm-json: OpenSanctions samples in ../shared", () => {
     expect(list.metadata.listDate).toBe("2026-04-29T12:53:04");
   });
 
-  it("t1: 6 EU targets without Sanction entities load on their eu_fsf membership", () => {
-    const list = loadExcerpt(sharedSources("opensanctions/t1.entities.ftm.json"));
+  itWithData("t1: 6 EU targets without Sanction entities load on their eu_fsf membership", [T1], () => {
+    const list = loadExcerpt(sharedSources(T1));
     expect(list.metadata.recordCount).toBe(6);
     expect(list.metadata.countsByType).toEqual({ person: 4, organization: 2, vessel: 0, aircraft: 0, unknown: 0 });
     for (const r of list.records) expect(r.bases.map((b) => `${b.regime} ${b.list}`)).toEqual(["EU eu_fsf"]);

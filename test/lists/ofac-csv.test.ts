@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { detectListFormat, type ListSource, type LoadedList } from "../../src";
 import { ofacCsvLoader } from "../../src/lists/ofac-csv";
-import { fixtureSources, sharedSources } from "../shared-data";
+import { fixtureSources, sharedSources, describeWithData } from "../shared-data";
 import { byId, formatError, loadExcerpt } from "./helpers";
 import { runLoaderContract } from "./loader-contract";
 
@@ -167,7 +167,7 @@ describe("ofac-csv: corrupt input fails closed", () => {
   });
 });
 
-describe("ofac-csv: real SDN set of 2023-12-28", () => {
+describeWithData("ofac-csv: real SDN set of 2023-12-28", SDN_2023, () => {
   let list: LoadedList;
   beforeAll(() => {
     list = loadExcerpt(sharedSources(...SDN_2023));
@@ -241,7 +241,7 @@ describe("ofac-csv: real SDN set of 2023-12-28", () => {
   });
 });
 
-describe("ofac-csv: real sdn.csv of 2024-05-03 alone", () => {
+describeWithData("ofac-csv: real sdn.csv of 2024-05-03 alone", ["ofac-sdn/2024-05-03/sdn.csv"], () => {
   let list: LoadedList;
   beforeAll(() => {
     list = loadExcerpt(sharedSources("ofac-sdn/2024-05-03/sdn.csv"));
@@ -257,7 +257,7 @@ describe("ofac-csv: real sdn.csv of 2024-05-03 alone", () => {
   });
 });
 
-describe("ofac-csv: real non-SDN cons_*.csv set", () => {
+describeWithData("ofac-csv: real non-SDN cons_*.csv set", CONS, () => {
   let list: LoadedList;
   beforeAll(() => {
     list = loadExcerpt(sharedSources(...CONS));

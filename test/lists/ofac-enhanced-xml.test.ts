@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { detectListFormat, type ListSource, type LoadedList } from "../../src";
 import { ofacEnhancedXmlLoader } from "../../src/lists/ofac-enhanced-xml";
-import { fixtureSources, sharedSources } from "../shared-data";
+import { fixtureSources, sharedSources, describeWithData } from "../shared-data";
 import { byId, formatError, loadExcerpt } from "./helpers";
 import { runLoaderContract } from "./loader-contract";
 
@@ -169,7 +169,7 @@ describe("ofac-enhanced-xml: corrupt input fails closed", () => {
   });
 });
 
-describe("ofac-enhanced-xml: real CONS_ENHANCED.XML", () => {
+describeWithData("ofac-enhanced-xml: real CONS_ENHANCED.XML", ["ofac-cons/CONS_ENHANCED.XML"], () => {
   let list: LoadedList;
   beforeAll(() => {
     list = loadExcerpt(sharedSources("ofac-cons/CONS_ENHANCED.XML"));

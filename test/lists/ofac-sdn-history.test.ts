@@ -12,17 +12,24 @@ import {
   parseSdnHistory,
   type SdnHistory,
 } from "../../src/lists/ofac-sdn-history";
-import { SHARED_DATA, sharedSources } from "../shared-data";
+import { FIXTURES, SHARED_DATA, describeWithData, itWithData, sharedSources } from "../shared-data";
 
-const historyDir = join(SHARED_DATA, "ofac-sdn/history");
-const read = (file: string) => readFileSync(join(historyDir, file), "utf8");
+const HISTORY_FILES = ["sdn-history.csv", "program-changes.csv", "snapshot-index.csv"];
+const REAL = HISTORY_FILES.map((f) => `ofac-sdn/history/${f}`);
+const readHistory = (dir: string): SdnHistory =>
+  parseSdnHistory(readFileSync(join(dir, "sdn-history.csv"), "utf8"), {
+    programChangesCsv: readFileSync(join(dir, "program-changes.csv"), "utf8"),
+    snapshotIndexCsv: readFileSync(join(dir, "snapshot-index.csv"), "utf8"),
+  });
 
+// The real history files, read once by the tests that need them (skipped without ../shared/data).
+let real: SdnHistory | undefined;
+const realHistory = (): SdnHistory => (real ??= readHistory(join(SHARED_DATA, "ofac-sdn/history")));
+
+/** A cut of the real files (test/fixtures/ofac-sdn-history: the seed rows, all snapshot dates). */
 let history: SdnHistory;
 beforeAll(() => {
-  history = parseSdnHistory(read("sdn-history.csv"), {
-    programChangesCsv: read("program-changes.csv"),
-    snapshotIndexCsv: read("snapshot-index.csv"),
-  });
+  history = readHistory(join(FIXTURES, "ofac-sdn-history"));
 });
 
 const record = (sourceId: string, programs: string[], list = "ofac-sdn"): Designation => ({
@@ -33,8 +40,9 @@ const record = (sourceId: string, programs: string[], list = "ofac-sdn"): Design
   bases: programs.map((program) => ({ regime: "US", program, list: "SDN List" })),
 });
 
-describe("parseSdnHistory on the real history files", () => {
+describeWithData("parseSdnHistory on the real history files", REAL, () => {
   it("reads every ent_num with the counts PROVENANCE.md gives", () => {
+    const history = realHistory();
     const entries = [...history.entries.values()];
     expect(entries).toHaveLength(15_892);
     expect(entries.filter((e) => e.firstSeenIsBound)).toHaveLength(9_083);
@@ -56,7 +64,7 @@ describe("parseSdnHistory on the real history files", () => {
     { ent: "34769", firstSeen: "2022-02-25", bound: false, removedBy: undefined, last: ["NPWMD", "BELARUS-EO14038"] },
     { ent: "38556", firstSeen: "2022-11-14", bound: false, removedBy: "2024-05-03", last: ["RUSSIA-EO14024"] },
   ])("ent_num $ent: first seen $firstSeen", ({ ent, firstSeen, bound, removedBy, last }) => {
-    const entry = history.entries.get(ent);
+    const entry = realHistory().entries.get(ent);
     expect(entry?.firstSeen).toBe(firstSeen);
     expect(entry?.firstSeenIsBound).toBe(bound);
     expect(entry?.removedBy).toBe(removedBy);
@@ -64,7 +72,7 @@ describe("parseSdnHistory on the real history files", () => {
   });
 
   it("keeps the program change of 34769 (NPWMD added 2024-04-19)", () => {
-    expect(history.entries.get("34769")?.programChanges).toEqual([
+    expect(realHistory().entries.get("34769")?.programChanges).toEqual([
       { date: "2024-04-19", before: ["BELARUS-EO14038"], after: ["NPWMD", "BELARUS-EO14038"] },
     ]);
   });
@@ -172,9 +180,9 @@ describe("applyObservedDates", () => {
     expect(relisted.warnings).toHaveLength(1);
   });
 
-  it("dates every record of the real 2024-05-02 SDN file", () => {
+  itWithData("dates every record of the real 2024-05-02 SDN file", [...REAL, "ofac-sdn/2024-05-02/sdn.csv"], () => {
     const list = loadExcerpt(sharedSources("ofac-sdn/2024-05-02/sdn.csv"));
-    const { records, counts } = applyObservedDates(list.records, history, { listDate: "2024-05-02" });
+    const { records, counts } = applyObservedDates(list.records, realHistory(), { listDate: "2024-05-02" });
     expect(counts.records).toBe(14_973);
     expect(counts.recordsNotInHistory).toBe(0);
     // The 8 rows gone in the 2024-05-03 snapshot, one RUSSIA-EO14024 basis each.
@@ -186,17 +194,19 @@ describe("applyObservedDates", () => {
 });
 
 describe("encodeSdnHistory / decodeSdnHistory", () => {
-  it("round-trips the real history in a compact JSON", () => {
+  const roundTrips = (history: SdnHistory, maxLength: number): void => {
     const json = JSON.stringify(encodeSdnHistory(history));
-    expect(json.length).toBeLessThan(200_000);
+    expect(json.length).toBeLessThan(maxLength);
     const back = decodeSdnHistory(JSON.parse(json));
     expect(back).toEqual(history);
     expect(back.entries.get("15487")?.firstSeenIsBound).toBe(true);
     expect(back.entries.get("38556")).toMatchObject({ lastSeen: "2024-05-02", removedBy: "2024-05-03" });
-  });
+  };
+  it("round-trips the cut in test/fixtures in a compact JSON", () => roundTrips(history, 20_000));
+  itWithData("round-trips the real history in a compact JSON", REAL, () => roundTrips(realHistory(), 200_000));
 
   it("round-trips a history read without its companion files", () => {
-    const bare = parseSdnHistory(read("sdn-history.csv"));
+    const bare = parseSdnHistory(readFileSync(join(FIXTURES, "ofac-sdn-history/sdn-history.csv"), "utf8"));
     expect(bare.hasProgramChanges).toBe(false);
     expect(decodeSdnHistory(JSON.parse(JSON.stringify(encodeSdnHistory(bare))))).toEqual(bare);
   });

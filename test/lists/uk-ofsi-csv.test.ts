@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type ListSource, type LoadedList } from "../../src";
 import { ukOfsiCsvLoader } from "../../src/lists/uk-ofsi-csv";
 import { decodeText } from "../../src/lists";
-import { fixtureSources, sharedSources } from "../shared-data";
+import { fixtureSources, sharedSources, itWithData } from "../shared-data";
 import { byId, formatError, loadExcerpt } from "./helpers";
 import { runLoaderContract } from "./loader-contract";
 
@@ -178,7 +178,7 @@ describe("uk-ofsi-csv: later layout with non-Latin names", () => {
 });
 
 describe("uk-ofsi-csv: the real files", () => {
-  it("loads the 2018 ConList: 2,106 subjects from 6,857 Individual and 2,630 Entity rows", () => {
+  itWithData("loads the 2018 ConList: 2,106 subjects from 6,857 Individual and 2,630 Entity rows", ["uk-hmt/sanctionsconlist.csv"], () => {
     const sources = sharedSources("uk-hmt/sanctionsconlist.csv");
     const rows = parseCsv(cp1252(sources[0]?.data as Uint8Array), { relax_column_count: true, from_line: 3 }) as string[][];
     const typeOf = new Map<string, string>();
@@ -210,7 +210,7 @@ describe("uk-ofsi-csv: the real files", () => {
     expect(list.records.filter((r) => r.bases.length > 1)).toHaveLength(6);
   });
 
-  it("loads the later-layout excerpt with its non-Latin names", () => {
+  itWithData("loads the later-layout excerpt with its non-Latin names", ["uk-hmt/sample_hmt_excerpt.csv"], () => {
     const list = loadExcerpt(sharedSources("uk-hmt/sample_hmt_excerpt.csv"));
     expect(list.metadata.recordCount).toBe(6);
     expect(list.metadata.listDate).toBe("2020-04-27");

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type DesignationRecord, type ListSource, type LoadedList } from "../../src";
 import { unXmlLoader } from "../../src/lists/un-xml";
-import { fixtureSources, sharedSources } from "../shared-data";
+import { fixtureSources, sharedSources, describeWithData } from "../shared-data";
 import { byId, formatError, loadExcerpt } from "./helpers";
 import { runLoaderContract } from "./loader-contract";
 
@@ -153,7 +153,7 @@ describe("un-xml: fixture cut from the 2026-02-27 file", () => {
   });
 });
 
-describe("un-xml: the real 2026-02-27 consolidated.xml", () => {
+describeWithData("un-xml: the real 2026-02-27 consolidated.xml", [REAL], () => {
   let list: LoadedList;
   let raw: string;
   beforeAll(() => {

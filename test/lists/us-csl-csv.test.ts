@@ -8,7 +8,7 @@ import {
   filterCslSources,
   usCslCsvLoader,
 } from "../../src/lists/us-csl-csv";
-import { fixtureSources, sharedSources } from "../shared-data";
+import { fixtureSources, sharedSources, describeWithData } from "../shared-data";
 import { byId, formatError, loadExcerpt } from "./helpers";
 import { runLoaderContract } from "./loader-contract";
 
@@ -214,7 +214,7 @@ describe("us-csl-csv: fails closed on corrupt input", () => {
   });
 });
 
-describe("us-csl-csv: the real 2022 file", () => {
+describeWithData("us-csl-csv: the real 2022 file", ["us-csl/consolidated.csv"], () => {
   let list: LoadedList;
   beforeAll(() => {
     list = loadExcerpt(sharedSources("us-csl/consolidated.csv"));

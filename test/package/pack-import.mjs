@@ -1,21 +1,71 @@
-// Packs the package exactly as npm would publish it, installs the tarball into a scratch project and
-// imports it from both ESM and CJS — proof that the `exports` map, the dual build and the bin work.
+// Packs the package exactly as npm would publish it, checks what the tarball holds and its types (attw),
+// installs it into a scratch project and imports it from both ESM and CJS — proof that the `exports` map, the dual build
+// and the bin work.
+//
+// The install needs no network and no warm npm cache: the runtime dependencies are packed from this
+// repository's node_modules (the versions package-lock.json pins) and installed with `--offline`
+// into a fresh, empty cache.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 const root = resolve(import.meta.dirname, "../..");
 const work = mkdtempSync(join(tmpdir(), "sanctions-screen-pack-"));
 const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+
+/** The packages `npm install sanctions-screen` brings in: package-lock.json entries that are not dev-only. */
+function runtimePackages() {
+  const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8"));
+  return Object.entries(lock.packages)
+    .filter(([path, entry]) => path.startsWith("node_modules/") && !entry.dev && !entry.devOptional)
+    .map(([path, entry]) => ({ path, version: entry.version }));
+}
+
+/** Files in the tarball that a consumer needs; a missing one fails the test. */
+const REQUIRED_FILES = [
+  "package.json",
+  "README.md",
+  "LICENSE",
+  "CHANGELOG.md",
+  ...["index", "lists", "handler", "testing", "cli"].flatMap((e) => [`dist/${e}.js`, `dist/${e}.cjs`, `dist/${e}.d.ts`, `dist/${e}.d.cts`]),
+  "dist/bin.js",
+  "dist/batch-worker.js",
+  "lists/compiled/manifest.json",
+  "lists/compiled/ofac-sdn.json",
+  "lists/compiled/name-index.bin",
+  "lists/rules/rule-pack.json",
+  "lists/goods/controlled-items.json",
+  "lists/curated/seed-designations.json",
+];
+
 try {
-  run("npm", ["pack", "--pack-destination", work, "--silent"], root);
-  const tarball = readdirSync(work).find((f) => f.endsWith(".tgz"));
-  if (!tarball) throw new Error("npm pack wrote no tarball");
+  // `npm test` has just built dist/ and the index; on a clone without them, `prepack` builds them.
+  const built = existsSync(join(root, "dist/index.js")) && existsSync(join(root, "lists/compiled/name-index.bin"));
+  const packArgs = ["pack", "--json", "--pack-destination", work, ...(built ? ["--ignore-scripts"] : [])];
+  const [packed] = JSON.parse(run("npm", packArgs, root).replace(/^[^[]*/s, ""));
+  const files = new Set(packed.files.map((f) => f.path));
+  const missing = REQUIRED_FILES.filter((f) => !files.has(f));
+  if (missing.length > 0) throw new Error(`tarball ${packed.filename}: missing ${missing.join(", ")}`);
+  const stray = [...files].filter((f) => /^(src|test|scripts|node_modules|\.changeset|\.ci)\//.test(f));
+  if (stray.length > 0) throw new Error(`tarball ${packed.filename}: ships ${stray.slice(0, 5).join(", ")}`);
+  // Are the types right for every entry, from ESM and CJS (attw on this tarball: packing again would rebuild).
+  process.stdout.write(run(join(root, "node_modules/.bin/attw"), [join(work, packed.filename), "--profile", "node16"], root));
+  console.log(`tarball ok: ${packed.filename}, ${packed.entryCount} files, ${(packed.size / 1e6).toFixed(1)} MB packed, ${(packed.unpackedSize / 1e6).toFixed(1)} MB unpacked`);
+
+  const deps = join(work, "deps");
+  mkdirSync(deps);
+  const packages = runtimePackages();
+  run("npm", ["pack", "--ignore-scripts", "--silent", "--pack-destination", deps, ...packages.map((p) => join(root, p.path))], root);
+  const depTarballs = readdirSync(deps).map((f) => join(deps, f));
+  if (depTarballs.length !== packages.length) throw new Error(`packed ${depTarballs.length} of ${packages.length} runtime dependencies`);
+
   writeFileSync(join(work, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-  // --prefer-offline: the cache that `npm ci` filled holds tarballs, not always the registry metadata
-  // a consumer install asks for; the registry is reachable, so a cache miss is fetched, not fatal.
-  run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts", join(work, tarball)], work);
+  run(
+    "npm",
+    ["install", "--offline", "--cache", join(work, "npm-cache"), "--no-audit", "--no-fund", "--ignore-scripts", ...depTarballs, join(work, packed.filename)],
+    work,
+  );
 
   writeFileSync(
     join(work, "esm.mjs"),
@@ -23,7 +73,10 @@ try {
 import { runCli } from "sanctions-screen/cli";
 import { loadEmbeddedLists } from "sanctions-screen/lists";
 import { createScreeningHandler } from "sanctions-screen/handler";
+import { createFixtureScreener, screeningMatchers } from "sanctions-screen/testing";
 if (typeof createScreeningHandler !== "function") throw new Error("ESM: createScreeningHandler missing");
+const fixtureResult = createFixtureScreener([{ id: "acme", names: ["ACME TRADING LLC"] }], { today: "2026-01-01" }).screen({ name: "Acme Trading" });
+if (!screeningMatchers.toAlertOn(fixtureResult, "fixtures:acme").pass) throw new Error("ESM: sanctions-screen/testing matchers");
 const embedded = loadEmbeddedLists();
 if (embedded.find((l) => l.metadata.listId === "ofac-sdn")?.records.length !== 13821) throw new Error("ESM: embedded OFAC SDN snapshot missing");
 if (typeof lib.loadList !== "function") throw new Error("ESM: loadList missing");
@@ -38,7 +91,9 @@ console.log("esm ok", Object.keys(lib).length);
 const { runCli } = require("sanctions-screen/cli");
 const { loadEmbeddedLists } = require("sanctions-screen/lists");
 const { createScreeningHandler } = require("sanctions-screen/handler");
+const { screeningMatchers } = require("sanctions-screen/testing");
 if (typeof createScreeningHandler !== "function") throw new Error("CJS: createScreeningHandler missing");
+if (typeof screeningMatchers.toClear !== "function") throw new Error("CJS: sanctions-screen/testing missing");
 if (loadEmbeddedLists({ lists: ["curated"] })[0].records.length < 1) throw new Error("CJS: embedded curated list missing");
 if (typeof lib.loadList !== "function") throw new Error("CJS: loadList missing");
 if (typeof runCli !== "function") throw new Error("CJS: runCli missing");

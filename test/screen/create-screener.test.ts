@@ -121,3 +121,24 @@ describe("outcomes", () => {
     expectTypeOf<ScreenResult["outcome"]>().toEqualTypeOf<"alert" | "review" | "clear" | "stale-clear" | "unscreenable">();
   });
 });
+
+describe("a name made only of digits", () => {
+  const vessels = createScreener({
+    lists: [handMadeList([{ id: "genava-12", type: "vessel", names: ["GENAVA 12"], identifiers: [{ type: "imo", value: "9123456" }] }])],
+    today: TODAY,
+  });
+
+  it.each(["12", " 12 ", "12-34", "１２", "١٢"])("%j is unscreenable by name, with a hint to pass it as an identifier", (name) => {
+    const result = vessels.screen({ name });
+    expect(result.outcome).toBe("unscreenable");
+    expect(result.hits).toEqual([]);
+    expect(result.reasons).toEqual([
+      expect.objectContaining({ feature: "input.unscreenable", query: name, detail: expect.stringMatching(/has no letters, only digits: .*pass it as an identifier/) }),
+    ]);
+  });
+
+  it("still screens a name with letters and a number (the test can fail)", () => {
+    expect(vessels.screen({ name: "Genava 12" }).outcome).toBe("alert");
+    expect(vessels.screen({ name: "No. 12" }).outcome).not.toBe("unscreenable");
+  });
+});

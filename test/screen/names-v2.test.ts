@@ -3,10 +3,11 @@
  * evaluation lists (OFAC SDN 2023-12-28, UN, UK, CSL, DPL) plus hand-made records for names those
  * lists lack. Our own examples; decisions, not pinned scores.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { renderScreenResult } from "../../src/cli/render-screen-result";
 import { createScreener, type ScreenResult, type Screener } from "../../src/screen";
-import { evalLists } from "../eval/designations";
+import { EVAL_FILES, evalLists } from "../eval/designations";
+import { describeWithData } from "../shared-data";
 import { handMadeList } from "./fixtures";
 
 const TODAY = "2026-12-06";
@@ -38,7 +39,7 @@ const screen = (name: string): ScreenResult => screener.screen({ name });
 const decision = (name: string, id: string): string => screen(name).hits.find((h) => `${h.list}:${h.recordId}` === id)?.decision ?? "none";
 const flagged = (name: string, id: string): boolean => ["alert", "review"].includes(decision(name, id));
 
-describe("typos and digits", () => {
+describeWithData("typos and digits", EVAL_FILES, () => {
   it.each(["Belvneshpromservis", "Belvneshpromserwis", "Belvneshpr0mservis", "BELVNESHPROMSERVICE"])("%s alerts on BELVNESHPROMSERVICE", (q) => {
     expect(decision(q, "ofac-sdn:15487")).toBe("alert");
   });
@@ -54,7 +55,7 @@ describe("typos and digits", () => {
   });
 });
 
-describe("glued and split words", () => {
+describeWithData("glued and split words", EVAL_FILES, () => {
   it("splits a glued query into list words", () => {
     expect(flagged("AlexanderLukashenko", "ofac-sdn:9760")).toBe(true);
     expect(decision("MinskAutomobilePlant", "ofac-sdn:41318")).toBe("alert");
@@ -68,7 +69,7 @@ describe("glued and split words", () => {
   });
 });
 
-describe("romanisation systems", () => {
+describeWithData("romanisation systems", EVAL_FILES, () => {
   it.each([
     ["Wladimir Putin", "ofac-sdn:35096"],
     ["Aleksandr Lukaschenko", "ofac-sdn:9760"],
@@ -84,7 +85,7 @@ describe("romanisation systems", () => {
   ])("%s alerts on %s", (q, id) => expect(decision(q, id)).toBe("alert"));
 });
 
-describe("titles, omitted and contradicted names, extra words", () => {
+describeWithData("titles, omitted and contradicted names, extra words", EVAL_FILES, () => {
   it.each(["President Alexander Lukashenko", "Präsident Alexander Lukaschenko", "His Excellency Alexander Lukashenko", "Alexander Lukashenko"])(
     "%s alerts on LUKASHENKO, Alexander Grigoryevich",
     (q) => expect(decision(q, "ofac-sdn:9760")).toBe("alert"),
@@ -106,7 +107,7 @@ describe("titles, omitted and contradicted names, extra words", () => {
   });
 });
 
-describe("legal forms in any language", () => {
+describeWithData("legal forms in any language", EVAL_FILES, () => {
   it.each([
     ["Minsk Automobile Plant Open Joint Stock Company", "ofac-sdn:41318"],
     ["Rostock Maritime Aktiengesellschaft", "test-cases:rostock-ag"],
@@ -116,7 +117,7 @@ describe("legal forms in any language", () => {
   ])("%s alerts on %s", (q, id) => expect(decision(q, id)).toBe("alert"));
 });
 
-describe("numbers, initials, nicknames, acronyms", () => {
+describeWithData("numbers, initials, nicknames, acronyms", EVAL_FILES, () => {
   it("reads number words and ordinals as numbers", () => {
     expect(decision("First Minsk Bank", "test-cases:first-minsk")).toBe("alert");
     expect(decision("Krasnodar Brigade Twelve", "test-cases:brigade-12")).toBe("alert");
@@ -142,7 +143,7 @@ describe("numbers, initials, nicknames, acronyms", () => {
   });
 });
 
-describe("ranking and near misses", () => {
+describeWithData("ranking and near misses", EVAL_FILES, () => {
   it('ranks SYRIAN AIR FORCE above SYRIAN ARAB AIR DEFENSE FORCES for "Syrian Arab Air Force"', () => {
     const ids = screener.rank("Syrian Arab Air Force", { minScore: 0.3, limit: 20 }).map((m) => m.id);
     expect(ids.indexOf("ofac-sdn:20960")).toBeGreaterThanOrEqual(0);

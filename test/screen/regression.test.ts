@@ -3,9 +3,10 @@
  * the real evaluation lists (../shared/eval/designations.json, incl. OFAC SDN records of
  * 2023-12-28) plus a few hand-made records (test/screen/fixtures.ts).
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { createScreener, type ScreenResult, type Screener } from "../../src/screen";
-import { evalLists } from "../eval/designations";
+import { EVAL_FILES, evalLists } from "../eval/designations";
+import { describeWithData } from "../shared-data";
 import { REGRESSION_RECORDS, handMadeList } from "./fixtures";
 
 /** Screens here are as of one fixed day; date rules are tested in test/screen/date-aware.test.ts. */
@@ -21,7 +22,7 @@ const hitOf = (r: ScreenResult, id: string) => r.hits.find((h) => `${h.list}:${h
 const decisionFor = (name: string, id: string) => hitOf(screen(name), id)?.decision ?? "none";
 const scoreFor = (name: string, id: string) => screener.rank(name, { minScore: 0.01, limit: 1000 }).find((m) => m.id === id)?.score ?? 0;
 
-describe("regression cases", () => {
+describeWithData("regression cases", EVAL_FILES, () => {
   it('"George Bush" does not alert on George HABBASH / HASWANI / CHIWESHE', () => {
     const r = screen("George Bush");
     for (const id of ["test-cases:habbash", "ofac-sdn:18996", "ofac-sdn:9432"]) expect(hitOf(r, id)?.decision ?? "none").not.toBe("alert");
@@ -102,7 +103,7 @@ describe("regression cases", () => {
   });
 });
 
-describe("seed checks (OFAC SDN 2023-12-28)", () => {
+describeWithData("seed checks (OFAC SDN 2023-12-28)", EVAL_FILES, () => {
   it.each(["Belvneshpromservis", "Белвнешпромсервис", "BELVNESHPROMSERVICE RUE"])("%s → OFAC SDN 15487, alert", (q) => {
     const r = screen(q);
     expect(r.outcome).toBe("alert");
@@ -127,7 +128,7 @@ describe("seed checks (OFAC SDN 2023-12-28)", () => {
   });
 });
 
-describe("secondary evidence", () => {
+describeWithData("secondary evidence", EVAL_FILES, () => {
   it("raises a matching date of birth and nationality, lowers a different one", () => {
     const base = screener.screen({ name: "Ivan Petrov" }).hits.find((h) => h.recordId === "with-facts");
     const same = screener.screen({ name: "Ivan Petrov", dateOfBirth: "1970-03-02", country: "RU" }).hits.find((h) => h.recordId === "with-facts");

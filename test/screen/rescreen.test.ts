@@ -1,8 +1,8 @@
 import { loadExcerpt } from "../lists/helpers";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import type { LoadedList } from "../../src/model";
 import { createScreener, rescreen, screenCounterparties, type Counterparty, type CounterpartyOutcome, type Screener } from "../../src/screen";
-import { sharedSources } from "../shared-data";
+import { describeWithData, sharedSources } from "../shared-data";
 
 // Both snapshots are read under the official file name, as `lists update` stores them: record
 // sources cite the file name, and a rename alone must not look like a changed record.
@@ -27,7 +27,9 @@ beforeAll(() => {
   stored = screenCounterparties(before, book, { asOf: "2023-03-24", jurisdictions: ["US"] });
 }, 180_000);
 
-describe("rescreen on real OFAC SDN snapshots 2023-03-21 → 2023-03-24", () => {
+const SNAPSHOTS = ["2023-03-21", "2023-03-24"].map((day) => `ofac-sdn/history/snapshots/sdn-${day}.csv`);
+
+describeWithData("rescreen on real OFAC SDN snapshots 2023-03-21 → 2023-03-24", SNAPSHOTS, () => {
   it("stores plain-JSON outcomes", () => {
     expect(JSON.parse(JSON.stringify(stored))).toEqual(stored);
     expect(stored.find((o) => o.key === "cp-maz")?.records.some((r) => r.recordId === "ofac-sdn:41318")).toBe(false);

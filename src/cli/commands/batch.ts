@@ -106,9 +106,6 @@ function summaryText(summary: BatchSummary): string {
  * 2 a usage error.
  */
 export const batchCommand: CliCommand = {
-  words: ["batch"],
-  usage: "batch <input.csv|.jsonl> [--out file] [--format csv|jsonl] [--as-of D] [--profile P] [--workers N] [--lists-dir D | --list file… | --embedded] [--min-records N] [--chunk-size N]",
-  summary: "Screen every row of a file on all cores; exit 0 all screened, 4 some rows bad (in the output), 1 failed",
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args],

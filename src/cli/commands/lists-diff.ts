@@ -52,9 +52,6 @@ export function renderListDiff(d: ListDiff): string {
 
 /** `lists diff <old> <new>`: added, removed and changed records between two files of one list. */
 export const listsDiffCommand: CliCommand = {
-  words: ["lists", "diff"],
-  usage: "lists diff <old file> <new file> [--format <id>] [--min-records N] [--json]",
-  summary: "Show records added, removed and changed (with the fields) between two versions of a list",
   run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args],

@@ -6,9 +6,6 @@ import { listFileOptions, readListFiles } from "../read-list-files";
 
 /** `lists inspect <file> [--format <id>]`: the JSON provenance summary of a list file. */
 export const listsInspectCommand: CliCommand = {
-  words: ["lists", "inspect"],
-  usage: "lists inspect <file> [--format <id>] [--previous-count N [--allow-count-drop]] [--min-records N]",
-  summary: "Summarise a list file as JSON (list id, date, count, sha256); exits 1 on a bad file",
   run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args],

@@ -10,9 +10,6 @@ import { renderScreenResult } from "../render-screen-result";
 
 /** `screen <name>`: the main job — screen one name against the embedded lists (or `--list` files). */
 export const screenCommand: CliCommand = {
-  words: ["screen"],
-  usage: "screen <name> [--type T] [--country CC] [--dob D] [--id type:value] [--as-of D] [--profile P] [--lists-dir D | --list file… | --embedded] [--min-records N] [--json] [--fail-on alert|review|stale]",
-  summary: "Screen a name against the installed lists (lists update), official files or, with a warning, the embedded snapshots; print explained hits",
   run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args],

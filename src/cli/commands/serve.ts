@@ -109,9 +109,6 @@ function isLoopback(host: string): boolean {
 
 /** `serve`: the screening API and the analyst page over the embedded lists, until interrupted. */
 export const serveCommand: CliCommand = {
-  words: ["serve"],
-  usage: "serve [--port N] [--host H] [--api-key-env VAR] [--profile P] [--max-batch N] [--no-page] [--lists-dir D | --list file… | --embedded]",
-  summary: "Serve the screening API and the analyst page over the installed lists (default http://127.0.0.1:8787)",
   async run(args, io: CliIo) {
     const { values, positionals } = parseArgs({
       args: [...args],

@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { loadGoodsCatalogue, matchGoods } from "../../src/candidates/match-goods";
+import { loadGoodsCatalogue, matchGoods } from "../../src/goods";
 import { InputError, ListFormatError } from "../../src/errors";
 
 const TEXT = readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), "../../lists/goods/controlled-items.json"), "utf8");
