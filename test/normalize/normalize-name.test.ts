@@ -151,6 +151,7 @@ describe("pipeline steps", () => {
     ["ثاقب", ["TKB", "SKB"]],
     ["ظاهر", ["ZHR", "DHR"]],
     ["صالح", ["SLH", "SL"]],
+    ["عصبة", ["SB", "SBT"]],
     ["محمد", ["MHMD"]],
   ])("skeletonVariants(arabicSkeleton(%s)) = %j", (input, expected) => expect(skeletonVariants(arabicSkeleton(input))).toEqual(expected));
 
@@ -159,6 +160,7 @@ describe("pipeline steps", () => {
     ["SAQIB", "ثاقب"],
     ["NAZIR", "نذیر"],
     ["SALEH", "صالح"],
+    ["ASBAT", "عصبة"],
   ])("%s and %s compare by skeleton", (latin, arabic) => {
     const how = comparableHow(comparableToken(latin, latinSkeleton(latin)), comparableToken(arabic, arabicSkeleton(arabic), { abjad: true }), NAMES_V2);
     expect(how).toBe("skeleton");
