@@ -1,12 +1,126 @@
-export * from "./errors";
-export * from "./model";
-export * from "./lists";
-export * from "./dates";
-export * from "./rules";
-export * from "./ownership";
-export * from "./normalize";
-export * from "./candidates";
-export * from "./goods";
-export * from "./score";
-export * from "./explain";
-export * from "./screen";
+/**
+ * `sanctions-screen`: the public API an integrator needs — screeners, list loaders by format,
+ * transaction screening, re-screening, the result, input and error types, profiles. Everything else
+ * is internal and may change in any release; the surface is recorded in `api/index.api.md` (checked
+ * by a test). The embedded lists are in `sanctions-screen/lists`, the HTTP handler in
+ * `sanctions-screen/handler`, test helpers in `sanctions-screen/testing`.
+ * @example
+ * import { createScreener, loadList } from "sanctions-screen";
+ * const screener = createScreener({ lists: [loadList([{ name: "consolidated.xml", data: bytes }])] });
+ * screener.screen({ name: "Eric Badege", asOf: "2024-01-01" }).outcome; //=> "alert"
+ */
+
+// Errors: every failure is one of these, with a code and the fields named.
+export { InputError, ListCountError, ListFormatError, ScreeningError } from "./errors";
+export type { InputIssue, RecordIssue, ScreeningErrorCode } from "./errors";
+
+// Designation records and lists.
+export { DesignationSchema, LoadedListSchema, RegimeSchema, isIsoCountryCode } from "./model";
+export type {
+  CountryCode,
+  DateValue,
+  Designation,
+  DesignationRecord,
+  Identifier,
+  IdentifierType,
+  LegalBasis,
+  ListFormat,
+  ListId,
+  ListMetadata,
+  LoadedList,
+  Name,
+  NameKind,
+  PartialDate,
+  Regime,
+  Subject,
+  SubjectType,
+} from "./model";
+
+// Loading official lists from their own formats (bytes in, never the file system or network).
+export {
+  applyObservedDates,
+  applyStatedListingDates,
+  bisDplTxtLoader,
+  curatedJsonLoader,
+  detectListFormat,
+  diffLists,
+  euFsfXmlLoader,
+  ftmJsonLoader,
+  getListLoader,
+  listLoaders,
+  loadList,
+  ofacAdvancedXmlLoader,
+  ofacCsvLoader,
+  ofacEnhancedXmlLoader,
+  RECORD_FLOORS,
+  ukFcdoXmlLoader,
+  ukOfsiCsvLoader,
+  unXmlLoader,
+  usCslCsvLoader,
+} from "./lists";
+export type { ListLoader, ListSource, LoadListOptions, ParsedList } from "./lists";
+
+// Screening names, counterparties and transactions.
+export {
+  AcceptEntrySchema,
+  applyAcceptList,
+  createScreener,
+  DEFAULT_PROFILE,
+  DEFAULT_SEARCH_BUDGET,
+  hitRecordHash,
+  LIBRARY,
+  parseAcceptList,
+  parseScreenInput,
+  parseTransaction,
+  PROFILES,
+  rescreen,
+  screenCounterparties,
+  ScreenInputSchema,
+  screenTransaction,
+  TransactionSchema,
+} from "./screen";
+export type {
+  AcceptEntry,
+  CoverageGap,
+  Counterparty,
+  CounterpartyOutcome,
+  FindingSeverity,
+  FreshnessOptions,
+  ListFreshness,
+  NearMiss,
+  Outcome,
+  OutcomeChange,
+  Profile,
+  ProfileName,
+  RankedMatch,
+  RankOptions,
+  ResultEnvelope,
+  ScreenCounterpartiesOptions,
+  Screener,
+  ScreenerOptions,
+  ScreenInput,
+  ScreenResult,
+  ScreenTransactionOptions,
+  Transaction,
+  TransactionFinding,
+  TransactionInput,
+  TransactionResult,
+} from "./screen";
+
+// Explained hits.
+export { renderSummary } from "./explain";
+export type { DesignationAssessment, Hit, HitDecision, HitRecord, NameDecision } from "./explain";
+
+// Dates, rules, goods and ownership used by transaction screening.
+export { designationStatusOn, isValidAsOf } from "./dates";
+export { loadRulePack } from "./rules";
+export type { RuleFinding, RulePack, Severity } from "./rules";
+export { loadGoodsCatalogue, matchGoods } from "./goods";
+export type { GoodsCatalogue, GoodsMatchResult } from "./goods";
+export { evaluateOwnershipGraph } from "./ownership";
+
+// Name matching: the normalised form a screen compares, and the algorithm's id and parameters.
+export { normalizeName } from "./normalize";
+export type { NormalizedName } from "./normalize";
+export { NAMES_V2 } from "./score";
+export type { NameAlgorithm } from "./score";

@@ -130,6 +130,14 @@ export interface GoodsAliasRecord {
   readonly digits: string;
 }
 
+/**
+ * A fuzzy text index over catalogue aliases (fuse.js inside; only this shape is public, so the
+ * library's types do not depend on fuse.js).
+ */
+export interface GoodsTextIndex {
+  search(pattern: string): readonly { readonly item: GoodsAliasRecord; readonly score?: number }[];
+}
+
 /** A loaded catalogue: the validated file, its content sha256 and the alias indexes. */
 export interface GoodsCatalogue extends GoodsCatalogueFile {
   readonly sha256: string;
@@ -141,7 +149,7 @@ export interface GoodsCatalogue extends GoodsCatalogueFile {
    * that length and those digits may match (same digits, length within the ratio, longer than a
    * short alias), so one search scans a handful of aliases instead of all of them.
    */
-  readonly fuzzyIndexes: ReadonlyMap<string, Fuse<GoodsAliasRecord>>;
+  readonly fuzzyIndexes: ReadonlyMap<string, GoodsTextIndex>;
   /** Longest compact alias: windows longer than it allows are not searched. */
   readonly maxAliasLength: number;
 }
@@ -254,7 +262,7 @@ export function loadGoodsCatalogue(input: unknown): GoodsCatalogue {
       buckets.set(key, [...(buckets.get(key) ?? []), rec]);
     }
   }
-  const fuzzyIndexes = new Map<string, Fuse<GoodsAliasRecord>>();
+  const fuzzyIndexes = new Map<string, GoodsTextIndex>();
   for (const [key, recs] of buckets) {
     fuzzyIndexes.set(
       key,

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DesignationSchema, InputError, sha256Hex, type LoadedList } from "../../src";
+import { DesignationSchema, InputError, type LoadedList } from "../../src";
+import { sha256Hex } from "../../src/lists";
 import { embeddedListMetadata, loadEmbeddedLists } from "../../src/embedded";
 import { SHARED_DATA, itWithData } from "../shared-data";
 

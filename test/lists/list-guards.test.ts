@@ -3,7 +3,8 @@
  * shipped record floors, encodings, and a named list given another list's file.
  */
 import { describe, expect, it } from "vitest";
-import { ListCountError, RECORD_FLOORS, decodeText, findDoubleEncodedUtf8, firstInvalidUtf8Offset, loadList, startsAfter, type ListSource } from "../../src";
+import { ListCountError, RECORD_FLOORS, loadList, type ListSource } from "../../src";
+import { decodeText, findDoubleEncodedUtf8, firstInvalidUtf8Offset, startsAfter } from "../../src/lists";
 import { sharedSources } from "../shared-data";
 import { formatError } from "./helpers";
 

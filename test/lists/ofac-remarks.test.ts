@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { DateValueSchema } from "../../src";
+import { DateValueSchema } from "../../src/model";
 import {
   ofacCountryCode,
   ofacIdentifierType,
