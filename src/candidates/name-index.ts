@@ -1074,7 +1074,8 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
           if (memo === NO_PAIR) continue;
           const { how, sim } = memo;
           if (!pairAllowedFlat(how, false, 1, false, cGlued, cCover, cParticle, personal)) continue;
-          if (sim > 0) for (const i of initialList[g] as number[]) push(i, j, sim);
+          if (!keepsPair(how, sim, false, false, cGlued, cParticle, alg)) continue;
+          for (const i of initialList[g] as number[]) push(i, j, sim);
         }
       }
     }
