@@ -6,7 +6,7 @@
  *    date, after the day the file was retrieved). One flipped digit (2012 → 2092) would otherwise
  *    make an exact match "not yet listed" and clear it.
  * 2. Field presence: a field the format always carries (the listing date in UN, EU, OFAC Enhanced
- *    XML, UK and DPL files) missing from most records means a renamed or dropped element; refused.
+ *    and advanced XML, UK and DPL files) missing from most records means a renamed or dropped element; refused.
  * 3. Record floors: a plausible minimum record count per official list, so that a file cut at a
  *    record boundary (still well-formed CSV) is refused even without the caller's `previousCount`.
  *
@@ -28,8 +28,12 @@ export interface RecordFloor {
 /**
  * Floors: 80 % of the smallest real file measured, rounded down (to hundreds above 1,000, to tens
  * below). Lists grow or move slowly (OFAC's largest removal, 518 Syria-only SDNs in 2025-07, is 3 %
- * of the list); a cut file loses far more. EU, OpenSanctions and curated files have no floor: only
- * excerpts of the EU list are at hand, and the other two are data sets of any size.
+ * of the list); a cut file loses far more. EU, UK FCDO, OpenSanctions and curated files have no
+ * floor: only excerpts of the EU list and of the FCDO UK Sanctions List (5 designations,
+ * uk-fcdo/sample_uk_sanctions.xml; no full copy of the ~21 MB file) are at hand, and the other two
+ * are data sets of any size. The OFAC floors are per list, so they hold for every format of it: an
+ * advanced XML SDN file is refused below 7,200 parties like the CSV (the advanced sample,
+ * ofac-advanced/sample_sdn_advanced.xml, is trimmed to 4 parties and measures nothing).
  * @example
  * RECORD_FLOORS["un-sc"]?.min //=> 800
  */
@@ -62,7 +66,10 @@ const hasListedOn = (r: DesignationRecord): boolean => r.bases.some((b) => b.lis
  * where the field is missing from more than a quarter of the records (a renamed or dropped element
  * takes it from all of them), leaving room for a few records without it in a small excerpt (the DPL
  * loader leaves out an implausible date) and for the EU, where the sample has one of five records
- * without `designationDate` (guard at half). OFAC's
+ * without `designationDate` (guard at half). The FCDO UK list and OFAC's advanced XML carry the date
+ * on every record of their samples (5 of 5, 4 of 4); the FCDO loader reads a designation without
+ * `DateDesignated` with a warning, so the guard is what catches the element going missing (the
+ * advanced loader already refuses an entry without its Created event). OFAC's
  * legacy CSV (0.2 %: only remarks carry dates), the CSL (17.8 %: only some source lists give
  * `start_date`) and FtM exports (22 %) do not always carry a listing date, so they have no guard.
  */
@@ -72,6 +79,8 @@ export const FIELD_PRESENCE_GUARDS: Readonly<Partial<Record<ListFormat, readonly
   "uk-ofsi-csv": [{ field: "bases.listedOn", sourceField: "Listed On", minShare: 0.75, measured: "2,106 of 2,106 records (sanctionsconlist.csv)", has: hasListedOn }],
   "bis-dpl-txt": [{ field: "bases.listedOn", sourceField: "Effective_Date", minShare: 0.75, measured: "483 of 483 records (dpl.txt)", has: hasListedOn }],
   "eu-fsf-xml": [{ field: "bases.listedOn", sourceField: "sanctionEntity@designationDate", minShare: 0.5, measured: "4 of 5 records (sample_eu_fsf_2026-08-05.xml)", has: hasListedOn }],
+  "uk-fcdo-xml": [{ field: "bases.listedOn", sourceField: "DateDesignated", minShare: 0.75, measured: "5 of 5 records (sample_uk_sanctions.xml)", has: hasListedOn }],
+  "ofac-advanced-xml": [{ field: "bases.listedOn", sourceField: "SanctionsEntry/EntryEvent (Created)", minShare: 0.75, measured: "4 of 4 records (sample_sdn_advanced.xml)", has: hasListedOn }],
 };
 
 /**

@@ -63,10 +63,11 @@ export function detectListFormat(sources: readonly ListSource[]): ListFormat {
  * typed error for a file of another format, never that other list under the name it asked for.
  */
 export const OFFICIAL_LIST_FORMATS: Readonly<Record<string, readonly ListFormat[]>> = {
-  "ofac-sdn": ["ofac-csv", "ofac-enhanced-xml"],
-  "ofac-cons": ["ofac-csv", "ofac-enhanced-xml"],
+  "ofac-sdn": ["ofac-csv", "ofac-enhanced-xml", "ofac-advanced-xml"],
+  "ofac-cons": ["ofac-csv", "ofac-enhanced-xml", "ofac-advanced-xml"],
   "un-sc": ["un-xml"],
   "uk-ofsi": ["uk-ofsi-csv"],
+  "uk-fcdo": ["uk-fcdo-xml"],
   "eu-fsf": ["eu-fsf-xml"],
   "us-csl": ["us-csl-csv"],
   "bis-dpl": ["bis-dpl-txt"],

@@ -37,6 +37,11 @@ export interface FormatCase {
   readonly nameFlip: RegExp;
   /** Another format's file to put under this file's name. */
   readonly otherFile: string;
+  /**
+   * Load options for a trimmed sample below its list's shipped record floor (the original and
+   * every variant alike, so the loader itself is measured, not the floor).
+   */
+  readonly loadOptions?: LoadListOptions;
 }
 
 /** Every real format in ../shared/data that a loader on this branch reads. */
@@ -110,6 +115,31 @@ export const FORMAT_CASES: readonly FormatCase[] = [
     dropListingDate: (t) => t.replace(/ designationDate="[^"]*"/g, ""),
     nameFlip: /wholeName="(\w)/,
     otherFile: "un-consolidated/consolidated.xml",
+  },
+  {
+    id: "uk-fcdo (UK Sanctions List XML sample)",
+    format: "uk-fcdo-xml",
+    files: ["uk-fcdo/sample_uk_sanctions.xml"],
+    encoding: "utf-8",
+    shape: { kind: "xml", record: /<Designation>[\s\S]*?<\/Designation>\s*/g },
+    listingYear: /<DateDesignated>\d\d\/\d\d\/(\d{4})/,
+    dropListingDate: (t) => t.replace(/\s*<DateDesignated>[^<]*<\/DateDesignated>/g, ""),
+    nameFlip: /<Name1>(\w)/,
+    otherFile: "un-consolidated/consolidated.xml",
+  },
+  {
+    // A record is a DistinctParty; its SanctionsEntry stays, so a thinned file has orphan entries.
+    id: "ofac-sdn (advanced XML sample)",
+    format: "ofac-advanced-xml",
+    files: ["ofac-advanced/sample_sdn_advanced.xml"],
+    encoding: "utf-8",
+    shape: { kind: "xml", record: /<DistinctParty [\s\S]*?<\/DistinctParty>\s*/g },
+    listingYear: /<EntryEvent [^>]*>\s*<Comment\s*\/>\s*<Date [^>]*>\s*<Year>(\d{4})/,
+    dropListingDate: (t) => t.replace(/\s*<EntryEvent [\s\S]*?<\/EntryEvent>/g, ""),
+    nameFlip: /<NamePartValue [^>]*>(\w)/,
+    otherFile: "ofac-cons/CONS_ENHANCED.XML",
+    // 4 parties, below the ofac-sdn floor (7,200): a full file is held to it.
+    loadOptions: { minRecordCount: 0 },
   },
   {
     id: "us-csl (CSL CSV)",
@@ -304,7 +334,7 @@ export type Outcome =
 export function loadVariant(c: FormatCase, bytes: Uint8Array, options: LoadListOptions = {}): Outcome {
   const sources: ListSource[] = c.files.map((f, i) => ({ name: f, data: i === 0 ? bytes : read(f) }));
   try {
-    const list = loadList(sources, { format: c.format, retrievedOn: RETRIEVED_ON, ...options });
+    const list = loadList(sources, { format: c.format, retrievedOn: RETRIEVED_ON, ...c.loadOptions, ...options });
     return { kind: "accepted", records: list.records.length, warnings: list.metadata.warnings };
   } catch (error) {
     if (error instanceof ScreeningError) return { kind: "typed", code: error.code, message: error.message };

@@ -35,7 +35,11 @@ function capture(env: Record<string, string | undefined>) {
   return { io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), today: "2026-12-06", env }, out, err };
 }
 
-/** Installs the UK Sanctions List and OFAC advanced samples from the local server. */
+/**
+ * Installs the UK Sanctions List and OFAC advanced samples from the local server. The OFAC sample
+ * has 4 parties, below the ofac-sdn floor: `--min-records 0` lets it in, the manifest records that,
+ * and every later load of the set uses it (issue 9's floor applies to the set otherwise).
+ */
 const UPDATE = (): string[] => [
   "lists",
   "update",
@@ -47,6 +51,8 @@ const UPDATE = (): string[] => [
   `uk-fcdo=${base}/data/uk-fcdo/sample_uk_sanctions.xml`,
   "--source-url",
   `ofac-sdn=${base}/data/ofac-advanced/sample_sdn_advanced.xml`,
+  "--min-records",
+  "0",
 ];
 
 describe("installed sets: lists update, then screen / batch / serve read them", () => {
@@ -140,6 +146,26 @@ describe("installed sets: lists update, then screen / batch / serve read them", 
       expect(run.out).toEqual([]);
     } finally {
       writeFileSync(file, original);
+    }
+  });
+
+  it("loads a list below its shipped floor only with the floor the manifest recorded (issue 9)", async () => {
+    const manifestPath = join(readCurrentSet(dir)?.setDir as string, "manifest.json");
+    const original = readFileSync(manifestPath, "utf8");
+    const manifest = JSON.parse(original) as { lists: { listId: string; minRecordCount?: number }[] };
+    expect(manifest.lists.map((l) => [l.listId, l.minRecordCount])).toEqual([
+      ["ofac-sdn", 0],
+      ["uk-fcdo", undefined],
+    ]);
+    for (const l of manifest.lists) delete l.minRecordCount;
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    try {
+      const run = capture({ HOME: home });
+      expect(await runCli(["screen", "BNK"], run.io)).toBe(1);
+      expect(run.err.join("")).toMatch(/ofac-sdn: too few records for a complete list; expected at least 7200/);
+      expect(run.out).toEqual([]);
+    } finally {
+      writeFileSync(manifestPath, original);
     }
   });
 

@@ -153,10 +153,20 @@ const sha = (path: string): string => createHash("sha256").update(readFileSync(p
 let dir: string;
 
 describeWithData("sanctions-screen lists update against a local server", SERVED, () => {
+  it("refuses the trimmed OFAC advanced sample (4 parties) as ofac-sdn: below the shipped floor (issue 9)", async () => {
+    const empty = mkdtempSync(join(tmpdir(), "lists-update-"));
+    const { io, out, err } = capture();
+    expect(await runCli(["lists", "update", "--dir", empty, ...defaultOverrides()], io)).toBe(1);
+    expect(out).toEqual([]);
+    expect(err.join("")).toMatch(/ofac-sdn: ofac-sdn: too few records for a complete list; expected at least 7200 .*received 4/);
+    expect(existsSync(join(empty, "current"))).toBe(false);
+  }, 240_000);
+
   it("downloads, verifies and installs the default set with a manifest", async () => {
     dir = mkdtempSync(join(tmpdir(), "lists-update-"));
     const { io, out, err } = capture();
-    const code = await runCli(["lists", "update", "--dir", dir, ...defaultOverrides()], io);
+    // The OFAC advanced file at hand is a 4-party sample: accepted below the floor on purpose.
+    const code = await runCli(["lists", "update", "--dir", dir, ...defaultOverrides(), "--min-records", "0"], io);
     expect(err.join("")).not.toContain("failed");
     expect(code).toBe(0);
     expect(lstatSync(join(dir, "current")).isSymbolicLink()).toBe(true);
@@ -178,6 +188,8 @@ describeWithData("sanctions-screen lists update against a local server", SERVED,
       for (const f of l.files) expect(sha(join(dir, "current", f.path))).toBe(f.sha256);
     }
     // The redirect was followed; the manifest keeps the address asked for, not the signed target.
+    // The floor override is recorded for the list it let in, and only for it.
+    expect(lists.filter((l) => l.minRecordCount !== undefined).map((l) => [l.listId, l.minRecordCount])).toEqual([["ofac-sdn", 0]]);
     expect(lists.find((l) => l.listId === "ofac-sdn")?.files).toEqual([
       expect.objectContaining({ path: "ofac-sdn/sdn_advanced.xml", url: `${base}/redirect/data/ofac-advanced/sample_sdn_advanced.xml` }),
     ]);
@@ -195,7 +207,7 @@ describeWithData("sanctions-screen lists update against a local server", SERVED,
     expect(existsSync(join(dir, ".update.lock"))).toBe(false);
     // The installed files are usable as they are: lists inspect picks up the OFAC siblings.
     const inspect = capture();
-    expect(await runCli(["lists", "inspect", join(dir, "current", "ofac-sdn", "sdn_advanced.xml")], inspect.io)).toBe(0);
+    expect(await runCli(["lists", "inspect", join(dir, "current", "ofac-sdn", "sdn_advanced.xml"), "--min-records", "0"], inspect.io)).toBe(0);
     expect(JSON.parse(inspect.out.join(""))).toMatchObject({ listId: "ofac-sdn", format: "ofac-advanced-xml", recordCount: 4 });
   }, 240_000);
 

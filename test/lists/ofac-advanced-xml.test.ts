@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { detectListFormat, loadList, type ListSource, type LoadedList } from "../../src";
+import { ListCountError, detectListFormat, loadList, type ListSource, type LoadedList } from "../../src";
 import { loadEmbeddedLists } from "../../src/embedded";
 import { applyStatedListingDates, ofacAdvancedXmlLoader } from "../../src/lists/ofac-advanced-xml";
 import { fixtureSources, sharedSources } from "../shared-data";
-import { byId, formatError } from "./helpers";
+import { byId, formatError, loadExcerpt } from "./helpers";
 import { runLoaderContract } from "./loader-contract";
 
 const FIXTURE = "ofac-advanced-xml/sdn_advanced.small.xml";
@@ -32,7 +32,29 @@ runLoaderContract({
 describe("ofac-advanced-xml: the trimmed real export of 2026-09-09", () => {
   let list: LoadedList;
   beforeAll(() => {
-    list = loadList(sharedSources(REAL));
+    list = loadExcerpt(sharedSources(REAL));
+  });
+
+  it("is held to the ofac-sdn / ofac-cons record floors like the other OFAC formats (the sample has 4 parties)", () => {
+    for (const [name, text, listId, floor] of [
+      ["sdn_advanced.xml", fixtureText(), "ofac-sdn", 7_200],
+      ["cons_advanced.xml", fixtureText().replaceAll('ListID="1550"', 'ListID="91243"'), "ofac-cons", 350],
+    ] as const) {
+      let error: unknown;
+      try {
+        loadList(xmlSource(text, name));
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ListCountError);
+      expect(error).toMatchObject({ code: "LIST_BELOW_FLOOR", listId, floor, count: 3 });
+    }
+    expect(() => loadList(sharedSources(REAL), { listId: "ofac-sdn" })).toThrow(/too few records for a complete list; expected at least 7200/);
+  });
+
+  it("is an official format of ofac-sdn and ofac-cons, not of another list", () => {
+    expect(loadExcerpt(sharedSources(REAL), { listId: "ofac-sdn" }).metadata.format).toBe("ofac-advanced-xml");
+    expect(formatError(() => loadExcerpt(sharedSources(REAL), { listId: "un-sc" })).issues[0]).toMatchObject({ received: "a ofac-advanced-xml file (ofac-sdn)" });
   });
 
   it("reads DateOfIssue as the list date and FixedRef as the record id (the legacy ent_num)", () => {
@@ -81,7 +103,7 @@ describe("ofac-advanced-xml: the trimmed real export of 2026-09-09", () => {
 describe("ofac-advanced-xml: fixture mapping", () => {
   let list: LoadedList;
   beforeAll(() => {
-    list = loadList(fixtureSources(FIXTURE));
+    list = loadExcerpt(fixtureSources(FIXTURE));
   });
 
   it("detects the format, and not the Enhanced XML", () => {
@@ -128,20 +150,20 @@ describe("ofac-advanced-xml: fixture mapping", () => {
   });
 
   it("reads the 2024 namespace (http://www.un.org/sanctions/1.0) the same way", () => {
-    const old = loadList(xmlSource(fixtureText().replaceAll(NS_2026, NS_2024), FIXTURE));
+    const old = loadExcerpt(xmlSource(fixtureText().replaceAll(NS_2026, NS_2024), FIXTURE));
     expect(old.records).toEqual(list.records);
     expect(detectListFormat(xmlSource(fixtureText().replaceAll(NS_2026, NS_2024)))).toBe("ofac-advanced-xml");
   });
 
   it("names a file of non-SDN entries ofac-cons (cons_advanced.xml)", () => {
-    const cons = loadList(xmlSource(fixtureText().replaceAll('ListID="1550"', 'ListID="91243"'), "cons_advanced.xml"));
+    const cons = loadExcerpt(xmlSource(fixtureText().replaceAll('ListID="1550"', 'ListID="91243"'), "cons_advanced.xml"));
     expect(cons.metadata.listId).toBe("ofac-cons");
     expect(cons.metadata.title).toBe("OFAC Consolidated (non-SDN) List, advanced XML");
     expect(cons.records.map((r) => r.bases[0]?.list)).toEqual(Array(3).fill("Non-SDN Palestinian Legislative Council List"));
   });
 
   it("notes that the entry date does not date each programme when an entry has several", () => {
-    const two = loadList(
+    const two = loadExcerpt(
       edited(
         "<Comment>CUBA</Comment>",
         '<Comment>CUBA</Comment>\n        <DatePeriod CalendarTypeID="1" YearFixed="true" MonthFixed="true" DayFixed="true" />\n      </SanctionsMeasure>\n      <SanctionsMeasure ID="9" SanctionsTypeID="1">\n        <Comment>SDGT</Comment>',
@@ -165,13 +187,13 @@ describe("ofac-advanced-xml: corrupt inputs fail closed", () => {
     { case: "an impossible entry date", from: "<Month>12</Month>\n          <Day>10</Day>", to: "<Month>13</Month>\n          <Day>10</Day>", recordId: "36", field: "EntryEvent/Date" },
     { case: "a party without a primary name", from: '<Alias FixedRef="15432" AliasTypeID="1403" Primary="true"', to: '<Alias FixedRef="15432" AliasTypeID="1403" Primary="false"', recordId: "15432", field: "Identity/Alias@Primary" },
   ])("refuses $case, naming the record and field", ({ from, to, recordId, field }) => {
-    const error = formatError(() => loadList(edited(from, to)));
+    const error = formatError(() => loadExcerpt(edited(from, to)));
     expect(error.listId).toBe("ofac-sdn");
     expect(error.issues).toEqual([expect.objectContaining({ recordId, field })]);
   });
 
   it("refuses a party without a sanctions entry, and an entry whose profile is not in the file", () => {
-    const orphanParty = formatError(() => loadList(edited('ProfileID="36" ListID="1550"', 'ProfileID="999" ListID="1550"')));
+    const orphanParty = formatError(() => loadExcerpt(edited('ProfileID="36" ListID="1550"', 'ProfileID="999" ListID="1550"')));
     expect(orphanParty.issues).toEqual([
       { recordId: "SanctionsEntry 36", field: "SanctionsEntry@ProfileID", expected: "the profile of a DistinctParty in the file", received: '"999"' },
       { recordId: "36", field: "SanctionsEntries", expected: "a SanctionsEntry for the profile", received: "none" },
@@ -179,27 +201,33 @@ describe("ofac-advanced-xml: corrupt inputs fail closed", () => {
   });
 
   it("refuses another namespace, another root and a delta file", () => {
-    expect(formatError(() => loadList(xmlSource(fixtureText().replaceAll(NS_2026, "urn:other")), { format: "ofac-advanced-xml" })).message).toMatch(/not an OFAC advanced XML file/);
-    expect(formatError(() => loadList(fixtureSources("un-xml/consolidated.small.xml"), { format: "ofac-advanced-xml" })).issues[0]?.received).toBe("<CONSOLIDATED_LIST>");
-    expect(formatError(() => loadList(edited('Version="3"', 'Version="3" DeltaBaseVersion="2"'))).message).toMatch(/delta files are not read/);
+    expect(formatError(() => loadExcerpt(xmlSource(fixtureText().replaceAll(NS_2026, "urn:other")), { format: "ofac-advanced-xml" })).message).toMatch(/not an OFAC advanced XML file/);
+    // Issue 9: the caller named the format, the file is another list's: refused as such, not parsed.
+    const un = formatError(() => loadExcerpt(fixtureSources("un-xml/consolidated.small.xml"), { format: "ofac-advanced-xml" }));
+    expect(un.message).toMatch(/file of another list or format/);
+    expect(un.issues[0]).toMatchObject({ expected: "a ofac-advanced-xml file (format ofac-advanced-xml was asked for)", received: "a un-xml file (un-sc)" });
+    // A root no driver recognises still reaches the driver, which names the wrong root.
+    const otherRoot = xmlSource(fixtureText().replace("<Sanctions ", "<Sanctionz ").replace("</Sanctions>", "</Sanctionz>"));
+    expect(formatError(() => loadExcerpt(otherRoot, { format: "ofac-advanced-xml" })).issues[0]?.received).toBe("<Sanctionz>");
+    expect(formatError(() => loadExcerpt(edited('Version="3"', 'Version="3" DeltaBaseVersion="2"'))).message).toMatch(/delta files are not read/);
   });
 
   it("refuses an impossible DateOfIssue and a truncated file", () => {
-    expect(formatError(() => loadList(edited("<Month>9</Month><Day>9</Day>", "<Month>2</Month><Day>30</Day>"))).issues).toEqual([
+    expect(formatError(() => loadExcerpt(edited("<Month>9</Month><Day>9</Day>", "<Month>2</Month><Day>30</Day>"))).issues).toEqual([
       { field: "Sanctions/DateOfIssue", expected: "Year/Month/Day of a real day", received: '"2026-2-30"' },
     ]);
     const text = fixtureText();
-    expect(formatError(() => loadList(xmlSource(text.slice(0, text.length - 50)), { format: "ofac-advanced-xml" })).message).toMatch(/not well-formed XML/);
+    expect(formatError(() => loadExcerpt(xmlSource(text.slice(0, text.length - 50)), { format: "ofac-advanced-xml" })).message).toMatch(/not well-formed XML/);
   });
 
   it("refuses invalid UTF-8 bytes", () => {
     const bytes = new Uint8Array(fixtureSources(FIXTURE)[0]?.data as Uint8Array);
     bytes[bytes.indexOf(0x41, 90_000)] = 0xc3; // a lone lead byte
-    expect(formatError(() => loadList(xmlSource(bytes), { format: "ofac-advanced-xml" })).message).toMatch(/could not be decoded/);
+    expect(formatError(() => loadExcerpt(xmlSource(bytes), { format: "ofac-advanced-xml" })).message).toMatch(/could not be decoded/);
   });
 
   it("tolerates a dangling Location reference with a warning (the trimmed file has them)", () => {
-    const loaded = loadList(edited('<VersionLocation LocationID="25" />', '<VersionLocation LocationID="424242" />'));
+    const loaded = loadExcerpt(edited('<VersionLocation LocationID="25" />', '<VersionLocation LocationID="424242" />'));
     expect(byId(loaded, "36").subject.addresses).toEqual([]);
     expect(loaded.metadata.warnings).toEqual(["1 × features pointing to a Location that is not in the file (ignored)"]);
   });
@@ -213,7 +241,7 @@ describe("applyStatedListingDates: stated entry dates replace the legacy CSV's o
     expect(legacy.map((r) => [r.sourceId, r.bases[0]?.listedOn?.date, r.bases[0]?.listedOn?.certainty, r.bases[0]?.listedOn?.bound])).toEqual(
       ids.map((id) => [id, "2021-08-18", "observed", "on-or-before"]),
     );
-    const { records, counts } = applyStatedListingDates(legacy, loadList(sharedSources(REAL)));
+    const { records, counts } = applyStatedListingDates(legacy, loadExcerpt(sharedSources(REAL)));
     expect(counts).toEqual({ replaced: 4, alreadyStated: 0, recordsNotInStatedList: 0 });
     expect(records.map((r) => [r.sourceId, r.bases[0]?.listedOn?.date, r.bases[0]?.listedOn?.certainty, r.bases[0]?.listedOn?.bound])).toEqual([
       ["36", "1986-12-10", "stated", "exact"],
@@ -224,6 +252,6 @@ describe("applyStatedListingDates: stated entry dates replace the legacy CSV's o
     expect(records[0]?.bases[0]?.listedOn?.note).toBe("stated by the advanced XML; replaces observed on-or-before 2021-08-18");
     // A programme the advanced record does not carry keeps its observed date.
     const extra = { ...legacy[0]!, bases: [{ ...legacy[0]!.bases[0]!, program: "IRAN" }] };
-    expect(applyStatedListingDates([extra], loadList(sharedSources(REAL))).records[0]?.bases[0]?.listedOn?.date).toBe("2021-08-18");
+    expect(applyStatedListingDates([extra], loadExcerpt(sharedSources(REAL))).records[0]?.bases[0]?.listedOn?.date).toBe("2021-08-18");
   });
 });

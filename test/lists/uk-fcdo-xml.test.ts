@@ -168,7 +168,26 @@ describe("uk-fcdo-xml: corrupt inputs fail closed", () => {
     const text = fixtureText();
     expect(formatError(() => loadList(xmlSource(text.slice(0, text.length - 40)), { format: "uk-fcdo-xml" })).message).toMatch(/not well-formed XML/);
     const un = fixtureSources("un-xml/consolidated.small.xml");
-    expect(formatError(() => loadList(un, { format: "uk-fcdo-xml" })).issues[0]).toMatchObject({ expected: "<Designations> (UK Sanctions List XML)", received: "<CONSOLIDATED_LIST>" });
+    // Issue 9: the caller named the format, the file is another list's: refused as such, not parsed.
+    const other = formatError(() => loadList(un, { format: "uk-fcdo-xml" }));
+    expect(other.message).toMatch(/file of another list or format/);
+    expect(other.issues[0]).toMatchObject({ expected: "a uk-fcdo-xml file (format uk-fcdo-xml was asked for)", received: "a un-xml file (un-sc)" });
+    // The same under the official list id; a file no driver recognises still reaches the driver, which names the wrong root.
+    expect(formatError(() => loadList(un, { listId: "uk-fcdo" })).issues[0]).toMatchObject({ expected: "a uk-fcdo-xml file (list uk-fcdo was asked for)", received: "a un-xml file (un-sc)" });
+    const root = xmlSource(text.replace("<Designations ", "<Designationz ").replace("</Designations>", "</Designationz>"));
+    expect(formatError(() => loadList(root, { format: "uk-fcdo-xml" })).issues[0]).toMatchObject({ expected: "<Designations> (UK Sanctions List XML)", received: "<Designationz>" });
+  });
+
+  it("refuses a file whose DateDesignated elements were dropped (issue 9 field-presence guard; measured 5 of 5)", () => {
+    const dropped = fixtureText().replace(/\s*<DateDesignated>[^<]*<\/DateDesignated>/g, "");
+    expect(dropped).not.toContain("DateDesignated");
+    const error = formatError(() => loadList(xmlSource(dropped)));
+    expect(error.issues).toEqual([expect.objectContaining({ field: "bases.listedOn", received: "0 of 3 records (0.0 %): element renamed or dropped?" })]);
+    expect(error.issues[0]?.expected).toMatch(/^DateDesignated in at least 75 % of records/);
+    // One designation of the 5 in the sample without it is a warning, not a refusal (4 of 5 is above the guard).
+    const sample = new TextDecoder().decode(sharedSources(REAL)[0]?.data as Uint8Array);
+    const one = sample.replace(/<DateDesignated>[^<]*<\/DateDesignated>/, "");
+    expect(loadList(xmlSource(one)).metadata.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/without DateDesignated/)]));
   });
 
   it("refuses invalid UTF-8 bytes", () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { embeddedGoodsCatalogue, embeddedRulePack } from "../../src/embedded";
 import { renderScreenResult } from "../../src/cli/render-screen-result";
-import { loadList } from "../../src/lists";
+import { loadExcerpt } from "../lists/helpers";
 import type { LoadedList } from "../../src/model";
 import { coverageGaps, createScreener, regimesCovered, screenTransaction, type Screener } from "../../src/screen";
 import { fixtureSources, sharedSources } from "../shared-data";
@@ -12,9 +12,9 @@ let sdn: LoadedList;
 let screener: Screener;
 
 beforeAll(() => {
-  un = loadList(fixtureSources("un-xml/consolidated.small.xml"));
-  uk = loadList(sharedSources("uk-fcdo/sample_uk_sanctions.xml"));
-  sdn = loadList(sharedSources("ofac-advanced/sample_sdn_advanced.xml"));
+  un = loadExcerpt(fixtureSources("un-xml/consolidated.small.xml"));
+  uk = loadExcerpt(sharedSources("uk-fcdo/sample_uk_sanctions.xml"));
+  sdn = loadExcerpt(sharedSources("ofac-advanced/sample_sdn_advanced.xml"));
   screener = createScreener({ lists: [un, uk, sdn], today: "2026-09-10" });
 });
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { embeddedGoodsCatalogue, embeddedRulePack, loadEmbeddedLists } from "../../src/embedded";
 import { InputError } from "../../src/errors";
 import { createScreeningHandler } from "../../src/handler";
-import { loadList } from "../../src/lists";
+import { loadExcerpt } from "../lists/helpers";
 import type { LoadedList } from "../../src/model";
 import { assessListFreshness, createScreener, screenTransaction, type Screener } from "../../src/screen";
 import { fixtureSources, sharedSources } from "../shared-data";
@@ -13,8 +13,8 @@ let curated: LoadedList; // embedded curated seed, dated 2026-11-22
 let screener: Screener;
 
 beforeAll(() => {
-  un = loadList(fixtureSources("un-xml/consolidated.small.xml"));
-  uk = loadList(sharedSources("uk-fcdo/sample_uk_sanctions.xml"));
+  un = loadExcerpt(fixtureSources("un-xml/consolidated.small.xml"));
+  uk = loadExcerpt(sharedSources("uk-fcdo/sample_uk_sanctions.xml"));
   curated = loadEmbeddedLists({ lists: ["curated"] })[0] as LoadedList;
   screener = createScreener({ lists: [un, uk] });
 });

@@ -44,7 +44,8 @@ export function loadInstalledSetAt(setDir: string): InstalledSet {
       }
       return { name: file.path, data: bytes };
     });
-    let loaded = loadList(sources, { format: entry.format });
+    // The floor the update accepted the list with (`--min-records`), else the shipped one.
+    let loaded = loadList(sources, { format: entry.format, ...(entry.minRecordCount === undefined ? {} : { minRecordCount: entry.minRecordCount }) });
     if (loaded.metadata.listDate === undefined) {
       // A file without a list date (the legacy OFAC CSV, the CSL) is dated by its download: its age
       // can then be judged; without any date it would always count as stale.

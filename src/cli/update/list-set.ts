@@ -37,7 +37,7 @@ import {
 import { join, relative, resolve } from "node:path";
 import { z } from "zod";
 import { ListCountError, ScreeningError } from "../../errors";
-import { DEFAULT_MAX_DROP_FRACTION, isStatedListDate, loadList, type ListSource } from "../../lists";
+import { DEFAULT_MAX_DROP_FRACTION, isStatedListDate, loadList, RECORD_FLOORS, type ListSource } from "../../lists";
 import { ListFormatSchema } from "../../model";
 import { DownloadError, downloadFile } from "./download-file";
 import { redactToken } from "./resolve-eu-fsf";
@@ -86,6 +86,12 @@ const ManifestListSchema = z
       .object({ reason: z.string().min(1), previousListDate: z.string().optional(), previousCount: z.number().int().nonnegative(), previousSha256: z.string() })
       .strict()
       .optional(),
+    /**
+     * Set when `--min-records N` let in a list below its shipped record floor (issue 9): the floor
+     * it was accepted with. Screening loads the set with it again, so a list accepted on purpose
+     * stays loadable; every other list keeps its shipped floor.
+     */
+    minRecordCount: z.number().int().nonnegative().optional(),
     files: z.array(ManifestFileSchema).min(1),
   })
   .strict();
@@ -101,6 +107,12 @@ export const SetManifestSchema = z
   .strict();
 export type SetManifest = z.infer<typeof SetManifestSchema>;
 export type SetManifestList = SetManifest["lists"][number];
+
+/** True when `minRecordCount` (`--min-records`) was what let a list below its shipped floor in. */
+function acceptedBelowFloor(listId: string, count: number, minRecordCount: number | undefined): minRecordCount is number {
+  const shipped = RECORD_FLOORS[listId];
+  return minRecordCount !== undefined && shipped !== undefined && count < shipped.min;
+}
 
 /** Why an update did not install a new set; every failed source is listed. */
 export class UpdateError extends Error {
@@ -127,7 +139,11 @@ export interface UpdateListSetOptions {
    * the same list date; recorded in the manifest as `acceptedRollback`. Default false.
    */
   readonly acceptRollback?: boolean;
-  /** Record floor for every downloaded list (default: each list's shipped floor; 0 for excerpts). */
+  /**
+   * Record floor for every downloaded list (default: each list's shipped floor; 0 for excerpts).
+   * Recorded in the manifest (`minRecordCount`) for a list it let in below the shipped floor, and
+   * used again when the set is loaded.
+   */
   readonly minRecordCount?: number;
   /** Sets kept on disk, the new one included (older ones are removed after the switch). */
   readonly keep: number;
@@ -336,6 +352,7 @@ export async function updateListSet(options: UpdateListSetOptions): Promise<Upda
           ...(rollback === undefined || before === undefined
             ? {}
             : { acceptedRollback: { reason: rollback, ...(before.listDate === undefined ? {} : { previousListDate: before.listDate }), previousCount: before.recordCount, previousSha256: before.sha256 } }),
+          ...(acceptedBelowFloor(m.listId, m.recordCount, options.minRecordCount) ? { minRecordCount: options.minRecordCount } : {}),
           files: d.files.map((f) => ({
             path: `${source.id}/${f.file.name}`,
             url: redactToken(f.file.url),
