@@ -84,7 +84,8 @@ export function buildFixtureList(fixtures: readonly DesignationFixture[], option
 
 /**
  * A screener over fixture designations (one list), for unit tests of a team's own counterparties;
- * pass `today` (or `asOf` per screen) so results do not depend on the clock.
+ * pass `today` (or `asOf` per screen) so results do not depend on the clock; the list is dated
+ * `listDate`, or `today` when not given (so it is current, not stale, on that day).
  * @example
  * createFixtureScreener([{ id: "acme", names: ["ACME TRADING LLC"] }], { today: "2026-01-01" }).screen({ name: "Acme Trading" }).outcome //=> "alert"
  */
@@ -92,7 +93,10 @@ export function createFixtureScreener(
   fixtures: readonly DesignationFixture[],
   options: Omit<ScreenerOptions, "lists"> & BuildFixtureListOptions = {},
 ): Screener {
-  const { listId, listDate, ...screenerOptions } = options;
+  const { listId, listDate: given, ...screenerOptions } = options;
+  // A team's own fixture list is current on the test's day: without a list date it would count as
+  // stale (a clear would be `stale-clear`).
+  const listDate = given ?? screenerOptions.today;
   const list = buildFixtureList(fixtures, { ...(listId === undefined ? {} : { listId }), ...(listDate === undefined ? {} : { listDate }) });
   return createScreener({ ...screenerOptions, lists: [list] });
 }

@@ -16,8 +16,13 @@ export interface MatcherResult {
 export interface ScreeningMatchers<R = unknown> {
   /** The result alerts, and record `<list>:<id>` (e.g. `ofac-sdn:15487`) is one of its alerts. */
   toAlertOn(recordId: string): R;
-  /** The result is `clear`: no alert, no review, nameable. */
+  /** The result is `clear`: no alert, no review, nameable, against lists current on the day. */
   toClear(): R;
+  /**
+   * No record matched, but a list was stale on the day (`stale-clear`: e.g. the embedded snapshots,
+   * which are never current): never the same as a clear, so it has its own matcher.
+   */
+  toStaleClear(): R;
   /** Nothing comparable was left of the name (or a party's name): `unscreenable`. */
   toBeUnscreenable(): R;
 }
@@ -97,6 +102,17 @@ export const screeningMatchers = {
     return {
       pass,
       message: () => (pass ? `expected the ${n.subject} not to clear, but it does:\n${explain(n)}` : `expected the ${n.subject} to clear, but it is ${n.outcome}:\n${explain(n)}`),
+    };
+  },
+
+  toStaleClear(received: unknown): MatcherResult {
+    if (!isScreeningResult(received)) return notAResult(received, "toStaleClear");
+    const n = normalize(received);
+    const pass = n.outcome === "stale-clear";
+    return {
+      pass,
+      message: () =>
+        pass ? `expected the ${n.subject} not to be a stale clear, but it is:\n${explain(n)}` : `expected the ${n.subject} to be a stale clear, but it is ${n.outcome}:\n${explain(n)}`,
     };
   },
 

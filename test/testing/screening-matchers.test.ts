@@ -26,6 +26,16 @@ describe("screeningMatchers", () => {
     expect(screener.screen({ name: "12" })).toBeUnscreenable();
     expect(screener.screen({ name: "Jane Doe Bakery" })).not.toAlertOn("fixtures:acme");
     expect(screener.screen({ name: "Acme Machine Tools" })).not.toClear();
+    // The fixture list is dated `today`, so it is current: a clear, not a stale clear.
+    expect(screener.screen({ name: "Jane Doe Bakery" })).not.toStaleClear();
+  });
+
+  it("toStaleClear: no match against a list older than the day allows, never passed off as a clear", () => {
+    const old = createFixtureScreener([{ id: "acme", names: ["ACME MACHINE TOOLS LLC"], programs: ["NPWMD"], listedOn: "2020-03-01" }], { today: TODAY, listDate: "2020-06-01" });
+    const result = old.screen({ name: "Jane Doe Bakery" });
+    expect(result).toStaleClear();
+    expect(result).not.toClear();
+    expect(() => expect(result).toClear()).toThrow(/to clear, but it is stale-clear/);
   });
 
   it("prints the explanation when toAlertOn fails: the outcome and every hit's summary", () => {
