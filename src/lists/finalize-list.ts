@@ -99,6 +99,15 @@ export function finalizeList(
   if (options.retrievedOn !== undefined && !isIsoDay(options.retrievedOn)) {
     throw new ListFormatError(listId, [{ field: "retrievedOn", expected: "a day YYYY-MM-DD", received: describeRecordValue(options.retrievedOn) }], { summary: "bad option" });
   }
+  // A list date after the day the file was retrieved (+1 day for time zones) is a corrupted date, and
+  // would move every record-date check with it.
+  if (options.retrievedOn !== undefined && parsed.listDate !== undefined && parsed.listDate.slice(0, 10) > listDateLimit(options.retrievedOn)) {
+    throw new ListFormatError(
+      listId,
+      [{ field: "listDate", expected: `a list date on or before the day after retrieval ${options.retrievedOn} (time zones)`, received: `${parsed.listDate.slice(0, 10)} (${parsed.listDateSource})` }],
+      { summary: "the list's own date is in the future" },
+    );
+  }
   const bound = recordDateBound(identity.format, parsed.listDate, parsed.listDateSource, options.retrievedOn);
   const future = bound === undefined ? [] : futureListingIssues(records, bound);
   if (future.length > 0) {
@@ -148,4 +157,11 @@ export function finalizeList(
     warnings: [...parsed.warnings],
   });
   return { metadata, records };
+}
+
+/** The latest list date accepted for a file retrieved on `retrievedOn`: the next day (time zones). */
+function listDateLimit(retrievedOn: string): string {
+  const d = new Date(`${retrievedOn}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
 }

@@ -23,6 +23,14 @@ describe("record dates after the list's own date", () => {
     expect(err.message).toMatch(/^un-sc: 1 listing date after the list date 2026-02-27/);
   });
 
+  it("refuses a list whose own date is after the retrieval day (+1 day for time zones)", () => {
+    // The real UN file is dated 2026-02-27.
+    const err = formatError(() => loadList(sharedSources(UN), { retrievedOn: "2026-02-25" }));
+    expect(err.issues[0]).toMatchObject({ field: "listDate", received: "2026-02-27 (CONSOLIDATED_LIST@dateGenerated)" });
+    expect(err.message).toMatch(/the list's own date is in the future/);
+    expect(loadList(sharedSources(UN), { retrievedOn: "2026-02-26" }).records.length).toBe(1003);
+  });
+
   it("checks a list without a date of its own against the retrieval day (+1 day for time zones)", () => {
     const files = ["cons_prim.csv", "cons_alt.csv", "cons_add.csv", "cons_comments.csv"].map((f) => `ofac-cons/${f}`);
     const future = sharedSources(...files).map((s, i) =>
