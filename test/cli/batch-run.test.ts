@@ -13,7 +13,7 @@ let spec: BatchWorkerSpec;
 function capture(stderrIsTty = false) {
   const out: string[] = [];
   const err: string[] = [];
-  return { io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), stderrIsTty, today: "2025-06-01" }, out, err };
+  return { io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), stderrIsTty, today: "2026-11-22" }, out, err };
 }
 
 // Names from the UN fixture (exact, perturbed, reordered), clean names and bad rows, mixed.
@@ -111,7 +111,8 @@ describe("sanctions-screen batch", () => {
     expect(lines[1]).toMatch(/^1,2,KIM CHOL SAM,alert,\d+,un-sc:/);
     const stderr = err.join("");
     expect(stderr).toContain("batch: ignoring columns that are not screen fields: customer_ref");
-    expect(stderr).toMatch(/batch: 15 rows in [\d.]+ s \(\d+ rows\/s, 2 workers\): \d+ alert, \d+ review, \d+ clear, 0 unscreenable, 3 error/);
+    // The UN excerpt (2026-02-27) is stale on the CLI's day (2026-11-22): no-matches are stale clears.
+    expect(stderr).toMatch(/batch: 15 rows in [\d.]+ s \(\d+ rows\/s, 2 workers\): \d+ alert, \d+ review, 0 clear, \d+ stale-clear \(no match on stale lists: not clear\), 0 unscreenable, 3 error/);
     expect(stderr).toContain("  line 5: invalid input; name: expected a non-empty name");
     expect(stderr).not.toContain("rows/s  ETA");
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
@@ -169,7 +170,7 @@ describe("sanctions-screen batch on the embedded lists", () => {
     const { io, out, err } = capture();
     expect(await runCli(["batch", input, "--workers", "1", "--format", "jsonl"], io)).toBe(0);
     const rows = out.join("").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
-    // The embedded snapshots are stale on 2025-06-01 (their dates are before it): a no-match is not a clear.
+    // The embedded snapshots are stale on the day (their dates are before it): a no-match is not a clear.
     expect(rows.map((r) => r["outcome"])).toEqual(["alert", "alert", "stale-clear"]);
     expect(rows[0]?.["listVersions"]).toMatch(/ofac-sdn@2023-12-28#[0-9a-f]{12}/);
     expect(err.join("")).toMatch(/^sanctions-screen: warning: screening against the embedded snapshots, which are not current: curated 2026-11-22, ofac-sdn 2023-12-28/);
