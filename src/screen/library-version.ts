@@ -8,6 +8,6 @@
 /**
  * Package name and version carried in every result envelope.
  * @example
- * LIBRARY.version //=> "0.0.0"
+ * LIBRARY.version //=> "0.1.0"
  */
-export const LIBRARY = Object.freeze({ name: "sanctions-screen", version: "0.0.0" });
+export const LIBRARY = Object.freeze({ name: "sanctions-screen", version: "0.1.0" });
