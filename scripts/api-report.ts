@@ -75,6 +75,8 @@ export function apiReports(): Map<string, string> {
         });
         type = `{ ${members.join("; ")} }`;
       } else if (decl !== undefined && kind === "type") type = checker.typeToString(checker.getDeclaredTypeOfSymbol(symbol), decl, flags);
+      // Types the checker prints as import("<absolute path>") are written relative to the repository.
+      type = type.split(`import("${root}/`).join('import("./');
       lines.push(`| \`${exported.name}\` | ${kind} | ${type === "" ? "" : `\`${type.replace(/\|/g, "\\|")}\``} |`);
     }
     const name = `${entry.replace("sanctions-screen", "index").replace("index/", "")}.api.md`;
