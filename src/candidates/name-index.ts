@@ -611,8 +611,10 @@ export function searchNames(index: NameIndex, query: NormalizedName, options: Se
  * ("ALEXANDERLUKASHENKO", "BELNEFTEKHIM", "ARMY\u0000SUPPLY" → "ARMYSUPPLY") is read split at the
  * points where every part is a word of some list name (at least two letters each; a word that is
  * itself a list word only from ten letters or when at most two records hold it, in parts of three or
- * more; the first split with the longest first part), and a run of three or more one-letter words is
- * read as one spaced-out word ("A R M Y" → "ARMY", split into list words like a glued one). The
+ * more; the first split with the longest first part); a run of three or more one-letter words is
+ * read as one spaced-out word ("A R M Y" → "ARMY", split into list words like a glued one); two or
+ * three words that together are a list word are read joined ("BELVN ESHPROMSERVICE"); two words whose
+ * space is one or two letters off are read re-cut when both parts are list words ("LAUREN TNKUNDA"). The
  * query as given is reading 0 (not searched when it has more than {@link MAX_INITIAL_RUN}
  * one-letter words in a row). A reading's alignment costs `splitPenalty`. The scan and the indexed
  * search use the same readings (from the vocabulary's texts, not its keys).
