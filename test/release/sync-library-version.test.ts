@@ -20,7 +20,8 @@ describe("npm run version keeps the library version in step with package.json", 
   });
 
   it("runs after changeset version, and prepack builds what the tarball ships", () => {
-    expect(pkg.scripts["version"]).toBe("changeset version && tsx scripts/sync-library-version.ts");
+    // Then the API report, which records the version as a literal type.
+    expect(pkg.scripts["version"]).toBe("changeset version && tsx scripts/sync-library-version.ts && tsx scripts/api-report.ts");
     expect(pkg.scripts["prepack"]).toBe("npm run build");
   });
 });
