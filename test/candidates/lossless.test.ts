@@ -28,14 +28,14 @@ let names: string[];
 // original-script names (abjad keys, "S" skeleton variants).
 let latin: NameIndex;
 let index: NameIndex;
-beforeAll(() => {
+function setup(): void {
   // Every fifth record of the evaluation set: real names, and a scan fast enough to repeat.
   const subset = evalLists().flatMap((l) => l.records).filter((_, i) => i % 5 === 0);
   records = [...subset, ...ORIGINAL_SCRIPT];
   names = records.flatMap((r) => r.subject.names.map((n) => n.value));
   latin = buildNameIndex(subset);
   index = buildNameIndex(records);
-});
+}
 
 const LETTERS = "ABCDEFGHIJKLMNOPRSTUVYZ";
 type Edit = (s: string, at: number, letter: string) => string;
@@ -75,6 +75,8 @@ const query = fc.record({
 });
 
 describeWithData("indexed search equals the brute-force scan", EVAL_FILES, () => {
+  beforeAll(setup);
+
   test.prop([query], { numRuns: 200 })("over real list names and perturbations", ({ nameIndex, mixed, edits, minScore }) => {
     let q = names[nameIndex % names.length] as string;
     for (const e of edits) q = (EDITS[e.edit] as Edit)(q, e.at, e.letter);

@@ -8,7 +8,7 @@ import { runCli } from "../../src/cli";
 import { startScreeningServer } from "../../src/cli/commands/serve";
 import { chooseScreeningLists, defaultListsDir } from "../../src/cli/installed-lists";
 import { loadInstalledSet, readCurrentSet } from "../../src/cli/update";
-import { SHARED_DATA } from "../shared-data";
+import { SHARED_DATA, describeWithData } from "../shared-data";
 
 /** The publishers on 127.0.0.1: `/data/<path>` serves ../shared/data. */
 let server: Server;
@@ -55,7 +55,9 @@ const UPDATE = (): string[] => [
   "0",
 ];
 
-describe("installed sets: lists update, then screen / batch / serve read them", () => {
+// The local server serves the official files: without them (a bare clone) these are skipped.
+const SERVED = ["ofac-advanced/sample_sdn_advanced.xml", "ofac-cons/CONS_ENHANCED.XML", "un-consolidated/consolidated.xml", "uk-fcdo/sample_uk_sanctions.xml", "us-csl/consolidated.csv"];
+describeWithData("installed sets: lists update, then screen / batch / serve read them", SERVED, () => {
   let home: string;
   let dir: string;
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ListCountError, detectListFormat, loadList, type ListSource, type LoadedList } from "../../src";
 import { loadEmbeddedLists } from "../../src/embedded";
 import { applyStatedListingDates, ofacAdvancedXmlLoader } from "../../src/lists/ofac-advanced-xml";
-import { fixtureSources, sharedSources } from "../shared-data";
+import { describeWithData, fixtureSources, itWithData, sharedSources } from "../shared-data";
 import { byId, formatError, loadExcerpt } from "./helpers";
 import { runLoaderContract } from "./loader-contract";
 
@@ -29,7 +29,7 @@ runLoaderContract({
   },
 });
 
-describe("ofac-advanced-xml: the trimmed real export of 2026-09-09", () => {
+describeWithData("ofac-advanced-xml: the trimmed real export of 2026-09-09", [REAL], () => {
   let list: LoadedList;
   beforeAll(() => {
     list = loadExcerpt(sharedSources(REAL));
@@ -234,7 +234,7 @@ describe("ofac-advanced-xml: corrupt inputs fail closed", () => {
 });
 
 describe("applyStatedListingDates: stated entry dates replace the legacy CSV's observed bounds", () => {
-  it("dates the embedded 2023-12-28 SDN records 36, 2677, 4238, 15432 (all 'on or before 2021-08-18')", () => {
+  itWithData("dates the embedded 2023-12-28 SDN records 36, 2677, 4238, 15432 (all 'on or before 2021-08-18')", [REAL], () => {
     const sdn = loadEmbeddedLists().find((l) => l.metadata.listId === "ofac-sdn");
     const ids = ["36", "2677", "4238", "15432"];
     const legacy = (sdn?.records ?? []).filter((r) => ids.includes(r.sourceId));

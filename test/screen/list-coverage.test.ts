@@ -4,7 +4,7 @@ import { renderScreenResult } from "../../src/cli/render-screen-result";
 import { loadExcerpt } from "../lists/helpers";
 import type { LoadedList } from "../../src/model";
 import { coverageGaps, createScreener, regimesCovered, screenTransaction, type Screener } from "../../src/screen";
-import { fixtureSources, sharedSources } from "../shared-data";
+import { fixtureSources } from "../shared-data";
 
 let un: LoadedList;
 let uk: LoadedList;
@@ -13,8 +13,8 @@ let screener: Screener;
 
 beforeAll(() => {
   un = loadExcerpt(fixtureSources("un-xml/consolidated.small.xml"));
-  uk = loadExcerpt(sharedSources("uk-fcdo/sample_uk_sanctions.xml"));
-  sdn = loadExcerpt(sharedSources("ofac-advanced/sample_sdn_advanced.xml"));
+  uk = loadExcerpt(fixtureSources("uk-fcdo-xml/uk-sanctions.small.xml"));
+  sdn = loadExcerpt(fixtureSources("ofac-advanced-xml/sdn_advanced.small.xml"));
   screener = createScreener({ lists: [un, uk, sdn], today: "2026-09-10" });
 });
 

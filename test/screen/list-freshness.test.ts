@@ -5,7 +5,7 @@ import { createScreeningHandler } from "../../src/handler";
 import { loadExcerpt } from "../lists/helpers";
 import type { LoadedList } from "../../src/model";
 import { assessListFreshness, createScreener, screenTransaction, type Screener } from "../../src/screen";
-import { fixtureSources, sharedSources } from "../shared-data";
+import { fixtureSources } from "../shared-data";
 
 let un: LoadedList; // un-sc fixture, dated 2026-02-27
 let uk: LoadedList; // uk-fcdo sample, dated 2026-09-10
@@ -14,7 +14,7 @@ let screener: Screener;
 
 beforeAll(() => {
   un = loadExcerpt(fixtureSources("un-xml/consolidated.small.xml"));
-  uk = loadExcerpt(sharedSources("uk-fcdo/sample_uk_sanctions.xml"));
+  uk = loadExcerpt(fixtureSources("uk-fcdo-xml/uk-sanctions.small.xml"));
   curated = loadEmbeddedLists({ lists: ["curated"] })[0] as LoadedList;
   screener = createScreener({ lists: [un, uk] });
 });

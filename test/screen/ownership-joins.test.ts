@@ -3,12 +3,12 @@ import { embeddedGoodsCatalogue, embeddedRulePack } from "../../src/embedded";
 import { InputError } from "../../src/errors";
 import { loadList } from "../../src/lists";
 import { createScreener, joinOwnershipNames, screenTransaction, type Screener, type TransactionInput } from "../../src/screen";
-import { sharedSources } from "../shared-data";
+import { fixtureSources } from "../shared-data";
 
 let screener: Screener;
 beforeAll(() => {
   // The FCDO sample: BNK (UK) Ltd (BEL0107) is designated under the UK Belarus regime since 2021-06-21.
-  screener = createScreener({ lists: [loadList(sharedSources("uk-fcdo/sample_uk_sanctions.xml"))] });
+  screener = createScreener({ lists: [loadList(fixtureSources("uk-fcdo-xml/uk-sanctions.small.xml"))] });
 });
 
 const parties = [
