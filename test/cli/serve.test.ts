@@ -158,6 +158,9 @@ describe("serve usage errors (no server started)", () => {
     { case: "an unset key variable", args: ["serve", "--api-key-env", "SS_SERVE_TEST_UNSET"], message: "--api-key-env: expected environment variable SS_SERVE_TEST_UNSET to hold the API key, received an unset variable" },
     { case: "an unknown profile", args: ["serve", "--profile", "lenient"], message: '--profile: expected one of strict, balanced, broad, received "lenient"' },
     { case: "a bad batch bound", args: ["serve", "--max-batch", "0"], message: '--max-batch: expected a whole number 1-10000, received "0"' },
+    { case: "a bad words-per-name bound", args: ["serve", "--max-name-words", "many"], message: '--max-name-words: expected a whole number 1-1000, received "many"' },
+    { case: "a bad words-per-batch bound", args: ["serve", "--max-batch-words", "0"], message: '--max-batch-words: expected a whole number 1-1000000, received "0"' },
+    { case: "a bad time-per-batch bound", args: ["serve", "--max-batch-ms", "1.5"], message: '--max-batch-ms: expected a whole number 1-3600000, received "1.5"' },
   ])("exits 2 on $case", async ({ args, message }) => {
     const { io, err } = capture();
     expect(await runCli(args, io)).toBe(2);

@@ -28,7 +28,7 @@ export const COMMANDS: readonly CliCommandEntry[] = [
   },
   {
     words: ["serve"],
-    usage: "serve [--port N] [--host H] [--api-key-env VAR] [--profile P] [--max-batch N] [--no-page] [--lists-dir D | --list file… | --embedded]",
+    usage: "serve [--port N] [--host H] [--api-key-env VAR] [--profile P] [--max-batch N] [--max-name-words N] [--max-batch-words N] [--max-batch-ms N] [--no-page] [--lists-dir D | --list file… | --embedded] [--min-records N]",
     summary: "Serve the screening API and the analyst page over the installed lists (default http://127.0.0.1:8787)",
     load: async () => (await import("./serve")).serveCommand,
   },

@@ -9,7 +9,7 @@ import type { LoadedList } from "../../model";
 import { UsageError, type CliCommand, type CliIo } from "../command";
 import { chooseScreeningLists } from "../installed-lists";
 import { embeddedScreener } from "../prebuilt-index";
-import { readListFiles } from "../read-list-files";
+import { listFileOptions, readListFiles } from "../read-list-files";
 
 /** Options of {@link startScreeningServer}. */
 export interface ScreeningServerOptions {
@@ -119,6 +119,10 @@ export const serveCommand: CliCommand = {
         "api-key-env": { type: "string" },
         profile: { type: "string" },
         "max-batch": { type: "string" },
+        "max-name-words": { type: "string" },
+        "max-batch-words": { type: "string" },
+        "max-batch-ms": { type: "string" },
+        "min-records": { type: "string" },
         "no-page": { type: "boolean" },
         "lists-dir": { type: "string" },
         list: { type: "string", multiple: true },
@@ -136,6 +140,17 @@ export const serveCommand: CliCommand = {
     if (maxBatch !== undefined && (!Number.isInteger(maxBatch) || maxBatch < 1 || maxBatch > 10_000)) {
       throw new UsageError(`--max-batch: expected a whole number 1-10000, received "${values["max-batch"]}"`);
     }
+    // The handler's work budget (issue 9): words per name, words per batch, time per batch.
+    const limit = (flag: "max-name-words" | "max-batch-words" | "max-batch-ms", max: number): number | undefined => {
+      const raw = values[flag];
+      if (raw === undefined) return undefined;
+      const n = Number(raw);
+      if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`--${flag}: expected a whole number 1-${max}, received "${raw}"`);
+      return n;
+    };
+    const maxNameWords = limit("max-name-words", 1000);
+    const maxBatchWords = limit("max-batch-words", 1_000_000);
+    const maxBatchMs = limit("max-batch-ms", 3_600_000);
     let apiKey: string | undefined;
     const keyVar = values["api-key-env"];
     if (keyVar !== undefined) {
@@ -146,7 +161,7 @@ export const serveCommand: CliCommand = {
 
     const choice = chooseScreeningLists({ files: values.list ?? [], listsDir: values["lists-dir"], embedded: values.embedded === true, env: io.env, note: io.stderr });
     const lists =
-      choice.origin === "installed" ? choice.set.lists : choice.origin === "files" ? choice.files.map((file) => loadList(readListFiles(file))) : undefined;
+      choice.origin === "installed" ? choice.set.lists : choice.origin === "files" ? choice.files.map((file) => loadList(readListFiles(file), listFileOptions(values["min-records"], io.today))) : undefined;
     const running = await startScreeningServer({
       port,
       host,
@@ -157,6 +172,9 @@ export const serveCommand: CliCommand = {
         analystPage: values["no-page"] !== true,
         ...(apiKey === undefined ? {} : { apiKey }),
         ...(maxBatch === undefined ? {} : { maxBatch }),
+        ...(maxNameWords === undefined ? {} : { maxNameWords }),
+        ...(maxBatchWords === undefined ? {} : { maxBatchWords }),
+        ...(maxBatchMs === undefined ? {} : { maxBatchMs }),
         // Failures are reported by kind only: never a request body, a name or a result.
         onError: (error) => io.stderr(`sanctions-screen: internal error while answering a request: ${error instanceof Error ? error.name : typeof error}\n`),
       },
