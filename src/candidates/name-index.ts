@@ -639,6 +639,13 @@ export function queryReadings(index: NameIndex, query: NormalizedName): Normaliz
     }
     return undefined;
   };
+  // A reading: `len` tokens from `at` read as list words (each keeps what the query wrote).
+  const readAs = (at: number, len: number, words: readonly string[], source: string): void => {
+    const replaced = words.map((text): NameToken => ({ text, cls: "word", abjad: false, skeleton: latinSkeleton(text), source }));
+    const tokens = [...query.tokens.slice(0, at), ...replaced, ...query.tokens.slice(at + len)];
+    readings.push({ ...query, tokens, compare: tokens.map((x) => x.text).join(" ") });
+  };
+  const plain = (t: NameToken | undefined): boolean => t !== undefined && !t.abjad && (t.cls === "word" || t.cls === "generic" || t.cls === "place");
   // Letters spaced out ("A R M Y  S U P P L Y", or a tab / no-break space after every letter): a
   // run of SPACED_RUN or more one-letter Latin words is also read as one word, split into list
   // words when it can be (initials stay initials in reading 0).
@@ -647,15 +654,11 @@ export function queryReadings(index: NameIndex, query: NormalizedName): Normaliz
     const [at, len] = spaced;
     const text = query.tokens.slice(at, at + len).map((t) => t.text).join("");
     const source = query.tokens.slice(at, at + len).map((t) => t.source ?? t.text).join(" ");
-    const parts = (isWord(text) ? undefined : (splitOf(text, 2, 2) ?? splitOf(text, 3, 2))) ?? [text];
-    const joined = parts.map((part): NameToken => ({ text: part, cls: "word", abjad: false, skeleton: latinSkeleton(part), source }));
-    const tokens = [...query.tokens.slice(0, at), ...joined, ...query.tokens.slice(at + len)];
-    readings.push({ ...query, tokens, compare: tokens.map((x) => x.text).join(" ") });
+    readAs(at, len, (isWord(text) ? undefined : (splitOf(text, 2, 2) ?? splitOf(text, 3, 2))) ?? [text], source);
   }
   // A word split by a space, tab or no-break space ("BELVN ESHPROMSERVICE"): two or three adjacent
   // words whose concatenation is a list word of six letters or more are also read joined (the
   // glued units already join a pair with a word of at most four letters).
-  const plain = (t: NameToken | undefined): boolean => t !== undefined && !t.abjad && (t.cls === "word" || t.cls === "generic" || t.cls === "place");
   for (let i = 0; i < query.tokens.length && readings.length < MAX_READINGS; i++) {
     for (let len = 2; len <= 3 && readings.length < MAX_READINGS; len++) {
       const run = query.tokens.slice(i, i + len);
@@ -663,9 +666,7 @@ export function queryReadings(index: NameIndex, query: NormalizedName): Normaliz
       // As written before a table rewrote a word (SERVICE → SERVICES).
       const text = run.map((t) => (t.source !== undefined && /^[A-Z]+$/.test(t.source) ? t.source : t.text)).join("");
       if (text.length < 6 || (len === 2 && run.some((t) => t.text.length <= 4)) || !isWord(text)) continue;
-      const joined: NameToken = { text, cls: "word", abjad: false, skeleton: latinSkeleton(text), source: run.map((t) => t.source ?? t.text).join(" ") };
-      const tokens = [...query.tokens.slice(0, i), joined, ...query.tokens.slice(i + len)];
-      readings.push({ ...query, tokens, compare: tokens.map((x) => x.text).join(" ") });
+      readAs(i, len, [text], run.map((t) => t.source ?? t.text).join(" "));
     }
   }
   // A space typed one or two letters off ("LAUREN TNKUNDA"): two adjacent words re-cut where both
@@ -681,14 +682,12 @@ export function queryReadings(index: NameIndex, query: NormalizedName): Normaliz
       const head = text.slice(0, at);
       const tail = text.slice(at);
       if (!isWord(head) || !isWord(tail)) continue;
-      const cut = [head, tail].map((part): NameToken => ({ text: part, cls: "word", abjad: false, skeleton: latinSkeleton(part), source: `${a.text} ${b.text}` }));
-      const tokens = [...query.tokens.slice(0, i), ...cut, ...query.tokens.slice(i + 2)];
-      readings.push({ ...query, tokens, compare: tokens.map((x) => x.text).join(" ") });
+      readAs(i, 2, [head, tail], `${a.text} ${b.text}`);
       break;
     }
   }
   query.tokens.forEach((t, i) => {
-    if (readings.length >= MAX_READINGS || t.abjad || (t.cls !== "word" && t.cls !== "generic" && t.cls !== "place") || t.text.length < 6) return;
+    if (readings.length >= MAX_READINGS || !plain(t) || t.text.length < 6) return;
     // A word of the lists is split too when it is long or rare ("BELNEFTEKHIM" is also "BEL NEFTE
     // KHIM", "GOODYEAR" also "GOOD YEAR"), into parts of three letters or more; an unknown word into
     // parts of two or more. (Splitting every known word — SHANGHAI, TESTING — cost 2.2 times the
@@ -697,10 +696,7 @@ export function queryReadings(index: NameIndex, query: NormalizedName): Normaliz
     if (known && t.text.length < MIN_KNOWN_SPLIT && recordsWith(t.text) > 2) return;
     const min = known ? 3 : 2;
     const parts = splitOf(t.text, 2, min) ?? (t.text.length >= 8 ? splitOf(t.text, 3, min) : undefined);
-    if (parts === undefined) return;
-    const split = parts.map((text): NameToken => ({ text, cls: "word", abjad: false, skeleton: latinSkeleton(text), source: t.source ?? t.text }));
-    const tokens = [...query.tokens.slice(0, i), ...split, ...query.tokens.slice(i + 1)];
-    readings.push({ ...query, tokens, compare: tokens.map((x) => x.text).join(" ") });
+    if (parts !== undefined) readAs(i, 1, parts, t.source ?? t.text);
   });
   return readings;
 }
@@ -902,7 +898,8 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
     const u = qUnits[i] as (typeof qUnits)[number];
     let covers = false;
     unitMask = 0;
-    const members = u.initial ? (initialGroups.get(vocabKey(u)) as number[]) : [i];
+    const groupKey = u.initial ? vocabKey(u) : "";
+    const members = u.initial ? (initialGroups.get(groupKey) as number[]) : [i];
     for (const member of members) {
       const mu = qUnits[member] as (typeof qUnits)[number];
       for (let k = mu.coverFirst; k < mu.coverFirst + mu.coverLen; k++) {
@@ -912,7 +909,6 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
     }
     if (!covers) continue;
     if (u.initial) {
-      const groupKey = vocabKey(u);
       if (initialDone.has(groupKey)) continue;
       initialDone.add(groupKey);
       for (const member of members) known[(qUnits[member] as (typeof qUnits)[number]).coverFirst] = 1;

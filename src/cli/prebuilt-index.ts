@@ -7,7 +7,9 @@ import { createScreener, type Screener, type ScreenerOptions } from "../screen";
 
 /**
  * Bytes of the prebuilt name index shipped in the package (`lists/compiled/name-index.bin`, made by
- * `npm run build`), or undefined in a checkout that has not built it.
+ * `npm run build`), or undefined in a checkout that has not built it. The CLI reads it with static
+ * `node:` imports, so it also works on Node 20.0–20.15, which lack the `process.getBuiltinModule` that
+ * `createDefaultScreener` uses (src/embedded/shipped-index.ts).
  * @example
  * readPrebuiltIndex()?.length //=> 14000000 (about)
  */

@@ -8,6 +8,7 @@ import { InputError, ListFormatError } from "../errors";
 import type { ListMetadata, LoadedList } from "../model";
 import { createScreener, type Screener, type ScreenerOptions } from "../screen";
 import { expandCompiledList, type CompiledList } from "./compact";
+import { readShippedIndex } from "./shipped-index";
 import { compiledListData } from "./lists.generated";
 import { createTransactionScreener, type TransactionScreener, type TransactionScreenerOptions } from "./default-transaction-screener";
 
@@ -78,7 +79,7 @@ export function createDefaultScreener(options: DefaultScreenerOptions = {}): Scr
   const { lists: wanted, ...given } = options;
   const screenerOptions = { ...given, freshness: { snapshot: true, ...given.freshness } };
   const lists = loadEmbeddedLists(wanted === undefined ? {} : { lists: wanted });
-  const shipped = screenerOptions.index === undefined && wanted === undefined ? shippedIndex() : undefined;
+  const shipped = screenerOptions.index === undefined && wanted === undefined ? readShippedIndex() : undefined;
   if (shipped !== undefined) {
     try {
       return createScreener({ ...screenerOptions, lists, index: shipped });
@@ -87,19 +88,6 @@ export function createDefaultScreener(options: DefaultScreenerOptions = {}): Scr
     }
   }
   return createScreener({ ...screenerOptions, lists });
-}
-
-/** The shipped prebuilt name index, where the runtime exposes Node's file system; else undefined. */
-function shippedIndex(): Uint8Array | undefined {
-  const getBuiltin = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
-  if (typeof getBuiltin !== "function") return undefined;
-  try {
-    const { createRequire } = getBuiltin("node:module") as typeof import("node:module");
-    const { readFileSync } = getBuiltin("node:fs") as typeof import("node:fs");
-    return new Uint8Array(readFileSync(createRequire(import.meta.url).resolve("sanctions-screen/lists/compiled/name-index.bin")));
-  } catch {
-    return undefined;
-  }
 }
 
 export { embeddedRulePack, embeddedGoodsCatalogue, createTransactionScreener } from "./default-transaction-screener";

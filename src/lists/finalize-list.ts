@@ -10,7 +10,7 @@ import {
   type SubjectType,
 } from "../model";
 import type { ParsedList } from "./loader";
-import { fieldPresenceIssues, futureListingIssues, RECORD_FLOORS, recordDateBound } from "./list-guards";
+import { addDays, fieldPresenceIssues, futureListingIssues, RECORD_FLOORS, recordDateBound } from "./list-guards";
 import { sha256Hex, sourceBytes, type ListSource } from "./source";
 
 const isIsoDay = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
@@ -101,7 +101,7 @@ export function finalizeList(
   }
   // A list date after the day the file was retrieved (+1 day for time zones) is a corrupted date, and
   // would move every record-date check with it.
-  if (options.retrievedOn !== undefined && parsed.listDate !== undefined && parsed.listDate.slice(0, 10) > listDateLimit(options.retrievedOn)) {
+  if (options.retrievedOn !== undefined && parsed.listDate !== undefined && parsed.listDate.slice(0, 10) > addDays(options.retrievedOn, 1)) {
     throw new ListFormatError(
       listId,
       [{ field: "listDate", expected: `a list date on or before the day after retrieval ${options.retrievedOn} (time zones)`, received: `${parsed.listDate.slice(0, 10)} (${parsed.listDateSource})` }],
@@ -157,11 +157,4 @@ export function finalizeList(
     warnings: [...parsed.warnings],
   });
   return { metadata, records };
-}
-
-/** The latest list date accepted for a file retrieved on `retrievedOn`: the next day (time zones). */
-function listDateLimit(retrievedOn: string): string {
-  const d = new Date(`${retrievedOn}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
 }

@@ -113,7 +113,12 @@ export function recordDateBound(
   return undefined;
 }
 
-function addDays(day: string, n: number): string {
+/**
+ * A `YYYY-MM-DD` day moved by whole days (UTC calendar arithmetic).
+ * @example
+ * addDays("2026-02-28", 1) //=> "2026-03-01"
+ */
+export function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);

@@ -71,6 +71,19 @@ function notAResult(received: unknown, matcher: string): MatcherResult {
   };
 }
 
+/** A matcher that passes when the result's outcome is `outcome`; messages say what was expected. */
+function outcomeMatcher(name: string, outcome: string, expected: string, negated: string): (received: unknown) => MatcherResult {
+  return (received) => {
+    if (!isScreeningResult(received)) return notAResult(received, name);
+    const n = normalize(received);
+    const pass = n.outcome === outcome;
+    return {
+      pass,
+      message: () => (pass ? `expected the ${n.subject} ${negated}:\n${explain(n)}` : `expected the ${n.subject} ${expected}, but it is ${n.outcome}:\n${explain(n)}`),
+    };
+  };
+}
+
 /**
  * `expect` matchers for screening results, for vitest and jest (`expect.extend(screeningMatchers)`).
  * On failure they print the result's explanation: every hit or finding with its rendered summary.
@@ -95,35 +108,7 @@ export const screeningMatchers = {
     };
   },
 
-  toClear(received: unknown): MatcherResult {
-    if (!isScreeningResult(received)) return notAResult(received, "toClear");
-    const n = normalize(received);
-    const pass = n.outcome === "clear";
-    return {
-      pass,
-      message: () => (pass ? `expected the ${n.subject} not to clear, but it does:\n${explain(n)}` : `expected the ${n.subject} to clear, but it is ${n.outcome}:\n${explain(n)}`),
-    };
-  },
-
-  toStaleClear(received: unknown): MatcherResult {
-    if (!isScreeningResult(received)) return notAResult(received, "toStaleClear");
-    const n = normalize(received);
-    const pass = n.outcome === "stale-clear";
-    return {
-      pass,
-      message: () =>
-        pass ? `expected the ${n.subject} not to be a stale clear, but it is:\n${explain(n)}` : `expected the ${n.subject} to be a stale clear, but it is ${n.outcome}:\n${explain(n)}`,
-    };
-  },
-
-  toBeUnscreenable(received: unknown): MatcherResult {
-    if (!isScreeningResult(received)) return notAResult(received, "toBeUnscreenable");
-    const n = normalize(received);
-    const pass = n.outcome === "unscreenable";
-    return {
-      pass,
-      message: () =>
-        pass ? `expected the ${n.subject} to be screenable, but it is not:\n${explain(n)}` : `expected the ${n.subject} to be unscreenable, but it is ${n.outcome}:\n${explain(n)}`,
-    };
-  },
+  toClear: outcomeMatcher("toClear", "clear", "to clear", "not to clear, but it does"),
+  toStaleClear: outcomeMatcher("toStaleClear", "stale-clear", "to be a stale clear", "not to be a stale clear, but it is"),
+  toBeUnscreenable: outcomeMatcher("toBeUnscreenable", "unscreenable", "to be unscreenable", "to be screenable, but it is not"),
 };
