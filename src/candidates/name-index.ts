@@ -168,13 +168,46 @@ export interface SearchScratch {
   readonly revSlot: Int32Array;
   /** Unit key (see {@link vocabKey}) → packed [text id, match-kind code, similarity, …]. */
   readonly neighbours: Map<string, Float64Array>;
+  /**
+   * Per vocabulary text of a non-abjad Latin letter: the (match-kind code, similarity) of the query's
+   * initial of that letter against it, valid when `initialStamp[v]` equals the search's epoch (a text
+   * starts with one letter, so at most one Latin initial group compares with it). Code -1: no pair.
+   */
+  readonly initialStamp: Int32Array;
+  readonly initialHow: Int8Array;
+  readonly initialSim: Float64Array;
+  /** Per vocabulary text: its first character code (0xffff when not below 0xffff) and 1 when abjad. */
+  readonly vocabFirst: Uint16Array;
+  readonly vocabAbjad: Uint8Array;
 }
 
 /** Most cached neighbour lists before the cache is emptied. */
 const NEIGHBOUR_CACHE_SIZE = 20000;
 
-function newScratch(vocab: number, names: number): SearchScratch {
-  return { epoch: 0, vocabStamp: new Int32Array(vocab), nameStamp: new Int32Array(names), nameMask: new Int32Array(names), nameCover: new Float64Array(names), revStamp: new Int32Array(vocab), revSlot: new Int32Array(vocab), neighbours: new Map() };
+function newScratch(vocabulary: readonly ComparableToken[], names: number): SearchScratch {
+  const vocab = vocabulary.length;
+  const vocabFirst = new Uint16Array(vocab);
+  const vocabAbjad = new Uint8Array(vocab);
+  for (let v = 0; v < vocab; v++) {
+    const t = vocabulary[v] as ComparableToken;
+    vocabFirst[v] = t.text.charCodeAt(0);
+    vocabAbjad[v] = t.abjad ? 1 : 0;
+  }
+  return {
+    epoch: 0,
+    vocabStamp: new Int32Array(vocab),
+    nameStamp: new Int32Array(names),
+    nameMask: new Int32Array(names),
+    nameCover: new Float64Array(names),
+    revStamp: new Int32Array(vocab),
+    revSlot: new Int32Array(vocab),
+    neighbours: new Map(),
+    initialStamp: new Int32Array(vocab),
+    initialHow: new Int8Array(vocab),
+    initialSim: new Float64Array(vocab),
+    vocabFirst,
+    vocabAbjad,
+  };
 }
 
 /** One name scored against the query: the best per record is kept. */
@@ -411,7 +444,7 @@ export function buildNameIndex(records: readonly DesignationRecord[], options: B
     nbHow: new Uint8Array(0),
     nbSim: new Float64Array(0),
   };
-  const draft: NameIndex = { algorithm: alg, data, vocab, vocabLookup, hasAbjad: vocab.some((t) => t.abjad), unindexed, scratch: newScratch(vocab.length, nameRecord.length), ...listWeights(data) };
+  const draft: NameIndex = { algorithm: alg, data, vocab, vocabLookup, hasAbjad: vocab.some((t) => t.abjad), unindexed, scratch: newScratch(vocab, nameRecord.length), ...listWeights(data) };
   return { ...draft, data: { ...data, ...precomputeNeighbours(draft) } };
 }
 
@@ -455,7 +488,7 @@ export function nameIndexFromData(data: NameIndexData, algorithm: NameAlgorithm,
   const vocab = data.vocabText.map((t, v) => vocabToken(t, data.vocabSkeleton[v] as string, data.vocabFlags[v] as number));
   const vocabLookup = new Map<string, number>();
   vocab.forEach((t, v) => vocabLookup.set(vocabKey(t), v));
-  return { algorithm, data, vocab, vocabLookup, hasAbjad: vocab.some((t) => t.abjad), unindexed, scratch: newScratch(vocab.length, data.nameRecord.length), ...listWeights(data) };
+  return { algorithm, data, vocab, vocabLookup, hasAbjad: vocab.some((t) => t.abjad), unindexed, scratch: newScratch(vocab, data.nameRecord.length), ...listWeights(data) };
 }
 
 /** See {@link NameIndex.nameCoreWeight} and {@link NameIndex.textCover}. */
@@ -553,11 +586,12 @@ export interface SearchNamesOptions {
   /** The query's units from {@link queryUnits} on this index, when the caller already has them. */
   readonly units?: NameUnits;
   /**
-   * Receives the best-scoring name below `minScore` among the names the search scored (the
-   * query as given, not its split readings): what was considered when nothing reached the
-   * minimum. Not part of the lossless contract (the scan scores every name).
+   * Receives the best-scoring name below `minScore` and at or above `floor` among the candidate
+   * names whose pairs could reach it (the query as given, not its split readings): what was
+   * considered when nothing reached the minimum. Not part of the lossless contract (the scan
+   * scores every name; names the candidate and mask bounds drop are not looked at).
    */
-  readonly nearest?: { match?: NameMatch };
+  readonly nearest?: { readonly floor?: number; match?: NameMatch };
   /**
    * A work budget shared by every reading of the query, counted in compared units and pairs of
    * candidate names: when it runs out the search stops and sets `exhausted` (its results are then
@@ -777,6 +811,10 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
   const initialList: number[][] = [];
   const initialUnit: ComparableToken[] = [];
   const initialCode: number[] = [];
+  // Latin initial groups by letter (ASCII; a group of another letter or an abjad initial compares
+  // through the memo map below), and the abjad/non-ASCII groups that must see every text.
+  const latinGroupOf = new Int8Array(128).fill(-1);
+  const otherGroups: number[] = [];
   const initialMemo = new Map<number, { how: MatchHow; sim: number }>();
   const vocabSize = index.vocab.length;
   for (let i = 0; i < qUnits.length; i++) {
@@ -787,9 +825,12 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       if (members === undefined) {
         const created = [i];
         initialGroups.set(key, created);
+        const code = u.text.charCodeAt(0);
+        if (!u.abjad && code < 128 && initialList.length < 127) latinGroupOf[code] = initialList.length;
+        else otherGroups.push(initialList.length);
         initialList.push(created);
         initialUnit.push(u);
-        initialCode.push(u.text.charCodeAt(0));
+        initialCode.push(code);
       }
       else members.push(i);
       continue;
@@ -973,6 +1014,9 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
   const pairs: MutablePair[] = [];
   const pool: MutablePair[] = [];
   const qCovered = new Uint8Array(core);
+  // Per query core token: the best similarity of any pair covering it (bounds the numerator).
+  const qBest = new Float64Array(core);
+  let cBest = new Float64Array(64);
   let cCovered = new Uint8Array(64);
   // One unit table for every candidate name, moved to each name in turn (no object per name).
   const cTable = { ...nameTable(data, 0) };
@@ -985,10 +1029,18 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
     p.sim = sim;
     pairs.push(p);
     const qf = qt.coverFirst[i] as number;
-    for (let k = qf; k < qf + (qt.coverLen[i] as number); k++) qCovered[k] = 1;
+    for (let k = qf; k < qf + (qt.coverLen[i] as number); k++) {
+      qCovered[k] = 1;
+      if (sim > (qBest[k] as number)) qBest[k] = sim;
+    }
     const cf = data.unitCoverFirst[j] as number;
-    for (let k = cf; k < cf + (data.unitCoverLen[j] as number); k++) cCovered[k] = 1;
+    for (let k = cf; k < cf + (data.unitCoverLen[j] as number); k++) {
+      cCovered[k] = 1;
+      if (sim > (cBest[k] as number)) cBest[k] = sim;
+    }
   };
+  const allGroups = initialList.map((_, g) => g);
+  const { initialStamp, initialHow, initialSim, vocabFirst, vocabAbjad } = scratch;
   let allKnown = masked;
   for (let k = 0; k < core; k++) if (known[k] === 0) allKnown = false;
   const budget = options.budget;
@@ -1018,12 +1070,16 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       const coverable = wMatched >= alg.coveredEvidence;
       const alpha = coverable ? Math.min(cTable.personal === 1 ? alg.unmatchedQueryWeightCovered : alg.unmatchedQueryWeightCoveredOrg, unmatchedQueryFactor(cTable, alg)) : unmatchedQueryFactor(cTable, alg);
       let out = alpha * wMissed;
+      // The numerator: at most the matched query weight, and (every unit's postings read) at most
+      // the list weight the texts its postings showed can cover.
+      let reach = wMatched;
       if (allKnown) {
         const beta = coverable ? Math.min(alg.unmatchedCandidateWeight, unmatchedCandidateFactor(qt, cTable, alg)) : unmatchedCandidateFactor(qt, cTable, alg);
         const unpaired = (index.nameCoreWeight[m] as number) - (nameCover[m] as number);
         if (unpaired > 0) out += beta * unpaired;
+        if ((nameCover[m] as number) < reach) reach = nameCover[m] as number;
       }
-      if (wMatched / (wMatched + out) < options.minScore) continue;
+      if (reach / (reach + out) < options.minScore) continue;
       if (stats) stats.maskedNames = (stats.maskedNames ?? 0) + 1;
     }
     if (budget !== undefined) budget.remaining -= (data.unitStart[m + 1] as number) - (data.unitStart[m] as number);
@@ -1031,8 +1087,13 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
     from = data.unitStart[m] as number;
     const to = data.unitStart[m + 1] as number;
     const cCore = data.nameCore[m] as number;
-    if (cCovered.length < cCore) cCovered = new Uint8Array(cCore * 2);
+    if (cCovered.length < cCore) {
+      cCovered = new Uint8Array(cCore * 2);
+      cBest = new Float64Array(cCore * 2);
+    }
     qCovered.fill(0);
+    qBest.fill(0);
+    cBest.fill(0, 0, cCore);
     cCovered.fill(0, 0, cCore);
     const personal = (data.namePersonal[m] as number) === 1;
     for (let j = from; j < to; j++) {
@@ -1055,16 +1116,43 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
         }
       }
       if (initialList.length > 0) {
-        const t = index.vocab[v] as ComparableToken;
-        const first = t.text.charCodeAt(0);
-        for (let g = 0; g < initialList.length; g++) {
-          const qu = initialUnit[g] as (typeof qUnits)[number];
+        // The Latin initial of this text's first letter (an abjad text compares with every group).
+        const abjadText = vocabAbjad[v] === 1;
+        const first = vocabFirst[v] as number;
+        const g = !abjadText && first < 128 ? (latinGroupOf[first] as number) : -1;
+        const groups = abjadText ? allGroups : otherGroups;
+        // Pairs are pushed in group order, as the scan would list them.
+        let latinDone = g < 0;
+        for (let x = 0; x <= groups.length; x++) {
+          const og = x < groups.length ? (groups[x] as number) : initialList.length;
+          if (!latinDone && og > g) {
+            latinDone = true;
+            if (initialStamp[v] !== revEpoch) {
+              initialStamp[v] = revEpoch;
+              const qu = initialUnit[g] as (typeof qUnits)[number];
+              const t = index.vocab[v] as ComparableToken;
+              const found = comparableHow(qu, t, alg);
+              initialHow[v] = found === undefined ? -1 : HOW_CODES.indexOf(found);
+              initialSim[v] = found === undefined ? 0 : similarityFor(found, qu, t, alg);
+            }
+            const code = initialHow[v] as number;
+            if (code >= 0) {
+              const how = HOW_CODES[code] as MatchHow;
+              const sim = initialSim[v] as number;
+              if (pairAllowedFlat(how, false, 1, false, cGlued, cCover, cParticle, personal) && keepsPair(how, sim, false, false, cGlued, cParticle, alg)) {
+                for (const i of initialList[g] as number[]) push(i, j, sim);
+              }
+            }
+          }
+          if (x === groups.length) break;
+          const qu = initialUnit[og] as (typeof qUnits)[number];
           // An initial compares only with itself, words of its letter and abjad texts.
-          if (!qu.abjad && !t.abjad && first !== (initialCode[g] as number)) continue;
-          // (how, sim) of group g and text v, computed once per search.
-          const slot = g * vocabSize + v;
+          if (!qu.abjad && !abjadText && first !== (initialCode[og] as number)) continue;
+          // (how, sim) of group og and text v, computed once per search.
+          const slot = og * vocabSize + v;
           let memo = initialMemo.get(slot);
           if (memo === undefined) {
+            const t = index.vocab[v] as ComparableToken;
             const found = comparableHow(qu, t, alg);
             memo = found === undefined ? NO_PAIR : { how: found, sim: similarityFor(found, qu, t, alg) };
             initialMemo.set(slot, memo);
@@ -1073,7 +1161,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
           const { how, sim } = memo;
           if (!pairAllowedFlat(how, false, 1, false, cGlued, cCover, cParticle, personal)) continue;
           if (!keepsPair(how, sim, false, false, cGlued, cParticle, alg)) continue;
-          for (const i of initialList[g] as number[]) push(i, j, sim);
+          for (const i of initialList[og] as number[]) push(i, j, sim);
         }
       }
     }
@@ -1086,22 +1174,39 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
     cTable.count = to - from;
     cTable.coreCount = cCore;
     cTable.personal = personal ? 1 : 0;
-    // Upper bound of the alignment (see name-score.ts): the smallest α this name could get.
-    for (let k = 0; k < core; k++) if (qCovered[k] === 1) wPaired += qt.weight[k] as number;
+    // Upper bound of the alignment (see name-score.ts), with the numerator bounded on both sides: a
+    // pair weighs at most the tokens it covers on either side, at its similarity, and pairs share
+    // no token, so N ≤ Σ best sim × weight over the query's tokens and over the list name's.
+    let sQuery = 0;
+    for (let k = 0; k < core; k++) {
+      if (qCovered[k] === 1) {
+        wPaired += qt.weight[k] as number;
+        sQuery += (qBest[k] as number) * (qt.weight[k] as number);
+      }
+    }
+    let sList = 0;
+    for (let k = 0; k < cCore; k++) if (cCovered[k] === 1) sList += (cBest[k] as number) * (data.unitWeight[from + k] as number);
+    const sPaired = sQuery < sList ? sQuery : sList;
     // The smallest α and β this name could get (covered only with evidence ≥ coveredEvidence).
     const coverable = wPaired >= alg.coveredEvidence;
     const alpha = coverable ? Math.min(personal ? alg.unmatchedQueryWeightCovered : alg.unmatchedQueryWeightCoveredOrg, unmatchedQueryFactor(cTable, alg)) : unmatchedQueryFactor(cTable, alg);
     const beta = coverable ? Math.min(alg.unmatchedCandidateWeight, unmatchedCandidateFactor(qt, cTable, alg)) : unmatchedCandidateFactor(qt, cTable, alg);
     for (let k = 0; k < core; k++) if (qCovered[k] === 0) wOut += alpha * (qt.weight[k] as number) * placeFactor(k);
     for (let k = 0; k < cCore; k++) if (cCovered[k] === 0) wOut += beta * (data.unitWeight[from + k] as number);
-    if (wPaired / (wPaired + wOut) < options.minScore) continue;
+    const bound = sPaired / (sPaired + wOut);
+    if (bound < options.minScore) {
+      // Below the minimum: aligned only when it could still be the nearest (branch and bound on
+      // the best so far; a name's score never exceeds its bound).
+      const near = options.nearest;
+      if (near === undefined || bound < (near.floor ?? 0) || (near.match !== undefined && bound < near.match.score)) continue;
+    }
     if (stats) stats.alignedNames = (stats.alignedNames ?? 0) + 1;
     const alignment = alignmentScore(pairs, qt, cTable, alg);
     const nearest = options.nearest;
     if (nearest !== undefined) {
       const score = alignment + namePenalty(data, m, queryLegal, alg);
       const prior = nearest.match;
-      if (score < options.minScore && (prior === undefined || score > prior.score || (score === prior.score && (data.nameRecord[m] as number) < prior.recordIndex))) {
+      if (score < options.minScore && score >= (nearest.floor ?? 0) && (prior === undefined || score > prior.score || (score === prior.score && (data.nameRecord[m] as number) < prior.recordIndex))) {
         nearest.match = { recordIndex: data.nameRecord[m] as number, nameId: m, nameOrdinal: data.nameOrdinal[m] as number, kind: NAME_KINDS[data.nameKind[m] as number] as NameKind, alignment, score };
       }
     }
@@ -1159,6 +1264,7 @@ function nextEpoch(scratch: SearchScratch): number {
     scratch.vocabStamp.fill(0);
     scratch.nameStamp.fill(0);
     scratch.revStamp.fill(0);
+    scratch.initialStamp.fill(0);
   }
   return ++scratch.epoch;
 }

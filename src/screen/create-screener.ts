@@ -383,9 +383,10 @@ export function createScreener(options: ScreenerOptions): Screener {
     // threshold by that margin so that no record that could reach it is missed.
     const bonus = (input.dateOfBirth !== undefined ? DOB_MAX_BONUS : 0) + (input.country !== undefined ? COUNTRY_MATCH_BONUS : 0);
     const units = queryUnits(index, query);
-    const nearest: { match?: NameMatch } = {};
+    const minScore = Math.max(1e-6, reviewThreshold - bonus - 1e-6);
+    const nearest: { floor: number; match?: NameMatch } = { floor: minScore - NEAR_MISS_BAND };
     const budget: SearchBudget = { remaining: opts.searchBudget, exhausted: false };
-    const matches = searchNames(index, query, { minScore: Math.max(1e-6, reviewThreshold - bonus - 1e-6), units, nearest, budget });
+    const matches = searchNames(index, query, { minScore, units, nearest, budget });
     if (budget.exhausted) {
       // Fail closed: a search stopped by its work budget found only some of the records, so it
       // cannot clear anyone; the name is unscreenable as written.
