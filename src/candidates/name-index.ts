@@ -160,6 +160,12 @@ export interface SearchScratch {
   /** Per name: an upper bound of its core weight that pairs can cover (see `textCover`), valid with `nameStamp`. */
   readonly nameCover: Float64Array;
   /**
+   * Per name: an upper bound of its alignment's numerator from the postings read — Σ over every
+   * (query unit, list text) hit of similarity × the query weight the unit covers — valid with
+   * `nameStamp`.
+   */
+  readonly nameSim: Float64Array;
+  /**
    * Per vocabulary text: `revSlot[v]` indexes this search's list of (unit group, sim, how) triples
    * for text v when `revStamp[v]` equals the search's epoch (a typed-array lookup per candidate
    * unit instead of a Map's hashing).
@@ -199,6 +205,7 @@ function newScratch(vocabulary: readonly ComparableToken[], names: number): Sear
     nameStamp: new Int32Array(names),
     nameMask: new Int32Array(names),
     nameCover: new Float64Array(names),
+    nameSim: new Float64Array(names),
     revStamp: new Int32Array(vocab),
     revSlot: new Int32Array(vocab),
     neighbours: new Map(),
@@ -800,6 +807,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
   const groupOf = new Int32Array(qUnits.length).fill(-1);
   const groupUnits: number[][] = [];
   const groupTexts: ArrayLike<number>[] = [];
+  const groupSims: ArrayLike<number>[] = [];
   const groupCost: number[] = [];
   const groupByKey = new Map<string, number>();
   const revEpoch = nextEpoch(scratch);
@@ -846,8 +854,10 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
     groupOf[i] = g;
     groupUnits.push([i]);
     const texts: number[] = [];
+    const sims: number[] = [];
     const add = (v: number, how: number, sim: number): void => {
       texts.push(v);
+      sims.push(sim);
       if (revStamp[v] !== revEpoch) {
         revStamp[v] = revEpoch;
         revSlot[v] = reverse.length;
@@ -869,6 +879,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       for (let x = 0; x < list.length; x += 3) add(list[x] as number, list[x + 1] as number, list[x + 2] as number);
     }
     groupTexts.push(texts);
+    groupSims.push(sims);
     let c = 0;
     for (const v of texts) c += (data.postStart[v + 1] as number) - (data.postStart[v] as number);
     groupCost.push(c);
@@ -914,8 +925,12 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
   // An initial pairs with a word of its letter only in a personal name (see pairAllowedFlat).
   let personalOnly = false;
   const nameCover = scratch.nameCover;
-  const addPostings = (v: number): void => {
+  const nameSim = scratch.nameSim;
+  // The query weight the current unit (or initial group) covers.
+  let unitWeight = 0;
+  const addPostings = (v: number, sim: number): void => {
     const cover = index.textCover[v] as number;
+    const gain = sim * unitWeight;
     const end = data.postStart[v + 1] as number;
     for (let x = data.postStart[v] as number; x < end; x++) {
       const m = data.postNames[x] as number;
@@ -923,11 +938,13 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       if (scratch.nameStamp[m] === nameEpoch) {
         nameMask[m] = (nameMask[m] as number) | unitMask;
         nameCover[m] = (nameCover[m] as number) + cover;
+        nameSim[m] = (nameSim[m] as number) + gain;
         continue;
       }
       scratch.nameStamp[m] = nameEpoch;
       nameMask[m] = unitMask;
       nameCover[m] = cover;
+      nameSim[m] = gain;
       candidates.push(m);
     }
   };
@@ -939,6 +956,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
     const u = qUnits[i] as (typeof qUnits)[number];
     let covers = false;
     unitMask = 0;
+    unitWeight = 0;
     const groupKey = u.initial ? vocabKey(u) : "";
     const members = u.initial ? (initialGroups.get(groupKey) as number[]) : [i];
     for (const member of members) {
@@ -946,6 +964,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       for (let k = mu.coverFirst; k < mu.coverFirst + mu.coverLen; k++) {
         if (inP[k] === 1) covers = true;
         if (masked) unitMask |= 1 << k;
+        unitWeight += qt.weight[k] as number;
       }
     }
     if (!covers) continue;
@@ -957,9 +976,9 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       // and with abjad texts of the same skeleton: every such name is a candidate.
       const k = findKey(data.keys, hashKey("F", u.text));
       personalOnly = true;
-      if (k >= 0) for (let x = data.keys.starts[k] as number; x < (data.keys.starts[k + 1] as number); x++) addPostings(data.keys.ids[x] as number);
+      if (k >= 0) for (let x = data.keys.starts[k] as number; x < (data.keys.starts[k + 1] as number); x++) addPostings(data.keys.ids[x] as number, 1);
       personalOnly = false;
-      for (const self of [index.vocabLookup.get(vocabKey(u)), index.vocabLookup.get(u.text)]) if (self !== undefined) addPostings(self);
+      for (const self of [index.vocabLookup.get(vocabKey(u)), index.vocabLookup.get(u.text)]) if (self !== undefined) addPostings(self, 1);
       // An abjad initial (a one-letter Arabic word) compares by skeleton with every text; a Latin
       // initial with abjad texts of the index.
       if ((index.hasAbjad || u.abjad) && u.skeleton.length > 0) {
@@ -968,13 +987,14 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
           if (s < 0) continue;
           for (let x = data.keys.starts[s] as number; x < (data.keys.starts[s + 1] as number); x++) {
             const v = data.keys.ids[x] as number;
-            if (tokenSimilarity(u, index.vocab[v] as ComparableToken, alg) > 0) addPostings(v);
+            if (tokenSimilarity(u, index.vocab[v] as ComparableToken, alg) > 0) addPostings(v, 1);
           }
         }
       }
     } else {
       const texts = groupTexts[groupOf[i] as number] as ArrayLike<number>;
-      for (let x = 0; x < texts.length; x++) addPostings(texts[x] as number);
+      const sims = groupSims[groupOf[i] as number] as ArrayLike<number>;
+      for (let x = 0; x < texts.length; x++) addPostings(texts[x] as number, sims[x] as number);
     }
   }
   // Then the other (non-initial) units only mark what they match among those candidates, so the
@@ -984,21 +1004,28 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       const u = qUnits[i] as (typeof qUnits)[number];
       if (u.initial) continue;
       unitMask = 0;
-      for (let k = u.coverFirst; k < u.coverFirst + u.coverLen; k++) unitMask |= 1 << k;
+      unitWeight = 0;
+      for (let k = u.coverFirst; k < u.coverFirst + u.coverLen; k++) {
+        unitMask |= 1 << k;
+        unitWeight += qt.weight[k] as number;
+      }
       if (i < core) known[i] = 1;
       let inPAll = true;
       for (let k = u.coverFirst; k < u.coverFirst + u.coverLen; k++) if (inP[k] === 0) inPAll = false;
       if (inPAll) continue;
       const texts = groupTexts[groupOf[i] as number] as ArrayLike<number>;
+      const sims = groupSims[groupOf[i] as number] as ArrayLike<number>;
       for (let x = 0; x < texts.length; x++) {
         const v = texts[x] as number;
         const cover = index.textCover[v] as number;
+        const gain = (sims[x] as number) * unitWeight;
         const end = data.postStart[v + 1] as number;
         for (let y = data.postStart[v] as number; y < end; y++) {
           const m = data.postNames[y] as number;
           if (scratch.nameStamp[m] !== nameEpoch) continue;
           nameMask[m] = (nameMask[m] as number) | unitMask;
           nameCover[m] = (nameCover[m] as number) + cover;
+          nameSim[m] = (nameSim[m] as number) + gain;
         }
       }
     }
@@ -1042,7 +1069,13 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
   const allGroups = initialList.map((_, g) => g);
   const { initialStamp, initialHow, initialSim, vocabFirst, vocabAbjad } = scratch;
   let allKnown = masked;
-  for (let k = 0; k < core; k++) if (known[k] === 0) allKnown = false;
+  let wUnread = 0;
+  for (let k = 0; k < core; k++) {
+    if (known[k] === 0) {
+      allKnown = false;
+      wUnread += qt.weight[k] as number;
+    }
+  }
   const budget = options.budget;
   for (const m of candidates) {
     if (budget !== undefined) {
@@ -1079,6 +1112,10 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
         if (unpaired > 0) out += beta * unpaired;
         if ((nameCover[m] as number) < reach) reach = nameCover[m] as number;
       }
+      // … and at most the similarity-weighted hits its postings showed, plus the weight of the
+      // tokens whose postings were not read.
+      const simReach = (nameSim[m] as number) + wUnread;
+      if (simReach < reach) reach = simReach;
       if (reach / (reach + out) < options.minScore) continue;
       if (stats) stats.maskedNames = (stats.maskedNames ?? 0) + 1;
     }
