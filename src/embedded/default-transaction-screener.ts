@@ -51,7 +51,7 @@ export interface TransactionScreener {
 /**
  * Binds a name screener to the embedded (or given) rule pack and goods catalogue.
  * @example
- * createTransactionScreener({ screener: createDefaultScreener() }).screen(tx).verdict //=> "alert"
+ * createTransactionScreener({ screener: createDefaultScreener() }).screen(tx).outcome //=> "alert"
  */
 export function createTransactionScreener(options: TransactionScreenerOptions): TransactionScreener {
   const rulePack = options.rulePack ?? embeddedRulePack();

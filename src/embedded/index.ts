@@ -96,7 +96,7 @@ export type { TransactionScreener, TransactionScreenerOptions } from "./default-
 /**
  * A transaction screener over the embedded lists, rule pack and goods catalogue.
  * @example
- * createDefaultTransactionScreener({ jurisdictions: ["US"] }).screen(tx).verdict //=> "alert"
+ * createDefaultTransactionScreener({ jurisdictions: ["US"] }).screen(tx).outcome //=> "alert"
  */
 export function createDefaultTransactionScreener(options: DefaultScreenerOptions & Pick<TransactionScreenerOptions, "acceptList"> = {}): TransactionScreener {
   const { acceptList, ...screenerOptions } = options;

@@ -7,7 +7,7 @@
  * top without touching name scores: each scored record's legal bases are assessed as of `asOf` for
  * the caller's jurisdictions (`assessDesignation`), and a hit alerts only when its name alerts and
  * its designation is in force that day; a record designated later, ended, or outside the caller's
- * jurisdictions becomes an `info` finding that never alerts. `asOf` is the input's, else the
+ * jurisdictions becomes a `clear` hit that never alerts. `asOf` is the input's, else the
  * screener's `today`; there is no hidden clock read.
  */
 import { InputError } from "../errors";
@@ -98,8 +98,9 @@ export interface ScreenerOptions {
 }
 
 /**
- * Final outcome of a screen. `stale-clear`: nothing matched, but on at least one list too old to
- * trust on the as-of day (`freshness`) — never a clean `clear`.
+ * The overall result of a name screen and of a transaction (the same words for both). `stale-clear`:
+ * nothing matched, but on at least one list too old to trust on the as-of day (`freshness`) — never
+ * a clean `clear`. A hit's or finding's `decision` uses the same words (`FindingDecision`).
  */
 export type Outcome = "alert" | "review" | "clear" | "stale-clear" | "unscreenable";
 
@@ -166,8 +167,8 @@ export interface ScreenResult extends NameMatchResult {
   readonly jurisdictions: readonly Regime[];
   /** Records whose name and designation make a review (beyond `maxHits` too). */
   readonly reviewCount: number;
-  /** Informational findings: matched records not in force on `asOf` or outside the jurisdictions. */
-  readonly findingCount: number;
+  /** Matched records whose hit is `clear`: not in force on `asOf` or outside the jurisdictions. */
+  readonly clearCount: number;
   readonly profile: ProfileName | "custom";
   readonly threshold: number;
   readonly reviewThreshold: number;
@@ -478,7 +479,7 @@ export function createScreener(options: ScreenerOptions): Screener {
     return { query: queryEcho, unscreenable: false, hits, hitCount: scored.length, alertCount, reasons: requestReasons, ...asOf, ...nearMiss };
   }
 
-  const SEVERITY: Readonly<Record<HitDecision, number>> = { alert: 0, review: 1, info: 2 };
+  const SEVERITY: Readonly<Record<HitDecision, number>> = { alert: 0, review: 1, clear: 2 };
   // Which regimes the loaded lists can alert for (computed once; see ./list-coverage).
   const covered = regimesCovered(lists);
   const listIds = lists.map((l) => l.metadata.listId);
@@ -524,7 +525,7 @@ export function createScreener(options: ScreenerOptions): Screener {
       hitCount: assessed.length,
       alertCount,
       reviewCount,
-      findingCount: count("info"),
+      clearCount: count("clear"),
       reasons: scoring.requestReasons,
       ...(scoring.nearMiss ? { nearMiss: scoring.nearMiss } : {}),
       asOf,

@@ -19,7 +19,10 @@ export interface Counterparty {
 /** One matched record in a stored outcome. */
 export interface OutcomeRecord {
   readonly recordId: string;
-  readonly decision: HitDecision | "accepted";
+  /** The decision after the accept list (`clear` when accepted, see `accepted`). */
+  readonly decision: HitDecision;
+  /** True when an acceptance of the accept list set this hit aside. */
+  readonly accepted?: true;
   readonly recordHash: string;
   readonly summary: string;
 }
@@ -56,7 +59,7 @@ export function screenCounterparties(screener: Screener, counterparties: readonl
       asOf: result.asOf,
       outcome: reviewed.outcome,
       lists: result.lists.map((l) => ({ id: l.listId, ...(l.listDate === undefined ? {} : { date: l.listDate }), sha256: l.sha256 })),
-      records: reviewed.hits.map((h) => ({ recordId: h.recordId, decision: h.decision, recordHash: h.recordHash, summary: h.hit.summary })),
+      records: reviewed.hits.map((h) => ({ recordId: h.recordId, decision: h.decision, ...(h.acceptance?.applied ? { accepted: true as const } : {}), recordHash: h.recordHash, summary: h.hit.summary })),
     };
   });
 }
@@ -89,6 +92,11 @@ function versions(o: CounterpartyOutcome): string {
   return o.lists.map((l) => `${l.id}${l.date ? ` ${l.date}` : ""} (${l.sha256.slice(0, 12)}…)`).join(", ");
 }
 
+/** A stored record's decision as a reader says it: `clear (accepted)` for an accepted hit. */
+function said(r: OutcomeRecord): string {
+  return r.accepted ? `${r.decision} (accepted)` : r.decision;
+}
+
 /**
  * Compares two outcomes of the same counterparty and explains the change, or returns undefined when
  * nothing a reviewer acts on changed (same outcome, same alerting and reviewed records, same hashes).
@@ -102,8 +110,8 @@ export function diffOutcome(before: CounterpartyOutcome, after: CounterpartyOutc
   for (const a of after.records) {
     const b = beforeById.get(a.recordId);
     if (a.decision === "alert" && b?.decision !== "alert") {
-      reasons.push({ kind: "new-alert", recordId: a.recordId, detail: `${a.recordId} now alerts${b ? ` (was ${b.decision})` : " (not matched before)"}: ${a.summary}` });
-    } else if (b && b.recordHash !== a.recordHash && a.decision !== "info") {
+      reasons.push({ kind: "new-alert", recordId: a.recordId, detail: `${a.recordId} now alerts${b ? ` (was ${said(b)})` : " (not matched before)"}: ${a.summary}` });
+    } else if (b && b.recordHash !== a.recordHash && a.decision !== "clear") {
       reasons.push({ kind: "record-changed", recordId: a.recordId, detail: `${a.recordId} changed (sha256 ${b.recordHash.slice(0, 12)}… → ${a.recordHash.slice(0, 12)}…), still ${a.decision}: ${a.summary}` });
     }
   }
@@ -114,7 +122,7 @@ export function diffOutcome(before: CounterpartyOutcome, after: CounterpartyOutc
     reasons.push({
       kind: "alert-gone",
       recordId: b.recordId,
-      detail: a ? `${b.recordId} no longer alerts (now ${a.decision}): ${a.summary}` : `${b.recordId} no longer matches (removed from the list or changed beyond the review threshold); before: ${b.summary}`,
+      detail: a ? `${b.recordId} no longer alerts (now ${said(a)}): ${a.summary}` : `${b.recordId} no longer matches (removed from the list or changed beyond the review threshold); before: ${b.summary}`,
     });
   }
   if (reasons.length === 0 && before.outcome !== after.outcome) {

@@ -1,7 +1,7 @@
 import type { ScreenResult, TransactionResult } from "../screen";
 
 /** What the matchers accept: a screen's result or a transaction's. */
-export type ScreeningResult = Pick<ScreenResult, "outcome" | "hits" | "reasons" | "query" | "asOf"> | Pick<TransactionResult, "verdict" | "findings" | "date">;
+export type ScreeningResult = Pick<ScreenResult, "outcome" | "hits" | "reasons" | "query" | "asOf"> | Pick<TransactionResult, "outcome" | "findings" | "date">;
 
 /** The result of one matcher, in the shape vitest's and jest's `expect.extend` take. */
 export interface MatcherResult {
@@ -37,15 +37,15 @@ interface Normalized {
 function isScreeningResult(value: unknown): value is ScreeningResult {
   if (value === null || typeof value !== "object") return false;
   const v = value as Record<string, unknown>;
-  return (typeof v["outcome"] === "string" && Array.isArray(v["hits"])) || (typeof v["verdict"] === "string" && Array.isArray(v["findings"]));
+  return typeof v["outcome"] === "string" && (Array.isArray(v["hits"]) || Array.isArray(v["findings"]));
 }
 
 function normalize(result: ScreeningResult): Normalized {
-  if ("verdict" in result) {
+  if ("findings" in result) {
     return {
       subject: `transaction of ${result.date}`,
-      outcome: result.verdict,
-      lines: result.findings.map((f) => ({ decision: f.severity, ...(f.recordId === undefined ? {} : { recordId: f.recordId }), text: f.summary })),
+      outcome: result.outcome,
+      lines: result.findings.map((f) => ({ decision: f.decision, ...(f.recordId === undefined ? {} : { recordId: f.recordId }), text: f.summary })),
     };
   }
   return {
