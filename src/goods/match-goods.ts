@@ -322,8 +322,8 @@ export interface GoodsMatch {
 export interface GoodsCodeFinding {
   readonly scheme: GoodsCodeScheme;
   readonly value: string;
-  readonly class: GoodsClass | undefined;
-  readonly controlStatus: ControlStatus | undefined;
+  readonly class?: GoodsClass | undefined;
+  readonly controlStatus?: ControlStatus | undefined;
   readonly confirmed: boolean;
   readonly detail: string;
   readonly sources: readonly string[];
