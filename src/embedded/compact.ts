@@ -5,6 +5,10 @@ import type { DesignationRecord, ListMetadata, LoadedList } from "../model";
  * The shipped form of a compiled list: provenance plus records with everything derivable left out
  * (`id` and `list` follow from the list, empty arrays and schema defaults are dropped). Records were
  * validated by the loader when the snapshot was built; `expandCompiledList` restores the full shape.
+ * @example
+ * const compiled = JSON.parse(readFileSync("lists/compiled/un-sc.json", "utf8")) as CompiledList;
+ * compiled.format //=> "sanctions-screen/compiled-list@1"
+ * compiled.metadata.listId //=> "un-sc"
  */
 export interface CompiledList {
   readonly format: "sanctions-screen/compiled-list@1";

@@ -35,7 +35,13 @@ export interface BasisAssessment {
   readonly datesFrom?: string;
 }
 
-/** The designation side of a hit: in force or not on the as-of day, per basis, and why. */
+/**
+ * The designation side of a hit: in force or not on the as-of day, per basis, and why.
+ * @example
+ * const d = screener.screen({ name: "Belvneshpromservis", asOf: "2011-06-01", jurisdictions: ["US"] }).hits[0]?.designation;
+ * d?.status //=> "not-yet-listed"
+ * d?.reason.feature //=> "designation.not-yet-listed"
+ */
 export interface DesignationAssessment {
   readonly asOf: string;
   readonly jurisdictions: readonly Regime[];
@@ -55,7 +61,13 @@ export interface AlignedTokens {
   readonly how: MatchHow;
 }
 
-/** The designation record as carried by a hit. */
+/**
+ * The designation record as carried by a hit.
+ * @example
+ * const record: HitRecord | undefined = result.hits[0]?.record;
+ * record?.id //=> "ofac-sdn:15487"
+ * record?.bases.map((b) => b.program) //=> ["NPWMD", "IFSR"]
+ */
 export interface HitRecord {
   readonly id: string;
   readonly list: string;
@@ -66,7 +78,14 @@ export interface HitRecord {
   readonly sourceUrl?: string;
 }
 
-/** One explained hit. */
+/**
+ * One explained hit.
+ * @example
+ * const hit: Hit | undefined = screener.screen({ name: "Belvneshpromservis", asOf: "2013-03-01" }).hits[0];
+ * hit?.decision //=> "alert"
+ * hit?.recordId //=> "15487"
+ * hit?.reasons.map((r) => r.feature) //=> ["name.fuzzy", "name.decision", "designation.in-force"]
+ */
 export interface Hit {
   /** List id, e.g. `ofac-sdn`. */
   readonly list: string;

@@ -5,7 +5,11 @@
  */
 import type { InputIssue } from "../errors";
 
-/** Stable codes of handler error responses (the library's own `InputError` codes pass through). */
+/**
+ * Stable codes of handler error responses (the library's own `InputError` codes pass through).
+ * @example
+ * const code: HandlerErrorCode = (await res.json()).error.code; //=> "WORK_TOO_LARGE" for a name over maxNameWords
+ */
 export type HandlerErrorCode =
   | "INVALID_INPUT"
   | "INPUT_TOO_LONG"
@@ -19,7 +23,13 @@ export type HandlerErrorCode =
   | "UNSUPPORTED_MEDIA_TYPE"
   | "INTERNAL";
 
-/** The JSON body of every error response. */
+/**
+ * The JSON body of every error response.
+ * @example
+ * const body = (await res.json()) as ErrorBody;
+ * body.error.code //=> "INVALID_INPUT"
+ * body.error.issues?.[0]?.path //=> "name"
+ */
 export interface ErrorBody {
   readonly error: {
     readonly status: number;

@@ -51,6 +51,10 @@ export type RuleFindingKind = CountryRuleKind | "programme-flag" | "coverage-gap
  * whether it is in force on `asOf`, why it matched, and which overlays bear on it. The decision
  * before overlays is each overlay's `from` (or `decision` when no overlay bears on it); the row's own
  * severity is the `rule.severity` reason.
+ * @example
+ * const f: RuleFinding | undefined = desk.screen(tx).rules.find((r) => r.ruleId === "us-syria-eo13338");
+ * f?.decision //=> "alert"
+ * f?.status //=> "in-force"
  */
 export interface RuleFinding {
   readonly ruleId: string;

@@ -48,6 +48,12 @@ export type GoodsClass = z.infer<typeof GoodsClassSchema>;
  * `info` for `clear`; it is read as `clear`.
  */
 export const SeveritySchema = z.enum(["alert", "review", "clear", "info"]).transform((s): "alert" | "review" | "clear" => (s === "info" ? "clear" : s));
+/**
+ * A rule row's severity as read (`info` already turned into `clear`): the words of a finding's decision.
+ * @example
+ * const s: Severity = pack.rules[0]?.severity ?? "clear"; //=> "review"
+ * compareSeverity("alert", "review") > 0 //=> true
+ */
 export type Severity = z.output<typeof SeveritySchema>;
 
 /**
@@ -244,7 +250,13 @@ export const RulePackFileSchema = z
   .strict();
 export type RulePackFile = z.output<typeof RulePackFileSchema>;
 
-/** A loaded rule pack: the validated file plus the sha256 of its canonical JSON. */
+/**
+ * A loaded rule pack: the validated file plus the sha256 of its canonical JSON.
+ * @example
+ * const pack: RulePack = loadRulePack(readFileSync("lists/rules/rule-pack.json", "utf8"));
+ * pack.version //=> "2026-11-22.1"
+ * pack.sha256.length //=> 64
+ */
 export interface RulePack extends RulePackFile {
   /** Hex sha256 of the canonical JSON (sorted keys, no whitespace) of the file as given. */
   readonly sha256: string;

@@ -13,7 +13,11 @@ import type { Hit, HitDecision } from "../explain";
 import { contentSha256 } from "../rules";
 import type { Outcome, ScreenResult } from "./create-screener";
 
-/** One acceptance: this subject is not that record, as reviewed when the record had this hash. */
+/**
+ * One acceptance: this subject is not that record, as reviewed when the record had this hash.
+ * @example
+ * AcceptEntrySchema.safeParse({ subject: "c-1", recordId: "ofac-sdn:15487", recordHash: "00", reason: "x" }).success //=> false (recordHash is a sha256)
+ */
 export const AcceptEntrySchema = z
   .object({
     subject: z.string().min(1),
@@ -22,6 +26,12 @@ export const AcceptEntrySchema = z
     reason: z.string().min(1, "expected the reviewer's reason"),
   })
   .strict();
+/**
+ * One acceptance of the accept list (the output of {@link AcceptEntrySchema}).
+ * @example
+ * const entry: AcceptEntry = { subject: "c-1", recordId: "ofac-sdn:15487", recordHash: hitRecordHash(hit), reason: "other company, BY registry 190542416" };
+ * applyAcceptList("c-1", result, [entry]).outcome //=> "clear"
+ */
 export type AcceptEntry = z.output<typeof AcceptEntrySchema>;
 
 /**

@@ -57,7 +57,12 @@ import { buildEnvelope, type ResultEnvelope } from "./envelope";
 import { assessListFreshness, type FreshnessOptions, type ListFreshness } from "./list-freshness";
 import { coverageGaps, regimesCovered, type CoverageGap } from "./list-coverage";
 
-/** Options of {@link createScreener}. */
+/**
+ * Options of {@link createScreener}.
+ * @example
+ * const options: ScreenerOptions = { lists: [ofacSdn], profile: "strict", maxHits: 5, today: "2026-11-22", jurisdictions: ["US"] };
+ * createScreener(options).threshold //=> 0.95
+ */
 export interface ScreenerOptions {
   /** The lists to screen against (each list's records keep their order). */
   readonly lists: readonly LoadedList[];
@@ -101,6 +106,9 @@ export interface ScreenerOptions {
  * The overall result of a name screen and of a transaction (the same words for both). `stale-clear`:
  * nothing matched, but on at least one list too old to trust on the as-of day (`freshness`) — never
  * a clean `clear`. A hit's or finding's `decision` uses the same words (`FindingDecision`).
+ * @example
+ * const outcome: Outcome = screener.screen({ name: "Army Supply Bureau", asOf: "2018-06-01" }).outcome; //=> "alert"
+ * const same: Outcome = desk.screen(tx).outcome; // a transaction answers in the same words
  */
 export type Outcome = "alert" | "review" | "clear" | "stale-clear" | "unscreenable";
 
@@ -142,7 +150,12 @@ export interface NameMatchResult {
   readonly nearMiss?: NearMiss;
 }
 
-/** The closest record below the review threshold (see {@link NameMatchResult.nearMiss}). */
+/**
+ * The closest record below the review threshold (see {@link NameMatchResult.nearMiss}).
+ * @example
+ * screener.screen({ name: "Army Supply Buro", asOf: "2013-03-01" }).nearMiss?.detail
+ * //=> 'closest: curated:army-supply-bureau "ARMY SUPPLY BUREAU" at 0.61, below the review threshold 0.8'
+ */
 export interface NearMiss {
   readonly id: string;
   readonly list: string;
@@ -158,7 +171,14 @@ export interface NearMiss {
 export const NEAR_MISS_BAND = 0.2;
 
 
-/** The result of a screen. */
+/**
+ * The result of a screen.
+ * @example
+ * const r: ScreenResult = screener.screen({ name: "Army Supply Bureau", asOf: "2018-06-01" });
+ * r.outcome //=> "alert"
+ * r.hits[0]?.decision //=> "alert"
+ * r.alertCount //=> 2
+ */
 export interface ScreenResult extends NameMatchResult {
   readonly outcome: Outcome;
   /** The day screened for. */
@@ -184,7 +204,12 @@ export interface ScreenResult extends NameMatchResult {
   readonly envelope: ResultEnvelope;
 }
 
-/** A lightweight ranked match (no explanation), for ranking and evaluation. */
+/**
+ * A lightweight ranked match (no explanation), for ranking and evaluation.
+ * @example
+ * const [best]: RankedMatch[] = screener.rank("Army Supply Bureau");
+ * best?.id //=> "curated:army-supply-bureau"
+ */
 export interface RankedMatch {
   /** Record id `<list>:<source id>`. */
   readonly id: string;
@@ -193,7 +218,11 @@ export interface RankedMatch {
   readonly score: number;
 }
 
-/** Options of {@link Screener.rank}. */
+/**
+ * Options of {@link Screener.rank}.
+ * @example
+ * screener.rank("Army Supply Bureau", { minScore: 0.5, limit: 3 } satisfies RankOptions).length <= 3 //=> true
+ */
 export interface RankOptions {
   /** Lowest name score returned (> 0); default the review threshold. */
   readonly minScore?: number;
@@ -201,7 +230,13 @@ export interface RankOptions {
   readonly limit?: number;
 }
 
-/** A screener bound to a set of lists. */
+/**
+ * A screener bound to a set of lists.
+ * @example
+ * const screener: Screener = createScreener({ lists: [ofacSdn, unSc], today: "2026-11-22" });
+ * screener.screen({ name: "Army Supply Bureau" }).outcome //=> "alert"
+ * screener.lists.map((l) => l.listId) //=> ["ofac-sdn", "un-sc"]
+ */
 export interface Screener {
   /** Screens one counterparty: outcome, explained hits and reasons. */
   screen(input: ScreenInput): ScreenResult;

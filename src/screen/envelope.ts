@@ -33,7 +33,13 @@ export interface EnvelopeDataSet {
   readonly sha256: string;
 }
 
-/** Provenance of one result, enough to reproduce it. */
+/**
+ * Provenance of one result, enough to reproduce it.
+ * @example
+ * const e: ResultEnvelope = screener.screen({ name: "Army Supply Bureau", asOf: "2018-06-01" }).envelope;
+ * e.schemaVersion //=> 2
+ * e.lists.map((l) => l.id) //=> ["ofac-sdn", "un-sc", …]
+ */
 export interface ResultEnvelope {
   /** Version of the result contract ({@link RESULT_SCHEMA_VERSION}); changes only with a breaking change. */
   readonly schemaVersion: typeof RESULT_SCHEMA_VERSION;

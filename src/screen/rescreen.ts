@@ -10,7 +10,12 @@ import type { Outcome, Screener } from "./create-screener";
 import type { HitDecision } from "../explain";
 import type { ScreenInput } from "./screen-input";
 
-/** A counterparty of the book: the caller's stable key and what to screen. */
+/**
+ * A counterparty of the book: the caller's stable key and what to screen.
+ * @example
+ * const book: Counterparty[] = [{ key: "c-1", input: { name: "Minsk Automobile Plant", type: "organization", country: "BY" } }];
+ * screenCounterparties(screener, book, { asOf: "2023-03-21" })[0]?.key //=> "c-1"
+ */
 export interface Counterparty {
   readonly key: string;
   readonly input: Omit<ScreenInput, "asOf" | "jurisdictions">;
@@ -27,7 +32,13 @@ export interface OutcomeRecord {
   readonly summary: string;
 }
 
-/** The stored outcome of one counterparty under one list version (plain JSON). */
+/**
+ * The stored outcome of one counterparty under one list version (plain JSON).
+ * @example
+ * const [stored]: CounterpartyOutcome[] = screenCounterparties(screener, book, { asOf: "2023-03-21" });
+ * stored.outcome //=> "clear"
+ * stored.records.map((r) => r.decision) //=> []
+ */
 export interface CounterpartyOutcome {
   readonly key: string;
   readonly input: Counterparty["input"];
@@ -37,7 +48,11 @@ export interface CounterpartyOutcome {
   readonly records: readonly OutcomeRecord[];
 }
 
-/** Options of {@link screenCounterparties} and {@link rescreen}. */
+/**
+ * Options of {@link screenCounterparties} and {@link rescreen}.
+ * @example
+ * screenCounterparties(screener, book, { asOf: "2023-03-21", jurisdictions: ["US"], acceptList } satisfies ScreenCounterpartiesOptions);
+ */
 export interface ScreenCounterpartiesOptions {
   readonly asOf: string;
   readonly jurisdictions?: readonly Regime[];
@@ -74,7 +89,13 @@ export interface OutcomeChangeReason {
   readonly detail: string;
 }
 
-/** A counterparty whose outcome changed between two list versions. */
+/**
+ * A counterparty whose outcome changed between two list versions.
+ * @example
+ * const [change]: OutcomeChange[] = rescreen(outcomesUnder0321, screenerOn0324, { asOf: "2023-03-24" });
+ * change?.kind //=> "new-alert"
+ * change?.after.outcome //=> "alert"
+ */
 export interface OutcomeChange {
   readonly key: string;
   readonly name: string;

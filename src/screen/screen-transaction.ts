@@ -40,7 +40,11 @@ import { joinOwnershipNames, type OwnershipJoin } from "./ownership-joins";
 import { buildEnvelope, type ResultEnvelope } from "./envelope";
 import { parseTransaction, type PartyRole, type Transaction, type TransactionGoods, type TransactionInput } from "./transaction-input";
 
-/** Options of {@link screenTransaction}. */
+/**
+ * Options of {@link screenTransaction}.
+ * @example
+ * screenTransaction(tx, { screener, rulePack, goods: catalogue, jurisdictions: ["US"] } satisfies ScreenTransactionOptions).outcome //=> "alert"
+ */
 export interface ScreenTransactionOptions {
   readonly screener: Screener;
   readonly rulePack: RulePack;
@@ -62,7 +66,13 @@ export type FindingDecision = "alert" | "unscreenable" | "review" | "clear";
 /** Kinds of transaction findings (stable ids). */
 export type TransactionFindingKind = "party" | "rule" | "programme-flag" | "goods" | "retransfer" | "kyc" | "ownership";
 
-/** One finding of a transaction, with the data it rests on and a rendered summary. */
+/**
+ * One finding of a transaction, with the data it rests on and a rendered summary.
+ * @example
+ * const f: TransactionFinding | undefined = desk.screen(tx).findings[0];
+ * f?.id //=> "party.0.ofac-sdn:15486"
+ * f?.decision //=> "alert"
+ */
 export interface TransactionFinding {
   /** Stable id, e.g. `party.0.ofac-sdn:15487`, `rule.us-syria-eo13338`, `leg.1.retransfer`. */
   readonly id: string;
@@ -121,7 +131,14 @@ export interface OwnershipSection {
   readonly notes: readonly string[];
 }
 
-/** The result of {@link screenTransaction}. */
+/**
+ * The result of {@link screenTransaction}.
+ * @example
+ * const r: TransactionResult = desk.screen(tx);
+ * r.outcome //=> "alert"
+ * r.deciding //=> ["party.0.ofac-sdn:15486", …]
+ * r.envelope.rulePack?.version //=> "2026-11-22.1"
+ */
 export interface TransactionResult {
   readonly transactionId?: string;
   readonly date: string;

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { apiReports } from "../../scripts/api-report";
+import { apiReports, DOCUMENTED_ENTRIES, symbolsWithoutExample } from "../../scripts/api-report";
 
 describe("API report", () => {
   const reports = apiReports();
@@ -17,5 +17,9 @@ describe("API report", () => {
 
   it.each([...reports.keys()])("api/%s is up to date (npm run api:report)", (name) => {
     expect(readFileSync(join(import.meta.dirname, "../../api", name), "utf8")).toBe(reports.get(name));
+  });
+
+  it(`every public symbol of ${DOCUMENTED_ENTRIES.join(", ")} has TSDoc with an @example`, () => {
+    expect(symbolsWithoutExample()).toEqual([]);
   });
 });
