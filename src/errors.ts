@@ -56,7 +56,7 @@ export type ScreeningErrorCode =
 /**
  * Base class of every error the library throws on purpose.
  * @example
- * try { loadList(bytes) } catch (e) { if (e instanceof ScreeningError) e.code } //=> "LIST_FORMAT"
+ * try { loadList([{ name: "sdn.csv", data: bytes }]) } catch (e) { if (e instanceof ScreeningError) e.code } //=> "LIST_FORMAT"
  */
 export class ScreeningError extends Error {
   readonly code: ScreeningErrorCode;

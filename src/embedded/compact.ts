@@ -87,7 +87,8 @@ const arr = <T>(v: T[] | undefined): T[] => v ?? [];
 /**
  * Restores a compacted record to the validated shape.
  * @example
- * expandRecord("ofac-sdn", { sourceId: "15487", subject: {...}, bases: [...] }).id //=> "ofac-sdn:15487"
+ * expandRecord("ofac-sdn", { sourceId: "15487", subject: { type: "organization", names: [{ value: "BELVNESHPROMSERVICE", kind: "primary" }] },
+ *   bases: [{ regime: "US", program: "NPWMD" }] }).id //=> "ofac-sdn:15487"
  */
 export function expandRecord(list: string, compact: Record<string, unknown>, strings: readonly string[] = []): DesignationRecord {
   const c = unintern(compact, strings) as unknown as Partial<DesignationRecord> & { sourceId: string; subject: Partial<DesignationRecord["subject"]> };

@@ -14,7 +14,7 @@ import type { MatchHow, Reason } from "../score";
  * caller's jurisdictions); the `designation.*` reason says why and the `name.decision` reason keeps
  * what the name alone decided.
  * @example
- * const decision: HitDecision = result.hits[0].decision; //=> "alert"
+ * const decision: HitDecision | undefined = result.hits[0]?.decision; //=> "alert"
  */
 export type HitDecision = "alert" | "review" | "clear";
 

@@ -24,7 +24,7 @@ import { describeValue, inputIssuesFromZod as zodIssues, joinPath } from "../err
  * What an injected transaction screening receives besides the request body.
  * @example
  * createScreeningHandler({ screener, screenTransaction: (body, ctx: TransactionContext) =>
- *   screenTransaction({ date: ctx.today, ...(body as TransactionInput) }, { screener: ctx.screener, rulePack, goods }) });
+ *   screenTransaction({ ...(body as Omit<TransactionInput, "date">), date: ctx.today }, { screener: ctx.screener, rulePack, goods }) });
  */
 export interface TransactionContext {
   /** Today's date in the handler's time zone (YYYY-MM-DD): the default `asOf` / transaction date. */
@@ -47,7 +47,7 @@ export type TransactionScreening = (body: unknown, context: TransactionContext) 
 /**
  * Options of {@link createScreeningHandler}.
  * @example
- * const options: ScreeningHandlerOptions = { screener, apiKey: process.env.SCREENING_KEY, maxBatch: 50, timeZone: "Europe/Berlin" };
+ * const options: ScreeningHandlerOptions = { screener, apiKey: ["key-2026-a", "key-2026-b"], maxBatch: 50, timeZone: "Europe/Berlin" };
  * createScreeningHandler(options);
  */
 export interface ScreeningHandlerOptions {
@@ -115,7 +115,7 @@ export type BatchItemResult = Omit<ScreenResult, "lists">;
 /**
  * The body of a `POST /screen/batch` response.
  * @example
- * const body = (await handler(post("/screen/batch", { subjects: [{ name: "Army Supply Bureau" }, { name: "Jane Doe Bakery" }] })).json()) as BatchResponse;
+ * const body = (await (await handler(post("/screen/batch", { subjects: [{ name: "Army Supply Bureau" }, { name: "Jane Doe Bakery" }] }))).json()) as BatchResponse;
  * body.count //=> 2
  * body.outcomes //=> { alert: 1, review: 0, clear: 0, "stale-clear": 1, unscreenable: 0 }
  */

@@ -42,7 +42,7 @@ export interface ErrorBody {
 /**
  * A request the handler refuses with a given status, code and message (plus headers such as `Allow`).
  * @example
- * new HttpError(405, "METHOD_NOT_ALLOWED", "/screen: expected POST, received GET", { allow: "POST" }).status //=> 405
+ * new HttpError(405, "METHOD_NOT_ALLOWED", "/screen: expected POST, received GET", { headers: { allow: "POST" } }).status //=> 405
  */
 export class HttpError extends Error {
   readonly status: number;

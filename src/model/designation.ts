@@ -62,8 +62,8 @@ export const ListIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expect
 /**
  * A kebab-case list id, e.g. `ofac-sdn`, `un-sc`.
  * @example
- * const id: ListId = "ofac-sdn";
- * ListIdSchema.safeParse("OFAC SDN").success //=> false
+ * const id: ListId = "ofac-sdn-2023-03-21";
+ * loadList(sources, { listId: id }).metadata.listId //=> "ofac-sdn-2023-03-21" (two vintages side by side)
  */
 export type ListId = z.infer<typeof ListIdSchema>;
 
@@ -106,7 +106,7 @@ export type Designation = z.input<typeof DesignationSchema>;
 /**
  * A designation after validation: every defaulted array present.
  * @example
- * const record: DesignationRecord = loadList([source]).records[0];
- * record.bases[0]?.measures //=> [] (defaults applied)
+ * const record: DesignationRecord | undefined = loadList([source]).records[0];
+ * record?.bases[0]?.measures //=> [] (defaults applied)
  */
 export type DesignationRecord = z.output<typeof DesignationSchema>;

@@ -17,7 +17,7 @@ export const CountryCodeSchema = z.string().regex(/^[A-Z]{2}$/, "expected ISO 31
  * An ISO 3166-1 alpha-2 country code, upper case.
  * @example
  * const country: CountryCode = "BY";
- * CountryCodeSchema.safeParse("by").success //=> false
+ * screener.screen({ name: "Belvneshpromservis", country }).hits[0]?.reasons.some((r) => r.feature === "country.match") //=> true
  */
 export type CountryCode = z.infer<typeof CountryCodeSchema>;
 

@@ -52,7 +52,7 @@ export const SeveritySchema = z.enum(["alert", "review", "clear", "info"]).trans
  * A rule row's severity as read (`info` already turned into `clear`): the words of a finding's decision.
  * @example
  * const s: Severity = pack.rules[0]?.severity ?? "clear"; //=> "review"
- * compareSeverity("alert", "review") > 0 //=> true
+ * pack.rules.some((r) => r.severity === "alert") //=> true
  */
 export type Severity = z.output<typeof SeveritySchema>;
 

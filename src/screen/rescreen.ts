@@ -35,9 +35,9 @@ export interface OutcomeRecord {
 /**
  * The stored outcome of one counterparty under one list version (plain JSON).
  * @example
- * const [stored]: CounterpartyOutcome[] = screenCounterparties(screener, book, { asOf: "2023-03-21" });
- * stored.outcome //=> "clear"
- * stored.records.map((r) => r.decision) //=> []
+ * const stored: CounterpartyOutcome | undefined = screenCounterparties(screener, book, { asOf: "2023-03-21" })[0];
+ * stored?.outcome //=> "clear"
+ * stored?.records.map((r) => r.decision) //=> []
  */
 export interface CounterpartyOutcome {
   readonly key: string;
@@ -62,7 +62,7 @@ export interface ScreenCounterpartiesOptions {
 /**
  * Screens a book of counterparties and returns their storable outcomes.
  * @example
- * screenCounterparties(screener, [{ key: "c-1", input: { name: "Minsk Automobile Plant" } }], { asOf: "2023-03-21" })[0].outcome //=> "clear"
+ * screenCounterparties(screener, [{ key: "c-1", input: { name: "Minsk Automobile Plant" } }], { asOf: "2023-03-21" })[0]?.outcome //=> "clear"
  */
 export function screenCounterparties(screener: Screener, counterparties: readonly Counterparty[], options: ScreenCounterpartiesOptions): CounterpartyOutcome[] {
   return counterparties.map((c) => {

@@ -59,7 +59,7 @@ export interface ScreenTransactionOptions {
  * `clear` findings are shown (a matched record not in force, goods classes, accepted hits, joins)
  * and never raise the outcome.
  * @example
- * const d: FindingDecision = result.findings[0].decision; //=> "alert"
+ * const d: FindingDecision | undefined = desk.screen(tx).findings[0]?.decision; //=> "alert"
  */
 export type FindingDecision = "alert" | "unscreenable" | "review" | "clear";
 

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { apiReports, DOCUMENTED_ENTRIES, symbolsWithoutExample } from "../../scripts/api-report";
+import { checkExamples } from "../../scripts/check-examples";
 
 describe("API report", () => {
   const reports = apiReports();
@@ -22,4 +23,9 @@ describe("API report", () => {
   it(`every public symbol of ${DOCUMENTED_ENTRIES.join(", ")} has TSDoc with an @example`, () => {
     expect(symbolsWithoutExample()).toEqual([]);
   });
+
+  it("each of those @example blocks type-checks against the public API (scripts/check-examples.ts)", () => {
+    const failures = checkExamples();
+    expect(failures.map((f) => `${f.symbol}: ${f.messages.join("; ")}`)).toEqual([]);
+  }, 120_000);
 });
