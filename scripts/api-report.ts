@@ -5,7 +5,8 @@
  * date (run `npm run api:report` and commit the result).
  *
  *   npx tsx scripts/api-report.ts          writes api/*.api.md
- *   npx tsx scripts/api-report.ts --check  exits 1 naming each file that differs
+ *   npx tsx scripts/api-report.ts --check  exits 1 naming each file that differs and each public
+ *                                          symbol without a TSDoc @example
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -97,6 +98,38 @@ export function apiReports(): Map<string, string> {
   return out;
 }
 
+/** Entries whose every public symbol must carry TSDoc with an `@example` (the CLI entry is a command). */
+export const DOCUMENTED_ENTRIES: readonly string[] = ["sanctions-screen", "sanctions-screen/lists", "sanctions-screen/handler", "sanctions-screen/testing"];
+
+/**
+ * Public symbols of the documented entries whose declaration has no TSDoc `@example`, as
+ * `<entry>: <name> (<file>)`; empty when every one has one. A symbol declared more than once (a
+ * function's overloads, a type and a value of one name) needs the tag on one declaration.
+ */
+export function symbolsWithoutExample(): string[] {
+  const entries = Object.entries(API_ENTRIES).filter(([entry]) => DOCUMENTED_ENTRIES.includes(entry));
+  const config = ts.getParsedCommandLineOfConfigFile(join(root, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  const program = ts.createProgram(
+    entries.map(([, file]) => join(root, file)),
+    { ...(config?.options ?? {}), noEmit: true },
+  );
+  const checker = program.getTypeChecker();
+  const missing: string[] = [];
+  for (const [entry, file] of entries) {
+    const source = program.getSourceFile(join(root, file));
+    const moduleSymbol = source === undefined ? undefined : checker.getSymbolAtLocation(source);
+    if (moduleSymbol === undefined) throw new Error(`api-report: cannot read ${file}`);
+    for (const exported of checker.getExportsOfModule(moduleSymbol)) {
+      const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+      const tags = symbol.getJsDocTags(checker);
+      if (tags.some((t) => t.name === "example")) continue;
+      const where = symbol.declarations?.[0]?.getSourceFile().fileName.replace(`${root}/`, "") ?? "?";
+      missing.push(`${entry}: ${exported.name} (${where})`);
+    }
+  }
+  return missing.sort();
+}
+
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
   const reports = apiReports();
   const dir = join(root, "api");
@@ -112,7 +145,9 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
         console.error(`api-report: api/${name} is out of date (run npm run api:report and commit it)`);
       }
     }
-    process.exit(stale === 0 ? 0 : 1);
+    const undocumented = symbolsWithoutExample();
+    for (const u of undocumented) console.error(`api-report: no TSDoc @example: ${u}`);
+    process.exit(stale === 0 && undocumented.length === 0 ? 0 : 1);
   }
   mkdirSync(dir, { recursive: true });
   for (const [name, text] of reports) writeFileSync(join(dir, name), text);

@@ -5,7 +5,13 @@ import type { z } from "zod";
  * fields, and reads "where: what, expected X, received Y".
  */
 
-/** One problem found in one record or one field of a list file. */
+/**
+ * One problem found in one record or one field of a list file.
+ * @example
+ * try { loadList([{ name: "sdn.csv", data: brokenCsv }]); } catch (e) {
+ *   (e as ListFormatError).issues[0] //=> { recordId: "15487", field: "dateOfBirth", expected: "YYYY[-MM[-DD]]", received: "12/03/1970", line: 4 }
+ * }
+ */
 export interface RecordIssue {
   /** Source id of the record, when known (e.g. OFAC ent_num "15487"). */
   readonly recordId?: string;
@@ -17,7 +23,13 @@ export interface RecordIssue {
   readonly line?: number;
 }
 
-/** One problem found in caller input (screening request, options). */
+/**
+ * One problem found in caller input (screening request, options).
+ * @example
+ * try { createScreener({ lists }).screen({ name: "" }); } catch (e) {
+ *   (e as InputError).issues[0] //=> { path: "name", expected: "a non-empty name", received: "\"\"", message: "expected a non-empty name" }
+ * }
+ */
 export interface InputIssue {
   /** Dotted path of the offending field, e.g. `parties.0.name`. */
   readonly path: string;
@@ -26,6 +38,13 @@ export interface InputIssue {
   readonly message: string;
 }
 
+/**
+ * Stable codes of the errors the library throws.
+ * @example
+ * try { loadList(sources, { previousCount: 18_000 }); } catch (e) {
+ *   if (e instanceof ScreeningError && e.code === ("LIST_COUNT_DROP" satisfies ScreeningErrorCode)) keepLastGoodList();
+ * }
+ */
 export type ScreeningErrorCode =
   | "LIST_FORMAT"
   | "LIST_EMPTY"
@@ -37,7 +56,7 @@ export type ScreeningErrorCode =
 /**
  * Base class of every error the library throws on purpose.
  * @example
- * try { loadList(bytes) } catch (e) { if (e instanceof ScreeningError) e.code } //=> "LIST_FORMAT"
+ * try { loadList([{ name: "sdn.csv", data: bytes }]) } catch (e) { if (e instanceof ScreeningError) e.code } //=> "LIST_FORMAT"
  */
 export class ScreeningError extends Error {
   readonly code: ScreeningErrorCode;

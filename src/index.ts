@@ -69,6 +69,7 @@ export {
   DEFAULT_SEARCH_BUDGET,
   hitRecordHash,
   LIBRARY,
+  RESULT_SCHEMA_VERSION,
   parseAcceptList,
   parseScreenInput,
   parseTransaction,
@@ -84,7 +85,7 @@ export type {
   CoverageGap,
   Counterparty,
   CounterpartyOutcome,
-  FindingSeverity,
+  FindingDecision,
   FreshnessOptions,
   ListFreshness,
   NearMiss,
@@ -109,7 +110,7 @@ export type {
 
 // Explained hits.
 export { renderSummary } from "./explain";
-export type { DesignationAssessment, Hit, HitDecision, HitRecord, NameDecision } from "./explain";
+export type { DesignationAssessment, Hit, HitDecision, HitRecord } from "./explain";
 
 // Dates, rules, goods and ownership used by transaction screening.
 export { designationStatusOn, isValidAsOf } from "./dates";

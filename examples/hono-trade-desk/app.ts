@@ -1,6 +1,6 @@
 /**
  * A trade-desk backend endpoint on Hono: `POST /trades/screen` takes a trade (parties, goods,
- * route, date) and answers the transaction verdict from `screenTransaction`, with every finding
+ * route, date) and answers the transaction outcome from `screenTransaction`, with every finding
  * explained. A bad trade is a 400 naming each bad field; nothing is logged.
  */
 import { Hono } from "hono";
@@ -25,7 +25,7 @@ export function createTradeDeskApp(desk: TradeDesk): Hono {
     try {
       const result = screenTransaction(trade as Parameters<typeof screenTransaction>[0], desk);
       // The desk blocks on alert, queues a review, books a clear; the result says why.
-      return c.json({ verdict: result.verdict, deciding: result.deciding, findings: result.findings.map((f) => ({ severity: f.severity, summary: f.summary })), result });
+      return c.json({ outcome: result.outcome, deciding: result.deciding, findings: result.findings.map((f) => ({ decision: f.decision, summary: f.summary })), result });
     } catch (error) {
       if (error instanceof InputError) return c.json({ error: error.message, issues: error.issues }, 400);
       throw error;

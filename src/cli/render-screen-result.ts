@@ -59,7 +59,7 @@ export function renderScreenResult(result: ScreenResult): string {
   if (result.nearMiss !== undefined) parts.push(`  near miss (not a hit): ${result.nearMiss.detail}`);
   result.hits.forEach((h, i) => parts.push(hitBlock(h, i + 1)));
   if (result.hitCount > result.hits.length) parts.push(`  … ${result.hitCount - result.hits.length} more hits (use --max-hits)`);
-  if (result.findingCount > 0 && result.outcome === "clear") parts.push(`  clear on ${result.asOf}, with ${result.findingCount} informational finding(s) above`);
+  if (result.clearCount > 0 && result.outcome === "clear") parts.push(`  clear on ${result.asOf}, with ${result.clearCount} matched record(s) above that do not count that day`);
   if (result.outcome === "stale-clear") parts.push(`  not a clear: no record matched, but ${stale.length} list(s) are stale on ${result.asOf} (above)`);
   parts.push(
     `lists: ${result.lists.map((l) => `${l.listId} ${l.listDate?.slice(0, 10) ?? "undated"} (${l.recordCount} records, sha256 ${l.sha256.slice(0, 12)}…)`).join("; ")}`,

@@ -5,6 +5,10 @@ import type { DesignationRecord, ListMetadata, LoadedList } from "../model";
  * The shipped form of a compiled list: provenance plus records with everything derivable left out
  * (`id` and `list` follow from the list, empty arrays and schema defaults are dropped). Records were
  * validated by the loader when the snapshot was built; `expandCompiledList` restores the full shape.
+ * @example
+ * const compiled = JSON.parse(readFileSync("lists/compiled/un-sc.json", "utf8")) as CompiledList;
+ * compiled.format //=> "sanctions-screen/compiled-list@1"
+ * compiled.metadata.listId //=> "un-sc"
  */
 export interface CompiledList {
   readonly format: "sanctions-screen/compiled-list@1";
@@ -83,7 +87,8 @@ const arr = <T>(v: T[] | undefined): T[] => v ?? [];
 /**
  * Restores a compacted record to the validated shape.
  * @example
- * expandRecord("ofac-sdn", { sourceId: "15487", subject: {...}, bases: [...] }).id //=> "ofac-sdn:15487"
+ * expandRecord("ofac-sdn", { sourceId: "15487", subject: { type: "organization", names: [{ value: "BELVNESHPROMSERVICE", kind: "primary" }] },
+ *   bases: [{ regime: "US", program: "NPWMD" }] }).id //=> "ofac-sdn:15487"
  */
 export function expandRecord(list: string, compact: Record<string, unknown>, strings: readonly string[] = []): DesignationRecord {
   const c = unintern(compact, strings) as unknown as Partial<DesignationRecord> & { sourceId: string; subject: Partial<DesignationRecord["subject"]> };

@@ -28,7 +28,12 @@ export function embeddedGoodsCatalogue(): GoodsCatalogue {
   return loadGoodsCatalogue(goodsJson);
 }
 
-/** Options of {@link createTransactionScreener}. */
+/**
+ * Options of {@link createTransactionScreener}.
+ * @example
+ * const options: TransactionScreenerOptions = { screener: createDefaultScreener(), jurisdictions: ["EU", "UK"], acceptList: [] };
+ * createTransactionScreener(options).rulePack.version //=> "2026-11-22.1"
+ */
 export interface TransactionScreenerOptions {
   readonly screener: Screener;
   /** Default: the embedded rule pack. */
@@ -39,7 +44,12 @@ export interface TransactionScreenerOptions {
   readonly acceptList?: readonly AcceptEntry[];
 }
 
-/** A screener of whole transactions bound to a name screener, a rule pack and a goods catalogue. */
+/**
+ * A screener of whole transactions bound to a name screener, a rule pack and a goods catalogue.
+ * @example
+ * const desk: TransactionScreener = createDefaultTransactionScreener({ jurisdictions: ["US"] });
+ * desk.screen({ date: "2018-06-01", parties: [{ role: "buyer", name: "Army Supply Bureau" }], goods: [], route: { origin: "BY", destination: "SY" } }).outcome //=> "alert"
+ */
 export interface TransactionScreener {
   screen(tx: TransactionInput): TransactionResult;
   /** The name screener parties are screened with. */
@@ -51,7 +61,7 @@ export interface TransactionScreener {
 /**
  * Binds a name screener to the embedded (or given) rule pack and goods catalogue.
  * @example
- * createTransactionScreener({ screener: createDefaultScreener() }).screen(tx).verdict //=> "alert"
+ * createTransactionScreener({ screener: createDefaultScreener() }).screen(tx).outcome //=> "alert"
  */
 export function createTransactionScreener(options: TransactionScreenerOptions): TransactionScreener {
   const rulePack = options.rulePack ?? embeddedRulePack();

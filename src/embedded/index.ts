@@ -35,7 +35,11 @@ export function embeddedListMetadata(): ListMetadata[] {
   return compiledListData.map((value, i) => asCompiled(value, i).metadata);
 }
 
-/** Options of {@link loadEmbeddedLists}. */
+/**
+ * Options of {@link loadEmbeddedLists}.
+ * @example
+ * loadEmbeddedLists({ lists: ["un-sc"] } satisfies LoadEmbeddedListsOptions)[0]?.metadata.listId //=> "un-sc"
+ */
 export interface LoadEmbeddedListsOptions {
   /** Only these list ids; default all. An unknown id is an error. */
   readonly lists?: readonly string[];
@@ -61,7 +65,12 @@ export function loadEmbeddedLists(options: LoadEmbeddedListsOptions = {}): Loade
   return compiled.filter((c) => !wanted || wanted.includes(c.metadata.listId)).map(expandCompiledList);
 }
 
-/** Options of {@link createDefaultScreener}: the screener's, minus `lists`. */
+/**
+ * Options of {@link createDefaultScreener}: the screener's, minus `lists`.
+ * @example
+ * const options: DefaultScreenerOptions = { lists: ["ofac-sdn", "un-sc"], profile: "strict", today: "2026-11-22" };
+ * createDefaultScreener(options).profile //=> "strict"
+ */
 export type DefaultScreenerOptions = Omit<ScreenerOptions, "lists"> & LoadEmbeddedListsOptions;
 
 /**
@@ -96,7 +105,7 @@ export type { TransactionScreener, TransactionScreenerOptions } from "./default-
 /**
  * A transaction screener over the embedded lists, rule pack and goods catalogue.
  * @example
- * createDefaultTransactionScreener({ jurisdictions: ["US"] }).screen(tx).verdict //=> "alert"
+ * createDefaultTransactionScreener({ jurisdictions: ["US"] }).screen(tx).outcome //=> "alert"
  */
 export function createDefaultTransactionScreener(options: DefaultScreenerOptions & Pick<TransactionScreenerOptions, "acceptList"> = {}): TransactionScreener {
   const { acceptList, ...screenerOptions } = options;

@@ -24,14 +24,32 @@ export interface BuildHitInput {
 
 /**
  * The final decision: name alert + in force → alert; name alert + uncertain, or name review + in
- * force/uncertain → review; not yet listed, ended or out of jurisdiction → info.
+ * force/uncertain → review; not yet listed, ended or out of jurisdiction → clear.
  * @example
  * finalDecision("alert", "uncertain") //=> "review"
  */
 export function finalDecision(nameDecision: "alert" | "review", status: DesignationAssessment["status"]): HitDecision {
   if (status === "in-force") return nameDecision;
   if (status === "uncertain") return "review";
-  return "info";
+  return "clear";
+}
+
+/**
+ * The `name.decision` reason (weight 0: it explains, it does not score): what names and secondary
+ * evidence alone decided, before the designation's status on the as-of day.
+ * @example
+ * nameDecisionReason(0.98, 0.9).detail //=> "name alone: alert (0.98 ≥ 0.90)"
+ */
+export function nameDecisionReason(score: number, threshold: number): Reason {
+  const alert = score >= threshold;
+  return {
+    feature: "name.decision",
+    score,
+    weight: 0,
+    query: String(score),
+    candidate: String(threshold),
+    detail: `name alone: ${alert ? "alert" : "review"} (${score.toFixed(2)} ${alert ? "≥" : "<"} ${threshold.toFixed(2)})`,
+  };
 }
 
 /**
@@ -58,16 +76,17 @@ export function hitRecord(record: DesignationRecord): HitRecord {
  */
 export function buildHit(input: BuildHitInput): Hit {
   // The designation reason carries weight 0: it explains, it does not move the score.
-  const reasons = input.designation ? [...input.reasons, input.designation.reason] : input.reasons;
-  const score = combineReasons(reasons);
+  const scored = input.designation ? [...input.reasons, input.designation.reason] : input.reasons;
+  const score = combineReasons(scored);
   const nameDecision = score >= input.threshold ? "alert" : "review";
   const decision = input.designation ? finalDecision(nameDecision, input.designation.status) : nameDecision;
+  // With a designation the decision may differ from the name's: the name's stays in the data.
+  const reasons = input.designation ? [...input.reasons, nameDecisionReason(score, input.threshold), input.designation.reason] : input.reasons;
   const name = input.record.subject.names[input.nameOrdinal];
   const nameKind: NameKind = name?.kind ?? "primary";
   const nameValue = name?.value ?? "";
   const summary = renderSummary({
     decision,
-    nameDecision,
     list: input.record.list,
     recordId: input.record.sourceId,
     name: nameValue,
@@ -86,7 +105,6 @@ export function buildHit(input: BuildHitInput): Hit {
     threshold: input.threshold,
     reviewThreshold: input.reviewThreshold,
     decision,
-    nameDecision,
     ...(input.designation ? { designation: input.designation } : {}),
     profile: input.profile,
     algorithm: input.algorithm,

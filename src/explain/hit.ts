@@ -7,15 +7,16 @@ import type { BasisStatusReason, BasisStatusValue } from "../dates";
 import type { LegalBasis, NameKind, Regime, SubjectType } from "../model";
 import type { MatchHow, Reason } from "../score";
 
-/** The name-match decision of one hit, from names and secondary evidence alone. */
-export type NameDecision = "alert" | "review";
-
 /**
- * The decision of one hit: the name decision combined with the designation's status on the as-of
- * day. `info` is a finding that never alerts (designated later, basis ended, outside the caller's
- * jurisdictions).
+ * The decision of one hit, in the words of a screen's outcome: the name match (score against the
+ * alert threshold) combined with the designation's status on the as-of day. `clear` is a matched
+ * record that does not count against the party that day (designated later, basis ended, outside the
+ * caller's jurisdictions); the `designation.*` reason says why and the `name.decision` reason keeps
+ * what the name alone decided.
+ * @example
+ * const decision: HitDecision | undefined = result.hits[0]?.decision; //=> "alert"
  */
-export type HitDecision = "alert" | "review" | "info";
+export type HitDecision = "alert" | "review" | "clear";
 
 /** Status of a matched record on the as-of day for the caller. */
 export type DesignationStatusValue = BasisStatusValue | "out-of-jurisdiction";
@@ -34,7 +35,13 @@ export interface BasisAssessment {
   readonly datesFrom?: string;
 }
 
-/** The designation side of a hit: in force or not on the as-of day, per basis, and why. */
+/**
+ * The designation side of a hit: in force or not on the as-of day, per basis, and why.
+ * @example
+ * const d = screener.screen({ name: "Belvneshpromservis", asOf: "2011-06-01", jurisdictions: ["US"] }).hits[0]?.designation;
+ * d?.status //=> "not-yet-listed"
+ * d?.reason.feature //=> "designation.not-yet-listed"
+ */
 export interface DesignationAssessment {
   readonly asOf: string;
   readonly jurisdictions: readonly Regime[];
@@ -54,7 +61,13 @@ export interface AlignedTokens {
   readonly how: MatchHow;
 }
 
-/** The designation record as carried by a hit. */
+/**
+ * The designation record as carried by a hit.
+ * @example
+ * const record: HitRecord | undefined = result.hits[0]?.record;
+ * record?.id //=> "ofac-sdn:15487"
+ * record?.bases.map((b) => b.program) //=> ["NPWMD", "IFSR"]
+ */
 export interface HitRecord {
   readonly id: string;
   readonly list: string;
@@ -65,7 +78,14 @@ export interface HitRecord {
   readonly sourceUrl?: string;
 }
 
-/** One explained hit. */
+/**
+ * One explained hit.
+ * @example
+ * const hit: Hit | undefined = screener.screen({ name: "Belvneshpromservis", asOf: "2013-03-01" }).hits[0];
+ * hit?.decision //=> "alert"
+ * hit?.recordId //=> "15487"
+ * hit?.reasons.map((r) => r.feature) //=> ["name.fuzzy", "name.decision", "designation.in-force"]
+ */
 export interface Hit {
   /** List id, e.g. `ofac-sdn`. */
   readonly list: string;
@@ -79,10 +99,11 @@ export interface Hit {
   readonly threshold: number;
   /** Lowest score reported for review. */
   readonly reviewThreshold: number;
-  /** Final decision: the name decision with the designation's status applied (see `designation`). */
+  /**
+   * The hit's one decision: the name match with the designation's status applied (see `designation`
+   * and the `name.decision` reason for the name alone).
+   */
   readonly decision: HitDecision;
-  /** The decision from names and secondary evidence alone. */
-  readonly nameDecision: NameDecision;
   /** Date-aware status of the record (screens with an as-of day; absent from name-only matches). */
   readonly designation?: DesignationAssessment;
   readonly profile: string;

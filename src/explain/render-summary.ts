@@ -4,19 +4,18 @@
  *   Alert: "Nicolas Maduro" matches OFAC SDN 22790 "MADURO MOROS, Nicolas" (primary; 0.89 ≥ 0.88); type person.
  *   Review: "J Smith" resembles BIS DPL 9146fb19af "SAMMY SMITH" (primary; 0.80 < 0.88, review from 0.78); born 1970, as given (year).
  *
- *   Finding: "Belvneshpromservis" matches OFAC SDN 15487 "BELVNESHPROMSERVICE" (primary; 0.98 ≥ 0.90); designated later on 2012-09-19: …
+ *   Clear: "Belvneshpromservis" matches OFAC SDN 15487 "BELVNESHPROMSERVICE" (primary; 0.98 ≥ 0.90); designated later on 2012-09-19: …
  *
  * The first clause comes from the `name.fuzzy` reason; every other reason with a non-zero weight,
  * and the `designation.*` reason (weight 0: it explains, it does not score), adds its `detail`, in order.
  */
 import type { Reason } from "../score";
-import type { HitDecision, NameDecision } from "./hit";
+import type { HitDecision } from "./hit";
 
 /** What a summary is rendered from. */
 export interface SummaryInput {
+  /** The hit's decision (the summary's head); the name clause compares `score` with `threshold`. */
   readonly decision: HitDecision;
-  /** The name decision; defaults to `decision` when that is alert or review. */
-  readonly nameDecision?: NameDecision;
   readonly list: string;
   readonly recordId: string;
   readonly name: string;
@@ -47,9 +46,9 @@ export function listLabel(list: string): string {
 export function renderSummary(hit: SummaryInput): string {
   const nameReason = hit.reasons.find((r) => r.feature === "name.fuzzy");
   const query = nameReason?.query ?? "";
-  const nameDecision = hit.nameDecision ?? (hit.decision === "info" ? "review" : hit.decision);
+  const nameDecision = hit.score >= hit.threshold ? "alert" : "review";
   const verb = nameDecision === "alert" ? "matches" : "resembles";
-  const head = hit.decision === "alert" ? "Alert" : hit.decision === "review" ? "Review" : "Finding";
+  const head = hit.decision === "alert" ? "Alert" : hit.decision === "review" ? "Review" : "Clear";
   const d = digits(hit.score, hit.threshold);
   const cmp =
     nameDecision === "alert"

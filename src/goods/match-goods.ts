@@ -138,7 +138,12 @@ export interface GoodsTextIndex {
   search(pattern: string): readonly { readonly item: GoodsAliasRecord; readonly score?: number }[];
 }
 
-/** A loaded catalogue: the validated file, its content sha256 and the alias indexes. */
+/**
+ * A loaded catalogue: the validated file, its content sha256 and the alias indexes.
+ * @example
+ * const catalogue: GoodsCatalogue = loadGoodsCatalogue(JSON.parse(readFileSync("lists/goods/controlled-items.json", "utf8")));
+ * catalogue.entries.length > 0 //=> true; catalogue.sha256.length //=> 64
+ */
 export interface GoodsCatalogue extends GoodsCatalogueFile {
   readonly sha256: string;
   readonly aliasRecords: readonly GoodsAliasRecord[];
@@ -322,8 +327,8 @@ export interface GoodsMatch {
 export interface GoodsCodeFinding {
   readonly scheme: GoodsCodeScheme;
   readonly value: string;
-  readonly class: GoodsClass | undefined;
-  readonly controlStatus: ControlStatus | undefined;
+  readonly class?: GoodsClass | undefined;
+  readonly controlStatus?: ControlStatus | undefined;
   readonly confirmed: boolean;
   readonly detail: string;
   readonly sources: readonly string[];
@@ -338,7 +343,13 @@ export interface GoodsReason {
   readonly candidate?: string;
 }
 
-/** The explained result of {@link matchGoods}. */
+/**
+ * The explained result of {@link matchGoods}.
+ * @example
+ * const m: GoodsMatchResult = matchGoods("AGS-17 automatic grenade launchers", catalogue);
+ * m.class //=> "munitions"
+ * m.controlStatus //=> "controlled"
+ */
 export interface GoodsMatchResult {
   readonly description: string;
   /** Most sensitive class decided by confirmed controlled or conditional matches; `other` when none. */

@@ -20,7 +20,12 @@ import { createDateFormatter } from "./iso-date-in";
 import { readJsonBody } from "./read-json-body";
 import { describeValue, inputIssuesFromZod as zodIssues, joinPath } from "../errors";
 
-/** What an injected transaction screening receives besides the request body. */
+/**
+ * What an injected transaction screening receives besides the request body.
+ * @example
+ * createScreeningHandler({ screener, screenTransaction: (body, ctx: TransactionContext) =>
+ *   screenTransaction({ ...(body as Omit<TransactionInput, "date">), date: ctx.today }, { screener: ctx.screener, rulePack, goods }) });
+ */
 export interface TransactionContext {
   /** Today's date in the handler's time zone (YYYY-MM-DD): the default `asOf` / transaction date. */
   readonly today: string;
@@ -32,10 +37,19 @@ export interface TransactionContext {
  * Transaction screening plugged into `POST /transactions/screen`: gets the parsed JSON body and
  * returns the JSON-serialisable result. Throw the library's `InputError` for a bad body (→ 400 with
  * its issues); anything else thrown is a 500.
+ * @example
+ * const desk = createTransactionScreener({ screener });
+ * const screening: TransactionScreening = (body) => desk.screen(body as TransactionInput);
+ * createScreeningHandler({ screener, screenTransaction: screening });
  */
 export type TransactionScreening = (body: unknown, context: TransactionContext) => unknown;
 
-/** Options of {@link createScreeningHandler}. */
+/**
+ * Options of {@link createScreeningHandler}.
+ * @example
+ * const options: ScreeningHandlerOptions = { screener, apiKey: ["key-2026-a", "key-2026-b"], maxBatch: 50, timeZone: "Europe/Berlin" };
+ * createScreeningHandler(options);
+ */
 export interface ScreeningHandlerOptions {
   /** The screener answering requests without a `profile` (and requests naming its profile). */
   readonly screener: Screener;
@@ -82,13 +96,29 @@ export interface ScreeningHandlerOptions {
   readonly onError?: (error: unknown) => void;
 }
 
-/** A Web-standard request handler. */
+/**
+ * A Web-standard request handler.
+ * @example
+ * const handler: ScreeningHandler = createScreeningHandler({ screener: createDefaultScreener() });
+ * (await handler(new Request("http://x/health"))).status //=> 200
+ */
 export type ScreeningHandler = (request: Request) => Promise<Response>;
 
-/** One result of `POST /screen/batch`: a screen result without the list provenance (given once). */
+/**
+ * One result of `POST /screen/batch`: a screen result without the list provenance (given once).
+ * @example
+ * const first: BatchItemResult = (await res.json()).results[0];
+ * first.outcome //=> "alert" (a screen result without `lists`: the batch gives them once)
+ */
 export type BatchItemResult = Omit<ScreenResult, "lists">;
 
-/** The body of a `POST /screen/batch` response. */
+/**
+ * The body of a `POST /screen/batch` response.
+ * @example
+ * const body = (await (await handler(post("/screen/batch", { subjects: [{ name: "Army Supply Bureau" }, { name: "Jane Doe Bakery" }] }))).json()) as BatchResponse;
+ * body.count //=> 2
+ * body.outcomes //=> { alert: 1, review: 0, clear: 0, "stale-clear": 1, unscreenable: 0 }
+ */
 export interface BatchResponse {
   readonly count: number;
   readonly outcomes: Readonly<Record<Outcome, number>>;
@@ -96,7 +126,12 @@ export interface BatchResponse {
   readonly results: readonly BatchItemResult[];
 }
 
-/** Defaults of the handler's limits. */
+/**
+ * Defaults of the handler's limits.
+ * @example
+ * HANDLER_DEFAULTS.maxBatch //=> 100
+ * HANDLER_DEFAULTS.maxBodyBytes //=> 262144
+ */
 export const HANDLER_DEFAULTS = Object.freeze({ maxBodyBytes: 262_144, maxBatch: 100, maxNameWords: 32, maxBatchWords: 1_000, maxWordsInFlight: 2_000, maxBatchMs: 2_000, timeZone: "UTC" });
 
 /** A batch yields to other requests after this much continuous screening (ms). */

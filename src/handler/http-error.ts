@@ -5,7 +5,11 @@
  */
 import type { InputIssue } from "../errors";
 
-/** Stable codes of handler error responses (the library's own `InputError` codes pass through). */
+/**
+ * Stable codes of handler error responses (the library's own `InputError` codes pass through).
+ * @example
+ * const code: HandlerErrorCode = (await res.json()).error.code; //=> "WORK_TOO_LARGE" for a name over maxNameWords
+ */
 export type HandlerErrorCode =
   | "INVALID_INPUT"
   | "INPUT_TOO_LONG"
@@ -19,7 +23,13 @@ export type HandlerErrorCode =
   | "UNSUPPORTED_MEDIA_TYPE"
   | "INTERNAL";
 
-/** The JSON body of every error response. */
+/**
+ * The JSON body of every error response.
+ * @example
+ * const body = (await res.json()) as ErrorBody;
+ * body.error.code //=> "INVALID_INPUT"
+ * body.error.issues?.[0]?.path //=> "name"
+ */
 export interface ErrorBody {
   readonly error: {
     readonly status: number;
@@ -32,7 +42,7 @@ export interface ErrorBody {
 /**
  * A request the handler refuses with a given status, code and message (plus headers such as `Allow`).
  * @example
- * new HttpError(405, "METHOD_NOT_ALLOWED", "/screen: expected POST, received GET", { allow: "POST" }).status //=> 405
+ * new HttpError(405, "METHOD_NOT_ALLOWED", "/screen: expected POST, received GET", { headers: { allow: "POST" } }).status //=> 405
  */
 export class HttpError extends Error {
   readonly status: number;

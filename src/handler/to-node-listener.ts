@@ -8,7 +8,12 @@
  */
 import type { ScreeningHandler } from "./create-screening-handler";
 
-/** The parts of Node's `IncomingMessage` the adapter uses. */
+/**
+ * The parts of Node's `IncomingMessage` the adapter uses.
+ * @example
+ * // node:http's IncomingMessage is one:
+ * createServer((req: NodeRequestLike, res: NodeResponseLike) => toNodeListener(handler)(req, res));
+ */
 export interface NodeRequestLike {
   readonly method?: string | undefined;
   readonly url?: string | undefined;
@@ -23,7 +28,12 @@ export interface NodeRequestLike {
   resume(): unknown;
 }
 
-/** The parts of Node's `ServerResponse` the adapter uses. */
+/**
+ * The parts of Node's `ServerResponse` the adapter uses.
+ * @example
+ * // node:http's ServerResponse is one:
+ * createServer((req: NodeRequestLike, res: NodeResponseLike) => toNodeListener(handler)(req, res));
+ */
 export interface NodeResponseLike {
   statusCode: number;
   setHeader(name: string, value: string | readonly string[]): unknown;
@@ -31,7 +41,11 @@ export interface NodeResponseLike {
   readonly headersSent?: boolean;
 }
 
-/** Options of {@link toNodeListener}. */
+/**
+ * Options of {@link toNodeListener}.
+ * @example
+ * createServer(toNodeListener(handler, { origin: "https://screening.example.com" })).listen(8787);
+ */
 export interface NodeListenerOptions {
   /** Origin used to build request URLs when the request has no usable `Host`; default `http://localhost`. */
   readonly origin?: string;

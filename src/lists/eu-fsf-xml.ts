@@ -535,7 +535,7 @@ function parseEuFsfXml(sources: readonly ListSource[], listId: string): ParsedLi
 /**
  * Driver for the EU Financial Sanctions Files XML 1.1 (`<export>` of `sanctionEntity`).
  * @example
- * loadList([{ name: "eu_fsf.xml", data: bytes }], { format: "eu-fsf-xml" }).records[0].list //=> "eu-fsf"
+ * loadList([{ name: "eu_fsf.xml", data: bytes }], { format: "eu-fsf-xml" }).records[0]?.list //=> "eu-fsf"
  */
 export const euFsfXmlLoader: ListLoader = {
   format: "eu-fsf-xml",

@@ -15,7 +15,11 @@ import { sha256Hex, sourceBytes, type ListSource } from "./source";
 
 const isIsoDay = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
 
-/** Guards applied to every load. */
+/**
+ * Guards applied to every load.
+ * @example
+ * loadList(sources, { previousCount: 18_000, retrievedOn: "2026-11-22" } satisfies LoadListOptions);
+ */
 export interface LoadListOptions {
   /** Force a format instead of detecting it. */
   readonly format?: ListFormat;

@@ -2,7 +2,12 @@ import type { RecordIssue } from "../errors";
 import type { Designation, ListFormat } from "../model";
 import type { ListSource } from "./source";
 
-/** What a driver returns before the shared validation, guards and provenance are applied. */
+/**
+ * What a driver returns before the shared validation, guards and provenance are applied.
+ * @example
+ * const parsed: ParsedList = unXmlLoader.parse([{ name: "consolidated.xml", data: bytes }], context);
+ * parsed.issues.length //=> 0; parsed.listDateSource //=> "CONSOLIDATED_LIST@dateGenerated"
+ */
 export interface ParsedList {
   /** Records as mapped from the source; validated afterwards by {@link finalizeList}. */
   readonly records: readonly Designation[];
@@ -22,6 +27,10 @@ export interface ParsedList {
  * One driver per official format: raw files in, mapped records out. `detect` decides from file
  * names and first bytes only; `parse` throws {@link ListFormatError} for structural problems
  * (not XML, wrong columns) and returns per-record issues for the rest.
+ * @example
+ * const loader: ListLoader = getListLoader("un-xml");
+ * loader.detect([{ name: "consolidated.xml", data: bytes }]) //=> true
+ * loader.listId //=> "un-sc"
  */
 export interface ListLoader {
   readonly format: ListFormat;

@@ -637,7 +637,7 @@ function flattenDate(node: XmlNode | undefined): string {
  * Driver for OFAC's advanced XML (`sdn_advanced.xml`, `cons_advanced.xml`): stated listing dates
  * from each entry's `EntryEvent`.
  * @example
- * loadList([{ name: "sdn_advanced.xml", data: bytes }]).records[0].bases[0].listedOn.date //=> "1986-12-10"
+ * loadList([{ name: "sdn_advanced.xml", data: bytes }]).records[0]?.bases[0]?.listedOn?.date //=> "1986-12-10"
  */
 export const ofacAdvancedXmlLoader: ListLoader = {
   format: "ofac-advanced-xml",

@@ -15,7 +15,12 @@ import { ukOfsiCsvLoader } from "./uk-ofsi-csv";
 import { unXmlLoader } from "./un-xml";
 import { usCslCsvLoader } from "./us-csl-csv";
 
-/** Every driver, in detection order (most specific first). */
+/**
+ * Every driver, in detection order (most specific first).
+ * @example
+ * listLoaders.map((l) => l.format) //=> ["ofac-enhanced-xml", "ofac-advanced-xml", "un-xml", …]
+ * listLoaders.find((l) => l.detect(sources))?.listId //=> "un-sc"
+ */
 export const listLoaders: readonly ListLoader[] = [
   ofacEnhancedXmlLoader,
   ofacAdvancedXmlLoader,

@@ -2,7 +2,12 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
 import { ListFormatError } from "../errors";
 
-/** One input file of a list: its file name (used for detection and provenance) and its content. */
+/**
+ * One input file of a list: its file name (used for detection and provenance) and its content.
+ * @example
+ * const source: ListSource = { name: "sdn.csv", data: new Uint8Array(readFileSync("sdn.csv")) };
+ * loadList([source, { name: "alt.csv", data: altBytes }]).metadata.format //=> "ofac-csv"
+ */
 export interface ListSource {
   readonly name: string;
   readonly data: Uint8Array | string;

@@ -9,6 +9,12 @@ import { z } from "zod";
 export const PartialDateSchema = z
   .string()
   .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, "expected YYYY[-MM[-DD]]");
+/**
+ * A date as precise as the source: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+ * @example
+ * const born: PartialDate = "1962";
+ * screener.screen({ name: "Nicolas Maduro", dateOfBirth: born });
+ */
 export type PartialDate = z.infer<typeof PartialDateSchema>;
 
 /**
@@ -21,6 +27,12 @@ export const DateValueSchema = z.union([
   PartialDateSchema,
   z.object({ from: PartialDateSchema, to: PartialDateSchema, circa: z.boolean().optional() }).strict(),
 ]);
+/**
+ * A date as lists give it: a partial date, or a range with an optional `circa`.
+ * @example
+ * const exact: DateValue = "1962-11-23";
+ * const range: DateValue = { from: "1960", to: "1962", circa: true };
+ */
 export type DateValue = z.infer<typeof DateValueSchema>;
 
 /**

@@ -2,8 +2,19 @@ import { z } from "zod";
 import { DatedFactSchema } from "./dates";
 import { SubjectSchema } from "./subject";
 
-/** The four regimes a caller can say apply to it. */
+/**
+ * The four regimes a caller can say apply to it.
+ * @example
+ * RegimeSchema.options //=> ["US", "EU", "UK", "UN"]
+ * RegimeSchema.safeParse("CH").success //=> false
+ */
 export const RegimeSchema = z.enum(["US", "EU", "UK", "UN"]);
+/**
+ * One of the four regimes a caller can say apply to it.
+ * @example
+ * const mine: Regime[] = ["EU", "UK"];
+ * screener.screen({ name: "Belvneshpromservice", asOf: "2013-03-01", jurisdictions: mine }).outcome //=> "clear"
+ */
 export type Regime = z.infer<typeof RegimeSchema>;
 
 /**
@@ -37,11 +48,23 @@ export const LegalBasisSchema = z
     confirmed: z.boolean().default(true),
   })
   .strict();
+/**
+ * One legal basis as a loader maps it (the input of {@link LegalBasisSchema}).
+ * @example
+ * const basis: LegalBasis = { regime: "US", authority: "E.O. 13382", program: "NPWMD",
+ *   listedOn: { date: "2012-09-19", certainty: "stated", bound: "exact", source: "State Department" } };
+ */
 export type LegalBasis = z.input<typeof LegalBasisSchema>;
 export type NormalizedLegalBasis = z.output<typeof LegalBasisSchema>;
 
 /** Stable list ids of the formats the library reads. */
 export const ListIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected a kebab-case list id");
+/**
+ * A kebab-case list id, e.g. `ofac-sdn`, `un-sc`.
+ * @example
+ * const id: ListId = "ofac-sdn-2023-03-21";
+ * loadList(sources, { listId: id }).metadata.listId //=> "ofac-sdn-2023-03-21" (two vintages side by side)
+ */
 export type ListId = z.infer<typeof ListIdSchema>;
 
 /**
@@ -71,6 +94,19 @@ export const DesignationSchema = z
       ctx.addIssue({ code: "custom", path: ["id"], message: `expected "${d.list}:${d.sourceId}", received "${d.id}"` });
     }
   });
+/**
+ * One designation as a loader maps it (the input of {@link DesignationSchema}).
+ * @example
+ * const d: Designation = { id: "ofac-sdn:15487", list: "ofac-sdn", sourceId: "15487",
+ *   subject: { type: "organization", names: [{ value: "BELVNESHPROMSERVICE", kind: "primary" }] },
+ *   bases: [{ regime: "US", authority: "E.O. 13382", program: "NPWMD" }] };
+ * DesignationSchema.parse(d).bases[0]?.confirmed //=> true
+ */
 export type Designation = z.input<typeof DesignationSchema>;
-/** A designation after validation: every defaulted array present. */
+/**
+ * A designation after validation: every defaulted array present.
+ * @example
+ * const record: DesignationRecord | undefined = loadList([source]).records[0];
+ * record?.bases[0]?.measures //=> [] (defaults applied)
+ */
 export type DesignationRecord = z.output<typeof DesignationSchema>;

@@ -16,6 +16,12 @@ export const ListFormatSchema = z.enum([
   "ftm-json",
   "curated-json",
 ]);
+/**
+ * The official formats the library reads.
+ * @example
+ * const format: ListFormat = "un-xml";
+ * loadList([{ name: "consolidated.xml", data: bytes }], { format }).metadata.format //=> "un-xml"
+ */
 export type ListFormat = z.infer<typeof ListFormatSchema>;
 
 /**
@@ -44,10 +50,27 @@ export const ListMetadataSchema = z
     warnings: z.array(z.string()).default([]),
   })
   .strict();
+/**
+ * Provenance of one loaded list (the output of {@link ListMetadataSchema}).
+ * @example
+ * const meta: ListMetadata = loadList([{ name: "consolidated.xml", data: bytes }]).metadata;
+ * meta.listId //=> "un-sc"
+ * meta.sha256.length //=> 64
+ */
 export type ListMetadata = z.infer<typeof ListMetadataSchema>;
 
-/** A validated list: its provenance and its records. */
+/**
+ * A validated list: its provenance and its records.
+ * @example
+ * LoadedListSchema.safeParse(JSON.parse(savedListJson)).success //=> true for a list saved as JSON
+ */
 export const LoadedListSchema = z.object({ metadata: ListMetadataSchema, records: z.array(DesignationSchema) }).strict();
+/**
+ * A validated list: provenance and records (the output of {@link LoadedListSchema}).
+ * @example
+ * const list: LoadedList = loadList([{ name: "consolidated.xml", data: bytes }]);
+ * createScreener({ lists: [list] }).lists[0]?.listId //=> "un-sc"
+ */
 export type LoadedList = {
   readonly metadata: ListMetadata;
   readonly records: readonly z.output<typeof DesignationSchema>[];

@@ -3,10 +3,22 @@ import { DateValueSchema } from "./dates";
 
 /** What kind of party a record designates. */
 export const SubjectTypeSchema = z.enum(["person", "organization", "vessel", "aircraft", "unknown"]);
+/**
+ * What a designation names: a person, an organization, a vessel, an aircraft, or unknown.
+ * @example
+ * const type: SubjectType = "organization";
+ * screener.screen({ name: "Army Supply Bureau", type }).hits[0]?.record.type //=> "organization"
+ */
 export type SubjectType = z.infer<typeof SubjectTypeSchema>;
 
 /** ISO 3166-1 alpha-2 code, upper case (plus `XK` Kosovo, used by publishers). */
 export const CountryCodeSchema = z.string().regex(/^[A-Z]{2}$/, "expected ISO 3166-1 alpha-2 code");
+/**
+ * An ISO 3166-1 alpha-2 country code, upper case.
+ * @example
+ * const country: CountryCode = "BY";
+ * screener.screen({ name: "Belvneshpromservis", country }).hits[0]?.reasons.some((r) => r.feature === "country.match") //=> true
+ */
 export type CountryCode = z.infer<typeof CountryCodeSchema>;
 
 /**
@@ -14,6 +26,12 @@ export type CountryCode = z.infer<typeof CountryCodeSchema>;
  * scored below strong aliases. `former` is f.k.a.
  */
 export const NameKindSchema = z.enum(["primary", "alias", "weak-alias", "former"]);
+/**
+ * The kind of a name on a list: primary, alias, weak alias, former.
+ * @example
+ * const kind: NameKind = "weak-alias";
+ * screener.screen({ name: "Shahraz" }).hits[0]?.nameKind //=> "primary"
+ */
 export type NameKind = z.infer<typeof NameKindSchema>;
 
 /**
@@ -42,6 +60,11 @@ export const NameSchema = z
       .optional(),
   })
   .strict();
+/**
+ * One name of a subject (the input of {@link NameSchema}).
+ * @example
+ * const name: Name = { value: "ARMY SUPPLY BUREAU", kind: "primary" };
+ */
 export type Name = z.input<typeof NameSchema>;
 /** A name after validation (defaults applied). */
 export type NameRecord = z.output<typeof NameSchema>;
@@ -64,6 +87,12 @@ export const IdentifierTypeSchema = z.enum([
   "phone",
   "other",
 ]);
+/**
+ * The kinds of identifier the model knows.
+ * @example
+ * const t: IdentifierType = "imo";
+ * screener.screen({ name: "Shahraz", identifiers: [{ type: t, value: "9187629" }] });
+ */
 export type IdentifierType = z.infer<typeof IdentifierTypeSchema>;
 
 /**
@@ -83,6 +112,11 @@ export const IdentifierSchema = z
     note: z.string().optional(),
   })
   .strict();
+/**
+ * One identifier of a subject (the input of {@link IdentifierSchema}).
+ * @example
+ * const imo: Identifier = { type: "imo", value: "9187629", label: "IMO" };
+ */
 export type Identifier = z.infer<typeof IdentifierSchema>;
 
 /** A postal address; `country` is the ISO code when known, `countryName` the publisher's text. */
@@ -141,5 +175,10 @@ export const SubjectSchema = z
     established: DateValueSchema.optional(),
   })
   .strict();
+/**
+ * The subject of a designation (the input of {@link SubjectSchema}).
+ * @example
+ * const vessel: Subject = { type: "vessel", names: [{ value: "SHAHRAZ", kind: "primary" }], identifiers: [{ type: "imo", value: "9187629" }] };
+ */
 export type Subject = z.input<typeof SubjectSchema>;
 export type NormalizedSubject = z.output<typeof SubjectSchema>;

@@ -62,7 +62,13 @@ export interface UnscreenableReason {
   readonly message: string;
 }
 
-/** A name in display and compare form, with its classified tokens. */
+/**
+ * A name in display and compare form, with its classified tokens.
+ * @example
+ * const n: NormalizedName = normalizeName("Müller-Lüdenscheidt GmbH");
+ * n.display //=> "Müller-Lüdenscheidt GmbH"
+ * n.tokens.length > 0 //=> true
+ */
 export interface NormalizedName {
   readonly input: string;
   /** The word tables applied. */

@@ -122,7 +122,7 @@ export const ANALYST_PAGE_SCRIPT = `
         h("span", null, rank + ". " + hit.name),
         h("span", { "class": "score" }, "score " + fixed(hit.score))),
       h("p", { "class": "meta" }, listTitle(hit.list) + " · record " + hit.recordId + " · " + hit.nameKind + " name · " + hit.record.type +
-        " · score " + fixed(hit.score) + (hit.nameDecision === "alert" ? " ≥ alert threshold " + fixed(hit.threshold) : " (review from " + fixed(hit.reviewThreshold) + ", alert at " + fixed(hit.threshold) + ")")),
+        " · score " + fixed(hit.score) + (hit.score >= hit.threshold ? " ≥ alert threshold " + fixed(hit.threshold) : " (review from " + fixed(hit.reviewThreshold) + ", alert at " + fixed(hit.threshold) + ")")),
       h("p", { "class": "summary" }, hit.summary),
       h("h4", null, "Name match"),
       h("p", { "class": "names" }, h("span", { "class": "who" }, "Searched"), markedName(query.compare || query.name, tokenMap(hit.alignment, "query"))),
@@ -156,7 +156,7 @@ export const ANALYST_PAGE_SCRIPT = `
   function outcomeBase(r) {
     if (r.outcome === "stale-clear") return "Not a clear: no record matched, but lists are stale on " + r.asOf + ": " + r.freshness.filter(function (f) { return f.stale; }).map(function (f) { return f.detail; }).join("; ");
     if (r.outcome === "clear") return "Clear: no record at or above the review threshold " + fixed(r.reviewThreshold) + (r.nearMiss ? " (near miss, not a hit: " + r.nearMiss.detail + ")" : "");
-    var alerts = r.alertCount, reviews = r.hitCount - r.alertCount;
+    var alerts = r.alertCount, reviews = r.reviewCount;
     var counts = [alerts ? alerts + " alert" + (alerts === 1 ? "" : "s") : null, reviews ? reviews + " to review" : null].filter(Boolean).join(", ");
     return (r.outcome === "alert" ? "Alert" : "Review") + ": " + r.hitCount + " matching record" + (r.hitCount === 1 ? "" : "s") + " (" + counts + ")";
   }

@@ -45,7 +45,7 @@ button[disabled] { opacity: .6; cursor: progress; }
 .badge { display: inline-block; font-size: .8rem; font-weight: 700; letter-spacing: .05em; text-transform: uppercase; padding: .1rem .5rem; border-radius: 4px; color: #fff; }
 .badge-alert { background: var(--alert); }
 .badge-review, .badge-stale-clear { background: var(--review); }
-.badge-info { background: var(--muted); }
+.badge-clear { background: var(--muted); }
 table.status { margin-bottom: .75rem; }
 .badge-clear { background: var(--clear); }
 .badge-unscreenable { background: var(--muted); }

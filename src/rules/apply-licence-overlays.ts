@@ -61,14 +61,14 @@ function overlayApplication(
 /**
  * Names every general licence, waiver or suspension in force on `asOf` in the findings it bears on,
  * and downgrades them when it applies; never removes a finding. Idempotent: it restarts from each
- * finding's `unlicensedSeverity`.
+ * finding's decision before overlays (an earlier overlay's `from`).
  * @example
  * const [f] = applyLicenceOverlays(findings, { pack, asOf: "2025-06-01", blockedPartyInvolved: false });
- * f.severity //=> "review"  (was "alert"; f.overlays[0].licenceId === "ofac-syria-gl-25")
+ * f.decision //=> "review"  (was "alert": f.overlays[0].from; f.overlays[0].licenceId === "ofac-syria-gl-25")
  */
 export function applyLicenceOverlays(findings: readonly RuleFinding[], ctx: LicenceOverlayContext): RuleFinding[] {
   return findings.map((finding) => {
-    const severity0 = finding.unlicensedSeverity;
+    const severity0 = finding.overlays[0]?.from ?? finding.decision;
     const relevant =
       finding.status === "in-force"
         ? ctx.pack.overlays.filter(
@@ -89,7 +89,7 @@ export function applyLicenceOverlays(findings: readonly RuleFinding[], ctx: Lice
           : `${o.authority} (${o.kind}) not applied: ${o.reason}`,
       })),
     ];
-    const next = { ...finding, severity, overlays, reasons };
+    const next = { ...finding, decision: severity, overlays, reasons };
     return { ...next, summary: renderRuleSummary(next) };
   });
 }

@@ -4,10 +4,10 @@
  *    extraterritorial (secondary sanctions reach non-U.S. persons whatever their own regime).
  * 2. It matches when a route country plays one of its roles and a goods class is one of its classes.
  * 3. Severity: the row's severity when in force and confirmed; `review` when `asOf` falls before a
- *    start known only as "on or before" (never a silent clear); `info` when ended, not yet in force,
+ *    start known only as "on or before" (never a silent clear); `clear` when ended, not yet in force,
  *    or unconfirmed (reported, never used to alert).
  * 4. Overlays in force on `asOf` are then named and may downgrade (see `applyLicenceOverlays`).
- * 5. A requested jurisdiction with no rule at all in the pack yields an `info` coverage-gap finding,
+ * 5. A requested jurisdiction with no rule at all in the pack yields a `clear` coverage-gap finding,
  *    so an empty answer is never mistaken for a clear.
  */
 import { InputError, type InputIssue } from "../errors";
@@ -94,11 +94,22 @@ export function validateRuleInput(input: {
   if (issues.length > 0) throw new InputError(issues);
 }
 
+/**
+ * The `rule.severity` reason: the row's severity when in force and confirmed, and how the window
+ * status and confirmation turned it into the finding's decision before overlays.
+ * @example
+ * severityReason("alert", "clear", "ended", true).detail //=> "row severity alert when in force and confirmed; ended on the day: clear before licence overlays"
+ */
+export function severityReason(rowSeverity: Severity, decision: Severity, status: RuleFinding["status"], confirmed: boolean): RuleReason {
+  const why = !confirmed ? "unconfirmed row" : status === "in-force" ? "in force on the day" : status === "uncertain" ? "start only known as on or before" : `${status} on the day`;
+  return { feature: "rule.severity", severity: rowSeverity, detail: `row severity ${rowSeverity} when in force and confirmed; ${why}: ${decision} before licence overlays` };
+}
+
 function severityFor(rule: Pick<CountryRule, "severity" | "confirmed">, status: RuleFinding["status"]): Severity {
-  if (!rule.confirmed) return "info";
+  if (!rule.confirmed) return "clear";
   if (status === "in-force") return rule.severity;
   if (status === "uncertain") return capSeverity(rule.severity, "review");
-  return "info";
+  return "clear";
 }
 
 /** Builds the finding of one matched country rule before overlays. */
@@ -130,6 +141,7 @@ function countryFinding(
       detail: `goods class ${g} is covered (rule classes: ${rule.goodsClasses.join(", ")})`,
     })),
     { feature: "rule.measure", regime: rule.regime, detail: rule.measure },
+    severityReason(rule.severity, severity, status, rule.confirmed),
   ];
   if (rule.extraterritorial) {
     reasons.push({
@@ -148,9 +160,7 @@ function countryFinding(
     regime: rule.regime,
     authority: rule.authority,
     title: rule.title,
-    severity,
-    unlicensedSeverity: severity,
-    ruleSeverity: rule.severity,
+    decision: severity,
     status,
     confirmed: rule.confirmed,
     asOf,
@@ -172,9 +182,7 @@ function coverageGap(pack: RulePack, regime: Regime, asOf: string): RuleFinding 
     regime,
     authority: `rule pack ${pack.version}`,
     title: `No ${regime} rules in the rule pack`,
-    severity: "info" as const,
-    unlicensedSeverity: "info" as const,
-    ruleSeverity: "info" as const,
+    decision: "clear" as const,
     status: "in-force" as const,
     confirmed: true,
     asOf,
@@ -200,7 +208,7 @@ function coverageGap(pack: RulePack, regime: Regime, asOf: string): RuleFinding 
  * @example
  * evaluateCountryRules({ pack, asOf: "2018-03-01", jurisdictions: ["US"],
  *   countries: [{ code: "SY", role: "destination" }], goodsClasses: ["other"] })
- *   .map((f) => [f.ruleId, f.severity])
+ *   .map((f) => [f.ruleId, f.decision])
  * //=> [["us-syria-eo13338", "alert"], ["us-syria-eo13582", "alert"], ["us-caesar-act", "review"], …]
  */
 export function evaluateCountryRules(options: EvaluateCountryRulesOptions): RuleFinding[] {

@@ -1,5 +1,5 @@
 import type { Regime } from "../model";
-import { validateRuleInput } from "./evaluate-country-rules";
+import { severityReason, validateRuleInput } from "./evaluate-country-rules";
 import type { RulePack, Severity } from "./rule-pack-schema";
 import { capSeverity, type RuleFinding, type RuleReason, renderRuleSummary, sortFindings } from "./rule-finding";
 import { describeWindow, windowStatus } from "./window-status";
@@ -35,7 +35,7 @@ export function evaluateProgrammeFlags(options: EvaluateProgrammeFlagsOptions): 
     if (!tags.has(normalizeTag(flag.programme))) continue;
     if (!flag.extraterritorial && !jurisdictions.includes(flag.regime)) continue;
     const status = windowStatus(flag.window, asOf);
-    let severity: Severity = "info";
+    let severity: Severity = "clear";
     if (flag.confirmed && status === "in-force") severity = flag.severity;
     else if (flag.confirmed && status === "uncertain") severity = capSeverity(flag.severity, "review");
     const reasons: RuleReason[] = [
@@ -52,6 +52,7 @@ export function evaluateProgrammeFlags(options: EvaluateProgrammeFlagsOptions): 
         regime: flag.regime,
         detail: `designation tagged [${flag.programme}]: ${flag.finding}`,
       },
+      severityReason(flag.severity, severity, status, flag.confirmed),
     ];
     if (flag.extraterritorial) {
       reasons.push({
@@ -69,9 +70,7 @@ export function evaluateProgrammeFlags(options: EvaluateProgrammeFlagsOptions): 
       regime: flag.regime,
       authority: flag.authority,
       title: flag.title,
-      severity,
-      unlicensedSeverity: severity,
-      ruleSeverity: flag.severity,
+      decision: severity,
       status,
       confirmed: flag.confirmed,
       asOf,

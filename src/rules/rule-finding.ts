@@ -18,6 +18,8 @@ export interface RuleReason {
   readonly programme?: string;
   readonly regime?: Regime;
   readonly licenceId?: string;
+  /** `rule.severity`: the row's severity when in force and confirmed. */
+  readonly severity?: Severity;
 }
 
 /** How one licence, waiver or suspension bears on a finding. It never removes the finding. */
@@ -27,8 +29,9 @@ export interface OverlayApplication {
   readonly authority: string;
   readonly title: string;
   readonly effect: "downgrade";
-  /** False when the overlay is named but did not change the severity (see `reason`). */
+  /** False when the overlay is named but did not change the decision (see `reason`). */
   readonly applied: boolean;
+  /** The finding's decision before overlays, and after this one. */
   readonly from: Severity;
   readonly to: Severity;
   readonly window: RuleWindow;
@@ -44,8 +47,14 @@ export interface OverlayApplication {
 export type RuleFindingKind = CountryRuleKind | "programme-flag" | "coverage-gap";
 
 /**
- * A finding of the rule pack for one transaction date: which row, under which regime, how severe,
- * whether it is in force on `asOf`, why it matched, and which overlays bear on it.
+ * A finding of the rule pack for one transaction date: which row, under which regime, its decision,
+ * whether it is in force on `asOf`, why it matched, and which overlays bear on it. The decision
+ * before overlays is each overlay's `from` (or `decision` when no overlay bears on it); the row's own
+ * severity is the `rule.severity` reason.
+ * @example
+ * const f: RuleFinding | undefined = desk.screen(tx).rules.find((r) => r.ruleId === "us-syria-eo13338");
+ * f?.decision //=> "alert"
+ * f?.status //=> "in-force"
  */
 export interface RuleFinding {
   readonly ruleId: string;
@@ -53,12 +62,8 @@ export interface RuleFinding {
   readonly regime: Regime;
   readonly authority: string;
   readonly title: string;
-  /** Severity after overlays. */
-  readonly severity: Severity;
-  /** Severity before overlays (after window status and confirmation are taken into account). */
-  readonly unlicensedSeverity: Severity;
-  /** Severity the row carries when in force and confirmed. */
-  readonly ruleSeverity: Severity;
+  /** The finding's decision on `asOf`: window status, confirmation and licence overlays applied. */
+  readonly decision: Severity;
   readonly status: WindowStatus;
   readonly confirmed: boolean;
   readonly asOf: string;
@@ -75,7 +80,7 @@ export interface RuleFinding {
   readonly summary: string;
 }
 
-const RANK: Readonly<Record<Severity, number>> = { alert: 2, review: 1, info: 0 };
+const RANK: Readonly<Record<Severity, number>> = { alert: 2, review: 1, clear: 0 };
 
 /**
  * Orders severities: positive when `a` is more severe than `b`.
@@ -98,18 +103,18 @@ export function capSeverity(severity: Severity, cap: Severity): Severity {
 /**
  * Sorts findings most severe first, then by regime and rule id, so output is stable byte for byte.
  * @example
- * sortFindings(findings)[0].severity //=> "alert"
+ * sortFindings(findings)[0].decision //=> "alert"
  */
-export function sortFindings<T extends Pick<RuleFinding, "severity" | "regime" | "ruleId">>(findings: readonly T[]): T[] {
+export function sortFindings<T extends Pick<RuleFinding, "decision" | "regime" | "ruleId">>(findings: readonly T[]): T[] {
   return [...findings].sort(
     (a, b) =>
-      compareSeverity(b.severity, a.severity) ||
+      compareSeverity(b.decision, a.decision) ||
       (a.regime < b.regime ? -1 : a.regime > b.regime ? 1 : 0) ||
       (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   );
 }
 
-const CAPITAL: Readonly<Record<Severity, string>> = { alert: "Alert", review: "Review", info: "Info" };
+const CAPITAL: Readonly<Record<Severity, string>> = { alert: "Alert", review: "Review", clear: "Clear" };
 
 /**
  * Renders a finding's one-line summary from its data and reasons (never hand-written).
@@ -120,7 +125,7 @@ const CAPITAL: Readonly<Record<Severity, string>> = { alert: "Alert", review: "R
 export function renderRuleSummary(finding: Omit<RuleFinding, "summary">): string {
   const windowReason = finding.reasons.find((r) => r.feature === "rule.window");
   const parts: string[] = [
-    `${CAPITAL[finding.severity]}: [${finding.regime}] ${finding.title} (${finding.authority})${
+    `${CAPITAL[finding.decision]}: [${finding.regime}] ${finding.title} (${finding.authority})${
       windowReason ? ` ${windowReason.detail}` : ""
     }`,
   ];

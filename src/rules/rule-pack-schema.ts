@@ -42,9 +42,19 @@ export type CountryRole = z.infer<typeof CountryRoleSchema>;
 export const GoodsClassSchema = z.enum(["munitions", "dual-use", "other"]);
 export type GoodsClass = z.infer<typeof GoodsClassSchema>;
 
-/** How severe a finding is; `alert` stops a deal, `review` needs a person, `info` is shown only. */
-export const SeveritySchema = z.enum(["alert", "review", "info"]);
-export type Severity = z.infer<typeof SeveritySchema>;
+/**
+ * How severe a row's finding is, in the result vocabulary: `alert` stops a deal, `review` needs a
+ * person, `clear` is shown only (never raises an outcome). Packs written before result schema 2 say
+ * `info` for `clear`; it is read as `clear`.
+ */
+export const SeveritySchema = z.enum(["alert", "review", "clear", "info"]).transform((s): "alert" | "review" | "clear" => (s === "info" ? "clear" : s));
+/**
+ * A rule row's severity as read (`info` already turned into `clear`): the words of a finding's decision.
+ * @example
+ * const s: Severity = pack.rules[0]?.severity ?? "clear"; //=> "review"
+ * pack.rules.some((r) => r.severity === "alert") //=> true
+ */
+export type Severity = z.output<typeof SeveritySchema>;
 
 /**
  * The effective window of a row. `from` absent = a standing rule whose start is not encoded;
@@ -172,7 +182,7 @@ export const LicenceOverlaySchema = z
     /** Countries whose involvement voids the overlay, e.g. the Caesar suspension "except Russia/Iran". */
     excludesCountries: z.array(z.string().regex(/^[A-Z]{2}$/, "expected ISO 3166-1 alpha-2 code")).default([]),
     /** Most severe level a finding keeps under this overlay. */
-    downgradeTo: z.enum(["review", "info"]),
+    downgradeTo: z.enum(["review", "clear", "info"]).transform((s): "review" | "clear" => (s === "info" ? "clear" : s)),
     ...provenance,
   })
   .strict();
@@ -240,7 +250,13 @@ export const RulePackFileSchema = z
   .strict();
 export type RulePackFile = z.output<typeof RulePackFileSchema>;
 
-/** A loaded rule pack: the validated file plus the sha256 of its canonical JSON. */
+/**
+ * A loaded rule pack: the validated file plus the sha256 of its canonical JSON.
+ * @example
+ * const pack: RulePack = loadRulePack(readFileSync("lists/rules/rule-pack.json", "utf8"));
+ * pack.version //=> "2026-11-22.1"
+ * pack.sha256.length //=> 64
+ */
 export interface RulePack extends RulePackFile {
   /** Hex sha256 of the canonical JSON (sorted keys, no whitespace) of the file as given. */
   readonly sha256: string;

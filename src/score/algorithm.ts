@@ -16,7 +16,12 @@ export interface ClassFactors {
   readonly initial: number;
 }
 
-/** Parameters of the `names` algorithm. */
+/**
+ * Parameters of the `names` algorithm.
+ * @example
+ * const tuned: NameAlgorithm = { ...NAMES_V2, id: "names-v2-tuned", weakAliasPenalty: 0.1 };
+ * createScreener({ lists, algorithm: tuned }).algorithm //=> "names-v2-tuned"
+ */
 export interface NameAlgorithm extends EditCosts {
   /** Stable id and version, reported with every hit. */
   readonly id: string;

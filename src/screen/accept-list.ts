@@ -4,7 +4,8 @@
  * only while the record's content hash is unchanged; when the publisher changes the record (a new
  * alias, a new basis, an end date) the hit alerts again, with a reason saying the record changed.
  * Acceptances never touch other subjects or other records, and a suppressed hit stays in the result
- * (marked `accepted`): nothing is deleted.
+ * (decision `clear`, with its `acceptance` applied and the hit's own decision in `hit.decision`):
+ * nothing is deleted.
  */
 import { z } from "zod";
 import { InputError } from "../errors";
@@ -12,7 +13,11 @@ import type { Hit, HitDecision } from "../explain";
 import { contentSha256 } from "../rules";
 import type { Outcome, ScreenResult } from "./create-screener";
 
-/** One acceptance: this subject is not that record, as reviewed when the record had this hash. */
+/**
+ * One acceptance: this subject is not that record, as reviewed when the record had this hash.
+ * @example
+ * AcceptEntrySchema.safeParse({ subject: "c-1", recordId: "ofac-sdn:15487", recordHash: "00", reason: "x" }).success //=> false (recordHash is a sha256)
+ */
 export const AcceptEntrySchema = z
   .object({
     subject: z.string().min(1),
@@ -21,6 +26,12 @@ export const AcceptEntrySchema = z
     reason: z.string().min(1, "expected the reviewer's reason"),
   })
   .strict();
+/**
+ * One acceptance of the accept list (the output of {@link AcceptEntrySchema}).
+ * @example
+ * const entry: AcceptEntry = { subject: "c-1", recordId: "ofac-sdn:15487", recordHash: hitRecordHash(hit), reason: "other company, BY registry 190542416" };
+ * applyAcceptList("c-1", result, [entry]).outcome //=> "clear"
+ */
 export type AcceptEntry = z.output<typeof AcceptEntrySchema>;
 
 /**
@@ -49,10 +60,11 @@ export function hitRecordHash(hit: Pick<Hit, "record">): string {
 export interface ReviewedHit {
   readonly recordId: string;
   readonly recordHash: string;
-  /** The hit's own decision. */
-  readonly hitDecision: HitDecision;
-  /** The decision after the accept list: `accepted` when suppressed. */
-  readonly decision: HitDecision | "accepted";
+  /**
+   * The decision after the accept list: `clear` when an acceptance applies (`acceptance.applied`),
+   * else the hit's own `hit.decision`.
+   */
+  readonly decision: HitDecision;
   /** The acceptance that suppressed this hit, or that no longer applies because the record changed. */
   readonly acceptance?: {
     readonly applied: boolean;
@@ -74,7 +86,7 @@ export interface ReviewedScreen {
 
 /**
  * Applies the accept list to one subject's screen: an accepted hit whose record hash is unchanged is
- * set aside (`accepted`); one whose record changed keeps its decision with a reason saying so.
+ * set aside (`clear`, its `acceptance` applied); one whose record changed keeps its decision with a reason saying so.
  * Hits beyond the result's shown hits cannot be matched, so they keep counting.
  * @example
  * applyAcceptList("c-1", result, [{ subject: "c-1", recordId: "ofac-sdn:15487", recordHash, reason: "other company" }]).outcome //=> "clear"
@@ -85,7 +97,7 @@ export function applyAcceptList(subject: string, result: ScreenResult, acceptLis
   let suppressedReviews = 0;
   const hits: ReviewedHit[] = result.hits.map((hit) => {
     const recordHash = hitRecordHash(hit);
-    const base = { recordId: hit.record.id, recordHash, hitDecision: hit.decision, hit };
+    const base = { recordId: hit.record.id, recordHash, hit };
     const entry = mine.find((a) => a.recordId === hit.record.id);
     if (!entry) return { ...base, decision: hit.decision };
     if (entry.recordHash === recordHash) {
@@ -93,7 +105,7 @@ export function applyAcceptList(subject: string, result: ScreenResult, acceptLis
       if (hit.decision === "review") suppressedReviews++;
       return {
         ...base,
-        decision: "accepted",
+        decision: "clear",
         acceptance: { applied: true, reason: entry.reason, acceptedHash: entry.recordHash, detail: `accepted for ${subject}: ${entry.reason}; record unchanged (sha256 ${recordHash.slice(0, 12)}…)` },
       };
     }
@@ -112,5 +124,5 @@ export function applyAcceptList(subject: string, result: ScreenResult, acceptLis
   const reviews = result.reviewCount - suppressedReviews;
   // A clear on stale lists stays distinct after acceptances too.
   const outcome: Outcome = result.unscreenable ? "unscreenable" : alerts > 0 ? "alert" : reviews > 0 ? "review" : result.stale ? "stale-clear" : "clear";
-  return { subject, outcome, hits, suppressedCount: suppressedAlerts + suppressedReviews + hits.filter((h) => h.decision === "accepted" && h.hitDecision === "info").length };
+  return { subject, outcome, hits, suppressedCount: suppressedAlerts + suppressedReviews + hits.filter((h) => h.acceptance?.applied === true && h.hit.decision === "clear").length };
 }

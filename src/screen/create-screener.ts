@@ -7,7 +7,7 @@
  * top without touching name scores: each scored record's legal bases are assessed as of `asOf` for
  * the caller's jurisdictions (`assessDesignation`), and a hit alerts only when its name alerts and
  * its designation is in force that day; a record designated later, ended, or outside the caller's
- * jurisdictions becomes an `info` finding that never alerts. `asOf` is the input's, else the
+ * jurisdictions becomes a `clear` hit that never alerts. `asOf` is the input's, else the
  * screener's `today`; there is no hidden clock read.
  */
 import { InputError } from "../errors";
@@ -57,7 +57,12 @@ import { buildEnvelope, type ResultEnvelope } from "./envelope";
 import { assessListFreshness, type FreshnessOptions, type ListFreshness } from "./list-freshness";
 import { coverageGaps, regimesCovered, type CoverageGap } from "./list-coverage";
 
-/** Options of {@link createScreener}. */
+/**
+ * Options of {@link createScreener}.
+ * @example
+ * const options: ScreenerOptions = { lists: [ofacSdn], profile: "strict", maxHits: 5, today: "2026-11-22", jurisdictions: ["US"] };
+ * createScreener(options).threshold //=> 0.95
+ */
 export interface ScreenerOptions {
   /** The lists to screen against (each list's records keep their order). */
   readonly lists: readonly LoadedList[];
@@ -98,8 +103,12 @@ export interface ScreenerOptions {
 }
 
 /**
- * Final outcome of a screen. `stale-clear`: nothing matched, but on at least one list too old to
- * trust on the as-of day (`freshness`) — never a clean `clear`.
+ * The overall result of a name screen and of a transaction (the same words for both). `stale-clear`:
+ * nothing matched, but on at least one list too old to trust on the as-of day (`freshness`) — never
+ * a clean `clear`. A hit's or finding's `decision` uses the same words (`FindingDecision`).
+ * @example
+ * const outcome: Outcome = screener.screen({ name: "Army Supply Bureau", asOf: "2018-06-01" }).outcome; //=> "alert"
+ * const same: Outcome = desk.screen(tx).outcome; // a transaction answers in the same words
  */
 export type Outcome = "alert" | "review" | "clear" | "stale-clear" | "unscreenable";
 
@@ -141,7 +150,12 @@ export interface NameMatchResult {
   readonly nearMiss?: NearMiss;
 }
 
-/** The closest record below the review threshold (see {@link NameMatchResult.nearMiss}). */
+/**
+ * The closest record below the review threshold (see {@link NameMatchResult.nearMiss}).
+ * @example
+ * screener.screen({ name: "Army Supply Buro", asOf: "2013-03-01" }).nearMiss?.detail
+ * //=> 'closest: curated:army-supply-bureau "ARMY SUPPLY BUREAU" at 0.61, below the review threshold 0.8'
+ */
 export interface NearMiss {
   readonly id: string;
   readonly list: string;
@@ -157,7 +171,14 @@ export interface NearMiss {
 export const NEAR_MISS_BAND = 0.2;
 
 
-/** The result of a screen. */
+/**
+ * The result of a screen.
+ * @example
+ * const r: ScreenResult = screener.screen({ name: "Army Supply Bureau", asOf: "2018-06-01" });
+ * r.outcome //=> "alert"
+ * r.hits[0]?.decision //=> "alert"
+ * r.alertCount //=> 2
+ */
 export interface ScreenResult extends NameMatchResult {
   readonly outcome: Outcome;
   /** The day screened for. */
@@ -166,8 +187,8 @@ export interface ScreenResult extends NameMatchResult {
   readonly jurisdictions: readonly Regime[];
   /** Records whose name and designation make a review (beyond `maxHits` too). */
   readonly reviewCount: number;
-  /** Informational findings: matched records not in force on `asOf` or outside the jurisdictions. */
-  readonly findingCount: number;
+  /** Matched records whose hit is `clear`: not in force on `asOf` or outside the jurisdictions. */
+  readonly clearCount: number;
   readonly profile: ProfileName | "custom";
   readonly threshold: number;
   readonly reviewThreshold: number;
@@ -183,7 +204,12 @@ export interface ScreenResult extends NameMatchResult {
   readonly envelope: ResultEnvelope;
 }
 
-/** A lightweight ranked match (no explanation), for ranking and evaluation. */
+/**
+ * A lightweight ranked match (no explanation), for ranking and evaluation.
+ * @example
+ * const [best]: RankedMatch[] = screener.rank("Army Supply Bureau");
+ * best?.id //=> "curated:army-supply-bureau"
+ */
 export interface RankedMatch {
   /** Record id `<list>:<source id>`. */
   readonly id: string;
@@ -192,7 +218,11 @@ export interface RankedMatch {
   readonly score: number;
 }
 
-/** Options of {@link Screener.rank}. */
+/**
+ * Options of {@link Screener.rank}.
+ * @example
+ * screener.rank("Army Supply Bureau", { minScore: 0.5, limit: 3 } satisfies RankOptions).length <= 3 //=> true
+ */
 export interface RankOptions {
   /** Lowest name score returned (> 0); default the review threshold. */
   readonly minScore?: number;
@@ -200,7 +230,13 @@ export interface RankOptions {
   readonly limit?: number;
 }
 
-/** A screener bound to a set of lists. */
+/**
+ * A screener bound to a set of lists.
+ * @example
+ * const screener: Screener = createScreener({ lists: [ofacSdn, unSc], today: "2026-11-22" });
+ * screener.screen({ name: "Army Supply Bureau" }).outcome //=> "alert"
+ * screener.lists.map((l) => l.listId) //=> ["ofac-sdn", "un-sc"]
+ */
 export interface Screener {
   /** Screens one counterparty: outcome, explained hits and reasons. */
   screen(input: ScreenInput): ScreenResult;
@@ -479,7 +515,7 @@ export function createScreener(options: ScreenerOptions): Screener {
     return { query: queryEcho, unscreenable: false, hits, hitCount: scored.length, alertCount, reasons: requestReasons, ...asOf, ...nearMiss };
   }
 
-  const SEVERITY: Readonly<Record<HitDecision, number>> = { alert: 0, review: 1, info: 2 };
+  const SEVERITY: Readonly<Record<HitDecision, number>> = { alert: 0, review: 1, clear: 2 };
   // Which regimes the loaded lists can alert for (computed once; see ./list-coverage).
   const covered = regimesCovered(lists);
   const listIds = lists.map((l) => l.metadata.listId);
@@ -525,7 +561,7 @@ export function createScreener(options: ScreenerOptions): Screener {
       hitCount: assessed.length,
       alertCount,
       reviewCount,
-      findingCount: count("info"),
+      clearCount: count("clear"),
       reasons: scoring.requestReasons,
       ...(scoring.nearMiss ? { nearMiss: scoring.nearMiss } : {}),
       asOf,

@@ -9,6 +9,16 @@ import { contentSha256 } from "../rules";
 import type { Regime } from "../model";
 import { LIBRARY } from "./library-version";
 
+/**
+ * Version of the result contract (the field names and words of screen and transaction results,
+ * published as JSON Schema in `sanctions-screen/schema/*.json`). 2: one `decision` per hit and
+ * finding, `outcome` for screens and transactions, `clear` instead of `info`. Results of 0.1.0 carry
+ * no `schemaVersion`: they are version 1.
+ * @example
+ * RESULT_SCHEMA_VERSION //=> 2
+ */
+export const RESULT_SCHEMA_VERSION = 2;
+
 /** One list as used by a screen. */
 export interface EnvelopeList {
   readonly id: string;
@@ -23,8 +33,16 @@ export interface EnvelopeDataSet {
   readonly sha256: string;
 }
 
-/** Provenance of one result, enough to reproduce it. */
+/**
+ * Provenance of one result, enough to reproduce it.
+ * @example
+ * const e: ResultEnvelope = screener.screen({ name: "Army Supply Bureau", asOf: "2018-06-01" }).envelope;
+ * e.schemaVersion //=> 2
+ * e.lists.map((l) => l.id) //=> ["ofac-sdn", "un-sc", …]
+ */
 export interface ResultEnvelope {
+  /** Version of the result contract ({@link RESULT_SCHEMA_VERSION}); changes only with a breaking change. */
+  readonly schemaVersion: typeof RESULT_SCHEMA_VERSION;
   readonly library: { readonly name: string; readonly version: string };
   readonly algorithm: { readonly id: string; readonly version: string };
   readonly profile: string;
@@ -72,6 +90,7 @@ export function algorithmVersion(id: string): { id: string; version: string } {
  */
 export function buildEnvelope(input: BuildEnvelopeInput): ResultEnvelope {
   return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
     library: { name: LIBRARY.name, version: LIBRARY.version },
     algorithm: algorithmVersion(input.algorithm),
     profile: input.profile,

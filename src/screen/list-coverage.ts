@@ -15,7 +15,11 @@ export const LIST_FOR_REGIME: Readonly<Record<Regime, string>> = {
   UN: "un-sc (UN Security Council Consolidated List)",
 };
 
-/** A requested jurisdiction no loaded list covers. */
+/**
+ * A requested jurisdiction no loaded list covers.
+ * @example
+ * createScreener({ lists: [ofacSdn] }).screen({ name: "x", asOf: "2026-01-02", jurisdictions: ["EU"] }).coverageGaps[0]?.regime //=> "EU"
+ */
 export interface CoverageGap {
   readonly regime: Regime;
   readonly detail: string;

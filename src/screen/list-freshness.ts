@@ -42,7 +42,12 @@ export const FROZEN_LISTS: Readonly<Record<string, { readonly since: string; rea
   "uk-ofsi": { since: "2026-01-28", why: "OFSI froze the ConList on 2026-01-28; the UK list is now the FCDO UK Sanctions List (uk-fcdo)" },
 };
 
-/** Options of the freshness rule (`createScreener({ freshness })`). */
+/**
+ * Options of the freshness rule (`createScreener({ freshness })`).
+ * @example
+ * createScreener({ lists: [ofacSdn], freshness: { maxAgeDays: { "ofac-sdn": 7 } } });
+ * createScreener({ lists: shippedSnapshots, freshness: { snapshot: true } });
+ */
 export interface FreshnessOptions {
   /** Maximum age in days per list id, over {@link DEFAULT_MAX_AGE_DAYS}. */
   readonly maxAgeDays?: Readonly<Record<string, number>>;
@@ -50,7 +55,11 @@ export interface FreshnessOptions {
   readonly snapshot?: boolean;
 }
 
-/** One list's age on the as-of day. */
+/**
+ * One list's age on the as-of day.
+ * @example
+ * screener.freshnessOn("2026-12-06")[0] //=> { listId: "ofac-sdn", listDate: "2026-12-01", ageDays: 5, maxAgeDays: 3, stale: true, detail: "…" }
+ */
 export interface ListFreshness {
   readonly listId: string;
   /** The list's date (day), when it has one. */

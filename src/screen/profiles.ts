@@ -9,10 +9,20 @@
  * - `broad`: a wider net — more reviews, for high-risk flows and investigations.
  */
 
-/** Profile names. */
+/**
+ * Profile names.
+ * @example
+ * const name: ProfileName = "strict";
+ * createScreener({ lists, profile: name }).threshold //=> 0.95
+ */
 export type ProfileName = "strict" | "balanced" | "broad";
 
-/** A profile's thresholds. */
+/**
+ * A profile's thresholds.
+ * @example
+ * const p: Profile = PROFILES.broad;
+ * p.reviewThreshold //=> 0.72
+ */
 export interface Profile {
   readonly name: ProfileName;
   readonly threshold: number;
@@ -22,12 +32,22 @@ export interface Profile {
 /** Width of the review band below each profile's threshold. */
 export const REVIEW_BAND = 0.1;
 
-/** The built-in profiles. */
+/**
+ * The built-in profiles.
+ * @example
+ * PROFILES.strict //=> { name: "strict", threshold: 0.95, reviewThreshold: 0.85 }
+ * PROFILES.balanced.threshold //=> 0.9
+ */
 export const PROFILES: Readonly<Record<ProfileName, Profile>> = Object.freeze({
   strict: { name: "strict", threshold: 0.95, reviewThreshold: 0.85 },
   balanced: { name: "balanced", threshold: 0.9, reviewThreshold: 0.8 },
   broad: { name: "broad", threshold: 0.82, reviewThreshold: 0.72 },
 });
 
-/** The default profile. */
+/**
+ * The default profile.
+ * @example
+ * DEFAULT_PROFILE //=> "balanced"
+ * createScreener({ lists }).profile //=> DEFAULT_PROFILE
+ */
 export const DEFAULT_PROFILE: ProfileName = "balanced";

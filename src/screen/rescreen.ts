@@ -10,7 +10,12 @@ import type { Outcome, Screener } from "./create-screener";
 import type { HitDecision } from "../explain";
 import type { ScreenInput } from "./screen-input";
 
-/** A counterparty of the book: the caller's stable key and what to screen. */
+/**
+ * A counterparty of the book: the caller's stable key and what to screen.
+ * @example
+ * const book: Counterparty[] = [{ key: "c-1", input: { name: "Minsk Automobile Plant", type: "organization", country: "BY" } }];
+ * screenCounterparties(screener, book, { asOf: "2023-03-21" })[0]?.key //=> "c-1"
+ */
 export interface Counterparty {
   readonly key: string;
   readonly input: Omit<ScreenInput, "asOf" | "jurisdictions">;
@@ -19,12 +24,21 @@ export interface Counterparty {
 /** One matched record in a stored outcome. */
 export interface OutcomeRecord {
   readonly recordId: string;
-  readonly decision: HitDecision | "accepted";
+  /** The decision after the accept list (`clear` when accepted, see `accepted`). */
+  readonly decision: HitDecision;
+  /** True when an acceptance of the accept list set this hit aside. */
+  readonly accepted?: true;
   readonly recordHash: string;
   readonly summary: string;
 }
 
-/** The stored outcome of one counterparty under one list version (plain JSON). */
+/**
+ * The stored outcome of one counterparty under one list version (plain JSON).
+ * @example
+ * const stored: CounterpartyOutcome | undefined = screenCounterparties(screener, book, { asOf: "2023-03-21" })[0];
+ * stored?.outcome //=> "clear"
+ * stored?.records.map((r) => r.decision) //=> []
+ */
 export interface CounterpartyOutcome {
   readonly key: string;
   readonly input: Counterparty["input"];
@@ -34,7 +48,11 @@ export interface CounterpartyOutcome {
   readonly records: readonly OutcomeRecord[];
 }
 
-/** Options of {@link screenCounterparties} and {@link rescreen}. */
+/**
+ * Options of {@link screenCounterparties} and {@link rescreen}.
+ * @example
+ * screenCounterparties(screener, book, { asOf: "2023-03-21", jurisdictions: ["US"], acceptList } satisfies ScreenCounterpartiesOptions);
+ */
 export interface ScreenCounterpartiesOptions {
   readonly asOf: string;
   readonly jurisdictions?: readonly Regime[];
@@ -44,7 +62,7 @@ export interface ScreenCounterpartiesOptions {
 /**
  * Screens a book of counterparties and returns their storable outcomes.
  * @example
- * screenCounterparties(screener, [{ key: "c-1", input: { name: "Minsk Automobile Plant" } }], { asOf: "2023-03-21" })[0].outcome //=> "clear"
+ * screenCounterparties(screener, [{ key: "c-1", input: { name: "Minsk Automobile Plant" } }], { asOf: "2023-03-21" })[0]?.outcome //=> "clear"
  */
 export function screenCounterparties(screener: Screener, counterparties: readonly Counterparty[], options: ScreenCounterpartiesOptions): CounterpartyOutcome[] {
   return counterparties.map((c) => {
@@ -56,7 +74,7 @@ export function screenCounterparties(screener: Screener, counterparties: readonl
       asOf: result.asOf,
       outcome: reviewed.outcome,
       lists: result.lists.map((l) => ({ id: l.listId, ...(l.listDate === undefined ? {} : { date: l.listDate }), sha256: l.sha256 })),
-      records: reviewed.hits.map((h) => ({ recordId: h.recordId, decision: h.decision, recordHash: h.recordHash, summary: h.hit.summary })),
+      records: reviewed.hits.map((h) => ({ recordId: h.recordId, decision: h.decision, ...(h.acceptance?.applied ? { accepted: true as const } : {}), recordHash: h.recordHash, summary: h.hit.summary })),
     };
   });
 }
@@ -71,7 +89,13 @@ export interface OutcomeChangeReason {
   readonly detail: string;
 }
 
-/** A counterparty whose outcome changed between two list versions. */
+/**
+ * A counterparty whose outcome changed between two list versions.
+ * @example
+ * const [change]: OutcomeChange[] = rescreen(outcomesUnder0321, screenerOn0324, { asOf: "2023-03-24" });
+ * change?.kind //=> "new-alert"
+ * change?.after.outcome //=> "alert"
+ */
 export interface OutcomeChange {
   readonly key: string;
   readonly name: string;
@@ -89,6 +113,11 @@ function versions(o: CounterpartyOutcome): string {
   return o.lists.map((l) => `${l.id}${l.date ? ` ${l.date}` : ""} (${l.sha256.slice(0, 12)}…)`).join(", ");
 }
 
+/** A stored record's decision as a reader says it: `clear (accepted)` for an accepted hit. */
+function said(r: OutcomeRecord): string {
+  return r.accepted ? `${r.decision} (accepted)` : r.decision;
+}
+
 /**
  * Compares two outcomes of the same counterparty and explains the change, or returns undefined when
  * nothing a reviewer acts on changed (same outcome, same alerting and reviewed records, same hashes).
@@ -102,8 +131,8 @@ export function diffOutcome(before: CounterpartyOutcome, after: CounterpartyOutc
   for (const a of after.records) {
     const b = beforeById.get(a.recordId);
     if (a.decision === "alert" && b?.decision !== "alert") {
-      reasons.push({ kind: "new-alert", recordId: a.recordId, detail: `${a.recordId} now alerts${b ? ` (was ${b.decision})` : " (not matched before)"}: ${a.summary}` });
-    } else if (b && b.recordHash !== a.recordHash && a.decision !== "info") {
+      reasons.push({ kind: "new-alert", recordId: a.recordId, detail: `${a.recordId} now alerts${b ? ` (was ${said(b)})` : " (not matched before)"}: ${a.summary}` });
+    } else if (b && b.recordHash !== a.recordHash && a.decision !== "clear") {
       reasons.push({ kind: "record-changed", recordId: a.recordId, detail: `${a.recordId} changed (sha256 ${b.recordHash.slice(0, 12)}… → ${a.recordHash.slice(0, 12)}…), still ${a.decision}: ${a.summary}` });
     }
   }
@@ -114,7 +143,7 @@ export function diffOutcome(before: CounterpartyOutcome, after: CounterpartyOutc
     reasons.push({
       kind: "alert-gone",
       recordId: b.recordId,
-      detail: a ? `${b.recordId} no longer alerts (now ${a.decision}): ${a.summary}` : `${b.recordId} no longer matches (removed from the list or changed beyond the review threshold); before: ${b.summary}`,
+      detail: a ? `${b.recordId} no longer alerts (now ${said(a)}): ${a.summary}` : `${b.recordId} no longer matches (removed from the list or changed beyond the review threshold); before: ${b.summary}`,
     });
   }
   if (reasons.length === 0 && before.outcome !== after.outcome) {

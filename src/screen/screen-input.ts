@@ -67,6 +67,12 @@ export const ScreenInputSchema = z
     jurisdictions: z.array(RegimeSchema).min(1).max(4).optional(),
   })
   .strict();
+/**
+ * What a screen takes (the input of {@link ScreenInputSchema}).
+ * @example
+ * const input: ScreenInput = { name: "Nicolas Maduro", type: "person", country: "VE", dateOfBirth: "1962", asOf: "2026-11-22", jurisdictions: ["US"] };
+ * screener.screen(input).outcome //=> "alert"
+ */
 export type ScreenInput = z.input<typeof ScreenInputSchema>;
 export type ValidScreenInput = z.output<typeof ScreenInputSchema>;
 

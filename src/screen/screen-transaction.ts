@@ -1,5 +1,6 @@
 /**
- * `screenTransaction`: one explained verdict for a whole deal. Contract:
+ * `screenTransaction`: one explained outcome for a whole deal, in the words of a name screen's
+ * outcome. Contract:
  *
  * 1. Every party is screened by name as of the transaction date, or of its leg's date, for the
  *    caller's jurisdictions (the date-aware `screen`); the accept list is applied per subject key.
@@ -13,8 +14,9 @@
  * 5. With an ownership graph, owners are screened too; an entity owned 50 % or more by blocked persons
  *    (parties or owners with a designation in force) is blocked (`evaluateOwnership`). Without one the
  *    result says the 50 % rule was not evaluated.
- * 6. The verdict is the most severe finding: alert > unscreenable > review > clear (`info` findings
- *    never raise it). Every finding carries data and a rendered summary; the result carries the
+ * 6. The outcome is the most severe finding's decision: alert > unscreenable > review > clear
+ *    (`clear` findings are shown, never raise it; no finding, or only clear ones, on stale lists is
+ *    `stale-clear`). Every finding carries data and a rendered summary; the result carries the
  *    replay envelope and is plain JSON (same inputs → the same bytes).
  */
 import { matchGoods, type GoodsCatalogue, type GoodsMatchResult } from "../goods";
@@ -38,7 +40,11 @@ import { joinOwnershipNames, type OwnershipJoin } from "./ownership-joins";
 import { buildEnvelope, type ResultEnvelope } from "./envelope";
 import { parseTransaction, type PartyRole, type Transaction, type TransactionGoods, type TransactionInput } from "./transaction-input";
 
-/** Options of {@link screenTransaction}. */
+/**
+ * Options of {@link screenTransaction}.
+ * @example
+ * screenTransaction(tx, { screener, rulePack, goods: catalogue, jurisdictions: ["US"] } satisfies ScreenTransactionOptions).outcome //=> "alert"
+ */
 export interface ScreenTransactionOptions {
   readonly screener: Screener;
   readonly rulePack: RulePack;
@@ -48,18 +54,31 @@ export interface ScreenTransactionOptions {
   readonly acceptList?: readonly AcceptEntry[];
 }
 
-/** Severity of a transaction finding. */
-export type FindingSeverity = "alert" | "unscreenable" | "review" | "info";
+/**
+ * The decision of a transaction finding: the words of {@link Outcome} a single finding can take.
+ * `clear` findings are shown (a matched record not in force, goods classes, accepted hits, joins)
+ * and never raise the outcome.
+ * @example
+ * const d: FindingDecision | undefined = desk.screen(tx).findings[0]?.decision; //=> "alert"
+ */
+export type FindingDecision = "alert" | "unscreenable" | "review" | "clear";
 
 /** Kinds of transaction findings (stable ids). */
 export type TransactionFindingKind = "party" | "rule" | "programme-flag" | "goods" | "retransfer" | "kyc" | "ownership";
 
-/** One finding of a transaction, with the data it rests on and a rendered summary. */
+/**
+ * One finding of a transaction, with the data it rests on and a rendered summary.
+ * @example
+ * const f: TransactionFinding | undefined = desk.screen(tx).findings[0];
+ * f?.id //=> "party.0.ofac-sdn:15486"
+ * f?.decision //=> "alert"
+ */
 export interface TransactionFinding {
   /** Stable id, e.g. `party.0.ofac-sdn:15487`, `rule.us-syria-eo13338`, `leg.1.retransfer`. */
   readonly id: string;
   readonly kind: TransactionFindingKind;
-  readonly severity: FindingSeverity;
+  /** The finding's one decision. */
+  readonly decision: FindingDecision;
   /** The day the finding is evaluated for (the transaction's or a leg's date). */
   readonly asOf: string;
   /** Party indexes, leg indexes and goods line indexes the finding concerns. */
@@ -112,19 +131,27 @@ export interface OwnershipSection {
   readonly notes: readonly string[];
 }
 
-/** The result of {@link screenTransaction}. */
+/**
+ * The result of {@link screenTransaction}.
+ * @example
+ * const r: TransactionResult = desk.screen(tx);
+ * r.outcome //=> "alert"
+ * r.deciding //=> ["party.0.ofac-sdn:15486", …]
+ * r.envelope.rulePack?.version //=> "2026-11-22.1"
+ */
 export interface TransactionResult {
   readonly transactionId?: string;
   readonly date: string;
   readonly jurisdictions: readonly Regime[];
-  readonly verdict: Outcome;
+  /** The overall result: the most severe finding's decision (same words as a screen's `outcome`). */
+  readonly outcome: Outcome;
   /** True when a list the parties were screened against is stale on the transaction date: a would-be clear is `stale-clear`. */
   readonly stale: boolean;
   /** Each list's age on the transaction date (see `./list-freshness`). */
   readonly freshness: readonly ListFreshness[];
   /** The transaction's jurisdictions no loaded list covers (see `./list-coverage`). */
   readonly coverageGaps: readonly CoverageGap[];
-  /** Findings that decide the verdict (all findings at the verdict's severity). */
+  /** Ids of the findings that decide the outcome (every finding with the outcome's decision). */
   readonly deciding: readonly string[];
   readonly findings: readonly TransactionFinding[];
   readonly parties: readonly PartyScreen[];
@@ -135,7 +162,7 @@ export interface TransactionResult {
   readonly envelope: ResultEnvelope;
 }
 
-const SEVERITY_RANK: Readonly<Record<FindingSeverity, number>> = { alert: 3, unscreenable: 2, review: 1, info: 0 };
+const SEVERITY_RANK: Readonly<Record<FindingDecision, number>> = { alert: 3, unscreenable: 2, review: 1, clear: 0 };
 
 function key(s: string): string {
   return s.normalize("NFKC").trim().replace(/\s+/g, " ").toUpperCase();
@@ -153,10 +180,10 @@ function classesOf(results: readonly GoodsMatchResult[]): GoodsClass[] {
 
 /**
  * Screens a whole transaction (parties, goods, route, legs, ownership) as of its date and returns one
- * explained verdict with every finding, plus the replay envelope.
+ * explained outcome with every finding, plus the replay envelope.
  * @example
  * screenTransaction({ date: "2013-03-01", parties: [{ role: "buyer", name: "Belvneshpromservice" }], goods: [],
- *   route: { origin: "BY", destination: "BY" } }, { screener, rulePack, goods }).verdict //=> "alert"
+ *   route: { origin: "BY", destination: "BY" } }, { screener, rulePack, goods }).outcome //=> "alert"
  */
 export function screenTransaction(input: TransactionInput, options: ScreenTransactionOptions): TransactionResult {
   const tx: Transaction = parseTransaction(input);
@@ -166,7 +193,7 @@ export function screenTransaction(input: TransactionInput, options: ScreenTransa
   const legs = tx.legs ?? [];
   const findings: TransactionFinding[] = [];
   const add = (f: Omit<TransactionFinding, "summary">, label: string) => {
-    const cap = f.severity === "unscreenable" ? "Unscreenable" : `${f.severity[0]?.toUpperCase() ?? ""}${f.severity.slice(1)}`;
+    const cap = `${f.decision[0]?.toUpperCase() ?? ""}${f.decision.slice(1)}`;
     findings.push({ ...f, summary: `${cap}: ${label}: ${f.detail.replace(/\.+$/, "")}.` });
   };
 
@@ -218,12 +245,12 @@ export function screenTransaction(input: TransactionInput, options: ScreenTransa
   for (const p of parties) {
     const where = `${p.role} "${p.name}"${p.leg === undefined ? "" : ` (leg ${p.leg})`}`;
     if (p.screen.unscreenable) {
-      add({ id: `party.${p.index}.unscreenable`, kind: "party", severity: "unscreenable", asOf: p.asOf, parties: [p.index], detail: p.screen.reasons.map((r) => r.detail).join("; ") || "nothing comparable left of the name" }, where);
+      add({ id: `party.${p.index}.unscreenable`, kind: "party", decision: "unscreenable", asOf: p.asOf, parties: [p.index], detail: p.screen.reasons.map((r) => r.detail).join("; ") || "nothing comparable left of the name" }, where);
     }
     for (const h of p.hits) {
-      const severity: FindingSeverity = h.decision === "accepted" ? "info" : h.decision;
+      const decision: FindingDecision = h.decision;
       const detail = h.acceptance ? `${h.hit.summary} ${h.acceptance.detail}` : h.hit.summary;
-      add({ id: `party.${p.index}.${h.recordId}`, kind: "party", severity, asOf: p.asOf, parties: [p.index], recordId: h.recordId, detail }, where);
+      add({ id: `party.${p.index}.${h.recordId}`, kind: "party", decision, asOf: p.asOf, parties: [p.index], recordId: h.recordId, detail }, where);
     }
   }
 
@@ -240,7 +267,7 @@ export function screenTransaction(input: TransactionInput, options: ScreenTransa
     const m = line.match;
     if (m.class === "other" && m.controlStatus !== "unconfirmed") return;
     add(
-      { id: `goods.${line.index}`, kind: "goods", severity: m.controlStatus === "unconfirmed" ? "review" : "info", asOf: tx.date, goods: [line.index], detail: m.summary },
+      { id: `goods.${line.index}`, kind: "goods", decision: m.controlStatus === "unconfirmed" ? "review" : "clear", asOf: tx.date, goods: [line.index], detail: m.summary },
       `goods line ${line.index} "${goodsLabel(tx.goods[line.index] as TransactionGoods)}"`,
     );
   });
@@ -279,25 +306,25 @@ export function screenTransaction(input: TransactionInput, options: ScreenTransa
         canonical.set(n, party.name);
         if (party.blocked) blocked.add(party.name);
         joins.push(join);
-        if (join.how === "matcher") add({ id: `ownership.join.${nodes.indexOf(n)}`, kind: "ownership", severity: "info", asOf: tx.date, parties: [party.index], detail: join.detail }, `ownership edge name "${n}"`);
+        if (join.how === "matcher") add({ id: `ownership.join.${nodes.indexOf(n)}`, kind: "ownership", decision: "clear", asOf: tx.date, parties: [party.index], detail: join.detail }, `ownership edge name "${n}"`);
         continue;
       }
       canonical.set(n, n);
       const o = screenSpec({ key: n, role: "owner", name: n, asOf: tx.date, screenInput: { name: n, asOf: tx.date, jurisdictions: [...jurisdictions] } }, parties.length + owners.length);
       owners.push(o);
       if (o.blocked) blocked.add(n);
-      const best = o.hits.find((h) => h.decision !== "info") ?? o.hits[0];
+      const best = o.hits.find((h) => h.decision !== "clear") ?? o.hits[0];
       const partyPart = join.how === "none" ? "no party" : join.detail;
       if (best === undefined) {
         const detail = `"${n}" reaches no party and no list record (${partyPart}); its edges count only through what the graph says`;
         joins.push({ ...join, detail });
         notes.push(detail);
-        add({ id: `ownership.unreached.${nodes.indexOf(n)}`, kind: "ownership", severity: "info", asOf: tx.date, detail }, `ownership edge name "${n}"`);
+        add({ id: `ownership.unreached.${nodes.indexOf(n)}`, kind: "ownership", decision: "clear", asOf: tx.date, detail }, `ownership edge name "${n}"`);
       } else {
         joins.push({ ...join, detail: `${join.how === "none" ? `"${n}" is no party` : join.detail}; as an owner it matches list record ${best.recordId} "${best.hit.name}" ${best.hit.score.toFixed(2)} (${best.decision}${o.blocked ? ", blocked" : ""})` });
       }
       if (join.how === "possible" || join.how === "ambiguous") {
-        add({ id: `ownership.join.${nodes.indexOf(n)}`, kind: "ownership", severity: "review", asOf: tx.date, ...(join.party === undefined ? {} : { parties: [join.party] }), detail: join.detail }, `ownership edge name "${n}"`);
+        add({ id: `ownership.join.${nodes.indexOf(n)}`, kind: "ownership", decision: "review", asOf: tx.date, ...(join.party === undefined ? {} : { parties: [join.party] }), detail: join.detail }, `ownership edge name "${n}"`);
       }
     }
     tx.ownership.forEach((e, i) => {
@@ -314,9 +341,9 @@ export function screenTransaction(input: TransactionInput, options: ScreenTransa
       if (r.blocked && !r.listed) {
         ownershipBlocked.push(p.name);
         const aggregate = r.paths.length > 1 ? r.reasons.find((x) => x.feature === "ownership.aggregate")?.detail : undefined;
-        add({ id: `ownership.${p.index}`, kind: "ownership", severity: "alert", asOf: tx.date, parties: [p.index], detail: aggregate ? `${r.summary.replace(/\.$/, "")}; ${aggregate}` : r.summary }, `${p.role} "${p.name}"`);
+        add({ id: `ownership.${p.index}`, kind: "ownership", decision: "alert", asOf: tx.date, parties: [p.index], detail: aggregate ? `${r.summary.replace(/\.$/, "")}; ${aggregate}` : r.summary }, `${p.role} "${p.name}"`);
       } else if (!r.blocked && r.aggregatePercent > 0) {
-        add({ id: `ownership.${p.index}`, kind: "ownership", severity: "info", asOf: tx.date, parties: [p.index], detail: r.summary }, `${p.role} "${p.name}"`);
+        add({ id: `ownership.${p.index}`, kind: "ownership", decision: "clear", asOf: tx.date, parties: [p.index], detail: r.summary }, `${p.role} "${p.name}"`);
       }
     }
     ownership = {
@@ -332,8 +359,8 @@ export function screenTransaction(input: TransactionInput, options: ScreenTransa
   }
   for (const o of ownership.owners) {
     for (const h of o.hits) {
-      if (h.decision === "info") continue;
-      add({ id: `owner.${o.index - parties.length}.${h.recordId}`, kind: "ownership", severity: "info", asOf: o.asOf, recordId: h.recordId, detail: `owner screened: ${h.hit.summary}` }, `owner "${o.name}"`);
+      if (h.decision === "clear") continue;
+      add({ id: `owner.${o.index - parties.length}.${h.recordId}`, kind: "ownership", decision: "clear", asOf: o.asOf, recordId: h.recordId, detail: `owner screened: ${h.hit.summary}` }, `owner "${o.name}"`);
     }
   }
 
@@ -341,7 +368,7 @@ export function screenTransaction(input: TransactionInput, options: ScreenTransa
   const addRules = (list: readonly RuleFinding[], prefix: string, extra: Pick<TransactionFinding, "legs"> & { leg?: number }) => {
     for (const f of list) {
       rules.push({ ...f, ...(extra.leg === undefined ? {} : { leg: extra.leg }) });
-      add({ id: `${prefix}rule.${f.ruleId}`, kind: f.kind === "programme-flag" ? "programme-flag" : "rule", severity: f.severity, asOf: f.asOf, ruleId: f.ruleId, ...(extra.legs ? { legs: extra.legs } : {}), detail: f.summary.replace(/^(Alert|Review|Info): /, "") }, f.kind === "programme-flag" ? `programme flag ${f.ruleId}` : `rule ${f.ruleId}`);
+      add({ id: `${prefix}rule.${f.ruleId}`, kind: f.kind === "programme-flag" ? "programme-flag" : "rule", decision: f.decision, asOf: f.asOf, ruleId: f.ruleId, ...(extra.legs ? { legs: extra.legs } : {}), detail: f.summary.replace(/^(Alert|Review|Clear): /, "") }, f.kind === "programme-flag" ? `programme flag ${f.ruleId}` : `rule ${f.ruleId}`);
     }
   };
   const routeCountries: { code: string; role: CountryRole }[] = [
@@ -360,7 +387,8 @@ export function screenTransaction(input: TransactionInput, options: ScreenTransa
   for (const p of parties) {
     const programmes = new Set<string>();
     for (const h of p.hits) {
-      if (h.decision === "accepted" || h.hit.nameDecision !== "alert") continue;
+      // The name alone must alert (score at the threshold), whatever the date rules say of the hit.
+      if (h.acceptance?.applied === true || h.hit.score < h.hit.threshold) continue;
       for (const b of h.hit.designation?.bases ?? []) {
         if ((b.status === "in-force" || b.status === "uncertain") && b.program !== undefined) programmes.add(b.program);
       }
@@ -409,7 +437,7 @@ export function screenTransaction(input: TransactionInput, options: ScreenTransa
         {
           id: `leg.${i}.retransfer`,
           kind: "retransfer",
-          severity: "review",
+          decision: "review",
           asOf: leg.date,
           legs: [i],
           detail: `leg ${i} re-transfers ${what} from ${leg.from} to ${leg.to} on ${leg.date}, after the transfer ${tx.route.origin} → ${tx.route.destination} on ${tx.date}: ${why.join("; ")}; re-transfer consent of the original exporting authority to be checked`,
@@ -425,7 +453,7 @@ export function screenTransaction(input: TransactionInput, options: ScreenTransa
     if (p.role !== "consignee") return;
     if (p.activity === "freight-forwarder" || forwarders.has(key(p.name))) {
       add(
-        { id: `kyc.forwarder-consignee.${i}`, kind: "kyc", severity: "review", asOf: tx.date, parties: [i], detail: `the consignee "${p.name}" is ${p.activity === "freight-forwarder" ? "a freight forwarder" : "also an intermediary or carrier of the deal"}: the final destination and end user may be hidden` },
+        { id: `kyc.forwarder-consignee.${i}`, kind: "kyc", decision: "review", asOf: tx.date, parties: [i], detail: `the consignee "${p.name}" is ${p.activity === "freight-forwarder" ? "a freight forwarder" : "also an intermediary or carrier of the deal"}: the final destination and end user may be hidden` },
         "BIS red flag",
       );
     }
@@ -433,7 +461,7 @@ export function screenTransaction(input: TransactionInput, options: ScreenTransa
   tx.parties.forEach((p, i) => {
     if (p.role !== "end-user" || p.leg !== undefined || p.country === undefined || p.country === tx.route.destination) return;
     add(
-      { id: `kyc.end-user-third-country.${i}`, kind: "kyc", severity: "review", asOf: tx.date, parties: [i], detail: `the end user "${p.name}" is in ${p.country}, not in the destination ${tx.route.destination}` },
+      { id: `kyc.end-user-third-country.${i}`, kind: "kyc", decision: "review", asOf: tx.date, parties: [i], detail: `the end user "${p.name}" is in ${p.country}, not in the destination ${tx.route.destination}` },
       "BIS red flag",
     );
   });
@@ -443,24 +471,24 @@ export function screenTransaction(input: TransactionInput, options: ScreenTransa
       const unfit = p.type === "person" || (p.activity !== undefined && ["freight-forwarder", "trading-company", "bank", "individual"].includes(p.activity));
       if (!unfit) return;
       add(
-        { id: `kyc.goods-end-user-mismatch.${i}`, kind: "kyc", severity: "review", asOf: tx.date, parties: [i], goods: goodsLines.filter((l) => l.match.class === "munitions").map((l) => l.index), detail: `munitions items go to the end user "${p.name}" (${p.type === "person" ? "a person" : p.activity}), whose line of business does not fit the goods` },
+        { id: `kyc.goods-end-user-mismatch.${i}`, kind: "kyc", decision: "review", asOf: tx.date, parties: [i], goods: goodsLines.filter((l) => l.match.class === "munitions").map((l) => l.index), detail: `munitions items go to the end user "${p.name}" (${p.type === "person" ? "a person" : p.activity}), whose line of business does not fit the goods` },
         "BIS red flag",
       );
     });
   }
 
-  // Verdict: the most severe finding.
-  const top = findings.reduce<FindingSeverity>((acc, f) => (SEVERITY_RANK[f.severity] > SEVERITY_RANK[acc] ? f.severity : acc), "info");
+  // Outcome: the most severe finding's decision.
+  const top = findings.reduce<FindingDecision>((acc, f) => (SEVERITY_RANK[f.decision] > SEVERITY_RANK[acc] ? f.decision : acc), "clear");
   // Staleness is judged on the parties' screens (the screener's freshness options apply).
   const freshness = parties[0]?.screen.freshness ?? [];
   const stale = parties.some((p) => p.screen.stale);
   // Every party is screened for the transaction's jurisdictions: the gaps are the same for all.
   const gaps = parties[0]?.screen.coverageGaps ?? [];
-  const verdict: Outcome = top === "info" ? (stale ? "stale-clear" : "clear") : top;
-  const deciding = top === "info" ? [] : findings.filter((f) => f.severity === top).map((f) => f.id);
-  const counts = (["alert", "unscreenable", "review", "info"] as const).map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
+  const outcome: Outcome = top === "clear" ? (stale ? "stale-clear" : "clear") : top;
+  const deciding = top === "clear" ? [] : findings.filter((f) => f.decision === top).map((f) => f.id);
+  const counts = (["alert", "unscreenable", "review", "clear"] as const).map((s) => [s, findings.filter((f) => f.decision === s).length] as const).filter(([, n]) => n > 0);
   const decidingText = findings.filter((f) => deciding.includes(f.id)).map((f) => f.summary.replace(/^\w+: /, "").replace(/\.$/, ""));
-  const summary = `${verdict === "clear" ? "Clear" : `${verdict[0]?.toUpperCase() ?? ""}${verdict.slice(1)}`}: transaction${tx.id === undefined ? "" : ` ${tx.id}`} of ${tx.date} (${tx.route.origin} → ${[...(tx.route.transit ?? []), tx.route.destination].join(" → ")}) for ${jurisdictions.join(", ")}: ${
+  const summary = `${outcome[0]?.toUpperCase() ?? ""}${outcome.slice(1)}: transaction${tx.id === undefined ? "" : ` ${tx.id}`} of ${tx.date} (${tx.route.origin} → ${[...(tx.route.transit ?? []), tx.route.destination].join(" → ")}) for ${jurisdictions.join(", ")}: ${
     counts.map(([s, n]) => `${n} ${s}`).join(", ") || "no finding"
   }${decidingText.length ? `; ${decidingText.join("; ")}` : ""}; 50 % rule ${ownership.evaluated ? "evaluated" : "not evaluated"}${
     stale ? `; stale lists: ${freshness.filter((f) => f.stale).map((f) => f.detail).join("; ")}` : ""
@@ -483,12 +511,12 @@ export function screenTransaction(input: TransactionInput, options: ScreenTransa
     goodsCatalogue: { version: catalogue.version, sha256: catalogue.sha256 },
   });
 
-  const ordered = [...findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+  const ordered = [...findings].sort((a, b) => SEVERITY_RANK[b.decision] - SEVERITY_RANK[a.decision]);
   return {
     ...(tx.id === undefined ? {} : { transactionId: tx.id }),
     date: tx.date,
     jurisdictions: [...jurisdictions],
-    verdict,
+    outcome,
     stale,
     freshness,
     coverageGaps: gaps,

@@ -11,6 +11,9 @@ import { DEFAULT_MAX_NAME_LENGTH, DEFAULT_MAX_NAME_WORDS, IsoDaySchema } from ".
  * `SearchNamesOptions.budget`): the largest dev-set query uses 142,292 at the broad profile with
  * date-of-birth and country bonuses; adversarial inputs (dozens of common words or initials in one
  * name) are stopped here and answered `unscreenable`, never `clear`.
+ * @example
+ * DEFAULT_SEARCH_BUDGET //=> 250000
+ * createScreener({ lists, searchBudget: DEFAULT_SEARCH_BUDGET / 2 }); // stricter for an exposed endpoint
  */
 export const DEFAULT_SEARCH_BUDGET = 250_000;
 

@@ -89,7 +89,20 @@ export const TransactionSchema = z
     jurisdictions: z.array(RegimeSchema).min(1).max(4).optional(),
   })
   .strict();
+/**
+ * What `screenTransaction` takes (the input of {@link TransactionSchema}).
+ * @example
+ * const tx: TransactionInput = { id: "PO-2018-0042", date: "2018-06-01", parties: [{ role: "buyer", name: "Army Supply Bureau", country: "SY" }],
+ *   goods: [{ description: "MAZ trucks", quantity: 40 }], route: { origin: "BY", destination: "SY" } };
+ * desk.screen(tx).outcome //=> "alert"
+ */
 export type TransactionInput = z.input<typeof TransactionSchema>;
+/**
+ * A validated transaction (the output of {@link TransactionSchema}).
+ * @example
+ * const tx: Transaction = parseTransaction({ date: "2018-06-01", parties: [{ role: "buyer", name: "Army Supply Bureau" }], goods: [], route: { origin: "BY", destination: "SY" } });
+ * tx.parties[0]?.role //=> "buyer"
+ */
 export type Transaction = z.output<typeof TransactionSchema>;
 
 

@@ -2,7 +2,12 @@ import { finalizeList } from "../lists";
 import type { Designation, LoadedList, NameKind, Regime, SubjectType } from "../model";
 import { createScreener, type Screener, type ScreenerOptions } from "../screen";
 
-/** A designation of a test list, in a few fields; everything else takes a neutral default. */
+/**
+ * A designation of a test list, in a few fields; everything else takes a neutral default.
+ * @example
+ * const acme: DesignationFixture = { id: "acme", names: ["ACME MACHINE TOOLS LLC", { value: "ACME MT", kind: "weak-alias" }], programs: ["NPWMD"], listedOn: "2020-03-01" };
+ * buildDesignation(acme).subject.names[0]?.value //=> "ACME MACHINE TOOLS LLC"
+ */
 export interface DesignationFixture {
   /** The record's id on its list (`sourceId`): the record is `<listId>:<id>`. */
   readonly id: string;
@@ -23,7 +28,11 @@ export interface DesignationFixture {
   readonly nationalities?: readonly string[];
 }
 
-/** Options of {@link buildFixtureList}. */
+/**
+ * Options of {@link buildFixtureList}.
+ * @example
+ * buildFixtureList([{ id: "acme", names: ["ACME TRADING LLC"] }], { listId: "my-book", listDate: "2026-01-01" }).metadata.listId //=> "my-book"
+ */
 export interface BuildFixtureListOptions {
   /** Kebab-case list id; default `fixtures`. */
   readonly listId?: string;

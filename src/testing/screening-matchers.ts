@@ -1,9 +1,19 @@
 import type { ScreenResult, TransactionResult } from "../screen";
 
-/** What the matchers accept: a screen's result or a transaction's. */
-export type ScreeningResult = Pick<ScreenResult, "outcome" | "hits" | "reasons" | "query" | "asOf"> | Pick<TransactionResult, "verdict" | "findings" | "date">;
+/**
+ * What the matchers accept: a screen's result or a transaction's.
+ * @example
+ * const results: ScreeningResult[] = [screener.screen({ name: "Army Supply Bureau" }), desk.screen(tx)];
+ * results.map((r) => r.outcome) //=> ["alert", "alert"]
+ */
+export type ScreeningResult = Pick<ScreenResult, "outcome" | "hits" | "reasons" | "query" | "asOf"> | Pick<TransactionResult, "outcome" | "findings" | "date">;
 
-/** The result of one matcher, in the shape vitest's and jest's `expect.extend` take. */
+/**
+ * The result of one matcher, in the shape vitest's and jest's `expect.extend` take.
+ * @example
+ * const r: MatcherResult = screeningMatchers.toClear(screener.screen({ name: "Jane Doe Bakery", asOf: "2026-11-22" }));
+ * r.pass //=> false (a stale-clear on the embedded snapshots); r.message() prints the explanation
+ */
 export interface MatcherResult {
   readonly pass: boolean;
   readonly message: () => string;
@@ -12,6 +22,12 @@ export interface MatcherResult {
 /**
  * The assertions {@link screeningMatchers} adds to `expect`. Declare them once for your test
  * runner's types (vitest: `interface Assertion<T> extends ScreeningMatchers<T> {}` in `declare module "vitest"`).
+ * @example
+ * declare module "vitest" {
+ *   interface Assertion<T> extends ScreeningMatchers<T> {}
+ * }
+ * expect.extend(screeningMatchers);
+ * expect(screener.screen({ name: "Army Supply Bureau" })).toAlertOn("ofac-sdn:15486");
  */
 export interface ScreeningMatchers<R = unknown> {
   /** The result alerts, and record `<list>:<id>` (e.g. `ofac-sdn:15487`) is one of its alerts. */
@@ -37,15 +53,15 @@ interface Normalized {
 function isScreeningResult(value: unknown): value is ScreeningResult {
   if (value === null || typeof value !== "object") return false;
   const v = value as Record<string, unknown>;
-  return (typeof v["outcome"] === "string" && Array.isArray(v["hits"])) || (typeof v["verdict"] === "string" && Array.isArray(v["findings"]));
+  return typeof v["outcome"] === "string" && (Array.isArray(v["hits"]) || Array.isArray(v["findings"]));
 }
 
 function normalize(result: ScreeningResult): Normalized {
-  if ("verdict" in result) {
+  if ("findings" in result) {
     return {
       subject: `transaction of ${result.date}`,
-      outcome: result.verdict,
-      lines: result.findings.map((f) => ({ decision: f.severity, ...(f.recordId === undefined ? {} : { recordId: f.recordId }), text: f.summary })),
+      outcome: result.outcome,
+      lines: result.findings.map((f) => ({ decision: f.decision, ...(f.recordId === undefined ? {} : { recordId: f.recordId }), text: f.summary })),
     };
   }
   return {

@@ -23,8 +23,9 @@ describe("sanctions-screen screen (the main job, embedded lists)", () => {
     const { code, out } = await screen("Belvneshpromservis", "--as-of", "2011-06-01", "--json", "--fail-on", "review");
     expect(code).toBe(0);
     const result = JSON.parse(out);
-    expect(result).toMatchObject({ outcome: "clear", asOf: "2011-06-01", findingCount: 1 });
-    expect(result.hits[0]).toMatchObject({ list: "ofac-sdn", recordId: "15487", decision: "info", nameDecision: "alert" });
+    expect(result).toMatchObject({ outcome: "clear", asOf: "2011-06-01", clearCount: 1 });
+    expect(result.hits[0]).toMatchObject({ list: "ofac-sdn", recordId: "15487", decision: "clear" });
+    expect(result.hits[0]?.reasons.find((r: { feature: string }) => r.feature === "name.decision")?.detail).toMatch(/^name alone: alert/);
     expect(result.hits[0].summary).toContain("designated later on 2012-09-19");
     const alert = await screen("Army Supply Bureau", "--json", "--fail-on", "alert", "--country", "sy");
     expect(alert.code).toBe(3);

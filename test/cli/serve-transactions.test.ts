@@ -22,8 +22,8 @@ describe("serve: POST /transactions/screen over real HTTP", () => {
       route: { origin: "BY", destination: "SY" },
     });
     expect(res.status).toBe(200);
-    const result = (await res.json()) as { verdict: string; envelope: { asOf: string } };
-    expect(result.verdict).toBe("alert");
+    const result = (await res.json()) as { outcome: string; envelope: { asOf: string } };
+    expect(result.outcome).toBe("alert");
     expect(result.envelope.asOf).toBe("2018-05-01");
   });
 

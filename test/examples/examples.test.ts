@@ -35,7 +35,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 describe("examples/hono-trade-desk", () => {
   const app = createTradeDeskApp({ screener, rulePack: embeddedRulePack(), goods: embeddedGoodsCatalogue() });
 
-  it("answers a trade's verdict over the Node adapter, with the findings explained", async () => {
+  it("answers a trade's outcome over the Node adapter, with the findings explained", async () => {
     const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
     try {
       await new Promise<void>((resolve) => (server.listening ? resolve() : server.once("listening", () => resolve())));
@@ -43,11 +43,11 @@ describe("examples/hono-trade-desk", () => {
       const post = (body: unknown) => fetch(`${base}/trades/screen`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
       const blocked = await post(trade("Acme Machine Tools LLC"));
       expect(blocked.status).toBe(200);
-      const alert = (await blocked.json()) as { verdict: string; findings: { severity: string; summary: string }[] };
-      expect(alert.verdict).toBe("alert");
-      expect(alert.findings.find((f) => f.severity === "alert")?.summary).toContain('"ACME MACHINE TOOLS LLC"');
-      const booked = (await (await post(trade("Nordic Timber Exports AB"))).json()) as { verdict: string };
-      expect(booked.verdict).toBe("clear");
+      const alert = (await blocked.json()) as { outcome: string; findings: { decision: string; summary: string }[] };
+      expect(alert.outcome).toBe("alert");
+      expect(alert.findings.find((f) => f.decision === "alert")?.summary).toContain('"ACME MACHINE TOOLS LLC"');
+      const booked = (await (await post(trade("Nordic Timber Exports AB"))).json()) as { outcome: string };
+      expect(booked.outcome).toBe("clear");
     } finally {
       server.close();
     }

@@ -47,6 +47,14 @@ describe("explained hits", () => {
           "weight": 0.03,
         },
         {
+          "candidate": "0.9",
+          "detail": "name alone: alert (0.99 ≥ 0.90)",
+          "feature": "name.decision",
+          "query": "0.990233",
+          "score": 0.990233,
+          "weight": 0,
+        },
+        {
           "candidate": "no date",
           "detail": "[TEST] on the list, listing date unknown, taken as open on 2025-01-01",
           "feature": "designation.in-force",

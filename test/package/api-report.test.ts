@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { apiReports } from "../../scripts/api-report";
+import { apiReports, DOCUMENTED_ENTRIES, symbolsWithoutExample } from "../../scripts/api-report";
+import { checkExamples } from "../../scripts/check-examples";
 
 describe("API report", () => {
   const reports = apiReports();
@@ -18,4 +19,13 @@ describe("API report", () => {
   it.each([...reports.keys()])("api/%s is up to date (npm run api:report)", (name) => {
     expect(readFileSync(join(import.meta.dirname, "../../api", name), "utf8")).toBe(reports.get(name));
   });
+
+  it(`every public symbol of ${DOCUMENTED_ENTRIES.join(", ")} has TSDoc with an @example`, () => {
+    expect(symbolsWithoutExample()).toEqual([]);
+  });
+
+  it("each of those @example blocks type-checks against the public API (scripts/check-examples.ts)", () => {
+    const failures = checkExamples();
+    expect(failures.map((f) => `${f.symbol}: ${f.messages.join("; ")}`)).toEqual([]);
+  }, 120_000);
 });

@@ -37,6 +37,9 @@ const REQUIRED_FILES = [
   "lists/rules/rule-pack.json",
   "lists/goods/controlled-items.json",
   "lists/curated/seed-designations.json",
+  "schema/screen-result.json",
+  "schema/transaction-result.json",
+  "schema/screen-input.json",
 ];
 
 try {
@@ -97,6 +100,7 @@ if (typeof screeningMatchers.toClear !== "function") throw new Error("CJS: sanct
 if (loadEmbeddedLists({ lists: ["curated"] })[0].records.length < 1) throw new Error("CJS: embedded curated list missing");
 if (typeof lib.loadList !== "function") throw new Error("CJS: loadList missing");
 if (typeof runCli !== "function") throw new Error("CJS: runCli missing");
+if (require(require.resolve("sanctions-screen/schema/screen-result.json")).title !== "ScreenResult") throw new Error("CJS: sanctions-screen/schema/screen-result.json missing");
 console.log("cjs ok", Object.keys(lib).length);
 `,
   );
@@ -107,6 +111,7 @@ console.log("cjs ok", Object.keys(lib).length);
   // The main job from the installed package, with the prebuilt index it ships.
   const screened = JSON.parse(run(join(work, "node_modules/.bin/sanctions-screen"), ["screen", "Belvneshpromservis LLC", "--as-of", "2013-03-01", "--json"], work));
   if (screened.outcome !== "alert" || screened.hits[0]?.recordId !== "15487") throw new Error(`bin: screen gave ${screened.outcome}`);
+  if (screened.envelope?.schemaVersion !== 2) throw new Error(`bin: envelope.schemaVersion ${screened.envelope?.schemaVersion}, expected 2`);
   console.log("bin ok");
 } finally {
   rmSync(work, { recursive: true, force: true });

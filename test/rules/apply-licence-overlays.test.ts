@@ -20,7 +20,7 @@ const byId = (findings: readonly RuleFinding[], id: string) => {
 describe("general licences downgrade, never delete", () => {
   it("GL 25 (from 2025-05-23) downgrades the Government-of-Syria finding to review when no blocked party is involved", () => {
     const f = byId(syria("2025-06-01", { blockedPartyInvolved: false }), "us-syria-eo13582");
-    expect(f).toMatchObject({ unlicensedSeverity: "alert", severity: "review" });
+    expect(f).toMatchObject({ decision: "review", overlays: expect.arrayContaining([expect.objectContaining({ from: "alert", to: "review" })]) });
     const gl25 = f.overlays.find((o) => o.licenceId === "ofac-syria-gl-25");
     expect(gl25).toMatchObject({ applied: true, effect: "downgrade", from: "alert", to: "review" });
     expect(gl25?.excludes.join(" ")).toContain("SDNs");
@@ -41,29 +41,29 @@ describe("general licences downgrade, never delete", () => {
   it("GL 24 runs 2025-01-06 → 2025-07-07 (half-open) and says what it authorises", () => {
     expect(byId(syria("2025-01-05"), "us-syria-eo13582").overlays).toEqual([]);
     const f = byId(syria("2025-01-06"), "us-syria-eo13582");
-    expect(f.severity).toBe("review");
+    expect(f.decision).toBe("review");
     expect(f.overlays.map((o) => o.licenceId)).toEqual(["ofac-syria-gl-24"]);
     expect(f.overlays[0]?.authorises).toContain("personal remittances");
     // The BIS export ban (E.O. 13338) is not an OFAC SySR prohibition: GL 24 does not touch it.
-    expect(byId(syria("2025-01-06"), "us-syria-eo13338")).toMatchObject({ severity: "alert", overlays: [] });
+    expect(byId(syria("2025-01-06"), "us-syria-eo13338")).toMatchObject({ decision: "alert", overlays: [] });
   });
 
   it("overlays do not bear on an ended rule", () => {
     const f = byId(syria("2025-07-02", { blockedPartyInvolved: false }), "us-syria-eo13582");
-    expect(f).toMatchObject({ status: "ended", overlays: [], severity: "info" });
+    expect(f).toMatchObject({ status: "ended", overlays: [], decision: "clear" });
   });
 
   it("the Caesar suspension excludes Russia and Iran", () => {
     const plain = byId(syria("2025-12-01"), "us-caesar-act");
-    expect(plain.severity).toBe("info");
+    expect(plain.decision).toBe("clear");
     const withRussia = byId(syria("2025-12-01", { partyCountries: ["RU"] }), "us-caesar-act");
-    expect(withRussia.severity).toBe("review");
+    expect(withRussia.decision).toBe("review");
     expect(withRussia.overlays.find((o) => o.licenceId === "us-caesar-suspension-2025-11")?.reason).toContain("RU");
   });
 
   it("the unconfirmed Caesar repeal is named but never downgrades", () => {
     const f = byId(syria("2026-06-01", { blockedPartyInvolved: false }), "us-caesar-act");
-    expect(f.severity).toBe("review");
+    expect(f.decision).toBe("review");
     const repeal = f.overlays.find((o) => o.licenceId === "us-caesar-repeal");
     expect(repeal).toMatchObject({ applied: false, confirmed: false });
     expect(repeal?.reason).toContain("effective date");
@@ -81,6 +81,6 @@ describe("general licences downgrade, never delete", () => {
       ["ofac-syria-gl-24", true],
       ["ofac-syria-gl-25", false],
     ]);
-    expect(f.severity).toBe("review");
+    expect(f.decision).toBe("review");
   });
 });

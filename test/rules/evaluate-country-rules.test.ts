@@ -28,26 +28,27 @@ const byId = (findings: readonly RuleFinding[], id: string) => {
 describe("U.S. Syria programme around its revocation (MAZ trucks to Damascus)", () => {
   it("2018: the export ban and the Government-of-Syria blocking alert", () => {
     const findings = run({ asOf: "2018-03-01" });
-    expect(findings[0]?.severity).toBe("alert");
+    expect(findings[0]?.decision).toBe("alert");
     const ban = byId(findings, "us-syria-eo13338");
-    expect(ban).toMatchObject({ severity: "alert", status: "in-force", regime: "US", confirmed: true });
+    expect(ban).toMatchObject({ decision: "alert", status: "in-force", regime: "US", confirmed: true });
     expect(ban.summary).toMatchInlineSnapshot(
       `"Alert: [US] U.S. Syria export ban (E.O. 13338) in force on 2018-03-01 since 2004-05-11, until 2025-07-01; destination SY; goods other; programme [SYRIA]."`,
     );
-    expect(byId(findings, "us-syria-eo13582").severity).toBe("alert");
+    expect(byId(findings, "us-syria-eo13582").decision).toBe("alert");
     expect(ban.source).toBe("jewishvirtuallibrary.org/jsource/US-Israel/syriaorder.html");
   });
 
   it("2026-01-15: the programme is shown as ended on 2025-07-01 by E.O. 14312, not alerting", () => {
     const findings = run({ asOf: "2026-01-15" });
     const ban = byId(findings, "us-syria-eo13338");
-    expect(ban).toMatchObject({ severity: "info", status: "ended", unlicensedSeverity: "info", ruleSeverity: "alert" });
+    expect(ban).toMatchObject({ decision: "clear", status: "ended" });
+    expect(ban.reasons.find((r) => r.feature === "rule.severity")).toMatchObject({ severity: "alert", detail: "row severity alert when in force and confirmed; ended on the day: clear before licence overlays" });
     expect(ban.summary).toContain("ended on 2025-07-01 (E.O. 14312");
     expect(ban.reasons.find((r) => r.feature === "rule.window")).toMatchObject({ to: "2025-07-01", asOf: "2026-01-15" });
-    expect(findings.some((f) => f.severity === "alert")).toBe(false);
+    expect(findings.some((f) => f.decision === "alert")).toBe(false);
     // What is still in force is explained: BIS licence requirement and the SST designation.
-    expect(byId(findings, "bis-syria-2025").severity).toBe("review");
-    expect(byId(findings, "us-syria-sst").severity).toBe("review");
+    expect(byId(findings, "bis-syria-2025").decision).toBe("review");
+    expect(byId(findings, "us-syria-sst").decision).toBe("review");
   });
 
   it("the window is half-open: in force on 2025-06-30, ended on 2025-07-01", () => {
@@ -59,7 +60,7 @@ describe("U.S. Syria programme around its revocation (MAZ trucks to Damascus)", 
 
   it("a start known only as 'on or before' gives review before it, never a silent clear", () => {
     const bis = byId(run({ asOf: "2018-03-01" }), "bis-syria-2025");
-    expect(bis).toMatchObject({ status: "uncertain", severity: "review" });
+    expect(bis).toMatchObject({ status: "uncertain", decision: "review" });
     expect(bis.summary).toContain("known in force on or before 2025-09-02");
   });
 });
@@ -71,46 +72,47 @@ describe("regimes and jurisdictions", () => {
   it("EU-only: arms exports to Syria went to national policy in 2013 (review), the 2011 embargo is shown as ended", () => {
     const findings = munitionsToSyria(["EU"]);
     expect(findings.every((f) => f.regime === "EU" || f.kind === "secondary-sanctions")).toBe(true);
-    expect(byId(findings, "eu-syria-arms-exports-national").severity).toBe("review");
-    expect(byId(findings, "eu-syria-arms-embargo-2011")).toMatchObject({ status: "ended", severity: "info" });
+    expect(byId(findings, "eu-syria-arms-exports-national").decision).toBe("review");
+    expect(byId(findings, "eu-syria-arms-embargo-2011")).toMatchObject({ status: "ended", decision: "clear" });
     expect(findings.some((f) => f.ruleId === "itar-126-1-syria")).toBe(false);
   });
 
   it("EU in 2012: the EU-wide embargo alerts", () => {
-    expect(byId(munitionsToSyria(["EU"], "2012-06-01"), "eu-syria-arms-embargo-2011").severity).toBe("alert");
+    expect(byId(munitionsToSyria(["EU"], "2012-06-01"), "eu-syria-arms-embargo-2011").decision).toBe("alert");
   });
 
-  it("the unconfirmed 'EU-wide arms-export ban now?' row is reported as info, never alert", () => {
+  it("the unconfirmed 'EU-wide arms-export ban now?' row is reported as clear, never alert", () => {
     const f = byId(munitionsToSyria(["EU"], "2024-01-01"), "eu-syria-arms-export-ban-now");
-    expect(f).toMatchObject({ confirmed: false, severity: "info", ruleSeverity: "alert", status: "in-force" });
+    expect(f).toMatchObject({ confirmed: false, decision: "clear", status: "in-force" });
+    expect(f.reasons.find((r) => r.feature === "rule.severity")).toMatchObject({ severity: "alert" });
     expect(f.summary).toContain("unconfirmed row, not used to alert");
     expect(f.reasons.some((r) => r.feature === "rule.unconfirmed")).toBe(true);
   });
 
   it("US-only: ITAR §126.1 denial policy alerts on munitions to Syria; EU rows are absent", () => {
     const findings = munitionsToSyria(["US"]);
-    expect(byId(findings, "itar-126-1-syria").severity).toBe("alert");
+    expect(byId(findings, "itar-126-1-syria").decision).toBe("alert");
     expect(findings.some((f) => f.regime === "EU")).toBe(false);
   });
 
   it("UN-only: an explained negative — no UN conventional arms embargo on Syria", () => {
     const findings = munitionsToSyria(["UN"]);
     const none = byId(findings, "un-no-arms-embargo-syria");
-    expect(none).toMatchObject({ severity: "info", kind: "no-embargo", regime: "UN" });
+    expect(none).toMatchObject({ decision: "clear", kind: "no-embargo", regime: "UN" });
     expect(none.measure).toContain("UNSCR 2118 covers chemical weapons only");
-    expect(findings.filter((f) => f.regime === "UN").every((f) => f.severity === "info")).toBe(true);
+    expect(findings.filter((f) => f.regime === "UN").every((f) => f.decision === "clear")).toBe(true);
   });
 
   it("UK: the pack has no UK rows, so a coverage-gap finding says so instead of a silent clear", () => {
     const findings = munitionsToSyria(["UK"]);
     const gap = byId(findings, "coverage-uk");
-    expect(gap).toMatchObject({ kind: "coverage-gap", severity: "info", regime: "UK" });
+    expect(gap).toMatchObject({ kind: "coverage-gap", decision: "clear", regime: "UK" });
     expect(gap.summary).toContain("No UK rules in the rule pack");
   });
 
   it("extraterritorial rows (Caesar Act) are evaluated for an EU-only caller", () => {
     const caesar = byId(run({ asOf: "2021-01-01", jurisdictions: ["EU"] }), "us-caesar-act");
-    expect(caesar).toMatchObject({ regime: "US", severity: "review" });
+    expect(caesar).toMatchObject({ regime: "US", decision: "review" });
     expect(caesar.reasons.some((r) => r.feature === "rule.extraterritorial")).toBe(true);
   });
 });
@@ -120,24 +122,24 @@ describe("Belarus", () => {
     run({ asOf, jurisdictions, countries: [{ code: "BY", role: "destination" }], goodsClasses });
 
   it("EU arms embargo from 2011-06-20 on munitions; not on 2011-06-19", () => {
-    expect(byId(toBelarus("2011-06-20", ["munitions"]), "eu-belarus-arms-embargo").severity).toBe("alert");
+    expect(byId(toBelarus("2011-06-20", ["munitions"]), "eu-belarus-arms-embargo").decision).toBe("alert");
     expect(byId(toBelarus("2011-06-19", ["munitions"]), "eu-belarus-arms-embargo")).toMatchObject({
       status: "not-yet",
-      severity: "info",
+      decision: "clear",
     });
   });
 
   it("dual-use: EU review from 2021-06-24, EU ban and BIS controls from 2022-03-02, all CCL from 2022-04-08", () => {
     const d2021 = toBelarus("2021-12-01", ["dual-use"]);
-    expect(byId(d2021, "eu-belarus-dual-use-military-2021").severity).toBe("review");
-    expect(byId(d2021, "eu-belarus-dual-use-ban-2022").severity).toBe("info");
+    expect(byId(d2021, "eu-belarus-dual-use-military-2021").decision).toBe("review");
+    expect(byId(d2021, "eu-belarus-dual-use-ban-2022").decision).toBe("clear");
     const march = toBelarus("2022-03-15", ["dual-use"]);
-    expect(byId(march, "eu-belarus-dual-use-ban-2022").severity).toBe("alert");
-    expect(byId(march, "bis-belarus-2022-03").severity).toBe("alert");
+    expect(byId(march, "eu-belarus-dual-use-ban-2022").decision).toBe("alert");
+    expect(byId(march, "bis-belarus-2022-03").decision).toBe("alert");
     expect(byId(march, "bis-belarus-all-ccl").status).toBe("not-yet");
     const april = toBelarus("2022-04-08", ["dual-use"]);
     expect(byId(april, "bis-belarus-2022-03").status).toBe("ended");
-    expect(byId(april, "bis-belarus-all-ccl").severity).toBe("alert");
+    expect(byId(april, "bis-belarus-all-ccl").decision).toBe("alert");
   });
 
   it("ITAR §126.1 covers munitions originating in Belarus, not only those destined for it", () => {
@@ -150,7 +152,7 @@ describe("Belarus", () => {
       goodsClasses: ["munitions"],
     });
     const itar = byId(findings, "itar-126-1-belarus");
-    expect(itar.severity).toBe("alert");
+    expect(itar.decision).toBe("alert");
     expect(itar.matched.countries).toEqual([{ code: "BY", role: "origin" }]);
     // The EU embargo is on exports to Belarus only.
     expect(
@@ -207,8 +209,8 @@ describe("invariants", () => {
     "an unconfirmed row never alerts and every finding has a summary and a window reason",
     (asOf, jurisdictions, countries, goodsClasses) => {
       for (const f of evaluateCountryRules({ pack: PACK, asOf, jurisdictions, countries, goodsClasses })) {
-        if (!f.confirmed) expect(f.severity).toBe("info");
-        if (f.status !== "in-force" && f.status !== "uncertain") expect(f.severity).toBe("info");
+        if (!f.confirmed) expect(f.decision).toBe("clear");
+        if (f.status !== "in-force" && f.status !== "uncertain") expect(f.decision).toBe("clear");
         expect(f.summary.length).toBeGreaterThan(10);
         if (f.kind !== "coverage-gap") expect(f.reasons.some((r) => r.feature === "rule.window")).toBe(true);
       }
@@ -233,8 +235,8 @@ describe("invariants", () => {
       const a = evaluateCountryRules({ pack: PACK, asOf, jurisdictions, countries, goodsClasses });
       const b = evaluateCountryRules({ pack: PACK, asOf, jurisdictions, countries, goodsClasses });
       expect(JSON.stringify(a)).toBe(JSON.stringify(b));
-      const rank = { alert: 2, review: 1, info: 0 };
-      for (let i = 1; i < a.length; i++) expect(rank[a[i - 1]!.severity]).toBeGreaterThanOrEqual(rank[a[i]!.severity]);
+      const rank = { alert: 2, review: 1, clear: 0 };
+      for (let i = 1; i < a.length; i++) expect(rank[a[i - 1]!.decision]).toBeGreaterThanOrEqual(rank[a[i]!.decision]);
     },
   );
 });

@@ -7,9 +7,9 @@ describe("evaluateProgrammeFlags", () => {
     for (const jurisdictions of [["US"], ["EU"]] as const) {
       const [f, ...rest] = evaluateProgrammeFlags({ pack: PACK, asOf: "2013-03-01", jurisdictions: [...jurisdictions], programmes: ["NPWMD", "IFSR"] });
       expect(rest).toEqual([]);
-      expect(f).toMatchObject({ ruleId: "us-ifsr-correspondent-risk", regime: "US", severity: "review", kind: "programme-flag" });
+      expect(f).toMatchObject({ ruleId: "us-ifsr-correspondent-risk", regime: "US", decision: "review", kind: "programme-flag" });
       expect(f?.summary).toContain("correspondent-account risk");
-      expect(f?.reasons.map((r) => r.feature)).toEqual(["rule.window", "programme.flag", "rule.extraterritorial"]);
+      expect(f?.reasons.map((r) => r.feature)).toEqual(["rule.window", "programme.flag", "rule.severity", "rule.extraterritorial"]);
     }
   });
 

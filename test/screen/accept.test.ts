@@ -31,8 +31,9 @@ describe("accept list", () => {
     const r = applyAcceptList("cp-42", result, accepted);
     expect(r.outcome).toBe("clear");
     const h = r.hits.find((x) => x.recordId === RECORD);
-    expect(h?.decision).toBe("accepted");
-    expect(h?.hitDecision).toBe("alert");
+    expect(h?.decision).toBe("clear");
+    expect(h?.acceptance?.applied).toBe(true);
+    expect(h?.hit.decision).toBe("alert");
     expect(h?.acceptance?.detail).toContain("different address and owners; record unchanged");
   });
 
@@ -55,9 +56,9 @@ describe("accept list", () => {
     const opts = { screener, rulePack: embeddedRulePack(), goods: embeddedGoodsCatalogue() };
     const plain = screenTransaction(tx, opts);
     const acc = screenTransaction(tx, { ...opts, acceptList: accepted });
-    expect(plain.findings.find((f) => f.id === `party.0.${RECORD}`)?.severity).toBe("alert");
+    expect(plain.findings.find((f) => f.id === `party.0.${RECORD}`)?.decision).toBe("alert");
     const f = acc.findings.find((x) => x.id === `party.0.${RECORD}`);
-    expect(f?.severity).toBe("info");
+    expect(f?.decision).toBe("clear");
     expect(f?.summary).toContain("accepted for cp-42");
     expect(acc.parties[0]?.blocked).toBe(false);
     expect(acc.envelope.optionsHash).not.toBe(plain.envelope.optionsHash);

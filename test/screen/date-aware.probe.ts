@@ -22,12 +22,12 @@ const tx = (date: string) =>
   );
 const before = tx("2025-06-30");
 const after = tx("2025-07-01");
-const severity = (r: ReturnType<typeof tx>, id: string) => r.findings.find((f) => f.id === id)?.severity;
+const severity = (r: ReturnType<typeof tx>, id: string) => r.findings.find((f) => f.id === id)?.decision;
 process.stdout.write(
   JSON.stringify({
     decisions,
     eo13338: [severity(before, "rule.us-syria-eo13338"), severity(after, "rule.us-syria-eo13338")],
-    verdicts: [before.verdict, after.verdict],
+    verdicts: [before.outcome, after.outcome],
     sha256: [contentSha256(before), contentSha256(after), contentSha256(JSON.stringify(after))],
   }),
 );

@@ -25,7 +25,7 @@ describe("date-aware screening does not depend on the machine's time zone", () =
       ["alert", "in-force", expect.stringContaining("SYRIA:ended")],
     ]);
     // E.O. 13338 is in force on 2025-06-30 and ended on 2025-07-01 (E.O. 14312).
-    expect(out.eo13338).toEqual(["alert", "info"]);
+    expect(out.eo13338).toEqual(["alert", "clear"]);
     expect(out.verdicts).toEqual(["alert", "alert"]);
     if (tz !== "UTC") expect(out.sha256).toEqual(results.get("UTC")?.sha256);
   }, 120_000);

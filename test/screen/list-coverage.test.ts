@@ -31,7 +31,7 @@ describe("coverage: a jurisdiction no loaded list covers is named in every resul
         detail: "EU not covered: no loaded list carries EU designations (loaded: un-sc, uk-fcdo, ofac-sdn), so no EU designation can alert; load eu-fsf (EU Financial Sanctions Files)",
       },
     ]);
-    // The UK record is outside the caller's jurisdictions: an info finding, never an alert.
+    // The UK record is outside the caller's jurisdictions: a clear hit, never an alert.
     expect(r.outcome).not.toBe("alert");
   });
 

@@ -77,7 +77,7 @@ describe("transactions and the handler report staleness", () => {
   it("a transaction with no finding on stale lists is stale-clear, and says which list", () => {
     const tx = { date: "2026-12-06", parties: [{ role: "buyer" as const, name: "Zyxwv Qutsr Ponml" }], goods: [{ description: "office chairs" }], route: { origin: "DE", destination: "FR" }, jurisdictions: ["UK" as const] };
     const r = screenTransaction(tx, { screener, rulePack: embeddedRulePack(), goods: embeddedGoodsCatalogue() });
-    expect(r.verdict).toBe("stale-clear");
+    expect(r.outcome).toBe("stale-clear");
     expect(r.stale).toBe(true);
     expect(r.summary).toContain("stale lists: un-sc dated 2026-02-27 is 282 days old on 2026-12-06 (max 7)");
   });

@@ -45,8 +45,8 @@ describe("the 50 % rule on joined names", () => {
 
   it("blocks a party owned 60 % by a designated owner when the edge spells the party differently, and explains the joins", () => {
     const r = run(tx([{ owner: "BNK UK Limited", owned: "Balkan Export Brokers", percent: 60 }]));
-    expect(r.verdict).toBe("alert");
-    expect(r.findings.find((f) => f.id === "ownership.0")).toMatchObject({ severity: "alert" });
+    expect(r.outcome).toBe("alert");
+    expect(r.findings.find((f) => f.id === "ownership.0")).toMatchObject({ decision: "alert" });
     expect(r.ownership.joins.map((j) => [j.name, j.how])).toEqual([
       ["BNK UK Limited", "none"],
       ["Balkan Export Brokers", "matcher"],
@@ -67,7 +67,7 @@ describe("the 50 % rule on joined names", () => {
   it("notes a share of 1 or less as a likely fraction, and refuses one outside 0–100", () => {
     const r = run(tx([{ owner: "BNK UK Limited", owned: "Balkan Exprot Brokers EOOD", percent: 0.6 }]));
     expect(r.ownership.notes).toContain("ownership.0.percent 0.6: looks like a fraction; percent is 0–100 (write 60 for 60 %)");
-    expect(r.findings.some((f) => f.id === "ownership.0" && f.severity === "alert")).toBe(false);
+    expect(r.findings.some((f) => f.id === "ownership.0" && f.decision === "alert")).toBe(false);
     for (const percent of [0, -5, 150]) {
       let error: unknown;
       try {

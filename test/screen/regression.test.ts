@@ -135,7 +135,7 @@ describeWithData("secondary evidence", EVAL_FILES, () => {
     const other = screener.screen({ name: "Ivan Petrov", dateOfBirth: "1985", country: "DE" }).hits.find((h) => h.recordId === "with-facts");
     expect(same?.score ?? 0).toBeGreaterThan(base?.score ?? 1);
     expect(other?.score ?? 0).toBeLessThan(base?.score ?? 0);
-    expect(same?.reasons.map((r) => r.feature)).toEqual(["name.fuzzy", "dob.match", "country.match", "designation.in-force"]);
+    expect(same?.reasons.map((r) => r.feature)).toEqual(["name.fuzzy", "dob.match", "country.match", "name.decision", "designation.in-force"]);
   });
 
   it("finds a record through an exact identifier even when the name differs, as strong evidence", () => {

@@ -9,7 +9,7 @@ import { FIXTURES } from "../shared-data";
 
 interface ExpectedFinding {
   readonly id: string;
-  readonly severity: string;
+  readonly decision: string;
   readonly contains: readonly string[];
 }
 interface Case {
@@ -17,7 +17,7 @@ interface Case {
   readonly explanation: string;
   readonly transaction: TransactionInput;
   readonly expected: {
-    readonly verdict: TransactionResult["verdict"];
+    readonly outcome: TransactionResult["outcome"];
     readonly findings: readonly ExpectedFinding[];
     readonly absent?: readonly string[];
     readonly deciding?: readonly string[];
@@ -58,26 +58,26 @@ describe("seed counterparties (test/fixtures/counterparties/seed-counterparties.
 describe("seed transactions (test/fixtures/transactions/seed-transactions.json)", () => {
   it.each(cases)("$name", (c) => {
     const r = ts.screen(c.transaction);
-    expect(r.verdict, r.summary).toBe(c.expected.verdict);
+    expect(r.outcome, r.summary).toBe(c.expected.outcome);
     for (const f of c.expected.findings) {
       const found = r.findings.find((x) => x.id === f.id);
       expect(found, `${f.id} in ${r.findings.map((x) => x.id).join(", ")}`).toBeDefined();
-      expect(found?.severity, found?.summary).toBe(f.severity);
+      expect(found?.decision, found?.summary).toBe(f.decision);
       for (const words of f.contains) expect(found?.summary).toContain(words);
     }
     for (const id of c.expected.absent ?? []) expect(r.findings.some((x) => x.id === id)).toBe(false);
     if (c.expected.deciding) expect([...r.deciding].sort()).toEqual([...c.expected.deciding].sort());
     // On the embedded snapshots a party's no-match after their dates is stale-clear (never a clean clear).
     for (const i of c.expected.clearParties ?? []) expect(r.parties[i]?.outcome, r.parties[i]?.name).toBe(r.parties[i]?.screen.stale ? "stale-clear" : "clear");
-    if (c.expected.noPartyAlert) expect(r.findings.filter((f) => f.kind === "party" && f.severity === "alert")).toEqual([]);
+    if (c.expected.noPartyAlert) expect(r.findings.filter((f) => f.kind === "party" && f.decision === "alert")).toEqual([]);
     for (const [id, programs] of Object.entries(c.expected.recordPrograms ?? {})) {
       const hit = r.parties.flatMap((p) => p.hits).find((h) => h.recordId === id);
       expect(hit?.hit.record.bases.map((b) => b.program)).toEqual(expect.arrayContaining([...programs]));
     }
     expect(r.ownership.evaluated).toBe(c.expected.ownershipEvaluated);
-    // The verdict is the most severe finding, and the summary is rendered from the deciding findings.
-    expect(r.summary.startsWith(`${r.verdict[0]?.toUpperCase()}${r.verdict.slice(1)}:`)).toBe(true);
-    for (const id of r.deciding) expect(r.findings.find((f) => f.id === id)?.severity).toBe(r.verdict);
+    // The outcome is the most severe finding, and the summary is rendered from the deciding findings.
+    expect(r.summary.startsWith(`${r.outcome[0]?.toUpperCase()}${r.outcome.slice(1)}:`)).toBe(true);
+    for (const id of r.deciding) expect(r.findings.find((f) => f.id === id)?.decision).toBe(r.outcome);
     expect(r.summary).toContain(r.ownership.evaluated ? "50 % rule evaluated" : "50 % rule not evaluated");
   });
 
@@ -93,7 +93,7 @@ describe("seed transactions (test/fixtures/transactions/seed-transactions.json)"
     const leg = r.parties.find((p) => p.leg === 0);
     expect(leg?.asOf).toBe("2013-03-01");
     expect(leg?.outcome).toBe("alert");
-    expect(r.verdict).toBe("alert");
+    expect(r.outcome).toBe("alert");
     expect(r.findings.find((f) => f.id === "leg.0.retransfer")?.summary).toContain('new consignee "Belvneshpromservice"');
   });
 
@@ -108,7 +108,7 @@ describe("seed transactions (test/fixtures/transactions/seed-transactions.json)"
       goods: [{ description: "AGS-17 automatic grenade launchers", quantity: 10 }],
       route: { origin: "BG", destination: "BG" },
     });
-    expect(r.verdict).toBe("review");
+    expect(r.outcome).toBe("review");
     expect(r.deciding).toEqual(expect.arrayContaining(["kyc.forwarder-consignee.0", "kyc.end-user-third-country.1", "kyc.goods-end-user-mismatch.1"]));
     expect(r.findings.find((f) => f.id === "kyc.end-user-third-country.1")?.summary).toContain("is in AE, not in the destination BG");
   });
@@ -127,8 +127,8 @@ describe("seed transactions (test/fixtures/transactions/seed-transactions.json)"
     });
     expect(r.ownership.evaluated).toBe(true);
     expect(r.ownership.results[0]?.blocked).toBe(false);
-    expect(r.findings.find((f) => f.id === "ownership.0")?.severity).toBe("info");
-    expect(r.verdict).toBe("clear");
+    expect(r.findings.find((f) => f.id === "ownership.0")?.decision).toBe("clear");
+    expect(r.outcome).toBe("clear");
     const none = ts.screen({ date: "2013-03-01", parties: [{ role: "buyer", name: "Danubia Trade Brokers EOOD" }], goods: [], route: { origin: "BG", destination: "BG" } });
     expect(none.ownership.evaluated).toBe(false);
     expect(none.ownership.results[0]?.summary).toBe("50 % rule not evaluated for Danubia Trade Brokers EOOD: no ownership graph supplied.");
@@ -160,26 +160,26 @@ describe("transaction invariants", () => {
       fc.constantFrom(["US"] as const, ["EU"] as const, ["US", "EU", "UK", "UN"] as const),
     ],
     { numRuns: 25 },
-  )("the verdict is the most severe finding, never below a party's outcome, and replays", (parties, date, destination, jurisdictions) => {
+  )("the outcome is the most severe finding, never below a party's outcome, and replays", (parties, date, destination, jurisdictions) => {
     const tx: TransactionInput = { date, jurisdictions: [...jurisdictions], parties, goods: [{ description: "MAZ trucks" }], route: { origin: "BY", destination } };
     const r = ts.screen(tx);
-    for (const p of r.parties) expect(rank[r.verdict]).toBeGreaterThanOrEqual(rank[p.outcome]);
-    const top = Math.max(0, ...r.findings.map((f) => (f.severity === "info" ? 0 : rank[f.severity])));
-    expect(rank[r.verdict]).toBe(top);
+    for (const p of r.parties) expect(rank[r.outcome]).toBeGreaterThanOrEqual(rank[p.outcome]);
+    const top = Math.max(0, ...r.findings.map((f) => (f.decision === "clear" ? 0 : rank[f.decision])));
+    expect(rank[r.outcome]).toBe(top);
     expect(JSON.stringify(ts.screen(tx))).toBe(JSON.stringify(r));
   });
 });
 
 describe("goods classes drive the country rules", () => {
   it.each([
-    { case: "grenade launchers to Syria, US, 2018: ITAR §126.1", goods: "AGS-17 automatic grenade launchers", destination: "SY", date: "2018-06-01", j: ["US"], rule: "rule.itar-126-1-syria", severity: "alert" },
-    { case: "grenade launchers to Syria, EU, 2018: national policy since 2013-06-01", goods: "AGS-17 automatic grenade launchers", destination: "SY", date: "2018-06-01", j: ["EU"], rule: "rule.eu-syria-arms-exports-national", severity: "review" },
-    { case: "grenade launchers to Syria, EU, 2012: EU arms embargo", goods: "AGS-17 automatic grenade launchers", destination: "SY", date: "2012-06-01", j: ["EU"], rule: "rule.eu-syria-arms-embargo-2011", severity: "alert" },
-    { case: "thermal cameras to Belarus, EU, 2023: dual-use ban", goods: "thermal imaging camera", destination: "BY", date: "2023-05-01", j: ["EU"], rule: "rule.eu-belarus-dual-use-ban-2022", severity: "alert" },
-    { case: "thermal cameras to Belarus, EU, 2021-07: dual-use for military use", goods: "thermal imaging camera", destination: "BY", date: "2021-07-01", j: ["EU"], rule: "rule.eu-belarus-dual-use-military-2021", severity: "review" },
-  ] as const)("$case", ({ goods, destination, date, j, rule, severity }) => {
+    { case: "grenade launchers to Syria, US, 2018: ITAR §126.1", goods: "AGS-17 automatic grenade launchers", destination: "SY", date: "2018-06-01", j: ["US"], rule: "rule.itar-126-1-syria", decision: "alert" },
+    { case: "grenade launchers to Syria, EU, 2018: national policy since 2013-06-01", goods: "AGS-17 automatic grenade launchers", destination: "SY", date: "2018-06-01", j: ["EU"], rule: "rule.eu-syria-arms-exports-national", decision: "review" },
+    { case: "grenade launchers to Syria, EU, 2012: EU arms embargo", goods: "AGS-17 automatic grenade launchers", destination: "SY", date: "2012-06-01", j: ["EU"], rule: "rule.eu-syria-arms-embargo-2011", decision: "alert" },
+    { case: "thermal cameras to Belarus, EU, 2023: dual-use ban", goods: "thermal imaging camera", destination: "BY", date: "2023-05-01", j: ["EU"], rule: "rule.eu-belarus-dual-use-ban-2022", decision: "alert" },
+    { case: "thermal cameras to Belarus, EU, 2021-07: dual-use for military use", goods: "thermal imaging camera", destination: "BY", date: "2021-07-01", j: ["EU"], rule: "rule.eu-belarus-dual-use-military-2021", decision: "review" },
+  ] as const)("$case", ({ goods, destination, date, j, rule, decision }) => {
     const r = ts.screen({ date, jurisdictions: [...j], parties: [{ role: "buyer", name: "Pirin Defence Trading EOOD" }], goods: [{ description: goods }], route: { origin: "BG", destination } });
-    expect(r.findings.find((f) => f.id === rule)?.severity).toBe(severity);
-    expect(r.verdict).toBe(severity);
+    expect(r.findings.find((f) => f.id === rule)?.decision).toBe(decision);
+    expect(r.outcome).toBe(decision);
   });
 });

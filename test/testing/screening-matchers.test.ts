@@ -47,7 +47,7 @@ describe("screeningMatchers", () => {
     } catch (e) {
       message = (e as Error).message;
     }
-    expect(message).toContain('expected the screen of "Acme Machine Tools" as of 2019-01-01 to alert on fixtures:acme, but fixtures:acme is info');
+    expect(message).toContain('expected the screen of "Acme Machine Tools" as of 2019-01-01 to alert on fixtures:acme, but fixtures:acme is clear');
     expect(message).toContain(before.hits[0]?.summary);
     expect(message).toMatch(/designated later on 2020-03-01/);
   });
@@ -64,7 +64,7 @@ describe("screeningMatchers", () => {
     expect(() => expect({ name: "x" }).toClear()).toThrow(/toClear: expected the result of screener\.screen\(\) or screenTransaction\(\), received object/);
   });
 
-  it("reads a transaction's verdict and findings", () => {
+  it("reads a transaction's outcome and findings", () => {
     const transactions = createTransactionScreener({ screener });
     const tx = transactions.screen({
       date: TODAY,
