@@ -17,15 +17,27 @@ const NONE: readonly string[] = Object.freeze([]);
  * tokenSymbols("KOMPANIYA") //=> ["O:CO"]
  */
 export function tokenSymbols(text: string): readonly string[] {
-  const org = ORG_SYMBOLS[text];
-  const nick = NICKNAMES[text];
-  const roman = ROMANISED_SURNAMES[text];
-  if (org === undefined && nick === undefined && roman === undefined) return NONE;
-  const out: string[] = [];
-  if (org !== undefined) out.push(`O:${org}`);
-  if (nick !== undefined) for (const n of nick) out.push(`N:${n}`);
-  if (roman !== undefined) for (const r of roman) out.push(`R:${r}`);
-  return out;
+  return (SYMBOLS ?? buildSymbols()).get(text) ?? NONE;
+}
+
+// The three tables merged once into one map of ready symbol lists (a Map lookup instead of three
+// dictionary-object lookups per token, and no list allocated per call).
+let SYMBOLS: Map<string, readonly string[]> | undefined;
+
+function buildSymbols(): Map<string, readonly string[]> {
+  const map = new Map<string, string[]>();
+  const add = (text: string, symbol: string): void => {
+    const list = map.get(text);
+    if (list === undefined) map.set(text, [symbol]);
+    else list.push(symbol);
+  };
+  // The order of symbols in a list follows the tables: organisation, nicknames, surnames.
+  for (const [text, org] of Object.entries(ORG_SYMBOLS)) add(text, `O:${org}`);
+  for (const [text, nicks] of Object.entries(NICKNAMES)) for (const n of nicks) add(text, `N:${n}`);
+  for (const [text, romans] of Object.entries(ROMANISED_SURNAMES)) for (const r of romans) add(text, `R:${r}`);
+  for (const list of map.values()) Object.freeze(list);
+  SYMBOLS = map;
+  return map;
 }
 
 /**
