@@ -495,6 +495,8 @@ export function createScreener(options: ScreenerOptions): Screener {
       ]);
     }
     const jurisdictions = scoring.input.jurisdictions ?? options.jurisdictions ?? ALL_REGIMES;
+    // `asOf` was checked once, as the input's (parseScreenInput) or the screener's `today`
+    // (parseScreenerOptions): the designation assessment does not re-check it per basis.
     const ctx: DesignationContext = { asOf, jurisdictions, listDates, curatedLinks };
     const scoredIds = new Set(scoring.scored.map((s) => s.record.id));
     // A curated record whose linked official record also matched is the same subject: the official
