@@ -1,0 +1,35 @@
+/**
+ * The embedded lists' data for bundles and every runtime without the `node` export condition
+ * (browsers, Workers; imported as `#compiled-data`, see package.json `imports`): the compiled JSON
+ * snapshots as static JSON modules, so that a bundler includes them. Node, Deno and Bun resolve
+ * `#compiled-data` to `./compiled-data-node.ts` instead, which reads the shipped files only when
+ * asked. Both export the same functions.
+ */
+import { compiledListData } from "./lists.generated";
+
+/**
+ * The compiled snapshots in manifest order, as raw JSON values (validated when expanded).
+ * @example
+ * compiledLists().length //=> 7
+ */
+export function compiledLists(): readonly unknown[] {
+  return compiledListData;
+}
+
+/**
+ * Bytes of a file shipped in `lists/compiled/` (`records.bin`), where the runtime exposes Node's file
+ * system through `process.getBuiltinModule` (no static `node:` import); else undefined.
+ * @example
+ * readShippedFile("records.bin")?.length //=> 9_800_000 (about)
+ */
+export function readShippedFile(name: string): Uint8Array | undefined {
+  const getBuiltin = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
+  if (typeof getBuiltin !== "function") return undefined;
+  try {
+    const { createRequire } = getBuiltin("node:module") as typeof import("node:module");
+    const { readFileSync } = getBuiltin("node:fs") as typeof import("node:fs");
+    return readFileSync(createRequire(import.meta.url).resolve(`sanctions-screen/lists/compiled/${name}`));
+  } catch {
+    return undefined;
+  }
+}
