@@ -6,10 +6,10 @@
  */
 import { InputError, ListFormatError } from "../errors";
 import type { ListMetadata, LoadedList } from "../model";
-import { createScreener, type Screener, type ScreenerOptions } from "../screen";
+import { createScreener, createScreenerOver, type Screener, type ScreenerOptions } from "../screen";
 import { expandCompiledList, type CompiledList } from "./compact";
 import { readShippedIndex } from "./shipped-index";
-import { openRecordSnapshot, screenerOverSnapshot, type RecordSnapshot } from "./record-snapshot";
+import { openRecordSnapshot, screenerOverSnapshot, snapshotRecords, type RecordSnapshot } from "./record-snapshot";
 import { compiledLists, readShippedFile } from "#compiled-data";
 import { createTransactionScreener, type TransactionScreener, type TransactionScreenerOptions } from "./default-transaction-screener";
 
@@ -113,6 +113,31 @@ export function createDefaultScreener(options: DefaultScreenerOptions = {}): Scr
     }
   }
   return createScreener({ ...screenerOptions, lists });
+}
+
+/** Options of {@link createSnapshotScreener}: the screener's, with the bytes of the two shipped files. */
+export interface SnapshotScreenerOptions extends Omit<ScreenerOptions, "lists" | "index"> {
+  /** Bytes of `lists/compiled/records.bin`, the binary record snapshot `npm run build` writes. */
+  readonly records: Uint8Array;
+  /** Bytes of `lists/compiled/name-index.bin`, the prebuilt name index of the same lists. */
+  readonly index: Uint8Array;
+}
+
+/**
+ * A screener over all the embedded lists from the bytes of the shipped record snapshot and name
+ * index, for runtimes without files (a Worker imports both as Data modules). It never reads the
+ * bundled JSON snapshots, so a bundle that uses only this function includes none of them. Throws
+ * `ListFormatError` (`snapshot.*`) for a snapshot from another library version or damaged, and
+ * `InputError` on `index` for an index built for other lists. Lists count as shipped snapshots
+ * (`freshness.snapshot`), as in {@link createDefaultScreener}.
+ * @example
+ * import records from "sanctions-screen/lists/compiled/records.bin"; // Data module
+ * import index from "sanctions-screen/lists/compiled/name-index.bin";
+ * createSnapshotScreener({ records: new Uint8Array(records), index: new Uint8Array(index) }).screen({ name: "Army Supply Bureau", asOf: "2018-06-01" }).outcome //=> "alert"
+ */
+export function createSnapshotScreener(options: SnapshotScreenerOptions): Screener {
+  const { records, index, ...given } = options;
+  return createScreenerOver({ ...given, index, freshness: { snapshot: true, ...given.freshness } }, snapshotRecords(openRecordSnapshot(records)));
 }
 
 export { embeddedRulePack, embeddedGoodsCatalogue, createTransactionScreener } from "./default-transaction-screener";

@@ -27,7 +27,7 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { buildIdentifierIndex, type IdentifierIndex } from "../candidates";
 import { InputError, ListFormatError } from "../errors";
 import type { DesignationRecord, ListMetadata, LoadedList, Regime } from "../model";
-import { createScreenerOver, curatedLinksOf, LIBRARY, type Screener, type ScreenerOptions } from "../screen";
+import { createScreenerOver, curatedLinksOf, LIBRARY, type Screener, type ScreenerOptions, type ScreenerRecords } from "../screen";
 import { expandCompiledList, expandRecord, type CompiledList } from "./compact";
 
 const MAGIC = "SSRS";
@@ -256,26 +256,33 @@ export function openRecordSnapshot(bytes: Uint8Array, options: OpenRecordSnapsho
 }
 
 /**
+ * What a screener reads of an opened snapshot: records on demand, the curated records' links (the
+ * curated list decoded whole: a handful of records), covered regimes and the identifier index.
+ * @example
+ * createScreenerOver({ index }, snapshotRecords(openRecordSnapshot(bytes))).stats.records //=> 21_023
+ */
+export function snapshotRecords(snapshot: RecordSnapshot): ScreenerRecords {
+  const curated = snapshot.lists.filter((l) => l.metadata.listId === "curated").flatMap((l) => Array.from({ length: l.recordCount }, (_, k) => snapshot.record(l.first + k)));
+  return {
+    lists: snapshot.lists,
+    count: snapshot.recordCount,
+    record: snapshot.record,
+    all: () => Array.from({ length: snapshot.recordCount }, (_, i) => snapshot.record(i)),
+    curatedLinks: curatedLinksOf(curated),
+    regimesCovered: snapshot.regimesCovered,
+    identifierIndex: snapshot.identifierIndex,
+  };
+}
+
+/**
  * A screener over an opened snapshot and a prebuilt name index for its lists; undefined when the
  * index does not fit them (`createDefaultScreener` then builds from the JSON snapshots).
  * @example
- * screenerOverSnapshot(openRecordSnapshot(bytes), { freshness: { snapshot: true } }, indexBytes)?.stats.records //=> 21_101 (about)
+ * screenerOverSnapshot(openRecordSnapshot(bytes), { freshness: { snapshot: true } }, indexBytes)?.stats.records //=> 21_023
  */
 export function screenerOverSnapshot(snapshot: RecordSnapshot, options: Omit<ScreenerOptions, "lists">, index: Uint8Array): Screener | undefined {
-  const curated = snapshot.lists.filter((l) => l.metadata.listId === "curated").flatMap((l) => Array.from({ length: l.recordCount }, (_, k) => snapshot.record(l.first + k)));
   try {
-    return createScreenerOver(
-      { ...options, index },
-      {
-        lists: snapshot.lists,
-        count: snapshot.recordCount,
-        record: snapshot.record,
-        all: () => Array.from({ length: snapshot.recordCount }, (_, i) => snapshot.record(i)),
-        curatedLinks: curatedLinksOf(curated),
-        regimesCovered: snapshot.regimesCovered,
-        identifierIndex: snapshot.identifierIndex,
-      },
-    );
+    return createScreenerOver({ ...options, index }, snapshotRecords(snapshot));
   } catch (error) {
     if (error instanceof InputError && error.issues.some((i) => i.path === "index")) return undefined;
     throw error;
