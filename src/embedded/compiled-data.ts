@@ -17,6 +17,16 @@ export function compiledLists(): readonly unknown[] {
 }
 
 /**
+ * Each compiled list's metadata and build provenance, in manifest order (here from the bundled
+ * snapshots themselves).
+ * @example
+ * compiledManifest()[1]?.metadata.listId //=> "ofac-sdn"
+ */
+export function compiledManifest(): readonly { readonly metadata: unknown; readonly build: unknown }[] {
+  return compiledListData.map((c) => ({ metadata: (c as { metadata?: unknown }).metadata, build: (c as { build?: unknown }).build }));
+}
+
+/**
  * Bytes of a file shipped in `lists/compiled/` (`records.bin`), where the runtime exposes Node's file
  * system through `process.getBuiltinModule` (no static `node:` import); else undefined.
  * @example

@@ -9,8 +9,8 @@ import type { ListMetadata, LoadedList } from "../model";
 import { createScreener, createScreenerOver, type Screener, type ScreenerOptions } from "../screen";
 import { expandCompiledList, type CompiledList } from "./compact";
 import { readShippedIndex } from "./shipped-index";
-import { openRecordSnapshot, screenerOverSnapshot, snapshotRecords, type RecordSnapshot } from "./record-snapshot";
-import { compiledLists, readShippedFile } from "#compiled-data";
+import { openRecordSnapshot, screenerOverSnapshot, snapshotFitsManifest, snapshotRecords, type RecordSnapshot } from "./record-snapshot";
+import { compiledLists, compiledManifest, readShippedFile } from "#compiled-data";
 import { createTransactionScreener, type TransactionScreener, type TransactionScreenerOptions } from "./default-transaction-screener";
 
 export type { CompiledList } from "./compact";
@@ -66,15 +66,17 @@ export function loadEmbeddedLists(options: LoadEmbeddedListsOptions = {}): Loade
 export type DefaultScreenerOptions = Omit<ScreenerOptions, "lists"> & LoadEmbeddedListsOptions;
 
 /**
- * The shipped record snapshot (`lists/compiled/records.bin`) opened, when it was built for these
- * lists by this library version; undefined where files cannot be read, or when it is missing or
- * refused (a checkout changed since `npm run build`): the JSON snapshots are used then.
+ * The shipped record snapshot (`lists/compiled/records.bin`) opened, when it was built by this
+ * library version from the lists `lists/compiled/manifest.json` describes; undefined where files
+ * cannot be read, or when it is missing, refused or stale (a checkout changed since `npm run build`):
+ * the JSON snapshots are used then.
  */
 function shippedRecords(): RecordSnapshot | undefined {
   const bytes = readShippedFile("records.bin");
   if (bytes === undefined) return undefined;
   try {
-    return openRecordSnapshot(bytes);
+    const snapshot = openRecordSnapshot(bytes);
+    return snapshotFitsManifest(snapshot, compiledManifest()) ? snapshot : undefined;
   } catch (error) {
     if (error instanceof ListFormatError) return undefined;
     throw error;

@@ -255,6 +255,24 @@ export function openRecordSnapshot(bytes: Uint8Array, options: OpenRecordSnapsho
   };
 }
 
+/** JSON with object keys sorted, to compare parsed values whatever their key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+/**
+ * True when the snapshot was written from the compiled lists the manifest describes: the same lists
+ * in the same order, with the same metadata (inputs' sha256, dates, counts) and build steps. A
+ * snapshot left from before `npm run lists:build` changed the lists is then not used.
+ * @example
+ * snapshotFitsManifest(openRecordSnapshot(bytes), compiledManifest()) //=> true
+ */
+export function snapshotFitsManifest(snapshot: RecordSnapshot, manifest: readonly { readonly metadata: unknown; readonly build: unknown }[]): boolean {
+  return canonical(snapshot.lists.map((l) => [l.metadata, l.build])) === canonical(manifest.map((m) => [m.metadata, m.build]));
+}
+
 /**
  * What a screener reads of an opened snapshot: records on demand, the curated records' links (the
  * curated list decoded whole: a handful of records), covered regimes and the identifier index.

@@ -9,9 +9,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildIdentifierIndex } from "../../src/candidates";
-import { compiledLists } from "../../src/embedded/compiled-data-node";
+import { compiledLists, compiledManifest } from "../../src/embedded/compiled-data-node";
 import { loadEmbeddedLists, type CompiledList } from "../../src/embedded";
-import { openRecordSnapshot, RECORD_SNAPSHOT_FORMAT, screenerOverSnapshot, writeRecordSnapshot, type RecordSnapshot } from "../../src/embedded/record-snapshot";
+import { openRecordSnapshot, RECORD_SNAPSHOT_FORMAT, screenerOverSnapshot, snapshotFitsManifest, writeRecordSnapshot, type RecordSnapshot } from "../../src/embedded/record-snapshot";
 import { ListFormatError } from "../../src/errors";
 import type { DesignationRecord, LoadedList } from "../../src/model";
 import { createScreener, regimesCovered, type ScreenInput, type Screener } from "../../src/screen";
@@ -63,6 +63,16 @@ describe("the record snapshot of the embedded lists", () => {
     const ids = buildIdentifierIndex(lists.flatMap((l) => l.records));
     expect(ids.size).toBeGreaterThan(1000);
     expect(snapshot.identifierIndex()).toEqual(ids);
+  });
+
+  it("fits the manifest it was written from, and no other (a stale snapshot is not used)", () => {
+    const snapshot = openRecordSnapshot(bytes);
+    const manifest = compiledManifest();
+    expect(snapshotFitsManifest(snapshot, manifest)).toBe(true);
+    const changed = manifest.map((m, i) => (i === 1 ? { ...m, metadata: { ...(m.metadata as object), sha256: "0".repeat(64) } } : m));
+    expect(snapshotFitsManifest(snapshot, changed)).toBe(false);
+    expect(snapshotFitsManifest(snapshot, [...manifest].reverse())).toBe(false);
+    expect(snapshotFitsManifest(snapshot, manifest.slice(1))).toBe(false);
   });
 
   it("refuses a snapshot of another library version, format or magic with a typed error naming the field", () => {
