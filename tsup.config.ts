@@ -14,7 +14,7 @@ export default defineConfig({
     bin: "src/cli/bin.ts",
     "batch-worker": "src/cli/batch/batch-worker.ts",
     // `#compiled-data` (package.json `imports`): the embedded lists' data, static JSON modules for
-    // bundles, on-demand file reads under the `node` condition (issue 8: no JSON parsed at import).
+    // bundles, on-demand file reads in Node (`node-addons` condition; issue 8: no JSON parsed at import).
     "compiled-data": "src/embedded/compiled-data.ts",
     "compiled-data-node": "src/embedded/compiled-data-node.ts",
   },

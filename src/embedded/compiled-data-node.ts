@@ -1,6 +1,7 @@
 /**
- * The embedded lists' data where the `node` export condition applies (Node, Deno, Bun; imported as
- * `#compiled-data`, see package.json `imports`): the shipped files in `lists/compiled/` are read only
+ * The embedded lists' data in Node (imported as `#compiled-data` under the `node-addons` condition,
+ * see package.json `imports`: Node sets it, bundlers do not, so a bundle never depends on files next
+ * to it): the shipped files in `lists/compiled/` are read only
  * when asked, so importing `sanctions-screen/lists` parses no JSON, and `createDefaultScreener()`
  * reads the binary record snapshot instead (issue 8). Same functions as `./compiled-data.ts`.
  */

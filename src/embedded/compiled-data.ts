@@ -1,8 +1,9 @@
 /**
- * The embedded lists' data for bundles and every runtime without the `node` export condition
- * (browsers, Workers; imported as `#compiled-data`, see package.json `imports`): the compiled JSON
- * snapshots as static JSON modules, so that a bundler includes them. Node, Deno and Bun resolve
- * `#compiled-data` to `./compiled-data-node.ts` instead, which reads the shipped files only when
+ * The embedded lists' data for bundles (browsers, Workers, and bundles for Node too, which may not
+ * reach the package's files) and runtimes other than Node (imported as `#compiled-data`, see
+ * package.json `imports`): the compiled JSON snapshots as static JSON modules, so that a bundler
+ * includes them. Node itself resolves `#compiled-data` under the `node-addons` condition, which it
+ * sets and bundlers do not, to `./compiled-data-node.ts`, which reads the shipped files only when
  * asked. Both export the same functions.
  */
 import { compiledListData } from "./lists.generated";

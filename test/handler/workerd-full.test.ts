@@ -104,6 +104,8 @@ describe.skipIf(!built)("all embedded lists inside workerd from the record snaps
       external: ["./records.bin", "./name-index.bin"],
       metafile: true,
       logLevel: "silent",
+      // Resolve as a consumer of the package does: not through this repository's tsconfig `paths`.
+      tsconfigRaw: "{}",
     });
     const [output] = Object.values(result.metafile.outputs);
     expect(Object.entries(output?.inputs ?? {}).filter(([f, v]) => f.includes("lists/compiled/") && v.bytesInOutput > 0)).toEqual([]);

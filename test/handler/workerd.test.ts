@@ -82,6 +82,8 @@ describe.skipIf(!distBuilt)("the built root and handler inside workerd without n
       mainFields: ["module", "main"],
       target: "es2022",
       logLevel: "silent",
+      // Resolve as a consumer of the package does: not through this repository's tsconfig `paths`.
+      tsconfigRaw: "{}",
     });
     mf = new Miniflare({
       modules: true,
