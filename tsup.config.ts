@@ -13,6 +13,10 @@ export default defineConfig({
     cli: "src/cli/index.ts",
     bin: "src/cli/bin.ts",
     "batch-worker": "src/cli/batch/batch-worker.ts",
+    // `#compiled-data` (package.json `imports`): the embedded lists' data, static JSON modules for
+    // bundles, on-demand file reads in Node (`node-addons` condition; issue 8: no JSON parsed at import).
+    "compiled-data": "src/embedded/compiled-data.ts",
+    "compiled-data-node": "src/embedded/compiled-data-node.ts",
   },
   format: ["esm", "cjs"],
   dts: true,
@@ -27,7 +31,7 @@ export default defineConfig({
   // `exports` (self-reference) so ESM, CJS and bundlers all find them without duplicating megabytes.
   // Passed to esbuild directly: tsup's own external plugin drops the `with { type: "json" }` attribute.
   esbuildOptions(options) {
-    options.external = [...(options.external ?? []), "sanctions-screen/lists/compiled/*"];
+    options.external = [...(options.external ?? []), "sanctions-screen/lists/compiled/*", "#compiled-data"];
   },
   // tsup re-emits the import attribute in its deprecated `assert` form, which Node 22 removed; put back
   // the standard `with` form (Node >= 20.10, Deno, Bun, bundlers).

@@ -35,7 +35,11 @@ const ENTRIES: Record<string, string> = {
 export default defineConfig({
   plugins: [compiledListsFromDisk()],
   resolve: {
-    alias: Object.entries(ENTRIES).map(([name, path]) => ({ find: new RegExp(`^${name.replace("/", "\\/")}$`), replacement: resolve(import.meta.dirname, path) })),
+    alias: [
+      ...Object.entries(ENTRIES).map(([name, path]) => ({ find: new RegExp(`^${name.replace("/", "\\/")}$`), replacement: resolve(import.meta.dirname, path) })),
+      // package.json `imports`: tests run in Node, so the Node variant (reads lists/compiled/ on demand).
+      { find: /^#compiled-data$/, replacement: resolve(import.meta.dirname, "src/embedded/compiled-data-node.ts") },
+    ],
   },
   test: {
     include: ["test/**/*.test.ts", "examples/**/*.test.ts"],

@@ -44,6 +44,8 @@ const noNodeBuiltins: Plugin = {
 const compiledLists: Plugin = {
   name: "compiled-lists",
   setup(b) {
+    // package.json `imports`: the bundle variant of the embedded lists' data (static JSON modules).
+    b.onResolve({ filter: /^#compiled-data$/ }, () => ({ path: join(root, "src/embedded/compiled-data.ts") }));
     b.onResolve({ filter: /^sanctions-screen\/lists\/compiled\/[\w.-]+\.json$/ }, (args) => ({
       path: join(root, "lists/compiled", args.path.slice("sanctions-screen/lists/compiled/".length)),
       namespace: "compiled-json",

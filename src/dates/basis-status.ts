@@ -135,7 +135,17 @@ function underlyingStatus(basis: BasisDates, asOf: string, listDay: string | und
  */
 export function basisStatusOn(basis: BasisDates, asOf: string, listDate?: string): BasisStatus {
   requireAsOf(asOf);
-  const listDay = listDate === undefined ? undefined : calendarDayOf(listDate, "listDate");
+  return basisStatusOnDay(basis, asOf, listDate === undefined ? undefined : calendarDayOf(listDate, "listDate"));
+}
+
+/**
+ * {@link basisStatusOn} without re-checking its days: `asOf` is a valid `YYYY-MM-DD` and `listDay`
+ * a calendar day (`calendarDayOf`) or undefined, both checked once by the caller (a screen checks
+ * its `asOf` once, not once per basis of every matched record).
+ * @example
+ * basisStatusOnDay({ regime: "UN", listedOn: { date: "2010", certainty: "stated", bound: "exact" } }, "2010-06-01", undefined).status //=> "uncertain"
+ */
+export function basisStatusOnDay(basis: BasisDates, asOf: string, listDay: string | undefined): BasisStatus {
   const status = underlyingStatus(basis, asOf, listDay);
   if (basis.confirmed === false && (status.status === "in-force" || status.status === "uncertain")) {
     return {

@@ -6,10 +6,11 @@
  */
 import { InputError, ListFormatError } from "../errors";
 import type { ListMetadata, LoadedList } from "../model";
-import { createScreener, type Screener, type ScreenerOptions } from "../screen";
+import { createScreener, createScreenerOver, type Screener, type ScreenerOptions } from "../screen";
 import { expandCompiledList, type CompiledList } from "./compact";
 import { readShippedIndex } from "./shipped-index";
-import { compiledListData } from "./lists.generated";
+import { openRecordSnapshot, screenerOverSnapshot, snapshotFitsManifest, snapshotRecords, type RecordSnapshot } from "./record-snapshot";
+import { compiledLists, compiledManifest, readShippedFile } from "#compiled-data";
 import { createTransactionScreener, type TransactionScreener, type TransactionScreenerOptions } from "./default-transaction-screener";
 
 export type { CompiledList } from "./compact";
@@ -32,7 +33,7 @@ function asCompiled(value: unknown, index: number): CompiledList {
  * embeddedListMetadata().map((m) => m.listId) //=> ["curated", "ofac-sdn", "ofac-cons", "un-sc", "uk-ofsi", "us-csl", "bis-dpl"]
  */
 export function embeddedListMetadata(): ListMetadata[] {
-  return compiledListData.map((value, i) => asCompiled(value, i).metadata);
+  return compiledLists().map((value, i) => asCompiled(value, i).metadata);
 }
 
 /**
@@ -51,7 +52,7 @@ export interface LoadEmbeddedListsOptions {
  * loadEmbeddedLists({ lists: ["curated"] })[0]?.records.length //=> 4
  */
 export function loadEmbeddedLists(options: LoadEmbeddedListsOptions = {}): LoadedList[] {
-  const compiled = compiledListData.map(asCompiled);
+  const compiled = compiledLists().map(asCompiled);
   const wanted = options.lists;
   if (wanted) {
     const known = new Set(compiled.map((c) => c.metadata.listId));
@@ -74,19 +75,45 @@ export function loadEmbeddedLists(options: LoadEmbeddedListsOptions = {}): Loade
 export type DefaultScreenerOptions = Omit<ScreenerOptions, "lists"> & LoadEmbeddedListsOptions;
 
 /**
- * A screener over the embedded default lists. Over all of them it loads the prebuilt name index
- * shipped in the package (`lists/compiled/name-index.bin`) by itself where the runtime can read
- * files (Node 20.16+, Bun, Deno: through `process.getBuiltinModule`, no static `node:` import);
- * elsewhere (a bundle for a browser or a Worker) pass its bytes as `index`, or it is built at start.
- * An index that does not fit the lists (a checkout changed since `npm run build`) is built anew in
- * memory: still correct, only a slower start. The lists are shipped snapshots: every list counts as
- * stale on any day after its date (`freshness.snapshot`), so a clear today is `stale-clear`.
+ * The shipped record snapshot (`lists/compiled/records.bin`) opened, when it was built by this
+ * library version from the lists `lists/compiled/manifest.json` describes; undefined where files
+ * cannot be read, or when it is missing, refused or stale (a checkout changed since `npm run build`):
+ * the JSON snapshots are used then.
+ */
+function shippedRecords(): RecordSnapshot | undefined {
+  const bytes = readShippedFile("records.bin");
+  if (bytes === undefined) return undefined;
+  try {
+    const snapshot = openRecordSnapshot(bytes);
+    return snapshotFitsManifest(snapshot, compiledManifest()) ? snapshot : undefined;
+  } catch (error) {
+    if (error instanceof ListFormatError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * A screener over the embedded default lists. Over all of them, where the runtime can read files
+ * (Node, Bun, Deno), it loads the binary record snapshot and the prebuilt name index shipped in the
+ * package (`lists/compiled/records.bin` and `name-index.bin`, written by `npm run build`): no JSON is
+ * parsed, and only the records a screen scores or explains are ever decoded. Elsewhere (a bundle for
+ * a browser or a Worker) the lists come from the bundled JSON snapshots; pass the index bytes as
+ * `index`, or it is built at start. A snapshot or index that does not fit the lists (a checkout
+ * changed since `npm run build`) is not used: still correct, only a slower start. The lists are
+ * shipped snapshots: every list counts as stale on any day after its date (`freshness.snapshot`),
+ * so a clear today is `stale-clear`.
  * @example
  * createDefaultScreener().screen({ name: "Army Supply Bureau", asOf: "2018-06-01" }).outcome //=> "alert"
  */
 export function createDefaultScreener(options: DefaultScreenerOptions = {}): Screener {
   const { lists: wanted, ...given } = options;
   const screenerOptions = { ...given, freshness: { snapshot: true, ...given.freshness } };
+  if (wanted === undefined) {
+    const snapshot = shippedRecords();
+    const index = screenerOptions.index ?? (snapshot === undefined ? undefined : readShippedIndex());
+    const screener = snapshot !== undefined && index !== undefined ? screenerOverSnapshot(snapshot, screenerOptions, index) : undefined;
+    if (screener !== undefined) return screener;
+  }
   const lists = loadEmbeddedLists(wanted === undefined ? {} : { lists: wanted });
   const shipped = screenerOptions.index === undefined && wanted === undefined ? readShippedIndex() : undefined;
   if (shipped !== undefined) {
@@ -97,6 +124,36 @@ export function createDefaultScreener(options: DefaultScreenerOptions = {}): Scr
     }
   }
   return createScreener({ ...screenerOptions, lists });
+}
+
+/**
+ * Options of {@link createSnapshotScreener}: the screener's, with the bytes of the two shipped files.
+ * @example
+ * const optionsOf = (recordsBin: ArrayBuffer, indexBin: ArrayBuffer): SnapshotScreenerOptions => ({ records: new Uint8Array(recordsBin), index: new Uint8Array(indexBin), profile: "strict" });
+ */
+export interface SnapshotScreenerOptions extends Omit<ScreenerOptions, "lists" | "index"> {
+  /** Bytes of `lists/compiled/records.bin`, the binary record snapshot `npm run build` writes. */
+  readonly records: Uint8Array;
+  /** Bytes of `lists/compiled/name-index.bin`, the prebuilt name index of the same lists. */
+  readonly index: Uint8Array;
+}
+
+/**
+ * A screener over all the embedded lists from the bytes of the shipped record snapshot and name
+ * index, for runtimes without files (a Worker imports both as Data modules). It never reads the
+ * bundled JSON snapshots, so a bundle that uses only this function includes none of them. Throws
+ * `ListFormatError` (`snapshot.*`) for a snapshot from another library version or damaged, and
+ * `InputError` on `index` for an index built for other lists. Lists count as shipped snapshots
+ * (`freshness.snapshot`), as in {@link createDefaultScreener}.
+ * @example
+ * // In a Worker, lists/compiled/records.bin and name-index.bin are imported as Data modules (ArrayBuffer):
+ * const screenOn = (recordsBin: ArrayBuffer, indexBin: ArrayBuffer) =>
+ *   createSnapshotScreener({ records: new Uint8Array(recordsBin), index: new Uint8Array(indexBin) }).screen({ name: "Army Supply Bureau", asOf: "2018-06-01" }).outcome;
+ * // screenOn(recordsBin, indexBin) //=> "alert"
+ */
+export function createSnapshotScreener(options: SnapshotScreenerOptions): Screener {
+  const { records, index, ...given } = options;
+  return createScreenerOver({ ...given, index, freshness: { snapshot: true, ...given.freshness } }, snapshotRecords(openRecordSnapshot(records)));
 }
 
 export { embeddedRulePack, embeddedGoodsCatalogue, createTransactionScreener } from "./default-transaction-screener";

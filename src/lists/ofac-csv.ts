@@ -15,7 +15,7 @@
  * Contract: every child row must point at an ent_num of the main file (fail closed); without the
  * child files the main file still loads, with a warning naming what is missing.
  */
-import { parse } from "csv-parse/sync";
+import { parseCsv } from "./parse-csv";
 import { ListFormatError, type RecordIssue } from "../errors";
 import type { Address, Designation, Identifier, LegalBasis, Name, Subject, SubjectType, Vessel } from "../model";
 import type { ListLoader, ParseContext, ParsedList } from "./loader";
@@ -102,7 +102,7 @@ function readCsv(listId: string, source: ListSource, role: Role, warnings: strin
   const text = decodeText(listId, source, utf8 ? "utf-8" : "windows-1252");
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { relax_column_count: true, info: true, skip_empty_lines: true }) as unknown as typeof records;
+    records = parseCsv(text, { skipEmptyLines: true }).map((r) => ({ record: r.fields, info: { lines: r.line } }));
   } catch (cause) {
     const line = typeof (cause as { lines?: unknown }).lines === "number" ? (cause as { lines: number }).lines : undefined;
     throw new ListFormatError(
@@ -145,8 +145,7 @@ function firstRecordLength(source: ListSource): number | undefined {
   const head = sniff(source).replace(/^\uFEFF/, "");
   const firstLine = head.split(/\r?\n/)[0] ?? "";
   try {
-    const rows = parse(firstLine, { relax_column_count: true }) as string[][];
-    return rows[0]?.length;
+    return parseCsv(firstLine)[0]?.fields.length;
   } catch {
     return undefined;
   }

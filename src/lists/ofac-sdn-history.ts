@@ -15,9 +15,9 @@
  * `PEESA` → `PEESA-EO`) keeps the date of the tag it renames; a tag dropped while the entry stays
  * listed ends at the snapshot that drops it.
  */
-import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import { calendarDayOf } from "../dates";
+import { parseCsv } from "./parse-csv";
 import { ListFormatError, type RecordIssue } from "../errors";
 import type { DatedFact, Designation, LegalBasis } from "../model";
 import { splitOfacPrograms } from "./ofac-programs";
@@ -81,7 +81,7 @@ const CHANGE_COLUMNS = ["ent_num", "date", "programs_before", "programs_after"];
 function readCsv(text: string, file: string, columns: readonly string[]): { rows: Record<string, string>[]; issues: RecordIssue[] } {
   let records: string[][];
   try {
-    records = parse(text.replace(/^\uFEFF/, ""), { relax_column_count: false, skip_empty_lines: true }) as string[][];
+    records = parseCsv(text.replace(/^\uFEFF/, ""), { strictColumnCount: true, skipEmptyLines: true }).map((r) => r.fields);
   } catch (cause) {
     throw new ListFormatError(HISTORY_ID, [{ field: file, expected: "valid CSV", received: cause instanceof Error ? cause.message : String(cause) }], {
       cause,

@@ -1,5 +1,5 @@
-import { parse as parseCsv } from "csv-parse/sync";
 import { ListFormatError } from "../errors";
+import { parseCsv } from "./parse-csv";
 import { decodeText, type ListSource } from "./source";
 
 /** How a delimited file with a header row is described in errors. */
@@ -29,12 +29,7 @@ export function readHeaderTable<C extends string>(
   const text = decodeText(listId, source);
   let parsed: { record: string[]; info: { lines: number } }[];
   try {
-    parsed = parseCsv(text, {
-      delimiter: format.delimiter ?? ",",
-      info: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    parsed = parseCsv(text, { delimiter: format.delimiter ?? ",", skipEmptyLines: true }).map((r) => ({ record: r.fields, info: { lines: r.line } }));
   } catch (cause) {
     const lines = (cause as { lines?: unknown }).lines;
     throw new ListFormatError(

@@ -20,8 +20,8 @@
  * - Free-text passport / NI details (2018 layout) are kept in remarks, not parsed into numbers.
  */
 import { isCalendarDay } from "../dates";
-import { parse as parseCsv } from "csv-parse/sync";
 import type { RecordIssue } from "../errors";
+import { parseCsv } from "./parse-csv";
 import { ListFormatError } from "../errors";
 import type { Address, DateValue, Designation, Identifier, LegalBasis, Name, Place, SubjectType } from "../model";
 import { countryCode } from "./country";
@@ -470,7 +470,7 @@ function parseUkOfsiCsv(sources: readonly ListSource[], listId: string): ParsedL
 
   let parsed: { record: string[]; info: { lines: number } }[];
   try {
-    parsed = parseCsv(text, { relax_column_count: true, skip_empty_lines: true, bom: true, info: true }) as unknown as typeof parsed;
+    parsed = parseCsv(text, { skipEmptyLines: true, bom: true }).map((r) => ({ record: r.fields, info: { lines: r.line } }));
   } catch (cause) {
     throw new ListFormatError(
       listId,

@@ -12,12 +12,13 @@
  *   alert + uncertain, or name review + in force/uncertain → review; not yet listed, ended or out of
  *   jurisdiction → info (a finding that never alerts, e.g. "designated later on 2012-09-19").
  */
-import { basisStatusOn, type BasisStatusValue } from "../dates";
+import { basisStatusOnDay, calendarDayOf, type BasisStatusValue } from "../dates";
 import type { BasisAssessment, DesignationAssessment } from "../explain";
 import type { DesignationRecord, NormalizedLegalBasis, Regime } from "../model";
 
 /** Everything {@link assessDesignation} needs besides the record. */
 export interface DesignationContext {
+  /** A valid `YYYY-MM-DD`, checked once by the caller (the screen's input or the screener's `today`). */
   readonly asOf: string;
   readonly jurisdictions: readonly Regime[];
   /** List id → list date, for bases without a listing date. */
@@ -84,9 +85,10 @@ function label(b: BasisAssessment): string {
 export function assessDesignation(record: DesignationRecord, ctx: DesignationContext): DesignationAssessment {
   const curated = ctx.curatedLinks.get(record.id) ?? [];
   const listDate = ctx.listDates.get(record.list);
+  const listDay = listDate === undefined ? undefined : calendarDayOf(listDate, "listDate");
   const bases: BasisAssessment[] = record.bases.map((original) => {
     const { basis, datesFrom } = withCuratedDates(original, curated);
-    const s = basisStatusOn(basis, ctx.asOf, listDate);
+    const s = basisStatusOnDay(basis, ctx.asOf, listDay);
     return {
       regime: basis.regime,
       ...(basis.program === undefined ? {} : { program: basis.program }),

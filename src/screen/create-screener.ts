@@ -13,7 +13,7 @@
 import { InputError } from "../errors";
 import { buildHit, compareHits, finalDecision, nameReason, alignedTokens, type DesignationAssessment, type Hit, type HitDecision } from "../explain";
 import { ALL_REGIMES, assessDesignation, curatedLinksOf, type DesignationContext } from "./assess-designation";
-import type { DesignationRecord, LoadedList, Regime, SubjectType } from "../model";
+import type { DesignationRecord, ListMetadata, LoadedList, Regime, SubjectType } from "../model";
 import { normalizeName, type NormalizedName } from "../normalize";
 import {
   birthDateReason,
@@ -294,25 +294,67 @@ export function decideOutcome(m: Pick<NameMatchResult, "unscreenable" | "alertCo
  */
 export function createScreener(options: ScreenerOptions): Screener {
   const opts = parseScreenerOptions(options);
-  const lists = options.lists;
-  const records: DesignationRecord[] = lists.flatMap((l) => [...l.records]);
+  const records: DesignationRecord[] = options.lists.flatMap((l) => [...l.records]);
+  let ids: IdentifierIndex | undefined;
+  return screenerOver(options, opts, {
+    lists: options.lists.map((l) => ({ metadata: l.metadata, recordCount: l.records.length })),
+    count: records.length,
+    record: (i) => records[i] as DesignationRecord,
+    all: () => records,
+    curatedLinks: curatedLinksOf(records),
+    regimesCovered: regimesCovered(options.lists),
+    identifierIndex: () => (ids ??= buildIdentifierIndex(records)),
+  });
+}
+
+/**
+ * Internal: where a screener reads its records. `createScreener` holds every record in memory; the
+ * embedded record snapshot decodes them on demand (src/embedded/record-snapshot.ts) and gives what
+ * the screener needs of all of them (curated links, covered regimes, identifier index) precomputed.
+ */
+export interface ScreenerRecords {
+  readonly lists: readonly { readonly metadata: ListMetadata; readonly recordCount: number }[];
+  readonly count: number;
+  /** Record `i` in list order (all lists concatenated). */
+  record(i: number): DesignationRecord;
+  /** Every record, only to build a name index at start (no `index` given). */
+  all(): readonly DesignationRecord[];
+  readonly curatedLinks: ReadonlyMap<string, readonly DesignationRecord[]>;
+  readonly regimesCovered: ReadonlyMap<Regime, readonly string[]>;
+  /** Records by identifier value, built or decoded on first use (a screen with identifiers). */
+  identifierIndex(): IdentifierIndex;
+}
+
+/**
+ * Internal: a screener over records read through {@link ScreenerRecords} (`options.lists` is not
+ * read: the records' lists are). Options are validated as `createScreener` validates them.
+ * @example
+ * createScreenerOver({ index, freshness: { snapshot: true } }, snapshotRecords).screen({ name: "KAMAZ", asOf: "2024-01-01" })
+ */
+export function createScreenerOver(options: Omit<ScreenerOptions, "lists">, source: ScreenerRecords): Screener {
+  const opts = parseScreenerOptions({ ...options, lists: source.lists.map((l) => ({ metadata: l.metadata, records: [] })) });
+  return screenerOver(options, opts, source);
+}
+
+function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<typeof parseScreenerOptions>, source: ScreenerRecords): Screener {
+  const lists = source.lists;
+  const recordAt = source.record;
   const provenance: ListProvenance[] = lists.map((l) => ({
     listId: l.metadata.listId,
     sha256: l.metadata.sha256,
     ...(l.metadata.listDate === undefined ? {} : { listDate: l.metadata.listDate }),
-    recordCount: l.records.length,
+    recordCount: l.recordCount,
   }));
   const fingerprint = indexFingerprint(provenance);
   const listDates = new Map(lists.map((l) => [l.metadata.listId, l.metadata.listDate]));
-  const curatedLinks = curatedLinksOf(records);
+  const curatedLinks = source.curatedLinks;
   let index: NameIndex;
   const algorithm = options.algorithm ?? NAMES_V2;
   if (options.index !== undefined) {
     index = importNameIndex(options.index, fingerprint, algorithm);
   } else {
-    index = buildNameIndex(records, { algorithm });
+    index = buildNameIndex(source.all(), { algorithm });
   }
-  const ids: IdentifierIndex = buildIdentifierIndex(records);
   const profileName: ProfileName | "custom" = options.threshold !== undefined || options.reviewThreshold !== undefined ? "custom" : (options.profile ?? DEFAULT_PROFILE);
   const base = PROFILES[options.profile ?? DEFAULT_PROFILE];
   const threshold = options.threshold ?? base.threshold;
@@ -437,7 +479,7 @@ export function createScreener(options: ScreenerOptions): Screener {
     }
     if (input.identifiers !== undefined && input.identifiers.length > 0) {
       const found = new Set(matches.map((m) => m.recordIndex));
-      for (const r of recordsWithIdentifiers(ids, input.identifiers)) {
+      for (const r of recordsWithIdentifiers(source.identifierIndex(), input.identifiers)) {
         if (found.has(r)) continue;
         const m = scoreRecordNames(index, query, r);
         if (m !== undefined) matches.push(m);
@@ -447,7 +489,7 @@ export function createScreener(options: ScreenerOptions): Screener {
     let closest: Scored | undefined;
     const queryLegal = queryLegalMask(units);
     for (const m of matches) {
-      const record = records[m.recordIndex] as DesignationRecord;
+      const record = recordAt(m.recordIndex);
       const secondary = secondaryReasons(input, record);
       const score = matchScore(m, queryLegal, secondary);
       // An exact identifier match always surfaces the record (for review at least), whatever the
@@ -457,7 +499,7 @@ export function createScreener(options: ScreenerOptions): Screener {
     }
     if (scored.length === 0 && closest === undefined && nearest.match !== undefined) {
       // The closest name the search scored below its minimum (see SearchNamesOptions.nearest).
-      const record = records[nearest.match.recordIndex] as DesignationRecord;
+      const record = recordAt(nearest.match.recordIndex);
       const secondary = secondaryReasons(input, record);
       const score = matchScore(nearest.match, queryLegal, secondary);
       if (score >= reviewThreshold - NEAR_MISS_BAND && score < reviewThreshold) closest = { m: nearest.match, record, secondary, score };
@@ -517,7 +559,7 @@ export function createScreener(options: ScreenerOptions): Screener {
 
   const SEVERITY: Readonly<Record<HitDecision, number>> = { alert: 0, review: 1, clear: 2 };
   // Which regimes the loaded lists can alert for (computed once; see ./list-coverage).
-  const covered = regimesCovered(lists);
+  const covered = source.regimesCovered;
   const listIds = lists.map((l) => l.metadata.listId);
   // The options that decide a result never change for a screener: hash them once, not per screen.
   const envelopeOptions = { threshold, reviewThreshold, maxHits: opts.maxHits, maxNameLength: opts.maxNameLength, maxNameWords: opts.maxNameWords, searchBudget: opts.searchBudget, algorithm: alg };
@@ -532,6 +574,8 @@ export function createScreener(options: ScreenerOptions): Screener {
       ]);
     }
     const jurisdictions = scoring.input.jurisdictions ?? options.jurisdictions ?? ALL_REGIMES;
+    // `asOf` was checked once, as the input's (parseScreenInput) or the screener's `today`
+    // (parseScreenerOptions): the designation assessment does not re-check it per basis.
     const ctx: DesignationContext = { asOf, jurisdictions, listDates, curatedLinks };
     const scoredIds = new Set(scoring.scored.map((s) => s.record.id));
     // A curated record whose linked official record also matched is the same subject: the official
@@ -597,7 +641,7 @@ export function createScreener(options: ScreenerOptions): Screener {
       const minScore = rankOptions.minScore ?? reviewThreshold;
       const limit = rankOptions.limit ?? 10;
       const out: RankedMatch[] = searchNames(index, query, { minScore }).map((m) => {
-        const r = records[m.recordIndex] as DesignationRecord;
+        const r = recordAt(m.recordIndex);
         return { id: r.id, list: r.list, recordId: r.sourceId, score: Math.round(m.score * 1e6) / 1e6 };
       });
       out.sort((a, b) => compareHits(a, b));
@@ -615,7 +659,7 @@ export function createScreener(options: ScreenerOptions): Screener {
     algorithm: alg.id,
     lists: provenance,
     replayOptions: envelopeOptions,
-    stats: { records: records.length, names: index.data.nameRecord.length, unindexed: index.unindexed },
+    stats: { records: source.count, names: index.data.nameRecord.length, unindexed: index.unindexed },
   };
 }
 

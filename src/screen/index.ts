@@ -11,3 +11,4 @@ export * from "./rescreen";
 export * from "./list-freshness";
 export * from "./list-coverage";
 export * from "./ownership-joins";
+export { curatedLinksOf } from "./assess-designation";

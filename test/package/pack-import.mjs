@@ -34,6 +34,11 @@ const REQUIRED_FILES = [
   "lists/compiled/manifest.json",
   "lists/compiled/ofac-sdn.json",
   "lists/compiled/name-index.bin",
+  "lists/compiled/records.bin",
+  "dist/compiled-data.js",
+  "dist/compiled-data.cjs",
+  "dist/compiled-data-node.js",
+  "dist/compiled-data-node.cjs",
   "lists/rules/rule-pack.json",
   "lists/goods/controlled-items.json",
   "lists/curated/seed-designations.json",
@@ -74,9 +79,11 @@ try {
     join(work, "esm.mjs"),
     `import * as lib from "sanctions-screen";
 import { runCli } from "sanctions-screen/cli";
-import { loadEmbeddedLists } from "sanctions-screen/lists";
+import { createDefaultScreener, loadEmbeddedLists } from "sanctions-screen/lists";
 import { createScreeningHandler } from "sanctions-screen/handler";
 import { createFixtureScreener, screeningMatchers } from "sanctions-screen/testing";
+// The shipped record snapshot and name index (lists/compiled/records.bin, name-index.bin) at start.
+if (createDefaultScreener().screen({ name: "Army Supply Bureau", asOf: "2018-06-01" }).outcome !== "alert") throw new Error("ESM: createDefaultScreener");
 if (typeof createScreeningHandler !== "function") throw new Error("ESM: createScreeningHandler missing");
 const fixtureResult = createFixtureScreener([{ id: "acme", names: ["ACME TRADING LLC"] }], { today: "2026-01-01" }).screen({ name: "Acme Trading" });
 if (!screeningMatchers.toAlertOn(fixtureResult, "fixtures:acme").pass) throw new Error("ESM: sanctions-screen/testing matchers");
@@ -92,7 +99,8 @@ console.log("esm ok", Object.keys(lib).length);
     join(work, "cjs.cjs"),
     `const lib = require("sanctions-screen");
 const { runCli } = require("sanctions-screen/cli");
-const { loadEmbeddedLists } = require("sanctions-screen/lists");
+const { createDefaultScreener, loadEmbeddedLists } = require("sanctions-screen/lists");
+if (createDefaultScreener().screen({ name: "Army Supply Bureau", asOf: "2018-06-01" }).outcome !== "alert") throw new Error("CJS: createDefaultScreener");
 const { createScreeningHandler } = require("sanctions-screen/handler");
 const { screeningMatchers } = require("sanctions-screen/testing");
 if (typeof createScreeningHandler !== "function") throw new Error("CJS: createScreeningHandler missing");

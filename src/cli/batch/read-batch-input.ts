@@ -22,7 +22,7 @@
  * ("Congo", "Korea") or none is left as given, so the screener refuses it, naming the field.
  */
 import type { Readable } from "node:stream";
-import { parse as parseCsv } from "csv-parse/sync";
+import { parseCsv } from "../../lists/parse-csv";
 import { countryCode, countryName } from "../../lists";
 
 /** Input file formats of `batch`. */
@@ -152,7 +152,7 @@ const NOT_UTF8 = "expected UTF-8 text, received bytes that are not UTF-8 (save t
 
 /**
  * Splits one well-formed RFC 4180 record (fields plain, or wholly quoted with `""` for a quote);
- * undefined for anything else, which then goes to csv-parse for its verdict and message. Rows are
+ * undefined for anything else, which then goes to the full CSV parser (`parseCsv`) for its verdict and message. Rows are
  * parsed one at a time so that each error names its line, and a parser per row costs ~40 µs: this
  * is the fast path for the rows that need no judgement.
  */
@@ -193,16 +193,16 @@ function splitRecord(text: string): string[] | undefined {
 
 /**
  * Parses one CSV record (a line, or lines joined inside a quoted field) into its fields; throws
- * csv-parse's error on a malformed record.
+ * `CsvSyntaxError` on a malformed record.
  * @example
  * parseCsvRecord('"SMITH, John",person,"say ""hi"""') //=> ["SMITH, John", "person", 'say "hi"']
  */
 export function parseCsvRecord(text: string): string[] {
   const fast = splitRecord(text);
   if (fast !== undefined) return fast;
-  const records = parseCsv(text, { relax_column_count: true, skip_empty_lines: false }) as string[][];
+  const records = parseCsv(text);
   if (records.length !== 1) throw new Error(`one record, received ${records.length}`);
-  return records[0] as string[];
+  return (records[0] as { fields: string[] }).fields;
 }
 
 interface CsvHeader {

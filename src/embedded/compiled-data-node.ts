@@ -1,0 +1,59 @@
+/**
+ * The embedded lists' data in Node (imported as `#compiled-data` under the `node-addons` condition,
+ * see package.json `imports`: Node sets it, bundlers do not, so a bundle never depends on files next
+ * to it): the shipped files in `lists/compiled/` are read only
+ * when asked, so importing `sanctions-screen/lists` parses no JSON, and `createDefaultScreener()`
+ * reads the binary record snapshot instead (issue 8). Same functions as `./compiled-data.ts`.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { ListFormatError } from "../errors";
+
+const shipped = (name: string): string => createRequire(import.meta.url).resolve(`sanctions-screen/lists/compiled/${name}`);
+let lists: readonly unknown[] | undefined;
+let manifest: readonly { readonly file: string; readonly metadata: unknown; readonly build: unknown }[] | undefined;
+
+/**
+ * Each compiled list's file, metadata and build provenance, from `lists/compiled/manifest.json`
+ * (12 KB: the lists' JSON is not read).
+ * @example
+ * compiledManifest()[1]?.metadata.listId //=> "ofac-sdn"
+ */
+export function compiledManifest(): readonly { readonly file: string; readonly metadata: unknown; readonly build: unknown }[] {
+  if (manifest === undefined) {
+    try {
+      manifest = (JSON.parse(readFileSync(shipped("manifest.json"), "utf8")) as { lists: { file: string; metadata: unknown; build: unknown }[] }).lists;
+    } catch (cause) {
+      throw new ListFormatError("embedded", [{ field: "lists/compiled/manifest.json", expected: "the shipped manifest", received: cause instanceof Error ? cause.message : String(cause) }], {
+        cause,
+        summary: "embedded manifest unreadable",
+      });
+    }
+  }
+  return manifest;
+}
+
+/**
+ * The compiled snapshots in manifest order, as raw JSON values (validated when expanded); read and
+ * parsed on the first call.
+ * @example
+ * compiledLists().length //=> 7
+ */
+export function compiledLists(): readonly unknown[] {
+  lists ??= compiledManifest().map((l) => JSON.parse(readFileSync(shipped(l.file), "utf8")) as unknown);
+  return lists;
+}
+
+/**
+ * Bytes of a file shipped in `lists/compiled/` (`records.bin`), or undefined when it was not built.
+ * @example
+ * readShippedFile("records.bin")?.length //=> 9_800_000 (about)
+ */
+export function readShippedFile(name: string): Uint8Array | undefined {
+  try {
+    // The Buffer itself (a Uint8Array, its own memory for a file this large): no copy.
+    return readFileSync(shipped(name));
+  } catch {
+    return undefined;
+  }
+}
