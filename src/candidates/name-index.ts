@@ -51,6 +51,7 @@ import {
   pairAllowedFlat,
   rarityWeight,
   similarityFor,
+  tokenFromParts,
   tokenSimilarity,
   unmatchedCandidateFactor,
   unmatchedQueryFactor,
@@ -80,6 +81,11 @@ export interface NameIndexData {
   /** Vocabulary texts and skeletons (single tokens and glued units). */
   readonly vocabText: readonly string[];
   readonly vocabSkeleton: readonly string[];
+  /**
+   * Canonical forms of the texts (see canonicalToken), stored so that loading a prebuilt index
+   * does not recompute them; absent, they are computed.
+   */
+  readonly vocabCanon?: readonly string[];
   readonly vocabFlags: Uint8Array;
   /** Number of records whose names hold the text as a single core token. */
   readonly vocabDf: Int32Array;
@@ -269,8 +275,12 @@ export function vocabKey(u: { readonly text: string; readonly skeleton: string; 
   return u.initial === true || u.cls === "initial" ? `!${u.text}` : u.text;
 }
 
-function vocabToken(text: string, skeleton: string, flags: number): ComparableToken {
-  return comparableToken(text, skeleton, { abjad: (flags & FLAG_ABJAD) !== 0, initial: (flags & FLAG_INITIAL) !== 0, number: (flags & FLAG_NUMBER) !== 0, acronym: (flags & FLAG_ACRONYM) !== 0 });
+function vocabToken(text: string, skeleton: string, flags: number, canon?: string): ComparableToken {
+  const abjad = (flags & FLAG_ABJAD) !== 0;
+  const initial = (flags & FLAG_INITIAL) !== 0;
+  const number = (flags & FLAG_NUMBER) !== 0;
+  if (canon !== undefined && (flags & FLAG_ACRONYM) === 0) return tokenFromParts(text, canon, skeleton, abjad, initial, number);
+  return comparableToken(text, skeleton, { abjad, initial, number, acronym: (flags & FLAG_ACRONYM) !== 0 });
 }
 
 function keysOf(t: ComparableToken, alg: NameAlgorithm, push: (hash: number) => void): void {
@@ -426,6 +436,7 @@ export function buildNameIndex(records: readonly DesignationRecord[], options: B
     recordCount,
     vocabText,
     vocabSkeleton,
+    vocabCanon: vocab.map((t) => t.canon),
     vocabFlags,
     vocabDf,
     nameRecord,
@@ -492,7 +503,8 @@ function precomputeNeighbours(index: NameIndex): Pick<NameIndexData, "nbStart" |
  * nameIndexFromData(data).vocab.length //=> data.vocabText.length
  */
 export function nameIndexFromData(data: NameIndexData, algorithm: NameAlgorithm, unindexed: readonly UnindexedName[] = []): NameIndex {
-  const vocab = data.vocabText.map((t, v) => vocabToken(t, data.vocabSkeleton[v] as string, data.vocabFlags[v] as number));
+  const canon = data.vocabCanon;
+  const vocab = data.vocabText.map((t, v) => vocabToken(t, data.vocabSkeleton[v] as string, data.vocabFlags[v] as number, canon?.[v]));
   const vocabLookup = new Map<string, number>();
   vocab.forEach((t, v) => vocabLookup.set(vocabKey(t), v));
   return { algorithm, data, vocab, vocabLookup, hasAbjad: vocab.some((t) => t.abjad), unindexed, scratch: newScratch(vocab, data.nameRecord.length), ...listWeights(data) };

@@ -5,13 +5,15 @@
  * then 8-byte-aligned sections (typed arrays, and the vocabulary as "\n"-joined UTF-8).
  * The header carries the algorithm id and a fingerprint of the lists (id, sha256, record count,
  * in order); loading refuses an index built for other lists or another algorithm version.
+ * Format 4 stores each text's canonical form (empty when equal to the text), so loading does not
+ * recompute them (a third of a cold start). An index of another format is refused, never misread.
  */
 import { InputError } from "../errors";
 import { NAMES_V2, type NameAlgorithm } from "../score";
 import { nameIndexFromData, type NameIndex, type NameIndexData, type UnindexedName } from "./name-index";
 
 const MAGIC = "SSNX";
-const FORMAT_VERSION = 3;
+const FORMAT_VERSION = 4;
 
 type ArrayKind = "u8" | "u16" | "i32" | "u32" | "f64" | "text";
 
@@ -89,6 +91,13 @@ export function exportNameIndex(index: NameIndex, fingerprint: string): Uint8Arr
   blobs.push({ name: "vocabText", kind: "text", bytes: text, length: d.vocabText.length });
   const skel = enc.encode(d.vocabSkeleton.join("\n"));
   blobs.push({ name: "vocabSkeleton", kind: "text", bytes: skel, length: d.vocabSkeleton.length });
+  // Canonical forms, "" where a form equals its text (most do).
+  const canonOf = (v: number): string => {
+    const c = d.vocabCanon?.[v] ?? (index.vocab[v] as { canon: string }).canon;
+    return c === d.vocabText[v] ? "" : c;
+  };
+  const canon = enc.encode(d.vocabText.map((_, v) => canonOf(v)).join("\n"));
+  blobs.push({ name: "vocabCanon", kind: "text", bytes: canon, length: d.vocabText.length });
   let offset = 0;
   const sections: Section[] = blobs.map((b) => {
     const s = { name: b.name, kind: b.kind, offset, length: b.length };
@@ -161,12 +170,14 @@ export function importNameIndex(bytes: Uint8Array, fingerprint: string, algorith
     if (parts.length !== s.length) refuse(`${s.length} entries in ${name}`, `${parts.length}`);
     return parts;
   };
+  const vocabText = text("vocabText");
   const fields = Object.fromEntries(ARRAY_FIELDS.map(([name]) => [name, arr(name)])) as unknown as Pick<NameIndexData, (typeof ARRAY_FIELDS)[number][0]>;
   const data: NameIndexData = {
     algorithmId: header.algorithmId,
     recordCount: header.recordCount,
-    vocabText: text("vocabText"),
+    vocabText,
     vocabSkeleton: text("vocabSkeleton"),
+    vocabCanon: text("vocabCanon").map((c, v) => (c === "" ? (vocabText[v] as string) : c)),
     ...fields,
     keys: { hashes: arr("keyHashes") as Uint32Array, starts: arr("keyStarts") as Int32Array, ids: arr("keyIds") as Int32Array },
   };

@@ -88,17 +88,29 @@ export function isOneDeletionApart(a: string, b: string, minLength: number): boo
 }
 
 /**
+ * A comparable (non-acronym) token from its parts, the canonical form given (a prebuilt index
+ * stores it): no flags object, no canonicalisation — what loading 50k vocabulary texts needs.
+ * @example
+ * tokenFromParts("TSCHERNOW", "CHERNOV", "cRN", false, false, false).canon //=> "CHERNOV"
+ */
+export function tokenFromParts(text: string, canon: string, skeleton: string, abjad: boolean, initial: boolean, number: boolean): ComparableToken {
+  const symbols = abjad || number || initial ? NO_SYMBOLS : tokenSymbols(text);
+  return { text, canon: abjad || number ? text : canon, skeleton, abjad, initial, number, symbols };
+}
+
+/**
  * A comparable token from a text (canonical form computed here).
  * @example
  * comparableToken("TSCHERNOW", "cRN").canon //=> "CHERNOV"
  */
-export function comparableToken(text: string, skeleton: string, flags: { abjad?: boolean; initial?: boolean; number?: boolean; acronym?: boolean } = {}): ComparableToken {
+export function comparableToken(text: string, skeleton: string, flags: { abjad?: boolean; initial?: boolean; number?: boolean; acronym?: boolean; canon?: string } = {}): ComparableToken {
   if (flags.acronym === true) return { text, canon: text, skeleton: "", abjad: false, initial: false, number: false, symbols: NO_SYMBOLS, acronym: true };
   const abjad = flags.abjad === true;
   const number = flags.number === true;
   const initial = flags.initial === true;
   const symbols = abjad || number || initial ? NO_SYMBOLS : tokenSymbols(text);
-  return { text, canon: abjad || number ? text : canonicalToken(text), skeleton, abjad, initial, number, symbols };
+  // `canon` given: the canonical form stored with a prebuilt index (canonicalToken's result).
+  return { text, canon: abjad || number ? text : (flags.canon ?? canonicalToken(text)), skeleton, abjad, initial, number, symbols };
 }
 
 /**
