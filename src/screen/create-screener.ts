@@ -565,6 +565,18 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
   const envelopeOptions = { threshold, reviewThreshold, maxHits: opts.maxHits, maxNameLength: opts.maxNameLength, maxNameWords: opts.maxNameWords, searchBudget: opts.searchBudget, algorithm: alg };
   const envelopeOptionsHash = contentSha256(envelopeOptions);
 
+  // The lists' freshness depends only on the as-of day: assessed once per day seen (frozen, shared by
+  // the results of that day), which was a tenth of a warm screen.
+  const freshnessByDay = new Map<string, readonly ListFreshness[]>();
+  function freshnessFor(asOf: string): readonly ListFreshness[] {
+    let f = freshnessByDay.get(asOf);
+    if (f === undefined) {
+      f = Object.freeze(assessListFreshness(provenance, asOf, options.freshness).map((x) => Object.freeze(x)));
+      if (freshnessByDay.size >= 366) freshnessByDay.clear();
+      freshnessByDay.set(asOf, f);
+    }
+    return f;
+  }
   function screen(raw: ScreenInput): ScreenResult {
     const scoring = scoreAll(raw);
     const asOf = scoring.input.asOf ?? options.today;
@@ -594,7 +606,7 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
     const count = (d: HitDecision) => assessed.filter((a) => a.decision === d).length;
     const alertCount = count("alert");
     const reviewCount = count("review");
-    const freshness = assessListFreshness(provenance, asOf, options.freshness);
+    const freshness = freshnessFor(asOf);
     const gaps = coverageGaps(jurisdictions, covered, listIds);
     const stale = freshness.some((f) => f.stale);
     const outcome: Outcome = scoring.unscreenable ? "unscreenable" : alertCount > 0 ? "alert" : reviewCount > 0 ? "review" : stale ? "stale-clear" : "clear";
