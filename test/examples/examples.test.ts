@@ -13,6 +13,7 @@ import { gzipSync } from "node:zlib";
 import { serve } from "@hono/node-server";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { build } from "esbuild";
+import { Miniflare } from "miniflare";
 import { afterAll, describe, expect, it } from "vitest";
 import { handler as lambdaHandler, toLambdaHandler } from "../../examples/aws-lambda/handler";
 import { createTradeDeskApp } from "../../examples/hono-trade-desk/app";
@@ -106,7 +107,27 @@ describe("examples/cloudflare-worker", () => {
     const result = (await res.json()) as { outcome: string; lists: { listId: string }[] };
     expect(result.lists.map((l) => l.listId)).toEqual(["curated", "un-sc"]);
     expect(result.outcome).toBe("alert");
-  }, 120_000);
+
+    // The same bundle inside workerd (miniflare), with the wrangler config's compatibility date and no
+    // compatibility flags (no nodejs_compat), the API key as a binding: it answers as in Node.
+    const mf = new Miniflare({ modules: true, script: text, compatibilityDate: config.compatibility_date, bindings: env });
+    try {
+      await mf.ready;
+      expect((await mf.dispatchFetch("https://worker.example/health")).status).toBe(200);
+      expect((await mf.dispatchFetch("https://worker.example/screen", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "x" }) })).status).toBe(401);
+      const inWorkerd = await mf.dispatchFetch("https://worker.example/screen", {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: "Bearer k-123" },
+        body: JSON.stringify({ name: "Belvneshpromservis", asOf: "2024-01-01" }),
+      });
+      expect(inWorkerd.status).toBe(200);
+      const got = (await inWorkerd.json()) as { outcome: string; hits: { id: string }[] };
+      expect(got.outcome).toBe("alert");
+      expect(got.hits.map((h) => h.id)).toEqual((result as unknown as { hits: { id: string }[] }).hits.map((h) => h.id));
+    } finally {
+      await mf.dispose();
+    }
+  }, 180_000);
 });
 
 describe("examples/aws-lambda", () => {
