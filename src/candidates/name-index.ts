@@ -108,6 +108,8 @@ export interface NameIndexData {
   readonly unitParticle: Uint8Array;
   /** 1 for place words (see name-units.ts). */
   readonly unitPlace: Uint8Array;
+  /** 1 for units that are numbers (a number token, or glued text holding digits). */
+  readonly unitNumber: Uint8Array;
   /** Names holding vocabulary text v: `postNames[postStart[v] … postStart[v+1]-1]`. */
   readonly postStart: Int32Array;
   readonly postNames: Int32Array;
@@ -377,6 +379,7 @@ export function buildNameIndex(records: readonly DesignationRecord[], options: B
   const unitInitial: number[] = [];
   const unitParticle: number[] = [];
   const unitPlace: number[] = [];
+  const unitNumber: number[] = [];
   pending.forEach((p, m) => {
     const units = buildNameUnits(p.name, weightOf, "candidate");
     nameRecord[m] = p.record;
@@ -409,6 +412,7 @@ export function buildNameIndex(records: readonly DesignationRecord[], options: B
       unitInitial.push(u.initial ? 1 : 0);
       unitParticle.push(u.particle ? 1 : 0);
       unitPlace.push(u.place === true ? 1 : 0);
+      unitNumber.push(u.number ? 1 : 0);
     }
   });
   unitStart[pending.length] = unitVocab.length;
@@ -454,6 +458,7 @@ export function buildNameIndex(records: readonly DesignationRecord[], options: B
     unitInitial: Uint8Array.from(unitInitial),
     unitParticle: Uint8Array.from(unitParticle),
     unitPlace: Uint8Array.from(unitPlace),
+    unitNumber: Uint8Array.from(unitNumber),
     postStart,
     postNames,
     keys: pairs.pack(),
@@ -574,6 +579,7 @@ function nameTable(data: NameIndexData, m: number): UnitTable {
     initial: data.unitInitial,
     particle: data.unitParticle,
     place: data.unitPlace,
+    number: data.unitNumber,
   };
 }
 

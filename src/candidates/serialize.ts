@@ -6,7 +6,7 @@
  * The header carries the algorithm id and a fingerprint of the lists (id, sha256, record count,
  * in order); loading refuses an index built for other lists or another algorithm version.
  * Format 4 stores each text's canonical form (empty when equal to the text), so loading does not
- * recompute them (a third of a cold start). An index of another format is refused, never misread.
+ * recompute them (a third of a cold start), and which units are numbers. An index of another format is refused, never misread.
  */
 import { InputError } from "../errors";
 import { NAMES_V2, type NameAlgorithm } from "../score";
@@ -49,6 +49,7 @@ const ARRAY_FIELDS = [
   ["unitInitial", "u8"],
   ["unitParticle", "u8"],
   ["unitPlace", "u8"],
+  ["unitNumber", "u8"],
   ["namePersonal", "u8"],
   ["postStart", "i32"],
   ["postNames", "i32"],

@@ -101,6 +101,12 @@ export interface NameAlgorithm extends EditCosts {
   readonly weakAliasPenalty: number;
   /** Penalty when both names carry legal forms of different families. */
   readonly legalFormMismatchPenalty: number;
+  /**
+   * Penalty when both names keep a number the other does not match ("704TH RESEARCH INSTITUTE" vs
+   * "750TH …", "BRIGADE 12" vs "BRIGADE 13"): a number is an identifier, a different one is evidence
+   * against, not just a word left over.
+   */
+  readonly numberMismatchPenalty: number;
 }
 
 /**
@@ -152,4 +158,5 @@ export const NAMES_V2: NameAlgorithm = Object.freeze({
   minCorpusSize: 1000,
   weakAliasPenalty: 0.08,
   legalFormMismatchPenalty: 0.03,
+  numberMismatchPenalty: 0.1,
 });

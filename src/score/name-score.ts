@@ -162,6 +162,12 @@ export function unmatchedCandidateFactor(q: Pick<UnitTable, "coreCount">, c: Pic
 let usedQ = new Uint8Array(32);
 let usedC = new Uint8Array(32);
 
+function unmatchedNumber(t: UnitTable, used: Uint8Array): boolean {
+  const number = t.number as ArrayLike<number>;
+  for (let i = 0; i < t.coreCount; i++) if (used[i] === 0 && number[t.offset + i] === 1) return true;
+  return false;
+}
+
 function greedy(
   order: readonly UnitPair[],
   q: UnitTable,
@@ -222,6 +228,8 @@ function greedy(
   }
   for (let i = 0; i < c.coreCount; i++) if (usedC[i] === 0) den += beta * (c.weight[c.offset + i] as number);
   let score = den > 0 ? num / den : 0;
+  // A number left unmatched on both sides: two different numbers.
+  if (q.number !== undefined && c.number !== undefined && unmatchedNumber(q, usedQ) && unmatchedNumber(c, usedC)) score -= alg.numberMismatchPenalty;
   // A one-word query whose only word matches approximately, and is short, is thin evidence:
   // brands one letter apart are different companies (NIKE/NIK, CIENA/SIENNA).
   if (q.coreCount === 1 && pairs === 1 && lastSim < 1 && !lastGlued && (q.length?.[q.offset] ?? Number.POSITIVE_INFINITY) <= alg.singleFuzzyMaxLength) {

@@ -63,6 +63,8 @@ export interface UnitTable {
   readonly length?: ArrayLike<number>;
   /** 1 for core tokens that are place words (query side: unmatched, they cost `unmatchedPlaceFactor` of a word). */
   readonly place?: ArrayLike<number>;
+  /** 1 for core tokens that are numbers (see `numberMismatchPenalty`). */
+  readonly number?: ArrayLike<number>;
 }
 
 /** A name prepared for alignment. */
@@ -211,6 +213,7 @@ export function toUnitTable(units: readonly MatchUnit[], coreCount: number, pers
     initial: units.map((u) => (u.initial ? 1 : 0)),
     particle: units.map((u) => (u.particle ? 1 : 0)),
     place: units.map((u) => (u.place === true ? 1 : 0)),
+    number: units.map((u) => (u.number ? 1 : 0)),
     length: units.map((u) => u.text.length),
   };
 }

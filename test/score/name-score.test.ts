@@ -103,3 +103,26 @@ describe("name score properties", () => {
     expect(best([...names, extra])).toBeGreaterThanOrEqual(best(names));
   });
 });
+
+describe("numbers", () => {
+  const withPenalty = (q: string, c: string, numberMismatchPenalty: number) =>
+    scoreNames(units(q, "query"), units(c, "candidate", "organization"), { ...NAMES_V2, numberMismatchPenalty }).score;
+
+  it("costs numberMismatchPenalty when both names keep a number the other does not match", () => {
+    const q = "CSSC 704TH RESEARCH INSTITUTE";
+    const contradicted = "CSSC 750TH RESEARCH INSTITUTE";
+    expect(withPenalty(q, contradicted, 0) - withPenalty(q, contradicted, NAMES_V2.numberMismatchPenalty)).toBeCloseTo(NAMES_V2.numberMismatchPenalty, 9);
+    expect(NAMES_V2.numberMismatchPenalty).toBeGreaterThan(0);
+  });
+
+  it("costs nothing extra when only one side has a number, or the numbers match", () => {
+    for (const c of ["CSSC RESEARCH INSTITUTE", "CSSC 704TH RESEARCH INSTITUTE"]) {
+      expect(withPenalty("CSSC 704TH RESEARCH INSTITUTE", c, 0.5)).toBe(withPenalty("CSSC 704TH RESEARCH INSTITUTE", c, 0));
+    }
+    expect(score("BRIGADE 12", "BRIGADE 12", "organization")).toBe(1);
+  });
+
+  it("scores a contradicted number below an omitted one", () => {
+    expect(score("CSSC 704TH RESEARCH INSTITUTE", "CSSC 750TH RESEARCH INSTITUTE", "organization")).toBeLessThan(score("CSSC 704TH RESEARCH INSTITUTE", "CSSC RESEARCH INSTITUTE", "organization"));
+  });
+});
