@@ -29,7 +29,11 @@
  * tokens is chosen, cheapest first, until the alignment bound W(¬P)/(W(¬P)+α_min·W(P)) (name-score.ts,
  * with the smallest α any list name can get) is below the minimum score — any name matching no
  * token of P cannot reach it; (3) the names holding a text comparable with a unit covering a P
- * token are scored exactly, with the same pairs and the same alignment as a brute-force scan
+ * token are bounded twice before alignment — from their postings (matched query weight, the list
+ * weight those texts can cover, Σ similarity × weight over the hits) and from their pairs (each
+ * pair weighs at most the tokens it covers on either side, at its similarity, and pairs share no
+ * token, so the numerator is at most Σ best similarity × weight over either name's tokens) — and
+ * those that can reach the minimum are scored exactly, with the same pairs and the same alignment as a brute-force scan
  * ({@link scanNames}, which compares every unit of every list name with the scorer's predicate and
  * uses no key). Glued query words are also read split into list words ({@link queryReadings}),
  * the same readings for both. Hash collisions only add candidates. test/candidates/lossless.test.ts
@@ -190,7 +194,7 @@ export interface SearchScratch {
   readonly initialStamp: Int32Array;
   readonly initialHow: Int8Array;
   readonly initialSim: Float64Array;
-  /** Per vocabulary text: its first character code (0xffff when not below 0xffff) and 1 when abjad. */
+  /** Per vocabulary text: its first UTF-16 code unit, and 1 when it is abjad. */
   readonly vocabFirst: Uint16Array;
   readonly vocabAbjad: Uint8Array;
 }

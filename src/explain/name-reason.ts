@@ -62,6 +62,11 @@ export function nameReason(e: NameEvidence, alg: NameAlgorithm): Reason {
   const titles = e.query.tokens.filter((t) => t.cls === "honorific").map((t) => t.text);
   if (titles.length > 0) parts.push(`title${titles.length === 1 ? "" : "s"} ${titles.join(" ")} dropped`);
   if (uc.length > 0) parts.push(`list token${uc.length === 1 ? "" : "s"} ${uc.join(", ")} unmatched`);
+  // Both names keep a number the other does not match (see numberMismatchPenalty in the alignment).
+  const numbers = (units: NameEvidence["queryUnits"], unmatched: readonly number[]) => unmatched.filter((i) => units.units[i]?.number === true).map((i) => units.units[i]?.text ?? "");
+  const qn = numbers(e.queryUnits, e.alignment.unmatchedQuery);
+  const cn = numbers(e.candidateUnits, e.alignment.unmatchedCandidate);
+  if (qn.length > 0 && cn.length > 0 && alg.numberMismatchPenalty > 0) parts.push(`numbers differ (${qn.join(" ")} vs ${cn.join(" ")}): −${alg.numberMismatchPenalty}`);
   return {
     feature: "name.fuzzy",
     score: Math.round(e.alignment.score * 1e6) / 1e6,

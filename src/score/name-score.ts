@@ -32,7 +32,8 @@
  * 0.15 for a person's name (extra given names, patronymics) and whenever the whole query is matched
  * (two or more pairs, `coveredEvidence`), 0.3 for an organisation's, at least 0.15 for a one-word query.
  * A one-word query whose only pair is a fuzzy match of a short word loses `singleFuzzyPenalty` ×
- * (1 − similarity). The score is in [0, 1]. (All chosen on the dev set: test/eval/RESULTS.md.)
+ * (1 − similarity); two names that each keep a number the other does not match (two different
+ * numbers: 704TH / 750TH) lose `numberMismatchPenalty`. The score is in [0, 1]. (All chosen on the dev set: test/eval/RESULTS.md.)
  *
  * Bound used by the candidate index: any alignment in which no pair covers a query token of a set
  * P scores at most W(¬P) / (W(¬P) + α·W(P)), with α the smallest this list name can get (the

@@ -103,14 +103,13 @@ export function tokenFromParts(text: string, canon: string, skeleton: string, ab
  * @example
  * comparableToken("TSCHERNOW", "cRN").canon //=> "CHERNOV"
  */
-export function comparableToken(text: string, skeleton: string, flags: { abjad?: boolean; initial?: boolean; number?: boolean; acronym?: boolean; canon?: string } = {}): ComparableToken {
+export function comparableToken(text: string, skeleton: string, flags: { abjad?: boolean; initial?: boolean; number?: boolean; acronym?: boolean } = {}): ComparableToken {
   if (flags.acronym === true) return { text, canon: text, skeleton: "", abjad: false, initial: false, number: false, symbols: NO_SYMBOLS, acronym: true };
   const abjad = flags.abjad === true;
   const number = flags.number === true;
   const initial = flags.initial === true;
   const symbols = abjad || number || initial ? NO_SYMBOLS : tokenSymbols(text);
-  // `canon` given: the canonical form stored with a prebuilt index (canonicalToken's result).
-  return { text, canon: abjad || number ? text : (flags.canon ?? canonicalToken(text)), skeleton, abjad, initial, number, symbols };
+  return { text, canon: abjad || number ? text : canonicalToken(text), skeleton, abjad, initial, number, symbols };
 }
 
 /**

@@ -126,3 +126,18 @@ describe("numbers", () => {
     expect(score("CSSC 704TH RESEARCH INSTITUTE", "CSSC 750TH RESEARCH INSTITUTE", "organization")).toBeLessThan(score("CSSC 704TH RESEARCH INSTITUTE", "CSSC RESEARCH INSTITUTE", "organization"));
   });
 });
+
+describe("numbers, explained", () => {
+  it("says in the name reason that the numbers differ and what it cost", async () => {
+    const { nameReason } = await import("../../src/explain/name-reason");
+    const q = "CSSC 704TH RESEARCH INSTITUTE";
+    const c = "CSSC 750TH RESEARCH INSTITUTE";
+    const queryUnits = units(q, "query");
+    const candidateUnits = units(c, "candidate", "organization");
+    const alignment = scoreNames(queryUnits, candidateUnits, NAMES_V2);
+    const reason = nameReason({ query: normalizeName(q), queryUnits, candidate: normalizeName(c, { context: "organization" }), candidateUnits, alignment }, NAMES_V2);
+    expect(reason.detail).toContain(`numbers differ (704TH vs 750TH): −${NAMES_V2.numberMismatchPenalty}`);
+    const same = scoreNames(queryUnits, units(q, "candidate", "organization"), NAMES_V2);
+    expect(nameReason({ query: normalizeName(q), queryUnits, candidate: normalizeName(q, { context: "organization" }), candidateUnits: units(q, "candidate", "organization"), alignment: same }, NAMES_V2).detail).not.toContain("numbers differ");
+  });
+});
