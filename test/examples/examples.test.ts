@@ -15,6 +15,7 @@ import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { build } from "esbuild";
 import { Miniflare } from "miniflare";
 import { afterAll, describe, expect, it } from "vitest";
+import { WRANGLER_BUILD } from "../wrangler-build";
 import { handler as lambdaHandler, toLambdaHandler } from "../../examples/aws-lambda/handler";
 import { createTradeDeskApp } from "../../examples/hono-trade-desk/app";
 import { embeddedGoodsCatalogue, embeddedRulePack } from "../../src/embedded";
@@ -74,12 +75,7 @@ describe("examples/cloudflare-worker", () => {
     const built = await build({
       entryPoints: [fileURLToPath(new URL(`../../examples/cloudflare-worker/${config.main}`, import.meta.url))],
       outfile,
-      bundle: true,
-      format: "esm",
-      platform: "neutral",
-      conditions: ["workerd", "worker", "browser"],
-      mainFields: ["module", "main"],
-      target: "es2022",
+      ...WRANGLER_BUILD,
       metafile: true,
       logLevel: "silent",
     });

@@ -17,6 +17,7 @@ import { build } from "esbuild";
 import { Miniflare } from "miniflare";
 import { WebSocket } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WRANGLER_BUILD } from "../wrangler-build";
 import { createDefaultScreener } from "../../src/embedded";
 import { createScreeningHandler } from "../../src/handler";
 
@@ -95,12 +96,7 @@ describe.skipIf(!built)("all embedded lists inside workerd from the record snaps
     const result = await build({
       stdin: { contents: WORKER, resolveDir: root, loader: "js" },
       outfile: join(dir, "worker.js"),
-      bundle: true,
-      format: "esm",
-      platform: "neutral",
-      conditions: ["workerd", "worker", "browser"],
-      mainFields: ["module", "main"],
-      target: "es2022",
+      ...WRANGLER_BUILD,
       external: ["./records.bin", "./name-index.bin"],
       metafile: true,
       logLevel: "silent",

@@ -16,6 +16,7 @@ import { join, resolve } from "node:path";
 import { build } from "esbuild";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WRANGLER_BUILD } from "../wrangler-build";
 import { createScreener, loadList, normalizeName } from "../../src";
 import { createScreeningHandler } from "../../src/handler";
 import { FIXTURES } from "../shared-data";
@@ -75,12 +76,7 @@ describe.skipIf(!distBuilt)("the built root and handler inside workerd without n
     await build({
       stdin: { contents: WORKER, resolveDir: root, loader: "js" },
       outfile,
-      bundle: true,
-      format: "esm",
-      platform: "neutral",
-      conditions: ["workerd", "worker", "browser"],
-      mainFields: ["module", "main"],
-      target: "es2022",
+      ...WRANGLER_BUILD,
       logLevel: "silent",
       // Resolve as a consumer of the package does: not through this repository's tsconfig `paths`.
       tsconfigRaw: "{}",
