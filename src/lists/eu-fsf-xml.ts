@@ -23,7 +23,7 @@ import { countryCode } from "./country";
 import { detectScript } from "./detect-script";
 import type { ListLoader, ParsedList } from "./loader";
 import { countElements, flattenXml, parseXmlDocument, unknownKeys, xmlAttr, xmlChildren, xmlTexts, type XmlNode } from "./parse-xml-document";
-import { baseName, sniff, type ListSource } from "./source";
+import { baseName, sniff, type ListSource, countWarning, tallyWarnings } from "./source";
 
 const LIST_ID = "eu-fsf";
 
@@ -127,7 +127,7 @@ interface Context {
 }
 
 function warn(ctx: Context, message: string): void {
-  ctx.tally.set(message, (ctx.tally.get(message) ?? 0) + 1);
+  countWarning(ctx.tally, message);
 }
 
 /** A date attribute that must be `YYYY-MM-DD` when present; a bad one is an issue. */
@@ -519,7 +519,7 @@ function parseEuFsfXml(sources: readonly ListSource[], listId: string): ParsedLi
   for (const key of unknownKeys(doc.root, new Set(["sanctionEntity"]))) {
     if (!key.startsWith("@_")) warn(ctx, `unknown element export/${key} ignored`);
   }
-  const warnings = [...doc.warnings, ...[...ctx.tally].map(([message, count]) => `${count} × ${message}`)];
+  const warnings = [...doc.warnings, ...tallyWarnings(ctx.tally)];
   const summaries = countElements(doc.root, "regulationSummary");
   if (summaries > 0) warnings.push(`${summaries} × regulationSummary (the act behind each name, address or document) not mapped`);
   if (generationDate === undefined) warnings.push("export has no generationDate: list date unknown");

@@ -37,7 +37,8 @@ import type { ListLoader, ParseContext, ParsedList } from "./loader";
 import { ofacProgramAuthority } from "./ofac-programs";
 import { ofacCountryCode, ofacIdentifierType } from "./ofac-remarks";
 import { parseXmlDocument, xmlAttr, xmlChildren, xmlFirst, xmlText, type XmlNode } from "./parse-xml-document";
-import { baseName, sniff, type ListSource } from "./source";
+import { VESSEL_FEATURES } from "./ofac-enhanced-xml";
+import { baseName, sniff, type ListSource, countWarning, tallyWarnings } from "./source";
 
 const SDN_LIST_ID = "ofac-sdn";
 const CONS_LIST_ID = "ofac-cons";
@@ -52,15 +53,6 @@ const PARTY_TYPES: Readonly<Record<string, SubjectType>> = { individual: "person
 const TRANSPORT_SUBTYPES: Readonly<Record<string, SubjectType>> = { vessel: "vessel", aircraft: "aircraft" };
 
 const ALIAS_KINDS: Readonly<Record<string, Name["kind"]>> = { "a.k.a.": "alias", "n.k.a.": "alias", "f.k.a.": "former", name: "alias" };
-
-const VESSEL_FEATURES: Readonly<Record<string, keyof Vessel>> = {
-  "vessel call sign": "callSign",
-  "vessel type": "vesselType",
-  "vessel flag": "flag",
-  "vessel owner": "owner",
-  "vessel tonnage": "tonnage",
-  "vessel gross registered tonnage": "grossRegisteredTonnage",
-};
 
 /** Feature types whose value is an identifier; the label is the feature type. */
 const IDENTIFIER_FEATURES = /^(Website|Email Address|SWIFT\/BIC|BIK \(RU\)|ISIN|Equity Ticker|Phone Number|MMSI|IMO|Vessel Call Sign|D-U-N-S Number|UN\/LOCODE|MICEX Code|Aircraft .*(Serial|Tail|Construction) Number.*|Digital Currency Address - \S+)$/;
@@ -78,7 +70,7 @@ interface Context {
 }
 
 function warn(ctx: Context, message: string): void {
-  ctx.tally.set(message, (ctx.tally.get(message) ?? 0) + 1);
+  countWarning(ctx.tally, message);
 }
 
 function table(ctx: Context, name: string): Table {
@@ -615,7 +607,7 @@ function parseOfacAdvancedXml(sources: readonly ListSource[], context: ParseCont
     if (record) records.push(record);
   });
   const relationships = xmlChildren(doc.root, "ProfileRelationships").flatMap((g) => xmlChildren(g, "ProfileRelationship"));
-  const warnings = [...doc.warnings, ...[...ctx.tally].map(([message, count]) => `${count} × ${message}`)];
+  const warnings = [...doc.warnings, ...tallyWarnings(ctx.tally)];
   if (relationships.length > 0) warnings.push(`${relationships.length} × ProfileRelationship (links between parties) not mapped`);
   if (issued === undefined) warnings.push("no DateOfIssue: list date unknown");
   return {

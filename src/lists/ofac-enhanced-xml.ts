@@ -450,8 +450,8 @@ function readAddresses(ctx: Context, entity: XmlNode, remarks: string[]): Addres
   return out;
 }
 
-/** Vessel features as the Enhanced XML names them (the SDN file has them; CONS has none). */
-const VESSEL_FEATURES: Readonly<Record<string, keyof Vessel>> = {
+/** Vessel features as OFAC's XML formats name them (Enhanced and Advanced; the SDN file has them, CONS has none). */
+export const VESSEL_FEATURES: Readonly<Record<string, keyof Vessel>> = {
   "vessel call sign": "callSign",
   "vessel type": "vesselType",
   "vessel flag": "flag",

@@ -204,3 +204,17 @@ export function sniff(source: ListSource, n = 4096): string {
   if (typeof source.data === "string") return source.data.slice(0, n);
   return new TextDecoder("utf-8").decode(source.data.subarray(0, n));
 }
+
+/**
+ * Counts one occurrence of a loader warning (a loader reports each distinct warning once, with its count).
+ * @example
+ * const tally = new Map<string, number>(); countWarning(tally, "x"); countWarning(tally, "x"); tallyWarnings(tally) //=> ["2 × x"]
+ */
+export function countWarning(tally: Map<string, number>, message: string): void {
+  tally.set(message, (tally.get(message) ?? 0) + 1);
+}
+
+/** The counted warnings as `"<count> × <message>"` lines, in first-seen order (see {@link countWarning}). */
+export function tallyWarnings(tally: ReadonlyMap<string, number>): string[] {
+  return [...tally].map(([message, count]) => `${count} × ${message}`);
+}

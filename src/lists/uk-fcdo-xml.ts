@@ -27,7 +27,7 @@ import { countryCode } from "./country";
 import { detectScript } from "./detect-script";
 import type { ListLoader, ParsedList } from "./loader";
 import { flattenXml, parseXmlDocument, unknownKeys, xmlChildren, xmlFirst, xmlTexts, type XmlNode } from "./parse-xml-document";
-import { baseName, sniff, type ListSource } from "./source";
+import { baseName, sniff, type ListSource, countWarning, tallyWarnings } from "./source";
 
 const LIST_ID = "uk-fcdo";
 
@@ -86,7 +86,7 @@ interface Context {
 }
 
 function warn(ctx: Context, message: string): void {
-  ctx.tally.set(message, (ctx.tally.get(message) ?? 0) + 1);
+  countWarning(ctx.tally, message);
 }
 
 function issue(ctx: Context, recordId: string | undefined, field: string, expected: string, received: string | undefined): void {
@@ -466,7 +466,7 @@ function parseUkFcdoXml(sources: readonly ListSource[], listId: string): ParsedL
   for (const key of unknownKeys(doc.root, new Set(["DateGenerated", "Designation"]))) {
     if (!key.startsWith("@_")) warn(ctx, `unknown element Designations/${key} ignored`);
   }
-  const warnings = [...doc.warnings, ...[...ctx.tally].map(([message, count]) => `${count} × ${message}`)];
+  const warnings = [...doc.warnings, ...tallyWarnings(ctx.tally)];
   if (listDate === undefined) warnings.push("no DateGenerated: list date unknown");
   return {
     records,

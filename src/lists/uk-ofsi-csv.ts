@@ -27,7 +27,7 @@ import type { Address, DateValue, Designation, Identifier, LegalBasis, Name, Pla
 import { countryCode } from "./country";
 import { detectScript } from "./detect-script";
 import type { ListLoader, ParsedList } from "./loader";
-import { baseName, decodeText, isValidUtf8, sniff, type ListSource } from "./source";
+import { baseName, decodeText, isValidUtf8, sniff, type ListSource, countWarning, tallyWarnings } from "./source";
 
 const LIST_ID = "uk-ofsi";
 
@@ -134,7 +134,7 @@ interface Context {
 }
 
 function warn(ctx: Context, message: string): void {
-  ctx.tally.set(message, (ctx.tally.get(message) ?? 0) + 1);
+  countWarning(ctx.tally, message);
 }
 
 function clean(value: string | undefined): string {
@@ -540,7 +540,7 @@ function parseUkOfsiCsv(sources: readonly ListSource[], listId: string): ParsedL
     const record = mapGroup(ctx, groupId, groupRows, hasColumn);
     if (record) records.push(record);
   }
-  warnings.push(...[...ctx.tally].map(([message, count]) => `${count} × ${message}`));
+  warnings.push(...tallyWarnings(ctx.tally));
   return {
     records,
     ...(listDate === undefined ? {} : { listDate }),

@@ -32,7 +32,7 @@ import {
   xmlTexts,
   type XmlNode,
 } from "./parse-xml-document";
-import { baseName, sniff, type ListSource } from "./source";
+import { baseName, sniff, type ListSource, countWarning, tallyWarnings } from "./source";
 
 const LIST_ID = "un-sc";
 
@@ -146,7 +146,7 @@ interface Context {
 }
 
 function warn(ctx: Context, message: string): void {
-  ctx.tally.set(message, (ctx.tally.get(message) ?? 0) + 1);
+  countWarning(ctx.tally, message);
 }
 
 function isYear(value: string): boolean {
@@ -591,7 +591,7 @@ function parseUnXml(sources: readonly ListSource[], listId: string): ParsedList 
   for (const key of unknownKeys(doc.root, new Set(["INDIVIDUALS", "ENTITIES"]))) {
     if (!key.startsWith("@_")) warn(ctx, `unknown element CONSOLIDATED_LIST/${key} ignored`);
   }
-  const warnings = [...doc.warnings, ...[...ctx.tally].map(([message, count]) => `${count} × ${message}`)];
+  const warnings = [...doc.warnings, ...tallyWarnings(ctx.tally)];
   if (dateGenerated === undefined) warnings.push("CONSOLIDATED_LIST has no dateGenerated: list date unknown");
   return {
     records,
