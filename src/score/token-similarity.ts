@@ -107,9 +107,7 @@ export function comparableToken(text: string, skeleton: string, flags: { abjad?:
   if (flags.acronym === true) return { text, canon: text, skeleton: "", abjad: false, initial: false, number: false, symbols: NO_SYMBOLS, acronym: true };
   const abjad = flags.abjad === true;
   const number = flags.number === true;
-  const initial = flags.initial === true;
-  const symbols = abjad || number || initial ? NO_SYMBOLS : tokenSymbols(text);
-  return { text, canon: abjad || number ? text : canonicalToken(text), skeleton, abjad, initial, number, symbols };
+  return tokenFromParts(text, abjad || number ? text : canonicalToken(text), skeleton, abjad, flags.initial === true, number);
 }
 
 /**
