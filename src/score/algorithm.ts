@@ -131,7 +131,7 @@ export const NAMES_V2: NameAlgorithm = Object.freeze({
   vowelIndelCost: 0.7,
   doubleCost: 0.2,
   hCost: 0.3,
-  transpositionCost: 0.8,
+  transpositionCost: 0.6,
   translitCost: 0.3,
   lengthShift: 2,
   splitPenalty: 0.01,

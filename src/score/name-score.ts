@@ -8,10 +8,13 @@
  * shared skeleton means little) and, unless it glues a particle, only at `gluedFloor` or above; two
  * glued units pair only when both glue two or more tokens and one glues a particle ("xal-Assad" ~
  * "al-Assad"); an acronym unit pairs only with one word; an
- * initial stands for a word only in a person's (or untyped) list name. Two orders are tried and the
- * better score kept:
+ * initial stands for a word only in a person's (or untyped) list name. Up to three orders are tried
+ * and the best score kept:
  *   1. by similarity (highest first), then pairs consuming fewer tokens, heavier pairs, lower indices;
- *   2. pairs involving a glued unit first (by similarity, then more tokens consumed), then as in 1.
+ *   2. pairs involving a glued unit first (by similarity, then more tokens consumed), then as in 1;
+ *   3. only when a glued pair covers more tokens than the most similar glued pair: glued pairs by
+ *      tokens consumed first, then as in 1 (ADB+AL+HAMID ~ ABD+AL+HAMID, one transposition, would
+ *      otherwise lose to the exact AL+HAMID ~ AL+HAMID and leave ADB and ABD over).
  *
  * With `w(u)` the unit weight (token rarity × class factor) and a chosen pair weighing
  * `min(w(query unit), w(list unit))` — so a common token on either side counts as common:
@@ -274,6 +277,20 @@ function glueFirst(x: UnitPair, y: UnitPair): number {
   return bySimilarity(x, y);
 }
 
+function longGlueFirst(x: UnitPair, y: UnitPair): number {
+  const q = sortQ;
+  const c = sortC;
+  const gx = (q.glued[q.offset + x.q] as number) | (c.glued[c.offset + x.c] as number);
+  const gy = (q.glued[q.offset + y.q] as number) | (c.glued[c.offset + y.c] as number);
+  if (gx !== gy) return gy - gx;
+  if (gx === 1) {
+    const cx = (q.coverLen[q.offset + x.q] as number) + (c.coverLen[c.offset + x.c] as number);
+    const cy = (q.coverLen[q.offset + y.q] as number) + (c.coverLen[c.offset + y.c] as number);
+    if (cx !== cy) return cy - cx;
+  }
+  return bySimilarity(x, y);
+}
+
 /**
  * Scores an alignment from the comparable pairs of two unit tables (no explanation data).
  * @example
@@ -292,11 +309,21 @@ function align(pairs: UnitPair[], q: UnitTable, c: UnitTable, alg: NameAlgorithm
   pairs.sort(bySimilarity);
   const chosen1: UnitPair[] | undefined = explain ? [] : undefined;
   const s1 = greedy(pairs, q, c, alg, chosen1);
+  // Glued pairs: the most similar one, and the one covering the most tokens (when that is a less
+  // similar one: ADB+AL+HAMID ~ ABD+AL+HAMID loses to AL+HAMID ~ AL+HAMID in similarity order).
   let hasGlue = false;
+  let bestSim = -1;
+  let bestSimCover = 0;
+  let maxCover = 0;
   for (const p of pairs) {
     if ((q.glued[q.offset + p.q] as number) === 1 || (c.glued[c.offset + p.c] as number) === 1) {
       hasGlue = true;
-      break;
+      const cover = (q.coverLen[q.offset + p.q] as number) + (c.coverLen[c.offset + p.c] as number);
+      if (p.sim > bestSim) {
+        bestSim = p.sim;
+        bestSimCover = cover;
+      }
+      if (cover > maxCover) maxCover = cover;
     }
   }
   if (!hasGlue) {
@@ -306,9 +333,19 @@ function align(pairs: UnitPair[], q: UnitTable, c: UnitTable, alg: NameAlgorithm
   const order2 = pairs.slice().sort(glueFirst);
   const chosen2: UnitPair[] | undefined = explain ? [] : undefined;
   const s2 = greedy(order2, q, c, alg, chosen2);
-  const winner = s2 > s1 ? chosen2 : chosen1;
+  let best = s2 > s1 ? s2 : s1;
+  let winner = s2 > s1 ? chosen2 : chosen1;
+  if (maxCover > bestSimCover) {
+    const order3 = order2.sort(longGlueFirst);
+    const chosen3: UnitPair[] | undefined = explain ? [] : undefined;
+    const s3 = greedy(order3, q, c, alg, chosen3);
+    if (s3 > best) {
+      best = s3;
+      winner = chosen3;
+    }
+  }
   if (winner) chosen?.push(...winner);
-  return s2 > s1 ? s2 : s1;
+  return best;
 }
 
 /**

@@ -4,7 +4,8 @@
  *
  * 1. **Canonical form** ({@link canonicalToken}). Romanisation systems disagree on whole letter
  *    groups, not single letters: German TSCHERNOW, English CHERNOV; Polish SZ, German SCH, English
- *    SH; PH/F, KH/H, Q/K, W/V, Y/I, OU/U, doubled letters, a final vowel H. Both tokens are
+ *    SH; PH/F, KH/H (Russian Х: TEKHNOLOGII, TEHNOLOGII), Q/K, W/V, Y/I, OU/U, doubled letters, a
+ *    final vowel H (not when fewer than three letters would remain: TAAH). Both tokens are
  *    rewritten to one canonical spelling before they are compared, so such variants cost
  *    `translitCost` instead of several edits.
  * 2. **Edit budget** ({@link editBudget}): two tokens are comparable when the plain (unit-cost) OSA
@@ -48,10 +49,11 @@ function computeCanonical(text: string): string {
   s = s.replace(/DZH/g, "J").replace(/DJ/g, "J").replace(/ZH/g, "J");
   s = s.replace(/PH/g, "F").replace(/CK/g, "K").replace(/Q/g, "K").replace(/W/g, "V").replace(/X/g, "KS");
   s = s.replace(/C(?=[EIY])/g, "S").replace(/C(?!H)/g, "K");
-  s = s.replace(/([BDGKRT])H/g, "$1").replace(/OU/g, "U").replace(/EE/g, "I").replace(/OO/g, "U").replace(/Y/g, "I");
-  // Doubled letters once, then the endings: a final vowel H (FATIMAH), -OFF/-EFF (SMIRNOFF).
+  s = s.replace(/KH/g, "H").replace(/([BDGRT])H/g, "$1").replace(/OU/g, "U").replace(/EE/g, "I").replace(/OO/g, "U").replace(/Y/g, "I");
+  // Doubled letters once, then the endings: -OFF/-EFF (SMIRNOFF), a final vowel H (FATIMAH).
   s = s.replace(/([OE])FF$/, "$1V").replace(/([A-Z])\1+/g, "$1");
-  s = s.replace(/([AEIOU])H$/, "$1");
+  // A final vowel H (FATIMAH), unless that leaves fewer than three letters (TAAH is not TA).
+  if (s.length >= 4) s = s.replace(/([AEIOU])H$/, "$1");
   // A silent final E after a consonant (ANNE/ANN, JOHNE/JOHN) in words of four letters or more.
   if (text.length >= 4) s = s.replace(/([B-DF-HJ-NP-TV-Z])E$/, "$1");
   return s.length > 0 ? s : text;

@@ -64,6 +64,17 @@ describe("name alignment", () => {
     expect(score("عبد الله", "ABDULLAH", "person")).toBeGreaterThan(0.9);
   });
 
+  it("prefers the glued pair covering more words when a shorter glued pair is more similar", () => {
+    // AL+HAMID ~ AL+HAMID is exact, but ADB+AL+HAMID ~ ABD+AL+HAMID (one transposition) leaves nothing over.
+    expect(score("ADB-AL-HAMID AL-MASLI", "ABD-AL-HAMID AL-MASLI", "person")).toBeGreaterThan(0.9);
+  });
+
+  it("reads typing slips and transliteration letter groups as the same name", () => {
+    expect(score("SAIF-AL-DIN FULAYYIH HASSAN TAAH AL-RAWI", "SAIF-AL-DIN FULAYYIH HASSAN TAHA AL-RAWI", "person")).toBeGreaterThan(0.9);
+    expect(score("MINATEH", "LLC MINATEKH", "organization")).toBeGreaterThan(0.8);
+    expect(score("OOO TEHNOLOGII KREDITOVANIYA", "OOO TEKHNOLOGII KREDITOVANIYA", "organization")).toBeGreaterThan(0.9);
+  });
+
   it("never glues unrelated words into a match", () => {
     expect(score("OTP Bank", "TAT BANK", "organization")).toBeLessThan(0.8);
     expect(score("Siam Cement", "USM CEMENT LLC", "organization")).toBeLessThan(0.8);

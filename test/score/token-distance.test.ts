@@ -14,6 +14,13 @@ describe("canonical transliteration form", () => {
     ["SMIRNOFF", "SMIRNOV"],
     ["FATIMAH", "FATIMA"],
     ["YOUSSEF", "IUSEF"],
+    // Russian Х is KH, H or (German) CH: one canonical H.
+    ["TEKHNOLOGII", "TEHNOLOGI"],
+    ["TEHNOLOGII", "TEHNOLOGI"],
+    ["MIKHAIL", "MIHAIL"],
+    // A final vowel H drops only when three letters or more remain.
+    ["TAAH", "TAH"],
+    ["TAHA", "TAHA"],
   ])("%s → %s", (raw, canon) => expect(canonicalToken(raw)).toBe(canon));
 
   it("leaves numbers alone", () => expect(canonicalToken("1980")).toBe("1980"));
@@ -52,5 +59,11 @@ describe("distances", () => {
     expect(weightedDistance("HEZBOLLAH", "HIZBALLAH", NAMES_V2)).toBe(2 * NAMES_V2.vowelCost);
     expect(weightedDistance("AKKAR", "AKAR", NAMES_V2)).toBe(NAMES_V2.doubleCost);
     expect(weightedDistance("FORTUM", "FORUM", NAMES_V2)).toBe(1);
+  });
+
+  it("charges an adjacent transposition (the commonest typing slip) less than a substitution", () => {
+    expect(weightedDistance("BADUR", "ABDUR", NAMES_V2)).toBe(NAMES_V2.transpositionCost);
+    expect(NAMES_V2.transpositionCost).toBeLessThan(1);
+    expect(weightedDistance("SMIHT", "SMITH", NAMES_V2)).toBeLessThan(weightedDistance("SMIRH", "SMITH", NAMES_V2));
   });
 });
