@@ -194,6 +194,19 @@ export function transliterate(text: string): Transliteration {
 // Arabic name particles written as separate words: abd, abu, bu, bin/ibn, bint, umm.
 const ARABIC_PARTICLES = new Set(["عبد", "ابو", "أبو", "بو", "بن", "ابن", "بنت", "ام", "أم"]);
 
+// Letters that begin a word with a vowel sound: alef and its hamza forms, and ain (AHMAD, IBRAHIM, OMAR).
+const VOWEL_ONSET = new Set(["ا", "أ", "إ", "آ", "ٱ", "ع"]);
+
+// The romanised text of an Arabic-script word. any-ascii writes no letter for a word-initial alef or
+// ain (احسان → "hsn", عمر → "`mr"); the text keeps an "a" there so that it tells a vowel onset
+// (EHSAN) from a consonant one (HOSSEIN, حسين), which token-similarity.ts compares.
+function abjadText(word: string, letters: string): string {
+  const text = anyAscii(word);
+  if (!VOWEL_ONSET.has(letters.charAt(0))) return text;
+  const bare = text.replace(/^['`]+/, "");
+  return /^[aeiou]/i.test(bare) ? text : `a${bare}`;
+}
+
 function pushAbjad(run: string, pieces: Piece[]): void {
   // Arabic punctuation and digits may sit inside the run; split on anything that is not a letter
   // or mark of the abjad scripts.
@@ -204,11 +217,11 @@ function pushAbjad(run: string, pieces: Piece[]): void {
       if (letters.startsWith("ال") && letters.length > 3) {
         pieces.push({ text: "al", kind: "abjad", skeleton: "L", article: true });
         const rest = letters.slice(2);
-        pieces.push({ text: anyAscii(rest), kind: "abjad", skeleton: arabicSkeleton(rest) });
+        pieces.push({ text: abjadText(rest, rest), kind: "abjad", skeleton: arabicSkeleton(rest) });
         continue;
       }
       const particle = ARABIC_PARTICLES.has(letters);
-      pieces.push({ text: anyAscii(word), kind: "abjad", skeleton: arabicSkeleton(letters), ...(particle ? { article: true } : {}) });
+      pieces.push({ text: abjadText(word, letters), kind: "abjad", skeleton: arabicSkeleton(letters), ...(particle ? { article: true } : {}) });
     } else {
       // Hebrew / Syriac: any-ascii writes the consonants; the Latin skeleton is taken later.
       pieces.push({ text: anyAscii(word), kind: "abjad" });

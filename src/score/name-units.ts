@@ -89,8 +89,14 @@ function isCore(t: NameToken): boolean {
   return t.cls !== "legal" && t.cls !== "honorific";
 }
 
+// Letters of a token for the glue rules: an Arabic-script word's vowel onset (the A of AHMD, written
+// for a word-initial alef or ain) is not a letter of its skeleton and does not make it longer.
+function glueLength(t: NameToken): number {
+  return t.abjad && t.text.charCodeAt(0) === 65 ? t.text.length - 1 : t.text.length;
+}
+
 function isShort(t: NameToken): boolean {
-  return t.text.length <= 3 || t.cls === "particle";
+  return glueLength(t) <= 3 || t.cls === "particle";
 }
 
 function glueable(t: NameToken): boolean {
@@ -148,7 +154,7 @@ export function buildNameUnits(name: NormalizedName, weightOf: (token: NameToken
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i] as NameToken;
     const b = tokens[i + 1] as NameToken;
-    const shortish = side === "query" ? a.text.length <= 4 || b.text.length <= 4 : false;
+    const shortish = side === "query" ? glueLength(a) <= 4 || glueLength(b) <= 4 : false;
     if (shortish || isShort(a) || isShort(b) || (a.cls === "legal" && glueable(a)) || (b.cls === "legal" && glueable(b))) {
       addGlue([i, i + 1]);
     }

@@ -7,7 +7,9 @@
  * 7, 2 from 8 (typos, confusables, two edits in long words, romanisation variants: TSCHERNOW/CHERNOV,
  * WLADIMIR/VLADIMIR); (c) their consonant skeletons are equal and at least `minSkeletonLength` long
  * (vowel-only transliteration differences beyond the budget: MOHAMMED/MUHAMMAD); (d) one is an
- * initial of the other; (e) for abjad-script tokens: skeletons equal or one consonant apart. Each of
+ * initial of the other; (e) for abjad-script tokens: skeletons equal or one consonant apart, and
+ * against a Latin spelling only when both begin alike, with a vowel or a consonant
+ * ({@link onsetsAgree}: احسان EHSAN is not HOSSEIN). Each of
  * these is a shared key the candidate index looks up (deletion neighbourhoods of the canonical form
  * within the budget, skeletons, initials), which is what makes the index lossless (src/candidates).
  *
@@ -87,6 +89,33 @@ export function isOneDeletionApart(a: string, b: string, minLength: number): boo
   return true;
 }
 
+const A = 65;
+const IS_VOWEL_ONSET = new Uint8Array(26);
+for (const v of "AEIOU") IS_VOWEL_ONSET[v.charCodeAt(0) - A] = 1;
+
+/**
+ * Whether an Arabic-script word and a Latin spelling begin alike: both with a vowel (alef or ain:
+ * AHMAD, OMAR) or both with a consonant (HOSSEIN, حسين) — EHSAN (احسان) is not HOSSEIN although
+ * their skeletons are equal. Waw, ya and ha begin either way (YUSUF/IUSUF, WALID/OUALID, HAMID/AMID),
+ * and a Latin spelling that glues the article in front (AL-, EL-, or assimilated: ESSABAR, ULLAH,
+ * ADDIN) may begin with a vowel where the Arabic word, written after its article, does not.
+ * @example
+ * onsetsAgree("AHSN", "HOSSEIN") //=> false
+ * onsetsAgree("SBR", "ESSABAR") //=> true
+ */
+export function onsetsAgree(abjadText: string, latinText: string): boolean {
+  const x = abjadText.charCodeAt(0) - A;
+  const y = latinText.charCodeAt(0) - A;
+  if (x < 0 || x >= 26 || y < 0 || y >= 26) return true;
+  const cx = abjadText.charAt(0);
+  if (cx === "W" || cx === "Y" || cx === "H") return true;
+  if (IS_VOWEL_ONSET[x] === IS_VOWEL_ONSET[y]) return true;
+  // A consonant onset against a vowel one: only through a glued article (vowel, then L or a doubled consonant).
+  if (IS_VOWEL_ONSET[x] === 1) return false;
+  const second = latinText.charAt(1);
+  return second === "L" || (second !== "" && second === latinText.charAt(2));
+}
+
 /**
  * A comparable (non-acronym) token from its parts, the canonical form given (a prebuilt index
  * stores it): no flags object, no canonicalisation — what loading 50k vocabulary texts needs.
@@ -124,6 +153,7 @@ export function comparableHow(a: ComparableToken, b: ComparableToken, alg: NameA
   if (a.abjad || b.abjad) {
     if (a.abjad && b.abjad && a.text === b.text) return "exact";
     if (a.skeleton.length === 0 || b.skeleton.length === 0) return undefined;
+    if (a.abjad !== b.abjad && !onsetsAgree(a.abjad ? a.text : b.text, a.abjad ? b.text : a.text)) return undefined;
     if (a.skeleton === b.skeleton) return "skeleton";
     for (const x of skeletonVariants(a.skeleton)) for (const y of skeletonVariants(b.skeleton)) if (x === y || isOneDeletionApart(x, y, alg.minSkeletonDeletionLength)) return "skeleton";
     return undefined;
