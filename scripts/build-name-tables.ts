@@ -9,7 +9,8 @@
  * punctuation as spaces):
  * - `stopwords.yml` PERSON_NAME_PREFIXES → `TITLE_PHRASES` (titles dropped before a person's name);
  * - `org_types.yml` aliases with a generic tag the matcher knows → `LEGAL_FORM_PHRASES` (phrase → family);
- * - `symbols.yml` org_symbols → `ORG_SYMBOLS` (descriptor word → symbol id: KOMPANIYA ~ COMPANY);
+ * - `symbols.yml` org_symbols → `ORG_SYMBOLS` (descriptor word → symbol ids: KOMPANIYA ~ COMPANY), plus
+ *   the project's own table of descriptor words in other languages (ZAVOD ~ PLANT, NAFT ~ OIL);
  * - `symbols.yml` person_nick → `NICKNAMES` (spelling → nickname groups), plus the project's own
  *   table of Russian and Ukrainian diminutives (SASHA ~ ALEKSANDR).
  * Entries that would turn a name word into a class word are left out (see `KEEP_AS_NAME`).
@@ -79,17 +80,55 @@ for (const t of orgTypes.types) {
   }
 }
 
-// Organisation descriptor words: every spelling of one symbol compares as the same word.
+// Organisation descriptor words: every spelling of one symbol compares as the same word. A word
+// may carry several symbols (BUREAU: office and bureau). Descriptor words that stay name words in
+// the tables above (GROUP, BANK, STATE …: never a legal form or a title) still get their symbols.
+// BANK is left out: BANK ~ BANCO ~ BANKASI are one edit or a suffix apart already, and a symbol
+// made a lone bank word pair at full strength (measured on the dev set: two more unrelated
+// companies flagged, no variant more).
+const DESCRIPTOR_NAME_WORDS = new Set(["GENERAL", "PRIVATE", "STATE", "NATIONAL", "UNION", "TRUST", "FUND", "GROUP"]);
 const symbols = read("symbols.yml") as Record<string, Record<string, string[]>>;
-const orgSymbols: Record<string, string> = {};
-for (const [id, forms] of Object.entries(symbols.org_symbols ?? {})) {
-  for (const f of forms ?? []) {
-    const c = compareForm(f);
-    // Single words only (the matcher compares words); a word in two symbols keeps the first.
-    if (c.length < 3 || c.includes(" ") || KEEP_AS_NAME.has(c) || orgSymbols[c] !== undefined) continue;
-    orgSymbols[c] = id.toUpperCase();
-  }
-}
+const orgSymbols: Record<string, string[]> = {};
+const addOrgSymbol = (form: string, id: string): void => {
+  const c = compareForm(form);
+  // Single words only (the matcher compares words).
+  if (c.length < 3 || c.includes(" ") || (KEEP_AS_NAME.has(c) && !DESCRIPTOR_NAME_WORDS.has(c))) return;
+  const list = (orgSymbols[c] ??= []);
+  if (!list.includes(id)) list.push(id);
+};
+for (const [id, forms] of Object.entries(symbols.org_symbols ?? {})) for (const f of forms ?? []) addOrgSymbol(f, id.toUpperCase());
+// The project's own addition: descriptor words that organisation names in the lists are written
+// with, in the romanisations they appear in (Russian, Persian, Arabic, Turkish, Chinese pinyin) and
+// in Western European languages, where the rigour table has no entry. General vocabulary of
+// company, plant and institute names, not taken from any list name.
+const DESCRIPTORS: Readonly<Record<string, readonly string[]>> = {
+  CO: ["SHERKAT", "SHERKATE", "SHARIKAT", "SHARIKA", "SIRKETI"],
+  INDUSTRY: ["SANAYE", "SANAYEH", "SANAYIE", "SANAYII", "PROMYSHLENNYY", "PROMYSHLENNAYA", "PROMYSHLENNOE", "PROMYSHLENNOGO", "GONGYE"],
+  KOMBINAT: ["COMBINE", "COMBINAT"],
+  PLANT: ["PLANT", "FACTORY", "WORKS", "ZAVOD", "ZAVODA", "ZAVODY", "FABRIKA", "FABRIK", "FABRICA", "FABRYKA", "USINE", "KARKHANEH", "KARKHANE", "KARKHANA", "GONGCHANG"],
+  ENGINEERING: ["ENGINEERING", "INGENIERIA", "INGENIERIE", "INGEGNERIA", "ENGENHARIA", "INZHENERNYY", "INZHENERNAYA", "INZHENERNOE", "INZHINIRING", "MOHANDESI", "MUHENDISLIK", "GONGCHENG"],
+  SHIPPING: ["SHIPPING", "SHPG", "KESHTIRANI", "NAVIERA", "SUDOKHODNAYA", "SUDOKHODNOE", "SUDOKHODSTVO", "HAIYUN"],
+  SCIENTIFIC: ["SCIENTIFIC", "NAUCHNO", "NAUCHNYY", "NAUCHNAYA", "NAUCHNOE", "NAUCHNYKH", "ELMI", "CIENTIFICO", "CIENTIFICA", "SCIENTIFIQUE", "WISSENSCHAFTLICHE", "KEXUE"],
+  RESEARCH: ["RESEARCH", "ISSLEDOVATELSKIY", "ISSLEDOVATELSKOE", "ISSLEDOVATELSKAYA", "ISSLEDOVATELSKOGO", "TAHGHIGHAT", "TAHQIQAT", "PAZHOOHESH", "PAZHUHESH", "INVESTIGACION", "RECHERCHE", "FORSCHUNG", "YANJIU"],
+  PRODUCTION: ["PRODUCTION", "PROIZVODSTVENNOE", "PROIZVODSTVENNAYA", "PROIZVODSTVENNYY", "PROIZVODSTVENNOGO", "PROIZVODSTVO", "TOLID", "TOLIDI", "PRODUCCION", "SHENGCHAN"],
+  AUTOMATION: ["AUTOMATION", "AVTOMATIZATSIYA", "AVTOMATIZATSII", "AVTOMATIKA", "AUTOMATIZACION", "AUTOMATISIERUNG"],
+  AVIATION: ["AVIATION", "AVIATSIONNYY", "AVIATSIONNAYA", "AVIATSIONNOE", "AVIATSIYA", "AVIACION", "HAVACILIK", "HAVAPEYMAYI"],
+  MACHINERY: ["MACHINERY", "MACHINES", "MASHINY", "MASHIN", "MAQUINARIA", "JIXIE"],
+  CONSTRUCTION: ["CONSTRUCTION", "STROITELNAYA", "STROITELNOE", "STROITELSTVO", "SAKHTEMAN", "SAKHTEMANI", "CONSTRUCCION", "INSAAT", "JIANSHE"],
+  OIL: ["OIL", "NEFT", "NEFTI", "NAFT", "NAFTI", "PETROLEO", "PETROLE", "SHIYOU"],
+  STEEL: ["STEEL", "STAL", "FOULAD", "FULAD", "ACERO", "ACIER"],
+  INSURANCE: ["INSURANCE", "STRAKHOVAYA", "STRAKHOVOE", "STRAKHOVANIYA", "BIMEH", "SEGUROS", "ASSURANCE", "ASSURANCES", "VERSICHERUNG", "SIGORTA"],
+  EXCHANGE: ["EXCHANGE", "SARAFI", "SARRAFI", "SARAFY"],
+  TRANSPORT: ["TRANSPORT", "TRANSPORTNAYA", "TRANSPORTNOE", "TRANSPORTE", "TRASPORTI"],
+  UNIVERSITY: ["UNIVERSITY", "UNIVERSITET", "UNIVERSIDAD", "UNIVERSITE", "UNIVERSITAT", "UNIVERSITA", "DANESHGAH", "DAXUE"],
+  CENTER: ["MARKAZ", "MARKAZI"],
+  ORG: ["SAZMAN", "SAZEMAN"],
+  FDN: ["BONYAD"],
+  COOP: ["TAAVON", "TAAVONI"],
+  TRADE: ["BAZARGANI"],
+  MGMT: ["UPRAVLYAYUSHCHAYA", "UPRAVLYAYUSHCHEY", "MODIRIYAT"],
+};
+for (const [id, forms] of Object.entries(DESCRIPTORS)) for (const f of forms) addOrgSymbol(f, id);
 
 // Nicknames: every spelling in a group (a nickname and the given names it stands for) gets the
 // group's symbol; a spelling in several groups ("ALEX": Alexander, Alexandra) gets each.
@@ -166,8 +205,8 @@ export const LEGAL_FORM_PHRASES: Readonly<Record<string, string>> = ${JSON.strin
 /** Korean and Chinese surnames, compare form → the romanisation groups they belong to (the project's table). */
 export const ROMANISED_SURNAMES: Readonly<Record<string, readonly string[]>> = ${JSON.stringify(sorted(romanised))};
 
-/** Organisation descriptor words, compare form → symbol id (symbols.yml org_symbols). */
-export const ORG_SYMBOLS: Readonly<Record<string, string>> = ${JSON.stringify(sorted(orgSymbols))};
+/** Organisation descriptor words, compare form → symbol ids (symbols.yml org_symbols, plus the project's descriptor table). */
+export const ORG_SYMBOLS: Readonly<Record<string, readonly string[]>> = ${JSON.stringify(sorted(orgSymbols))};
 
 /** Given names and nicknames, compare form → the groups they belong to (symbols.yml person_nick, plus Slavic diminutives). */
 export const NICKNAMES: Readonly<Record<string, readonly string[]>> = ${JSON.stringify(sorted(nicknames))};

@@ -32,7 +32,7 @@ function buildSymbols(): Map<string, readonly string[]> {
     else list.push(symbol);
   };
   // The order of symbols in a list follows the tables: organisation, nicknames, surnames.
-  for (const [text, org] of Object.entries(ORG_SYMBOLS)) add(text, `O:${org}`);
+  for (const [text, orgs] of Object.entries(ORG_SYMBOLS)) for (const org of orgs) add(text, `O:${org}`);
   for (const [text, nicks] of Object.entries(NICKNAMES)) for (const n of nicks) add(text, `N:${n}`);
   for (const [text, romans] of Object.entries(ROMANISED_SURNAMES)) for (const r of romans) add(text, `R:${r}`);
   for (const list of map.values()) Object.freeze(list);

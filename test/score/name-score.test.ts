@@ -22,6 +22,11 @@ describe("token comparability", () => {
     ["BELVNESHPROMSERWIS", "BELVNESHPROMSERVICE", "translit"],
     ["BILL", "WILLIAM", "symbol"],
     ["HSI", "XI", "symbol"],
+    // Descriptor words in other languages (rigour org_symbols and the project's table).
+    ["ZAVOD", "PLANT", "symbol"],
+    ["NAFT", "OIL", "symbol"],
+    ["BYURO", "BUREAU", "symbol"],
+    ["GOSUDARSTVENNOE", "STATE", "symbol"],
     ["J", "JOHN", "initial"],
     ["SMITH", "SMITH", "exact"],
   ] as const)("%s ~ %s: %s", (a, b, how) => expect(comparableHow(tok(a), tok(b), NAMES_V2)).toBe(how));
@@ -93,6 +98,12 @@ describe("name alignment", () => {
     expect(score("SAIF-AL-DIN FULAYYIH HASSAN TAAH AL-RAWI", "SAIF-AL-DIN FULAYYIH HASSAN TAHA AL-RAWI", "person")).toBeGreaterThan(0.9);
     expect(score("MINATEH", "LLC MINATEKH", "organization")).toBeGreaterThan(0.8);
     expect(score("OOO TEHNOLOGII KREDITOVANIYA", "OOO TEKHNOLOGII KREDITOVANIYA", "organization")).toBeGreaterThan(0.9);
+  });
+
+  it("reads descriptor words written in another language as the same word", () => {
+    expect(score("MINSK TRACTOR ZAVOD", "MINSK TRACTOR PLANT", "organization")).toBeGreaterThan(0.9);
+    expect(score("NAFT KAVIR", "KAVIR OIL", "organization")).toBeGreaterThan(0.9);
+    expect(score("MINSK TRACTOR ZAVOD", "MINSK MOTOR PLANT", "organization")).toBeLessThan(0.8);
   });
 
   it("never glues unrelated words into a match", () => {
