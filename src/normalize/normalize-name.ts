@@ -289,6 +289,7 @@ function classify(input: RawToken[], context: NameContext): NameToken[] {
     const t = tokens[i] as NameToken;
     if (t.text.length === 1 && tokens[i - 1]?.cls === "legal" && tokens[i + 1]?.cls === "legal") tokens[i] = { ...t, cls: "legal", skeleton: "" };
   }
+  if (orgLike) markEchoAcronyms(tokens);
   const comparable = tokens.some((t) => t.cls !== "legal" && t.cls !== "honorific" && t.cls !== "stop");
   if (!comparable && tokens.length > 0) {
     // "THE COMPANY", "SHEIKH": nothing but class words; compare them as words rather than not at all.
@@ -297,6 +298,38 @@ function classify(input: RawToken[], context: NameContext): NameToken[] {
     );
   }
   return tokens;
+}
+
+const ECHO = /^[A-Z]{3,8}$/;
+
+// A name's own initials written beside it ("HIGH TECHNOLOGIES LTD (HTL)", "PAKISTAN ATOMIC ENERGY
+// COMMISSION (PAEC)") repeat the name rather than add to it: such a word weighs as a generic word,
+// so a spelling of the name without it (or with another) loses little. A word is read as the
+// name's initials when its letters are, in order, the initials of other words of the name (legal
+// forms included, stop words and particles not), beginning with the name's first word.
+function markEchoAcronyms(tokens: NameToken[]): void {
+  const initials: string[] = [];
+  const owner: number[] = [];
+  tokens.forEach((t, i) => {
+    if (t.abjad || t.cls === "stop" || t.cls === "particle" || t.cls === "honorific") return;
+    for (const w of t.text.split(" ")) {
+      initials.push(w.charAt(0));
+      owner.push(i);
+    }
+  });
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as NameToken;
+    if (t.cls !== "word" || t.abjad || !ECHO.test(t.text)) continue;
+    let p = 0;
+    let first = true;
+    for (let k = 0; k < initials.length && p < t.text.length; k++) {
+      if (owner[k] === i) continue;
+      if (first && initials[k] !== t.text.charAt(0)) break;
+      first = false;
+      if (initials[k] === t.text.charAt(p)) p++;
+    }
+    if (p === t.text.length) tokens[i] = { ...t, cls: "generic" };
+  }
 }
 
 function classOf(t: RawToken, context: NameContext, personLike: boolean, orgLike: boolean): TokenClass {

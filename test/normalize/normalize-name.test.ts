@@ -78,6 +78,23 @@ describe("normalizeName: token classes", () => {
     expect(classes("THE COMPANY")).toEqual(["THE:word", "COMPANY:word"]);
   });
 
+  it("weighs a name's own initials written beside it as a generic word", () => {
+    expect(classes("ARMY SUPPLY BUREAU (ASB)", "organization")).toContain("ASB:generic");
+    expect(classes("KALA TRADING LIMITED KTL", "organization")).toContain("KTL:generic");
+    // Not the name's initials in order, or not starting with its first word: a word like any other.
+    expect(classes("ARMY SUPPLY BUREAU BSA", "organization")).toContain("BSA:word");
+    expect(classes("NITC SHARJAH", "organization")).toContain("NITC:word");
+    // Persons have no such acronyms.
+    expect(classes("ALI HASSAN AHA", "person")).toContain("AHA:word");
+  });
+
+  it("keeps the vowel onset of an Arabic-script word (a word-initial alef or ain)", () => {
+    expect(normalizeName("أحمد عمر").tokens.map((t) => [t.text, t.skeleton])).toEqual([
+      ["AHMD", "HMD"],
+      ["AMR", "MR"],
+    ]);
+  });
+
   it("marks abjad tokens with a consonant skeleton and splits the Arabic article", () => {
     const n = normalizeName("صدام حسين التكريتي");
     expect(n.tokens.map((t) => [t.text, t.cls, t.abjad, t.skeleton])).toEqual([

@@ -106,6 +106,12 @@ describe("name alignment", () => {
     expect(score("MINSK TRACTOR ZAVOD", "MINSK MOTOR PLANT", "organization")).toBeLessThan(0.8);
   });
 
+  it("loses little when a spelling leaves out the name's own acronym", () => {
+    const without = score("ARMY SUPPLY BUREAU", "ARMY SUPPLY BUREAU (ASB)", "organization");
+    expect(without).toBeGreaterThan(0.9);
+    expect(without).toBeGreaterThan(score("ARMY SUPPLY BUREAU", "ARMY SUPPLY BUREAU HALAB", "organization"));
+  });
+
   it("never glues unrelated words into a match", () => {
     expect(score("OTP Bank", "TAT BANK", "organization")).toBeLessThan(0.8);
     expect(score("Siam Cement", "USM CEMENT LLC", "organization")).toBeLessThan(0.8);
