@@ -81,18 +81,16 @@ for (const t of orgTypes.types) {
 }
 
 // Organisation descriptor words: every spelling of one symbol compares as the same word. A word
-// may carry several symbols (BUREAU: office and bureau). Descriptor words that stay name words in
-// the tables above (GROUP, BANK, STATE …: never a legal form or a title) still get their symbols.
-// BANK is left out: BANK ~ BANCO ~ BANKASI are one edit or a suffix apart already, and a symbol
-// made a lone bank word pair at full strength (measured on the dev set: two more unrelated
-// companies flagged, no variant more).
-const DESCRIPTOR_NAME_WORDS = new Set(["GENERAL", "PRIVATE", "STATE", "NATIONAL", "UNION", "TRUST", "FUND", "GROUP"]);
+// may carry several symbols (BUREAU: office and bureau). Words that stay name words (above) get no
+// symbol: giving GROUP, STATE, NATIONAL, GENERAL, UNION, TRUST, FUND or BANK theirs was measured on the
+// dev set to find no variant more (BANK: two more unrelated companies flagged), at the cost of a key
+// shared by thousands of names.
 const symbols = read("symbols.yml") as Record<string, Record<string, string[]>>;
 const orgSymbols: Record<string, string[]> = {};
 const addOrgSymbol = (form: string, id: string): void => {
   const c = compareForm(form);
   // Single words only (the matcher compares words).
-  if (c.length < 3 || c.includes(" ") || (KEEP_AS_NAME.has(c) && !DESCRIPTOR_NAME_WORDS.has(c))) return;
+  if (c.length < 3 || c.includes(" ") || KEEP_AS_NAME.has(c)) return;
   const list = (orgSymbols[c] ??= []);
   if (!list.includes(id)) list.push(id);
 };
