@@ -187,18 +187,37 @@ export function joinPath(prefix: string, path: string): string {
 }
 
 /**
- * Converts a zod error on caller input to input issues (path under `prefix`, expected, received), the
- * one way every validation in the library names a bad field. A schema's own message ("expected a
- * non-empty name") is the expectation when it has one; otherwise it is derived from the issue.
+ * One problem as a validator reports it: zod v4's issue shape (the fields the library reads), which
+ * the hand-written checks of `src/validate` produce too, so both read the same to a caller.
  * @example
- * inputIssuesFromZod(z.object({ a: z.string() }).safeParse({ a: 1 }).error!, { a: 1 })
+ * const issue: ValidationIssue = { code: "too_small", origin: "string", minimum: 1, inclusive: true, path: ["name"], message: "expected a non-empty name" };
+ */
+export interface ValidationIssue {
+  readonly code: string;
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+  readonly expected?: string;
+  readonly values?: readonly unknown[];
+  readonly origin?: string;
+  readonly minimum?: number | bigint;
+  readonly maximum?: number | bigint;
+  readonly inclusive?: boolean;
+  readonly keys?: readonly string[];
+}
+
+/**
+ * Converts validation issues on caller input to input issues (path under `prefix`, expected,
+ * received), the one way every validation in the library names a bad field. A schema's own message
+ * ("expected a non-empty name") is the expectation when it has one; otherwise it is derived from the issue.
+ * @example
+ * inputIssuesFrom([{ code: "invalid_type", expected: "string", path: ["a"], message: "Invalid input: expected string, received number" }], { a: 1 })
  * //=> [{ path: "a", expected: "string", received: "1", message: "Invalid input: expected string, received number" }]
  */
-export function inputIssuesFromZod(error: z.ZodError, input: unknown, prefix = ""): InputIssue[] {
-  return error.issues.flatMap((issue): InputIssue[] => {
+export function inputIssuesFrom(issues: readonly ValidationIssue[], input: unknown, prefix = ""): InputIssue[] {
+  return issues.flatMap((issue): InputIssue[] => {
     const path = issue.path.map(String).join(".");
     if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => ({
+      return (issue.keys ?? []).map((key) => ({
         path: joinPath(prefix, path ? `${path}.${key}` : key),
         expected: "no such field",
         received: describeValue(valueAt(input, [...issue.path, key])),
@@ -207,11 +226,21 @@ export function inputIssuesFromZod(error: z.ZodError, input: unknown, prefix = "
     }
     let expected: string;
     if (/^expected /i.test(issue.message)) expected = issue.message.replace(/^expected /i, "");
-    else if (issue.code === "invalid_type") expected = issue.expected;
-    else if (issue.code === "invalid_value") expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    else if (issue.code === "invalid_type") expected = String(issue.expected);
+    else if (issue.code === "invalid_value") expected = `one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(", ")}`;
     else if (issue.code === "too_big") expected = `at most ${String(issue.maximum)}${issue.origin === "array" ? " items" : issue.origin === "string" ? " characters" : ""}`;
     else if (issue.code === "too_small") expected = `at least ${String(issue.minimum)}${issue.origin === "array" ? " item(s)" : issue.origin === "string" ? " character(s)" : ""}`;
     else expected = issue.message;
     return [{ path: joinPath(prefix, path), expected, received: describeValue(valueAt(input, issue.path)), message: issue.message }];
   });
+}
+
+/**
+ * Converts a zod error on caller input to input issues ({@link inputIssuesFrom} over its issues).
+ * @example
+ * inputIssuesFromZod(z.object({ a: z.string() }).safeParse({ a: 1 }).error!, { a: 1 })
+ * //=> [{ path: "a", expected: "string", received: "1", message: "Invalid input: expected string, received number" }]
+ */
+export function inputIssuesFromZod(error: z.ZodError, input: unknown, prefix = ""): InputIssue[] {
+  return inputIssuesFrom(error.issues, input, prefix);
 }

@@ -61,8 +61,9 @@ export {
 export type { ListLoader, ListSource, LoadListOptions, ParsedList } from "./lists";
 
 // Screening names, counterparties and transactions.
+// The input contract as zod schemas (the library itself validates with hand-written checks held to them).
+export { AcceptEntrySchema, ScreenInputSchema, TransactionSchema } from "./schema/input-schemas";
 export {
-  AcceptEntrySchema,
   applyAcceptList,
   createScreener,
   DEFAULT_PROFILE,
@@ -76,9 +77,7 @@ export {
   PROFILES,
   rescreen,
   screenCounterparties,
-  ScreenInputSchema,
   screenTransaction,
-  TransactionSchema,
 } from "./screen";
 export type {
   AcceptEntry,

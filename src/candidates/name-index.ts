@@ -511,12 +511,18 @@ function precomputeNeighbours(index: NameIndex): Pick<NameIndexData, "nbStart" |
  * @example
  * nameIndexFromData(data).vocab.length //=> data.vocabText.length
  */
-export function nameIndexFromData(data: NameIndexData, algorithm: NameAlgorithm, unindexed: readonly UnindexedName[] = []): NameIndex {
+export function nameIndexFromData(
+  data: NameIndexData,
+  algorithm: NameAlgorithm,
+  unindexed: readonly UnindexedName[] = [],
+  // The list-side weights when a prebuilt index stores them (src/candidates/serialize.ts), else derived.
+  weights?: Pick<NameIndex, "nameCoreWeight" | "textCover">,
+): NameIndex {
   const canon = data.vocabCanon;
   const vocab = data.vocabText.map((t, v) => vocabToken(t, data.vocabSkeleton[v] as string, data.vocabFlags[v] as number, canon?.[v]));
   const vocabLookup = new Map<string, number>();
   vocab.forEach((t, v) => vocabLookup.set(vocabKey(t), v));
-  return { algorithm, data, vocab, vocabLookup, hasAbjad: vocab.some((t) => t.abjad), unindexed, scratch: newScratch(vocab, data.nameRecord.length), ...listWeights(data) };
+  return { algorithm, data, vocab, vocabLookup, hasAbjad: vocab.some((t) => t.abjad), unindexed, scratch: newScratch(vocab, data.nameRecord.length), ...(weights ?? listWeights(data)) };
 }
 
 /** See {@link NameIndex.nameCoreWeight} and {@link NameIndex.textCover}. */

@@ -7,6 +7,10 @@
  * in order); loading refuses an index built for other lists or another algorithm version.
  * Format 4 stores each text's canonical form (empty when equal to the text), so loading does not
  * recompute them (a third of a cold start), and which units are numbers. An index of another format is refused, never misread.
+ * Optional sections after the vocabulary (issue 8, cold start): `nameCoreWeight` and `textCover`, the
+ * list-side weight bounds `nameIndexFromData` otherwise derives at load (~7 ms); an index without
+ * them (written before) still loads and derives them, and a reader that does not know them skips
+ * them (sections are found by name), so the format number stays 4.
  */
 import { InputError } from "../errors";
 import { NAMES_V2, type NameAlgorithm } from "../score";
@@ -99,6 +103,8 @@ export function exportNameIndex(index: NameIndex, fingerprint: string): Uint8Arr
   };
   const canon = enc.encode(d.vocabText.map((_, v) => canonOf(v)).join("\n"));
   blobs.push({ name: "vocabCanon", kind: "text", bytes: canon, length: d.vocabText.length });
+  blobs.push({ name: "nameCoreWeight", kind: "f64", bytes: bytesOf(index.nameCoreWeight), length: index.nameCoreWeight.length });
+  blobs.push({ name: "textCover", kind: "f64", bytes: bytesOf(index.textCover), length: index.textCover.length });
   let offset = 0;
   const sections: Section[] = blobs.map((b) => {
     const s = { name: b.name, kind: b.kind, offset, length: b.length };
@@ -185,5 +191,11 @@ export function importNameIndex(bytes: Uint8Array, fingerprint: string, algorith
   if (data.nameRecord.length + 1 !== data.unitStart.length || data.vocabText.length + 1 !== data.postStart.length) {
     refuse("consistent index sections", "inconsistent lengths");
   }
-  return nameIndexFromData(data, algorithm, header.unindexed);
+  // The stored list-side weights when the index has them (see the module header), checked by length.
+  const stored = header.sections.some((x) => x.name === "nameCoreWeight") && header.sections.some((x) => x.name === "textCover");
+  const weights = stored ? { nameCoreWeight: arr("nameCoreWeight") as Float64Array, textCover: arr("textCover") as Float64Array } : undefined;
+  if (weights !== undefined && (weights.nameCoreWeight.length !== data.nameRecord.length || weights.textCover.length !== data.vocabText.length)) {
+    refuse("consistent index sections", "inconsistent weight lengths");
+  }
+  return nameIndexFromData(data, algorithm, header.unindexed, weights);
 }

@@ -1,13 +1,13 @@
 /**
  * Internal calendar helpers. Contract: a calendar day is carried as a `YYYY-MM-DD` string and only
  * turned into a `Date` at *local* midnight, built with `setFullYear` (so years below 100 are not
- * mapped to 19xx) and read back with local getters. date-fns reads local fields too, so every
- * step stays on the same calendar day whatever the machine's time zone; mixing in `Date.UTC` or
- * `new Date("YYYY-MM-DD")` (which parses as UTC midnight) would shift days west of Greenwich.
+ * mapped to 19xx) and read back with local getters, so every step stays on the same calendar day
+ * whatever the machine's time zone; mixing in `Date.UTC` or `new Date("YYYY-MM-DD")` (which parses
+ * as UTC midnight) would shift days west of Greenwich. The two calendar operations are date-fns 4's
+ * `getDaysInMonth` and `addYears` written out on the native `Date` (issue 8: the two subpath imports
+ * loaded ~15 modules, ~13 ms of a cold start); `test/dates/calendar.test.ts` holds them equal to
+ * date-fns over every month of years 0–9999 and sampled days, in several time zones.
  */
-// Subpath imports: the date-fns barrel loads ~245 modules at start (see issue 8).
-import { addYears } from "date-fns/addYears";
-import { getDaysInMonth } from "date-fns/getDaysInMonth";
 
 const pad = (n: number, width: number): string => String(n).padStart(width, "0");
 
@@ -47,7 +47,12 @@ export function dayOfLocalDate(date: Date): string {
  * daysInMonth(1900, 2) //=> 28
  */
 export function daysInMonth(year: number, month: number): number {
-  return getDaysInMonth(localDate(year, month, 1));
+  const first = localDate(year, month, 1);
+  // date-fns getDaysInMonth: day 0 of the next month, at local midnight.
+  const last = new Date(0);
+  last.setFullYear(first.getFullYear(), first.getMonth() + 1, 0);
+  last.setHours(0, 0, 0, 0);
+  return last.getDate();
 }
 
 /**
@@ -57,5 +62,18 @@ export function daysInMonth(year: number, month: number): number {
  */
 export function shiftYears(day: string, years: number): string {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return dayOfLocalDate(addYears(localDate(y, m, d), years));
+  return dayOfLocalDate(addMonths(localDate(y, m, d), years * 12));
+}
+
+/** date-fns addMonths: the same day-of-month `amount` months on, or the last day of a shorter month. */
+function addMonths(date: Date, amount: number): Date {
+  if (Number.isNaN(amount)) return new Date(Number.NaN);
+  if (!amount) return date;
+  const dayOfMonth = date.getDate();
+  const endOfDesiredMonth = new Date(date.getTime());
+  endOfDesiredMonth.setMonth(date.getMonth() + amount + 1, 0);
+  if (dayOfMonth >= endOfDesiredMonth.getDate()) return endOfDesiredMonth;
+  const shifted = new Date(date.getTime());
+  shifted.setFullYear(endOfDesiredMonth.getFullYear(), endOfDesiredMonth.getMonth(), dayOfMonth);
+  return shifted;
 }

@@ -5,9 +5,10 @@
  * when asked, so importing `sanctions-screen/lists` parses no JSON, and `createDefaultScreener()`
  * reads the binary record snapshot instead (issue 8). Same functions as `./compiled-data.ts`.
  */
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { createRequire } from "node:module";
 import { ListFormatError } from "../errors";
+import { fileSource, type ByteSource } from "./file-source";
 
 const shipped = (name: string): string => createRequire(import.meta.url).resolve(`sanctions-screen/lists/compiled/${name}`);
 let lists: readonly unknown[] | undefined;
@@ -45,14 +46,14 @@ export function compiledLists(): readonly unknown[] {
 }
 
 /**
- * Bytes of a file shipped in `lists/compiled/` (`records.bin`), or undefined when it was not built.
+ * A file shipped in `lists/compiled/` (`records.bin`), kept open and read by range, or undefined when
+ * it was not built.
  * @example
- * readShippedFile("records.bin")?.length //=> 9_800_000 (about)
+ * openShippedFile("records.bin")?.size //=> 20_091_906 (about)
  */
-export function readShippedFile(name: string): Uint8Array | undefined {
+export function openShippedFile(name: string): ByteSource | undefined {
   try {
-    // The Buffer itself (a Uint8Array, its own memory for a file this large): no copy.
-    return readFileSync(shipped(name));
+    return fileSource({ openSync, fstatSync, readSync, closeSync }, shipped(name));
   } catch {
     return undefined;
   }

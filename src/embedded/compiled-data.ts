@@ -7,6 +7,7 @@
  * asked. Both export the same functions.
  */
 import { compiledListData } from "./lists.generated";
+import { fileSource, type ByteSource, type FileSystem } from "./file-source";
 
 /**
  * The compiled snapshots in manifest order, as raw JSON values (validated when expanded).
@@ -28,18 +29,19 @@ export function compiledManifest(): readonly { readonly metadata: unknown; reado
 }
 
 /**
- * Bytes of a file shipped in `lists/compiled/` (`records.bin`), where the runtime exposes Node's file
- * system through `process.getBuiltinModule` (no static `node:` import); else undefined.
+ * A file shipped in `lists/compiled/` (`records.bin`), kept open and read by range, where the
+ * runtime exposes Node's file system through `process.getBuiltinModule` (no static `node:` import);
+ * else undefined.
  * @example
- * readShippedFile("records.bin")?.length //=> 9_800_000 (about)
+ * openShippedFile("records.bin")?.size //=> 20_091_906 (about)
  */
-export function readShippedFile(name: string): Uint8Array | undefined {
+export function openShippedFile(name: string): ByteSource | undefined {
   const getBuiltin = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
   if (typeof getBuiltin !== "function") return undefined;
   try {
     const { createRequire } = getBuiltin("node:module") as typeof import("node:module");
-    const { readFileSync } = getBuiltin("node:fs") as typeof import("node:fs");
-    return readFileSync(createRequire(import.meta.url).resolve(`sanctions-screen/lists/compiled/${name}`));
+    const fs = getBuiltin("node:fs") as FileSystem;
+    return fileSource(fs, createRequire(import.meta.url).resolve(`sanctions-screen/lists/compiled/${name}`));
   } catch {
     return undefined;
   }

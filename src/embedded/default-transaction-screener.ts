@@ -5,27 +5,29 @@
  */
 import rulePackJson from "sanctions-screen/lists/rules/rule-pack.json" with { type: "json" };
 import goodsJson from "sanctions-screen/lists/goods/controlled-items.json" with { type: "json" };
-import { loadGoodsCatalogue, type GoodsCatalogue } from "../goods";
+import { readShippedGoodsCatalogue, type GoodsCatalogue } from "../goods";
 import type { Regime } from "../model";
-import { loadRulePack, type RulePack } from "../rules";
+import { readShippedRulePack, type RulePack } from "../rules";
 import { screenTransaction, type AcceptEntry, type Screener, type TransactionInput, type TransactionResult } from "../screen";
 
 /**
- * The embedded dated rule pack, validated.
+ * The embedded dated rule pack (checked to equal `loadRulePack` of the same file by the tests, read
+ * here without zod).
  * @example
  * embeddedRulePack().version //=> "2026-11-22.1"
  */
 export function embeddedRulePack(): RulePack {
-  return loadRulePack(rulePackJson);
+  return readShippedRulePack(rulePackJson);
 }
 
 /**
- * The embedded controlled-goods catalogue, validated and indexed.
+ * The embedded controlled-goods catalogue, indexed (checked to equal `loadGoodsCatalogue` of the same
+ * file by the tests, read here without zod).
  * @example
  * embeddedGoodsCatalogue().entries.length //=> 15
  */
 export function embeddedGoodsCatalogue(): GoodsCatalogue {
-  return loadGoodsCatalogue(goodsJson);
+  return readShippedGoodsCatalogue(goodsJson);
 }
 
 /**

@@ -10,7 +10,7 @@ import { createScreener, createScreenerOver, type Screener, type ScreenerOptions
 import { expandCompiledList, type CompiledList } from "./compact";
 import { readShippedIndex } from "./shipped-index";
 import { openRecordSnapshot, screenerOverSnapshot, snapshotFitsManifest, snapshotRecords, type RecordSnapshot } from "./record-snapshot";
-import { compiledLists, compiledManifest, readShippedFile } from "#compiled-data";
+import { compiledLists, compiledManifest, openShippedFile } from "#compiled-data";
 import { createTransactionScreener, type TransactionScreener, type TransactionScreenerOptions } from "./default-transaction-screener";
 
 export type { CompiledList } from "./compact";
@@ -81,10 +81,10 @@ export type DefaultScreenerOptions = Omit<ScreenerOptions, "lists"> & LoadEmbedd
  * the JSON snapshots are used then.
  */
 function shippedRecords(): RecordSnapshot | undefined {
-  const bytes = readShippedFile("records.bin");
-  if (bytes === undefined) return undefined;
+  const file = openShippedFile("records.bin");
+  if (file === undefined) return undefined;
   try {
-    const snapshot = openRecordSnapshot(bytes);
+    const snapshot = openRecordSnapshot(file);
     return snapshotFitsManifest(snapshot, compiledManifest()) ? snapshot : undefined;
   } catch (error) {
     if (error instanceof ListFormatError) return undefined;

@@ -29,6 +29,7 @@ import { InputError, ListFormatError } from "../errors";
 import type { DesignationRecord, ListMetadata, LoadedList, Regime } from "../model";
 import { createScreenerOver, curatedLinksOf, LIBRARY, type Screener, type ScreenerOptions, type ScreenerRecords } from "../screen";
 import { expandCompiledList, expandRecord, type CompiledList } from "./compact";
+import { bytesSource, type ByteSource } from "./file-source";
 
 const MAGIC = "SSRS";
 /** Bumped whenever the layout or the compact record form changes. */
@@ -177,17 +178,22 @@ export interface OpenRecordSnapshotOptions {
  * @example
  * openRecordSnapshot(bytes).record(0).id //=> "curated:belvneshpromservice"
  */
-export function openRecordSnapshot(bytes: Uint8Array, options: OpenRecordSnapshotOptions = {}): RecordSnapshot {
+export function openRecordSnapshot(input: Uint8Array | ByteSource, options: OpenRecordSnapshotOptions = {}): RecordSnapshot {
+  // A source is read by range (the shipped file, kept open: only what a screen needs is ever read);
+  // bytes in memory (a Worker's Data module) are viewed in place.
+  const source = input instanceof Uint8Array ? bytesSource(input) : input;
   const decoder = new TextDecoder();
-  if (bytes.length < 12 || decoder.decode(bytes.subarray(0, 4)) !== MAGIC) refuse("magic", `"${MAGIC}"`, JSON.stringify(decoder.decode(bytes.subarray(0, 4))));
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const size = source.size;
+  const start = source.read(0, 12);
+  if (size < 12 || decoder.decode(start.subarray(0, 4)) !== MAGIC) refuse("magic", `"${MAGIC}"`, JSON.stringify(decoder.decode(start.subarray(0, 4))));
+  const view = new DataView(start.buffer, start.byteOffset, start.byteLength);
   const format = view.getUint32(4, true);
   if (format !== RECORD_SNAPSHOT_FORMAT) refuse("format", `format ${RECORD_SNAPSHOT_FORMAT}`, `format ${format}`);
   const headerLength = view.getUint32(8, true);
-  if (12 + headerLength > bytes.length) refuse("header", `${headerLength} header bytes`, `${bytes.length - 12} bytes left`);
+  if (12 + headerLength > size) refuse("header", `${headerLength} header bytes`, `${size - 12} bytes left`);
   let header: SnapshotHeader;
   try {
-    header = JSON.parse(decoder.decode(bytes.subarray(12, 12 + headerLength))) as SnapshotHeader;
+    header = JSON.parse(decoder.decode(source.read(12, headerLength))) as SnapshotHeader;
   } catch (cause) {
     return refuse("header", "JSON", cause instanceof Error ? cause.message : String(cause));
   }
@@ -197,18 +203,18 @@ export function openRecordSnapshot(bytes: Uint8Array, options: OpenRecordSnapsho
   const n = header.recordCount;
   const tables = (2 * n + 1) * 4;
   const bodyLength = tables + header.recordBytes + header.identifierBytes;
-  if (!Number.isInteger(n) || bytes.length !== bodyStart + bodyLength) refuse("length", `${bodyStart + bodyLength} bytes`, `${bytes.length} bytes`);
-  const body = bytes.subarray(bodyStart);
+  if (!Number.isInteger(n) || size !== bodyStart + bodyLength) refuse("length", `${bodyStart + bodyLength} bytes`, `${size} bytes`);
   if (options.verifySha256) {
-    const digest = sha256Hex(body);
+    const digest = sha256Hex(source.read(bodyStart, bodyLength));
     if (digest !== header.sha256) refuse("sha256", header.sha256, digest);
   }
-  // The body starts at a multiple of 4 in the file; copy the tables if the bytes are not aligned.
-  const aligned = (bytes.byteOffset + bodyStart) % 4 === 0;
-  const offsets = aligned ? new Uint32Array(bytes.buffer, bytes.byteOffset + bodyStart, n + 1) : new Uint32Array(body.slice(0, (n + 1) * 4).buffer);
-  const crcs = aligned ? new Uint32Array(bytes.buffer, bytes.byteOffset + bodyStart + (n + 1) * 4, n) : new Uint32Array(body.slice((n + 1) * 4, tables).buffer);
+  // The tables as 32-bit words: in place when the bytes are 4-aligned (a Data module), else copied.
+  const tableBytes = source.read(bodyStart, tables);
+  const words = tableBytes.byteOffset % 4 === 0 ? new Uint32Array(tableBytes.buffer, tableBytes.byteOffset, 2 * n + 1) : new Uint32Array(tableBytes.slice().buffer);
+  const offsets = words.subarray(0, n + 1);
+  const crcs = words.subarray(n + 1);
   if (offsets[0] !== 0 || offsets[n] !== header.recordBytes) refuse("offsets", `0 … ${header.recordBytes}`, `${offsets[0]} … ${offsets[n]}`);
-  const recordArea = body.subarray(tables, tables + header.recordBytes);
+  const recordStart = bodyStart + tables;
   const lists: { metadata: ListMetadata; build: CompiledList["build"]; first: number; recordCount: number }[] = [];
   const listOf = new Uint8Array(n);
   let first = 0;
@@ -227,7 +233,7 @@ export function openRecordSnapshot(bytes: Uint8Array, options: OpenRecordSnapsho
       const l = header.lists[listOf[i] as number] as SnapshotList;
       const start = offsets[i] as number;
       const end = offsets[i + 1] as number;
-      const text = end >= start && end <= header.recordBytes ? recordArea.subarray(start, end) : undefined;
+      const text = end >= start && end <= header.recordBytes ? source.read(recordStart + start, end - start) : undefined;
       if (text === undefined || crc32(text) !== crcs[i]) refuse("record", `record ${i} with CRC-32 ${crcs[i]}`, text === undefined ? `offsets ${start}…${end}` : `CRC-32 ${crc32(text)}`);
       const compact = JSON.parse(decoder.decode(text)) as Record<string, unknown>;
       r = cache[i] = expandRecord(l.metadata.listId, compact, l.strings);
@@ -244,7 +250,7 @@ export function openRecordSnapshot(bytes: Uint8Array, options: OpenRecordSnapsho
     regimesCovered,
     identifierIndex(): IdentifierIndex {
       if (ids === undefined) {
-        const text = body.subarray(tables + header.recordBytes);
+        const text = source.read(recordStart + header.recordBytes, header.identifierBytes);
         if (crc32(text) !== header.identifierCrc) refuse("identifiers", `CRC-32 ${header.identifierCrc}`, `CRC-32 ${crc32(text)}`);
         ids = new Map(JSON.parse(decoder.decode(text)) as [string, number[]][]);
       }

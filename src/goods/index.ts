@@ -3,3 +3,4 @@
  * loader and `matchGoods` for free-text goods descriptions and codes. The only fuse.js user.
  */
 export * from "./match-goods";
+export * from "./load-goods-catalogue";

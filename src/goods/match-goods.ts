@@ -23,104 +23,61 @@
  */
 import anyAscii from "any-ascii";
 import Fuse from "fuse.js";
-import { z } from "zod";
 import { InputError, type InputIssue, ListFormatError } from "../errors";
-import { contentSha256, GoodsClassSchema, type GoodsClass, zodIssuesToRecordIssues } from "../rules";
+import { contentSha256, type GoodsClass } from "../rules";
+import type { GoodsCatalogueFile, GoodsCategory } from "./load-goods-catalogue";
 
 /** List id used in the errors of the catalogue loader. */
 export const GOODS_CATALOGUE_LIST_ID = "goods-catalogue";
 
+type Row = Record<string, unknown>;
+const ENTRY = ["id", "name", "aliases", "class", "controlStatus", "categories", "tags", "generic", "condition", "escalation", "note", "confirmed", "unconfirmed", "sources"];
+const CATALOGUE = ["version", "title", "sourceNote", "entries", "codeRules"];
+
+/** The keys of `row` in `order` (then any others), with `defaults` for the absent ones: zod's output object. */
+function inShapeOrder(row: Row, order: readonly string[], defaults: Row = {}): Row {
+  const out: Row = {};
+  for (const key of order) {
+    const value = row[key] ?? defaults[key];
+    if (value !== undefined) out[key] = value;
+  }
+  for (const key of Object.keys(row)) if (!(key in out)) out[key] = row[key];
+  return out;
+}
+
+/**
+ * The catalogue shipped in the package (`lists/goods/controlled-items.json`) from its parsed JSON,
+ * without zod (issue 8: the transaction screener's module graph stays light): the file's own values
+ * with the defaults `GoodsCatalogueFileSchema` applies (`tags: []`, `generic: false`) in the schema's
+ * key order, then {@link goodsCatalogueFrom}. It does not validate: `test/goods/match-goods.test.ts`
+ * requires it to equal `loadGoodsCatalogue` of the same file. A caller's catalogue always goes
+ * through `loadGoodsCatalogue`.
+ * @example
+ * readShippedGoodsCatalogue(controlledItemsJson).sha256 === loadGoodsCatalogue(controlledItemsJson).sha256 //=> true
+ */
+export function readShippedGoodsCatalogue(json: unknown): GoodsCatalogue {
+  const file = json as Row;
+  const entries = (file.entries as Row[]).map((e) => inShapeOrder(e, ENTRY, { tags: [], generic: false }));
+  return goodsCatalogueFrom(inShapeOrder({ ...file, entries }, CATALOGUE) as unknown as GoodsCatalogueFile, contentSha256(json));
+}
+
 /** Whether an entry is controlled outright, only under a condition, or explicitly not controlled. */
-export const ControlStatusSchema = z.enum(["controlled", "conditional", "not-controlled"]);
-export type ControlStatus = z.infer<typeof ControlStatusSchema>;
-
+export const CONTROL_STATUSES = ["controlled", "conditional", "not-controlled"] as const;
 /**
- * A control-list category of an entry: `WA-ML` (Wassenaar Munitions List), `WA-DU` (Wassenaar
- * dual-use category), `USML`, `ECCN`, `UN-Register`, `HS`.
+ * An entry's control status.
  * @example
- * GoodsCategorySchema.parse({ scheme: "WA-ML", code: "ML4", label: "Bombs, torpedoes, rockets, missiles…" })
+ * const status: ControlStatus = "conditional";
  */
-export const GoodsCategorySchema = z
-  .object({
-    scheme: z.enum(["WA-ML", "WA-DU", "USML", "ECCN", "UN-Register", "HS"]),
-    code: z.string().min(1),
-    label: z.string().min(1),
-    /** Part of the item the category covers, e.g. `ammunition` for ML3 of a grenade launcher. */
-    appliesTo: z.string().min(1).optional(),
-  })
-  .strict();
-export type GoodsCategory = z.infer<typeof GoodsCategorySchema>;
-
-/**
- * One catalogue entry: names, class, control status, categories, note and sources.
- * @example
- * GoodsEntrySchema.parse(catalogueJson.entries[0]).id //=> "konkurs-9p135m"
- */
-export const GoodsEntrySchema = z
-  .object({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected a kebab-case id"),
-    name: z.string().min(1),
-    aliases: z.array(z.string().min(1)).min(1),
-    class: GoodsClassSchema,
-    controlStatus: ControlStatusSchema,
-    categories: z.array(GoodsCategorySchema),
-    tags: z.array(z.string().min(1)).default([]),
-    /** True for a generic description ("anti-tank guided missile"): a named designation outranks it. */
-    generic: z.boolean().default(false),
-    /** For `conditional` entries: the condition under which the categories apply. */
-    condition: z.string().min(1).optional(),
-    /** Context words that turn a not-controlled match into a conditional one ("military" MAZ trucks). */
-    escalation: z
-      .object({
-        terms: z.array(z.string().min(1)).min(1),
-        class: GoodsClassSchema,
-        controlStatus: ControlStatusSchema,
-        categories: z.array(GoodsCategorySchema),
-        condition: z.string().min(1),
-      })
-      .strict()
-      .optional(),
-    note: z.string().min(1),
-    confirmed: z.boolean(),
-    unconfirmed: z.string().min(1).optional(),
-    sources: z.array(z.string().min(1)).min(1),
-  })
-  .strict();
-export type GoodsEntry = z.output<typeof GoodsEntrySchema>;
+export type ControlStatus = (typeof CONTROL_STATUSES)[number];
 
 /** Which code a caller may give with a goods line. */
-export const GoodsCodeSchemeSchema = z.enum(["usml", "eccn", "ml", "hs"]);
-export type GoodsCodeScheme = z.infer<typeof GoodsCodeSchemeSchema>;
-
+export const GOODS_CODE_SCHEMES = ["usml", "eccn", "ml", "hs"] as const;
 /**
- * A rule classifying a code by pattern (first matching rule of a scheme wins), e.g. any USML
- * category is munitions; `EAR99` is not controlled.
+ * A code scheme a caller may give with a goods line.
+ * @example
+ * const scheme: GoodsCodeScheme = "eccn";
  */
-export const GoodsCodeRuleSchema = z
-  .object({
-    scheme: GoodsCodeSchemeSchema,
-    pattern: z.string().min(1),
-    class: GoodsClassSchema,
-    controlStatus: ControlStatusSchema,
-    detail: z.string().min(1),
-    confirmed: z.boolean(),
-    unconfirmed: z.string().min(1).optional(),
-    sources: z.array(z.string().min(1)).min(1),
-  })
-  .strict();
-export type GoodsCodeRule = z.output<typeof GoodsCodeRuleSchema>;
-
-/** The catalogue file `lists/goods/controlled-items.json`. */
-export const GoodsCatalogueFileSchema = z
-  .object({
-    version: z.string().regex(/^\d{4}-\d{2}-\d{2}\.\d+$/, "expected YYYY-MM-DD.N"),
-    title: z.string().min(1),
-    sourceNote: z.string().min(1),
-    entries: z.array(GoodsEntrySchema).min(1),
-    codeRules: z.array(GoodsCodeRuleSchema),
-  })
-  .strict();
-export type GoodsCatalogueFile = z.output<typeof GoodsCatalogueFileSchema>;
+export type GoodsCodeScheme = (typeof GOODS_CODE_SCHEMES)[number];
 
 /** One alias of an entry in the compact form the index compares. */
 export interface GoodsAliasRecord {
@@ -198,30 +155,14 @@ const MIN_LENGTH_RATIO = 0.8;
 const MIN_SCORE = 0.75;
 
 /**
- * Validates the catalogue (parsed JSON or its text), compiles its code rules and builds the fuse.js
- * alias index; fails closed with a {@link ListFormatError}.
+ * The catalogue from its validated file: cross-entry checks (unique ids, confirmed/unconfirmed,
+ * conditions, aliases with letters), compiled code rules and the alias index; `sha256` is the
+ * content hash of the file as given. `loadGoodsCatalogue` validates first; the shipped file is read
+ * through {@link readShippedGoodsCatalogue}.
  * @example
- * loadGoodsCatalogue(controlledItemsJson).entries.length //=> 15
+ * goodsCatalogueFrom(GoodsCatalogueFileSchema.parse(json), contentSha256(json)).entries.length //=> 15
  */
-export function loadGoodsCatalogue(input: unknown): GoodsCatalogue {
-  let data: unknown = input;
-  if (typeof input === "string") {
-    try {
-      data = JSON.parse(input);
-    } catch (cause) {
-      throw new ListFormatError(
-        GOODS_CATALOGUE_LIST_ID,
-        [{ field: "(file)", expected: "JSON", received: cause instanceof Error ? cause.message : String(cause) }],
-        { cause, summary: "file is not valid JSON" },
-      );
-    }
-  }
-  const parsed = GoodsCatalogueFileSchema.safeParse(data);
-  if (!parsed.success) {
-    const issues = zodIssuesToRecordIssues(data, parsed.error.issues);
-    throw new ListFormatError(GOODS_CATALOGUE_LIST_ID, issues, { cause: parsed.error, summary: `${issues.length} invalid fields` });
-  }
-  const file = parsed.data;
+export function goodsCatalogueFrom(file: GoodsCatalogueFile, sha256: string): GoodsCatalogue {
   const issues: { recordId?: string; field: string; expected: string; received: string }[] = [];
   const ids = new Set<string>();
   file.entries.forEach((e, i) => {
@@ -283,7 +224,7 @@ export function loadGoodsCatalogue(input: unknown): GoodsCatalogue {
       }),
     );
   }
-  return { ...file, sha256: contentSha256(data), aliasRecords, exactIndex, fuzzyIndexes, maxAliasLength };
+  return { ...file, sha256, aliasRecords, exactIndex, fuzzyIndexes, maxAliasLength };
 }
 
 /** Codes the caller gives with a goods line; each is optional. */
@@ -486,7 +427,7 @@ export function matchGoods(description: string, catalogue: GoodsCatalogue, codes
     issues.push({ path: "description", expected: "at most 2000 characters", received: String(description.length), message: "description too long" });
   }
   const codeValues: { scheme: GoodsCodeScheme; value: string }[] = [];
-  for (const scheme of GoodsCodeSchemeSchema.options) {
+  for (const scheme of GOODS_CODE_SCHEMES) {
     const raw = codes[scheme];
     if (raw === undefined || raw.trim() === "") continue;
     const value = normalizeCode(scheme, raw, issues);

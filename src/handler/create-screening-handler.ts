@@ -10,15 +10,16 @@
  * Nothing is logged: no request body, name or result leaves the handler except in its response.
  */
 import { sha256 } from "@noble/hashes/sha2.js";
-import { z } from "zod";
 import { InputError, type InputIssue } from "../errors";
 import { renderAnalystPage, ANALYST_PAGE_SCRIPT, ANALYST_PAGE_STYLE, type PageProfile } from "../page";
-import { countWords, parseScreenInput, PROFILES, ScreenInputSchema, type Outcome, type ProfileName, type ScreenInput, type ScreenResult, type Screener } from "../screen";
+import { countWords, isoDayCheck, parseScreenInput, PROFILES, type Outcome, type ProfileName, type ScreenInput, type ScreenResult, type Screener } from "../screen";
 import { matchesAnyKey, digestOf } from "./constant-time-equal";
 import { errorResponse, HttpError, jsonResponse } from "./http-error";
 import { createDateFormatter } from "./iso-date-in";
 import { readJsonBody } from "./read-json-body";
-import { describeValue, inputIssuesFromZod as zodIssues, joinPath } from "../errors";
+import { describeValue, inputIssuesFrom, joinPath } from "../errors";
+import { array, check, object, type Check } from "../validate";
+import { screeningHandlerOptionsCheck } from "./handler-options";
 
 /**
  * What an injected transaction screening receives besides the request body.
@@ -140,29 +141,7 @@ const YIELD_AFTER_MS = 10;
 /** Lets the event loop answer other requests (runtime-neutral: a macrotask). */
 const yieldToOthers = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-const isFunction = (v: unknown): boolean => typeof v === "function";
-
-const OptionsSchema = z.object({
-  screener: z.custom<Screener>((v) => v !== null && typeof v === "object" && isFunction((v as Screener).screen) && Array.isArray((v as Screener).lists), {
-    message: "expected a Screener from createScreener",
-  }),
-  screenerFor: z.custom((v) => v === undefined || isFunction(v), { message: "expected a function" }).optional(),
-  apiKey: z.union([z.string().min(1, "expected a non-empty key"), z.array(z.string().min(1, "expected a non-empty key")).min(1)]).optional(),
-  maxBodyBytes: z.number().int().min(256).max(64 * 1024 * 1024).optional(),
-  maxBatch: z.number().int().min(1).max(10_000).optional(),
-  maxNameWords: z.number().int().min(1).max(1_000).optional(),
-  maxBatchWords: z.number().int().min(1).max(10_000_000).optional(),
-  maxWordsInFlight: z.number().int().min(1).max(10_000_000).optional(),
-  maxBatchMs: z.number().int().min(1).max(3_600_000).optional(),
-  screenTransaction: z.custom((v) => v === undefined || isFunction(v), { message: "expected a function" }).optional(),
-  now: z.custom((v) => v === undefined || isFunction(v), { message: "expected a function" }).optional(),
-  timeZone: z.string().min(1).optional(),
-  analystPage: z.boolean().optional(),
-  basePath: z.string().regex(/^(\/[\w.~-]+)+$/, "expected a path such as /api, without a trailing slash").optional(),
-  onError: z.custom((v) => v === undefined || isFunction(v), { message: "expected a function" }).optional(),
-});
-
-const AsOfSchema = ScreenInputSchema.shape.asOf;
+const anything: Check = () => undefined;
 
 function base64(bytes: Uint8Array): string {
   let s = "";
@@ -200,8 +179,8 @@ interface Route {
  * (await res.json()).outcome //=> "alert"
  */
 export function createScreeningHandler(options: ScreeningHandlerOptions): ScreeningHandler {
-  const parsed = OptionsSchema.safeParse(options);
-  if (!parsed.success) throw new InputError(zodIssues(parsed.error, options));
+  const optionIssues = check(screeningHandlerOptionsCheck, options);
+  if (optionIssues.length > 0) throw new InputError(inputIssuesFrom(optionIssues, options));
   const main = options.screener;
   const maxBodyBytes = options.maxBodyBytes ?? HANDLER_DEFAULTS.maxBodyBytes;
   const maxBatch = options.maxBatch ?? HANDLER_DEFAULTS.maxBatch;
@@ -330,24 +309,19 @@ export function createScreeningHandler(options: ScreeningHandlerOptions): Screen
     }
   }
 
-  const BatchSchema = z
-    .object({
-      subjects: z.array(z.unknown()).min(1).max(maxBatch),
-      profile: z.unknown().optional(),
-      asOf: z.unknown().optional(),
-    })
-    .strict();
+  const batchCheck = object({ subjects: [array(anything, { min: 1, max: maxBatch })], profile: [anything, "optional"], asOf: [anything, "optional"] }, "strict");
 
   async function postBatch(request: Request): Promise<Response> {
     const body = await readJsonBody(request, maxBodyBytes);
-    const envelope = BatchSchema.safeParse(body);
-    if (!envelope.success) throw invalid(zodIssues(envelope.error, body));
+    const envelopeIssues = check(batchCheck, body);
+    if (envelopeIssues.length > 0) throw invalid(inputIssuesFrom(envelopeIssues, body));
+    const envelope = { data: body as { subjects: unknown[]; profile?: unknown; asOf?: unknown } };
     const issues: InputIssue[] = [];
     let asOf = today();
     if (envelope.data.asOf !== undefined) {
-      const checked = AsOfSchema.safeParse(envelope.data.asOf);
-      if (checked.success && checked.data !== undefined) asOf = checked.data;
-      else if (!checked.success) issues.push(...zodIssues(checked.error, envelope.data.asOf, "asOf"));
+      const checked = check(isoDayCheck, envelope.data.asOf);
+      if (checked.length === 0) asOf = envelope.data.asOf as string;
+      else issues.push(...inputIssuesFrom(checked, envelope.data.asOf, "asOf"));
     }
     let fallback: Screener | undefined = main;
     if (envelope.data.profile !== undefined) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PARTIAL_DATE_PATTERN } from "./vocabulary";
 
 /**
  * A calendar date at the precision the source gives: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
@@ -8,7 +9,7 @@ import { z } from "zod";
  */
 export const PartialDateSchema = z
   .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, "expected YYYY[-MM[-DD]]");
+  .regex(PARTIAL_DATE_PATTERN, "expected YYYY[-MM[-DD]]");
 /**
  * A date as precise as the source: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
  * @example

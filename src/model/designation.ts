@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DatedFactSchema } from "./dates";
 import { SubjectSchema } from "./subject";
+import { REGIMES } from "./vocabulary";
 
 /**
  * The four regimes a caller can say apply to it.
@@ -8,7 +9,7 @@ import { SubjectSchema } from "./subject";
  * RegimeSchema.options //=> ["US", "EU", "UK", "UN"]
  * RegimeSchema.safeParse("CH").success //=> false
  */
-export const RegimeSchema = z.enum(["US", "EU", "UK", "UN"]);
+export const RegimeSchema = z.enum(REGIMES);
 /**
  * One of the four regimes a caller can say apply to it.
  * @example

@@ -3,3 +3,4 @@ export * from "./subject";
 export * from "./designation";
 export * from "./list";
 export * from "./iso-country";
+export * from "./vocabulary";

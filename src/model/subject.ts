@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { DateValueSchema } from "./dates";
+import { IDENTIFIER_TYPES, SUBJECT_TYPES } from "./vocabulary";
 
 /** What kind of party a record designates. */
-export const SubjectTypeSchema = z.enum(["person", "organization", "vessel", "aircraft", "unknown"]);
+export const SubjectTypeSchema = z.enum(SUBJECT_TYPES);
 /**
  * What a designation names: a person, an organization, a vessel, an aircraft, or unknown.
  * @example
@@ -70,23 +71,7 @@ export type Name = z.input<typeof NameSchema>;
 export type NameRecord = z.output<typeof NameSchema>;
 
 /** Kinds of identifiers; `other` keeps the publisher's own label in `label`. */
-export const IdentifierTypeSchema = z.enum([
-  "passport",
-  "national-id",
-  "registration",
-  "tax-id",
-  "imo",
-  "mmsi",
-  "call-sign",
-  "aircraft-serial",
-  "aircraft-tail",
-  "swift-bic",
-  "crypto-address",
-  "email",
-  "website",
-  "phone",
-  "other",
-]);
+export const IdentifierTypeSchema = z.enum(IDENTIFIER_TYPES);
 /**
  * The kinds of identifier the model knows.
  * @example

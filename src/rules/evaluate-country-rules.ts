@@ -11,20 +11,14 @@
  *    so an empty answer is never mistaken for a clear.
  */
 import { InputError, type InputIssue } from "../errors";
-import { type Regime, RegimeSchema } from "../model";
+import { type Regime, REGIMES } from "../model";
 import { applyLicenceOverlays } from "./apply-licence-overlays";
-import {
-  type CountryRole,
-  CountryRoleSchema,
-  type CountryRule,
-  type GoodsClass,
-  GoodsClassSchema,
-  isIsoDate,
-  type RulePack,
-  type Severity,
-} from "./rule-pack-schema";
+import type { CountryRole, CountryRule, GoodsClass, RulePack, Severity } from "./rule-pack-schema";
+import { COUNTRY_ROLES, GOODS_CLASSES, isIsoDate } from "./rule-vocabulary";
 import { capSeverity, type RuleFinding, type RuleReason, renderRuleSummary, sortFindings } from "./rule-finding";
 import { describeWindow, windowStatus } from "./window-status";
+
+const isOneOf = (words: readonly string[], value: unknown): boolean => typeof value === "string" && words.includes(value);
 
 /** Input of {@link evaluateCountryRules}. */
 export interface EvaluateCountryRulesOptions {
@@ -65,7 +59,7 @@ export function validateRuleInput(input: {
     bad("jurisdictions", "a non-empty list of US, EU, UK, UN", input.jurisdictions, "name the regimes that apply");
   } else {
     input.jurisdictions.forEach((j, i) => {
-      if (!RegimeSchema.safeParse(j).success) bad(`jurisdictions.${i}`, "US, EU, UK or UN", j, "unknown regime");
+      if (!isOneOf(REGIMES, j)) bad(`jurisdictions.${i}`, "US, EU, UK or UN", j, "unknown regime");
     });
   }
   if (input.countries !== undefined) {
@@ -76,7 +70,7 @@ export function validateRuleInput(input: {
         if (typeof o.code !== "string" || !/^[A-Z]{2}$/.test(o.code)) {
           bad(`countries.${i}.code`, "ISO 3166-1 alpha-2 code", o.code, "unknown country code");
         }
-        if (!CountryRoleSchema.safeParse(o.role).success) {
+        if (!isOneOf(COUNTRY_ROLES, o.role)) {
           bad(`countries.${i}.role`, "origin, transit or destination", o.role, "unknown role");
         }
       });
@@ -87,7 +81,7 @@ export function validateRuleInput(input: {
       bad("goodsClasses", "a non-empty list of munitions, dual-use, other", input.goodsClasses, "say what the goods are");
     } else {
       input.goodsClasses.forEach((g, i) => {
-        if (!GoodsClassSchema.safeParse(g).success) bad(`goodsClasses.${i}`, "munitions, dual-use or other", g, "unknown class");
+        if (!isOneOf(GOODS_CLASSES, g)) bad(`goodsClasses.${i}`, "munitions, dual-use or other", g, "unknown class");
       });
     }
   }

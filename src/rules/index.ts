@@ -1,4 +1,6 @@
+export * from "./rule-vocabulary";
 export * from "./rule-pack-schema";
+export * from "./shipped-rule-pack";
 export * from "./canonical-json";
 export * from "./load-rule-pack";
 export * from "./window-status";

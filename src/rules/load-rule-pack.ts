@@ -1,10 +1,9 @@
 import type { z } from "zod";
 import { ListFormatError, valueAt, type RecordIssue } from "../errors";
 import { contentSha256 } from "./canonical-json";
-import { type RulePack, type RulePackFile, RulePackFileSchema } from "./rule-pack-schema";
+import { type RulePack, RulePackFileSchema } from "./rule-pack-schema";
+import { crossCheckRulePack, RULE_PACK_LIST_ID } from "./shipped-rule-pack";
 
-/** List id used in the errors of the rule-pack loader. */
-export const RULE_PACK_LIST_ID = "rule-pack";
 
 
 /**
@@ -31,51 +30,6 @@ export function zodIssuesToRecordIssues(input: unknown, issues: readonly z.core.
       received: received.length > 80 ? `${received.slice(0, 77)}…` : received,
     };
   });
-}
-
-/** Cross-row checks zod cannot express: unique ids, overlay targets, unconfirmed reasons. */
-function crossCheck(file: RulePackFile): RecordIssue[] {
-  const issues: RecordIssue[] = [];
-  const seen = new Set<string>();
-  const groups = [
-    ["rules", file.rules],
-    ["overlays", file.overlays],
-    ["programmeFlags", file.programmeFlags],
-    ["events", file.events],
-  ] as const;
-  for (const [group, rows] of groups) {
-    rows.forEach((row, i) => {
-      if (seen.has(row.id)) {
-        issues.push({ recordId: row.id, field: `${group}.${i}.id`, expected: "an id unique in the pack", received: row.id });
-      }
-      seen.add(row.id);
-      if (!row.confirmed && row.unconfirmed === undefined) {
-        issues.push({
-          recordId: row.id,
-          field: `${group}.${i}.unconfirmed`,
-          expected: "a reason for a row with confirmed: false",
-          received: "undefined",
-        });
-      }
-      if (row.confirmed && row.unconfirmed !== undefined) {
-        issues.push({
-          recordId: row.id,
-          field: `${group}.${i}.confirmed`,
-          expected: "confirmed: false for a row with an unconfirmed reason",
-          received: "true",
-        });
-      }
-    });
-  }
-  const ruleIds = new Set(file.rules.map((r) => r.id));
-  file.overlays.forEach((o, i) => {
-    o.appliesTo.forEach((target, j) => {
-      if (!ruleIds.has(target)) {
-        issues.push({ recordId: o.id, field: `overlays.${i}.appliesTo.${j}`, expected: "the id of a rule in the pack", received: target });
-      }
-    });
-  });
-  return issues;
 }
 
 /**
@@ -109,7 +63,7 @@ export function loadRulePack(input: unknown): RulePack {
       summary: `${issues.length} invalid field${issues.length === 1 ? "" : "s"}`,
     });
   }
-  const issues = crossCheck(parsed.data);
+  const issues = crossCheckRulePack(parsed.data);
   if (issues.length > 0) {
     throw new ListFormatError(RULE_PACK_LIST_ID, issues, {
       summary: `${issues.length} inconsistent row${issues.length === 1 ? "" : "s"}`,

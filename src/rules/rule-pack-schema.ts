@@ -10,21 +10,7 @@
  */
 import { z } from "zod";
 import { RegimeSchema } from "../model";
-
-/**
- * True when `value` is a real calendar day written `YYYY-MM-DD` (2025-02-30 is not).
- * @example
- * isIsoDate("2024-02-29") //=> true
- */
-export function isIsoDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1] ?? 0;
-  return d <= days;
-}
+import { COUNTRY_ROLES, GOODS_CLASSES, isIsoDate } from "./rule-vocabulary";
 
 /**
  * A calendar day `YYYY-MM-DD` (no partial dates: a rule's effective day is always known or bounded).
@@ -35,11 +21,11 @@ export const IsoDateSchema = z.string().refine(isIsoDate, "expected a calendar d
 export type IsoDate = z.infer<typeof IsoDateSchema>;
 
 /** Where a country sits on the route of the goods. */
-export const CountryRoleSchema = z.enum(["origin", "transit", "destination"]);
+export const CountryRoleSchema = z.enum(COUNTRY_ROLES);
 export type CountryRole = z.infer<typeof CountryRoleSchema>;
 
 /** Goods class as the catalogue decides it: Munitions List, dual-use list, or anything else. */
-export const GoodsClassSchema = z.enum(["munitions", "dual-use", "other"]);
+export const GoodsClassSchema = z.enum(GOODS_CLASSES);
 export type GoodsClass = z.infer<typeof GoodsClassSchema>;
 
 /**

@@ -7,25 +7,38 @@
  * (decision `clear`, with its `acceptance` applied and the hit's own decision in `hit.decision`):
  * nothing is deleted.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import { InputError } from "../errors";
+import type { AcceptEntrySchema } from "../schema";
+import { array, check, object, string, type Check } from "../validate";
 import type { Hit, HitDecision } from "../explain";
 import { contentSha256 } from "../rules";
 import type { Outcome, ScreenResult } from "./create-screener";
 
-/**
- * One acceptance: this subject is not that record, as reviewed when the record had this hash.
- * @example
- * AcceptEntrySchema.safeParse({ subject: "c-1", recordId: "ofac-sdn:15487", recordHash: "00", reason: "x" }).success //=> false (recordHash is a sha256)
- */
-export const AcceptEntrySchema = z
-  .object({
-    subject: z.string().min(1),
-    recordId: z.string().regex(/^[a-z0-9-]+:.+$/, "expected a record id <list>:<source id>"),
-    recordHash: z.string().regex(/^[0-9a-f]{64}$/, "expected the record's sha256 (hex) from a hit"),
-    reason: z.string().min(1, "expected the reviewer's reason"),
-  })
-  .strict();
+/** The messages of a refused accept entry (shared with `AcceptEntrySchema`). */
+export const ACCEPT_MESSAGES = {
+  recordId: "expected a record id <list>:<source id>",
+  recordHash: "expected the record's sha256 (hex) from a hit",
+  reason: "expected the reviewer's reason",
+} as const;
+
+/** The record id and hash patterns of an acceptance (shared with `AcceptEntrySchema`). */
+export const ACCEPT_PATTERNS = { recordId: /^[a-z0-9-]+:.+$/, recordHash: /^[0-9a-f]{64}$/ } as const;
+
+/** An accept list (`z.array(AcceptEntrySchema).max(100_000)`, held to it by `test/validate/accept-list.test.ts`). */
+export const acceptListCheck: Check = array(
+  object(
+    {
+      subject: [string({ min: 1 })],
+      recordId: [string({ pattern: [ACCEPT_PATTERNS.recordId, ACCEPT_MESSAGES.recordId] })],
+      recordHash: [string({ pattern: [ACCEPT_PATTERNS.recordHash, ACCEPT_MESSAGES.recordHash] })],
+      reason: [string({ min: [1, ACCEPT_MESSAGES.reason] })],
+    },
+    "strict",
+  ),
+  { max: 100_000 },
+);
+
 /**
  * One acceptance of the accept list (the output of {@link AcceptEntrySchema}).
  * @example
@@ -40,10 +53,10 @@ export type AcceptEntry = z.output<typeof AcceptEntrySchema>;
  * parseAcceptList([{ subject: "c-1", recordId: "ofac-sdn:1", recordHash: "00", reason: "x" }]) // throws: acceptList.0.recordHash …
  */
 export function parseAcceptList(input: unknown): AcceptEntry[] {
-  const r = z.array(AcceptEntrySchema).max(100_000).safeParse(input);
-  if (r.success) return r.data;
+  const issues = check(acceptListCheck, input);
+  if (issues.length === 0) return input as AcceptEntry[];
   throw new InputError(
-    r.error.issues.map((i) => ({ path: ["acceptList", ...i.path.map(String)].join("."), expected: i.message.replace(/^expected /i, ""), received: "see path", message: i.message })),
+    issues.map((i) => ({ path: ["acceptList", ...i.path.map(String)].join("."), expected: i.message.replace(/^expected /i, ""), received: "see path", message: i.message })),
   );
 }
 

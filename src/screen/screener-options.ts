@@ -1,10 +1,9 @@
 /**
  * Validation of `createScreener` options (typed `InputError` naming the field).
  */
-import { z } from "zod";
-import { InputError, inputIssuesFromZod } from "../errors";
-import { RegimeSchema } from "../model";
-import { DEFAULT_MAX_NAME_LENGTH, DEFAULT_MAX_NAME_WORDS, IsoDaySchema } from "./screen-input";
+import { InputError, inputIssuesFrom } from "../errors";
+import { array, boolean, check, instanceOf, number, object, oneOf, record, string, type Check } from "../validate";
+import { DEFAULT_MAX_NAME_LENGTH, DEFAULT_MAX_NAME_WORDS, isoDayCheck, jurisdictionsCheck } from "./screen-input";
 
 /**
  * Work budget of one screen's name search, in compared candidate names, units and pairs (see
@@ -17,24 +16,32 @@ import { DEFAULT_MAX_NAME_LENGTH, DEFAULT_MAX_NAME_WORDS, IsoDaySchema } from ".
  */
 export const DEFAULT_SEARCH_BUDGET = 250_000;
 
-const OptionsSchema = z.object({
-  lists: z.array(z.object({ metadata: z.object({ listId: z.string(), sha256: z.string() }).loose(), records: z.array(z.unknown()) }).loose()).min(1, "expected at least one list"),
-  profile: z.enum(["strict", "balanced", "broad"]).optional(),
-  threshold: z.number().gt(0).lte(1).optional(),
-  reviewThreshold: z.number().gt(0).lte(1).optional(),
-  maxHits: z.number().int().min(1).max(1000).optional(),
-  maxNameLength: z.number().int().min(16).max(100_000).optional(),
-  maxNameWords: z.number().int().min(4).max(1000).optional(),
-  searchBudget: z.number().int().min(1000).max(100_000_000).optional(),
-  index: z.instanceof(Uint8Array).optional(),
-  algorithm: z.object({ id: z.string().min(1) }).loose().optional(),
-  today: IsoDaySchema.optional(),
-  jurisdictions: z.array(RegimeSchema).min(1).max(4).optional(),
-  freshness: z
-    .object({ maxAgeDays: z.record(z.string(), z.number().int("expected a whole number of days").min(0)).optional(), snapshot: z.boolean().optional() })
-    .strict()
-    .optional(),
-});
+/** The options `createScreener` validates (`ScreenerOptionsSchema` in `src/schema`, held to it by a test). */
+export const screenerOptionsCheck: Check = object(
+  {
+    lists: [
+      array(object({ metadata: [object({ listId: [string()], sha256: [string()] }, "loose")], records: [array(() => undefined)] }, "loose"), {
+        min: [1, "expected at least one list"],
+      }),
+    ],
+    profile: [oneOf(["strict", "balanced", "broad"]), "optional"],
+    threshold: [number({ gt: 0, max: 1 }), "optional"],
+    reviewThreshold: [number({ gt: 0, max: 1 }), "optional"],
+    maxHits: [number({ int: true, min: 1, max: 1000 }), "optional"],
+    maxNameLength: [number({ int: true, min: 16, max: 100_000 }), "optional"],
+    maxNameWords: [number({ int: true, min: 4, max: 1000 }), "optional"],
+    searchBudget: [number({ int: true, min: 1000, max: 100_000_000 }), "optional"],
+    index: [instanceOf(Uint8Array), "optional"],
+    algorithm: [object({ id: [string({ min: 1 })] }, "loose"), "optional"],
+    today: [isoDayCheck, "optional"],
+    jurisdictions: [jurisdictionsCheck, "optional"],
+    freshness: [
+      object({ maxAgeDays: [record(number({ int: "expected a whole number of days", min: 0 })), "optional"], snapshot: [boolean(), "optional"] }, "strict"),
+      "optional",
+    ],
+  },
+  "loose",
+);
 
 /** Validated options with defaults. */
 export interface ParsedScreenerOptions {
@@ -50,10 +57,9 @@ export interface ParsedScreenerOptions {
  * parseScreenerOptions({ lists: [] }) // throws InputError: invalid input; lists: expected at least one list, received array of 0
  */
 export function parseScreenerOptions(options: unknown): ParsedScreenerOptions {
-  const r = OptionsSchema.safeParse(options);
-  if (!r.success) {
-    throw new InputError(inputIssuesFromZod(r.error, options));
-  }
-  return { maxHits: r.data.maxHits ?? 10, maxNameLength: r.data.maxNameLength ?? DEFAULT_MAX_NAME_LENGTH, maxNameWords: r.data.maxNameWords ?? DEFAULT_MAX_NAME_WORDS, searchBudget: r.data.searchBudget ?? DEFAULT_SEARCH_BUDGET };
+  const issues = check(screenerOptionsCheck, options);
+  if (issues.length > 0) throw new InputError(inputIssuesFrom(issues, options));
+  const o = options as { maxHits?: number; maxNameLength?: number; maxNameWords?: number; searchBudget?: number };
+  return { maxHits: o.maxHits ?? 10, maxNameLength: o.maxNameLength ?? DEFAULT_MAX_NAME_LENGTH, maxNameWords: o.maxNameWords ?? DEFAULT_MAX_NAME_WORDS, searchBudget: o.searchBudget ?? DEFAULT_SEARCH_BUDGET };
 }
 

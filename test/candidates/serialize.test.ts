@@ -29,6 +29,26 @@ describe("prebuilt index", () => {
     }
   });
 
+  it("stores the list-side weights, and an index without them (written before) derives the same at load", () => {
+    const built = buildNameIndex(records);
+    const bytes = exportNameIndex(built, fingerprint);
+    const loaded = importNameIndex(bytes, fingerprint);
+    expect(loaded.nameCoreWeight).toEqual(built.nameCoreWeight);
+    expect(loaded.textCover).toEqual(built.textCover);
+    // The stored sections are views over the bytes: nothing derived at load.
+    expect(loaded.nameCoreWeight.buffer).toBe(bytes.buffer);
+    // The same index with the two sections renamed, as a reader that does not know them sees it.
+    const header = new TextDecoder().decode(bytes.subarray(12, 12 + new DataView(bytes.buffer).getUint32(8, true)));
+    const renamed = header.replace('"name":"nameCoreWeight"', '"name":"nameCoreWeighX"').replace('"name":"textCover"', '"name":"textCoveX"');
+    expect(renamed.length).toBe(header.length);
+    const older = bytes.slice();
+    older.set(new TextEncoder().encode(renamed), 12);
+    const derived = importNameIndex(older, fingerprint);
+    expect(derived.nameCoreWeight.buffer).not.toBe(older.buffer);
+    expect(derived.nameCoreWeight).toEqual(built.nameCoreWeight);
+    expect(derived.textCover).toEqual(built.textCover);
+  });
+
   it("refuses an index built for other lists or another algorithm", () => {
     const bytes = exportNameIndex(buildNameIndex(records), fingerprint);
     expect(() => importNameIndex(bytes, indexFingerprint([{ listId: "other", sha256: "1".repeat(64), recordCount: 1 }]))).toThrow(InputError);

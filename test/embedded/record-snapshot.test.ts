@@ -5,13 +5,15 @@
  * expands, what it precomputes must equal what the screener computes from all records, screens over
  * both must be identical, and a damaged or foreign snapshot must be refused with a typed error.
  */
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildIdentifierIndex } from "../../src/candidates";
 import { compiledLists, compiledManifest } from "../../src/embedded/compiled-data-node";
 import { loadEmbeddedLists, type CompiledList } from "../../src/embedded";
 import { openRecordSnapshot, RECORD_SNAPSHOT_FORMAT, screenerOverSnapshot, snapshotFitsManifest, writeRecordSnapshot, type RecordSnapshot } from "../../src/embedded/record-snapshot";
+import { fileSource, type ByteSource } from "../../src/embedded/file-source";
 import { ListFormatError } from "../../src/errors";
 import type { DesignationRecord, LoadedList } from "../../src/model";
 import { createScreener, regimesCovered, type ScreenInput, type Screener } from "../../src/screen";
@@ -84,6 +86,29 @@ describe("the record snapshot of the embedded lists", () => {
     otherMagic[0] = "X".charCodeAt(0);
     expect(refusal(() => openRecordSnapshot(otherMagic))).toEqual({ field: "snapshot.magic" });
     expect(refusal(() => openRecordSnapshot(bytes.subarray(0, bytes.length - 10)))).toEqual({ field: "snapshot.length" });
+  });
+
+  it("reads the same from the file kept open and read by range (the shipped path) as from bytes in memory", () => {
+    const dir = mkdtempSync(join(tmpdir(), "records-"));
+    const path = join(dir, "records.bin");
+    writeFileSync(path, bytes);
+    const source = fileSource({ openSync, fstatSync, readSync, closeSync }, path);
+    expect(source?.size).toBe(bytes.length);
+    expect(source?.read(bytes.length - 3, 10)).toEqual(bytes.subarray(bytes.length - 3));
+    const fromFile = openRecordSnapshot(source as ByteSource, { verifySha256: true });
+    const inMemory = openRecordSnapshot(bytes);
+    const all = lists.flatMap((l) => l.records);
+    for (let i = 0; i < all.length; i += 97) expect(fromFile.record(i)).toEqual(all[i]);
+    expect(fromFile.identifierIndex()).toEqual(inMemory.identifierIndex());
+    expect(fileSource({ openSync, fstatSync, readSync, closeSync }, join(dir, "missing.bin"))).toBeUndefined();
+    // A damaged record in the file is refused when decoded, as in memory.
+    const damaged = bytes.slice();
+    const at = bytes.length - 1 - (JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + new DataView(bytes.buffer).getUint32(8, true)))) as { identifierBytes: number }).identifierBytes - 5;
+    damaged[at] = (damaged[at] as number) ^ 0x01;
+    writeFileSync(path, damaged);
+    const reopened = openRecordSnapshot(fileSource({ openSync, fstatSync, readSync, closeSync }, path) as ByteSource);
+    expect(refusal(() => reopened.record(reopened.recordCount - 1))).toEqual({ field: "snapshot.record" });
+    rmSync(dir, { recursive: true });
   });
 
   it("refuses damage: the sha256 at open on request, a damaged record when it is decoded, never read wrong", () => {

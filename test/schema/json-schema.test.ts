@@ -3,7 +3,7 @@
  * (`npm run schema`), and the package ships them (`files`, `exports`), like the API report test.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { jsonSchemas } from "../../scripts/build-schema";
 
@@ -20,12 +20,15 @@ describe("published JSON Schema", () => {
     expect(readFileSync(join(root, "schema", file), "utf8")).toBe(fresh.get(file));
   });
 
-  it("the library never imports src/schema (the result schemas stay off the load path)", () => {
+  it("the library imports src/schema only for types, and the root entry only its input schemas (the result schemas stay off the load path)", () => {
     const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
+    const valueImports = (text: string): string[] =>
+      [...text.matchAll(/^(?:import|export) (?!type )[^;]*? from "(\.\.?\/(?:\.\.\/)*schema(?:\/[\w-]+)?)"/gm)].map((m) => m[1] ?? "");
     const importers = files(join(root, "src"))
       .filter((f) => f.endsWith(".ts") && !f.includes(`${join("src", "schema")}`))
-      .filter((f) => /from "\.\.?\/(\.\.\/)*schema["/]/.test(readFileSync(f, "utf8")));
-    expect(importers).toEqual([]);
+      .map((f) => [relative(root, f), valueImports(readFileSync(f, "utf8"))] as const)
+      .filter(([, found]) => found.length > 0);
+    expect(importers).toEqual([[join("src", "index.ts"), ["./schema/input-schemas"]]]);
   });
 
   it("is shipped: package.json files and exports name schema/", () => {
