@@ -129,6 +129,17 @@ export interface NameIndexData {
   readonly nbSim: Float64Array;
 }
 
+/** Vocabulary ids by {@link vocabKey} (a Map satisfies it). */
+export interface VocabLookup {
+  get(key: string): number | undefined;
+}
+
+/** The vocabulary as comparable tokens, by id (an array satisfies it). */
+export interface VocabTokens {
+  readonly length: number;
+  at(v: number): ComparableToken | undefined;
+}
+
 /** A list name left out of the index, with the reason (never dropped silently). */
 export interface UnindexedName {
   readonly recordId: string;
@@ -140,10 +151,13 @@ export interface UnindexedName {
 export interface NameIndex {
   readonly algorithm: NameAlgorithm;
   readonly data: NameIndexData;
-  /** Vocabulary entries as comparable tokens (derived from `data`). */
-  readonly vocab: readonly ComparableToken[];
+  /**
+   * Vocabulary entries as comparable tokens (derived from `data`): an array for a built index, a
+   * lazy view for a loaded one (a token is made the first time a search reads it).
+   */
+  readonly vocab: VocabTokens;
   /** Vocabulary id by {@link vocabKey}. */
-  readonly vocabLookup: ReadonlyMap<string, number>;
+  readonly vocabLookup: VocabLookup;
   readonly hasAbjad: boolean;
   readonly unindexed: readonly UnindexedName[];
   /** Per-search scratch space (stamps), reused so a search allocates little. */
@@ -202,14 +216,13 @@ export interface SearchScratch {
 /** Most cached neighbour lists before the cache is emptied. */
 const NEIGHBOUR_CACHE_SIZE = 20000;
 
-function newScratch(vocabulary: readonly ComparableToken[], names: number): SearchScratch {
-  const vocab = vocabulary.length;
+function newScratch(texts: readonly string[], flags: Uint8Array, names: number): SearchScratch {
+  const vocab = texts.length;
   const vocabFirst = new Uint16Array(vocab);
   const vocabAbjad = new Uint8Array(vocab);
   for (let v = 0; v < vocab; v++) {
-    const t = vocabulary[v] as ComparableToken;
-    vocabFirst[v] = t.text.charCodeAt(0);
-    vocabAbjad[v] = t.abjad ? 1 : 0;
+    vocabFirst[v] = (texts[v] as string).charCodeAt(0);
+    vocabAbjad[v] = ((flags[v] as number) & FLAG_ABJAD) !== 0 ? 1 : 0;
   }
   return {
     epoch: 0,
@@ -471,7 +484,7 @@ export function buildNameIndex(records: readonly DesignationRecord[], options: B
     nbHow: new Uint8Array(0),
     nbSim: new Float64Array(0),
   };
-  const draft: NameIndex = { algorithm: alg, data, vocab, vocabLookup, hasAbjad: vocab.some((t) => t.abjad), unindexed, scratch: newScratch(vocab, nameRecord.length), ...listWeights(data) };
+  const draft: NameIndex = { algorithm: alg, data, vocab, vocabLookup, hasAbjad: vocab.some((t) => t.abjad), unindexed, scratch: newScratch(vocabText, vocabFlags, nameRecord.length), ...listWeights(data) };
   return { ...draft, data: { ...data, ...precomputeNeighbours(draft) } };
 }
 
@@ -483,7 +496,7 @@ function precomputeNeighbours(index: NameIndex): Pick<NameIndexData, "nbStart" |
   let total = 0;
   for (let v = 0; v < n; v++) {
     nbStart[v] = total;
-    const t = index.vocab[v] as ComparableToken;
+    const t = index.vocab.at(v) as ComparableToken;
     if (t.abjad || t.initial) continue;
     const list = comparableTexts(index, t, undefined);
     lists[v] = list;
@@ -515,14 +528,123 @@ export function nameIndexFromData(
   data: NameIndexData,
   algorithm: NameAlgorithm,
   unindexed: readonly UnindexedName[] = [],
-  // The list-side weights when a prebuilt index stores them (src/candidates/serialize.ts), else derived.
-  weights?: Pick<NameIndex, "nameCoreWeight" | "textCover">,
+  // What a prebuilt index stores beside its data (src/candidates/serialize.ts): the list-side
+  // weights and the vocabulary's hash table ({@link vocabSlots}); whatever is absent is derived.
+  stored?: Partial<Pick<NameIndex, "nameCoreWeight" | "textCover">> & { readonly vocabSlots?: Int32Array },
 ): NameIndex {
-  const canon = data.vocabCanon;
-  const vocab = data.vocabText.map((t, v) => vocabToken(t, data.vocabSkeleton[v] as string, data.vocabFlags[v] as number, canon?.[v]));
-  const vocabLookup = new Map<string, number>();
-  vocab.forEach((t, v) => vocabLookup.set(vocabKey(t), v));
-  return { algorithm, data, vocab, vocabLookup, hasAbjad: vocab.some((t) => t.abjad), unindexed, scratch: newScratch(vocab, data.nameRecord.length), ...(weights ?? listWeights(data)) };
+  // Tokens are made on first use (a search reads a few hundred of the ~57k), and a stored hash
+  // table replaces the lookup map: loading creates no object per vocabulary entry.
+  const texts = data.vocabText;
+  const flags = data.vocabFlags;
+  let hasAbjad = false;
+  for (let v = 0; v < texts.length; v++) if (((flags[v] as number) & FLAG_ABJAD) !== 0) hasAbjad = true;
+  let vocabLookup: VocabLookup;
+  if (stored?.vocabSlots !== undefined) vocabLookup = new SlotLookup(data, stored.vocabSlots);
+  else {
+    const map = new Map<string, number>();
+    for (let v = 0; v < texts.length; v++) map.set(flagKey(texts[v] as string, data.vocabSkeleton[v] as string, flags[v] as number), v);
+    vocabLookup = map;
+  }
+  const weights = stored?.nameCoreWeight !== undefined && stored.textCover !== undefined ? { nameCoreWeight: stored.nameCoreWeight, textCover: stored.textCover } : listWeights(data);
+  return { algorithm, data, vocab: new LazyVocab(data), vocabLookup, hasAbjad, unindexed, scratch: newScratch(texts, flags, data.nameRecord.length), ...weights };
+}
+
+// FNV-1a over the UTF-16 code units of a vocabulary key.
+function keyHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * The vocabulary's open-addressing hash table: slots (a power of two, at least twice the entries)
+ * holding vocabulary ids at FNV-1a({@link vocabKey}) with linear probing, -1 when empty. Stored in
+ * a prebuilt index so that loading builds no map.
+ * @example
+ * vocabSlots(index.data).length >= 2 * index.data.vocabText.length //=> true
+ */
+export function vocabSlots(data: NameIndexData): Int32Array {
+  const n = data.vocabText.length;
+  let size = 2;
+  while (size < 2 * n) size *= 2;
+  const slots = new Int32Array(size).fill(-1);
+  const mask = size - 1;
+  for (let v = 0; v < n; v++) {
+    let h = keyHash(flagKey(data.vocabText[v] as string, data.vocabSkeleton[v] as string, data.vocabFlags[v] as number)) & mask;
+    while ((slots[h] as number) !== -1) h = (h + 1) & mask;
+    slots[h] = v;
+  }
+  return slots;
+}
+
+/**
+ * Whether stored slots can be the table of `count` vocabulary entries: a power of two at least
+ * twice the count, every id in range and present exactly once (a damaged table is refused, never
+ * searched: a lost entry would lose candidates).
+ * @example
+ * slotsFit(vocabSlots(data), data.vocabText.length) //=> true
+ */
+export function slotsFit(slots: Int32Array, count: number): boolean {
+  const size = slots.length;
+  if (size < 2 * count || (size & (size - 1)) !== 0) return false;
+  const seen = new Uint8Array(count);
+  let found = 0;
+  for (let i = 0; i < size; i++) {
+    const v = slots[i] as number;
+    if (v === -1) continue;
+    if (v < 0 || v >= count || seen[v] === 1) return false;
+    seen[v] = 1;
+    found++;
+  }
+  return found === count;
+}
+
+/** {@link VocabLookup} over stored {@link vocabSlots}: a key is compared with the entry it probes. */
+class SlotLookup implements VocabLookup {
+  private readonly mask: number;
+  constructor(
+    private readonly data: NameIndexData,
+    private readonly slots: Int32Array,
+  ) {
+    this.mask = slots.length - 1;
+  }
+  get(key: string): number | undefined {
+    const d = this.data;
+    let h = keyHash(key) & this.mask;
+    for (let v = this.slots[h] as number; v !== -1; v = this.slots[h] as number) {
+      if (flagKey(d.vocabText[v] as string, d.vocabSkeleton[v] as string, d.vocabFlags[v] as number) === key) return v;
+      h = (h + 1) & this.mask;
+    }
+    return undefined;
+  }
+}
+
+// vocabKey of a vocabulary entry from its stored text, skeleton and flags.
+function flagKey(text: string, skeleton: string, flags: number): string {
+  if ((flags & FLAG_ACRONYM) !== 0) return `^${text}`;
+  if ((flags & FLAG_ABJAD) !== 0) return `#${text}|${skeleton}`;
+  return (flags & FLAG_INITIAL) !== 0 ? `!${text}` : text;
+}
+
+/** A loaded index's vocabulary: each token made from the packed data the first time it is read. */
+class LazyVocab implements VocabTokens {
+  readonly length: number;
+  private readonly tokens: (ComparableToken | undefined)[];
+  constructor(private readonly data: NameIndexData) {
+    this.length = data.vocabText.length;
+    this.tokens = new Array<ComparableToken | undefined>(this.length);
+  }
+  at(v: number): ComparableToken | undefined {
+    const made = this.tokens[v];
+    if (made !== undefined || v < 0 || v >= this.length) return made;
+    const d = this.data;
+    const t = vocabToken(d.vocabText[v] as string, d.vocabSkeleton[v] as string, d.vocabFlags[v] as number, d.vocabCanon?.[v]);
+    this.tokens[v] = t;
+    return t;
+  }
 }
 
 /** See {@link NameIndex.nameCoreWeight} and {@link NameIndex.textCover}. */
@@ -1015,7 +1137,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
           if (s < 0) continue;
           for (let x = data.keys.starts[s] as number; x < (data.keys.starts[s + 1] as number); x++) {
             const v = data.keys.ids[x] as number;
-            if (tokenSimilarity(u, index.vocab[v] as ComparableToken, alg) > 0) addPostings(v, 1);
+            if (tokenSimilarity(u, index.vocab.at(v) as ComparableToken, alg) > 0) addPostings(v, 1);
           }
         }
       }
@@ -1195,7 +1317,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
             if (initialStamp[v] !== revEpoch) {
               initialStamp[v] = revEpoch;
               const qu = initialUnit[g] as (typeof qUnits)[number];
-              const t = index.vocab[v] as ComparableToken;
+              const t = index.vocab.at(v) as ComparableToken;
               const found = comparableHow(qu, t, alg);
               initialHow[v] = found === undefined ? -1 : HOW_CODES.indexOf(found);
               initialSim[v] = found === undefined ? 0 : similarityFor(found, qu, t, alg);
@@ -1217,7 +1339,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
           const slot = og * vocabSize + v;
           let memo = initialMemo.get(slot);
           if (memo === undefined) {
-            const t = index.vocab[v] as ComparableToken;
+            const t = index.vocab.at(v) as ComparableToken;
             const found = comparableHow(qu, t, alg);
             memo = found === undefined ? NO_PAIR : { how: found, sim: similarityFor(found, qu, t, alg) };
             initialMemo.set(slot, memo);
@@ -1300,7 +1422,7 @@ function comparableTexts(index: NameIndex, u: ComparableToken, stats: SearchStat
       if (scratch.vocabStamp[v] === epoch) continue;
       scratch.vocabStamp[v] = epoch;
       if (stats) stats.probedTexts++;
-      const t = index.vocab[v] as ComparableToken;
+      const t = index.vocab.at(v) as ComparableToken;
       const how = comparableHow(u, t, alg);
       if (how === undefined) continue;
       const sim = similarityFor(how, u, t, alg);
@@ -1347,7 +1469,7 @@ function scanPairs(index: NameIndex, q: NameUnits, m: number): UnitPair[] {
   for (let i = 0; i < q.units.length; i++) {
     const qu = q.units[i] as (typeof q.units)[number];
     for (let j = from; j < to; j++) {
-      const t = index.vocab[data.unitVocab[j] as number] as ComparableToken;
+      const t = index.vocab.at(data.unitVocab[j] as number) as ComparableToken;
       const how = comparableHow(qu, t, alg);
       if (how === undefined) continue;
       if (!pairAllowedFlat(how, qu.glued, qu.coverLen, qu.particle, (data.unitGlued[j] as number) === 1, data.unitCoverLen[j] as number, (data.unitParticle[j] as number) === 1, personal)) continue;

@@ -10,11 +10,14 @@
  * Optional sections after the vocabulary (issue 8, cold start): `nameCoreWeight` and `textCover`, the
  * list-side weight bounds `nameIndexFromData` otherwise derives at load (~7 ms); an index without
  * them (written before) still loads and derives them, and a reader that does not know them skips
- * them (sections are found by name), so the format number stays 4.
+ * them (sections are found by name), so the format number stays 4. Likewise `vocabSlots`, the
+ * vocabulary's open-addressing hash table (`vocabSlots` in name-index.ts), so that loading builds no
+ * map of ~57k keys; a table that is not a power of two at least twice the vocabulary, or that misses
+ * or repeats an entry, is refused.
  */
 import { InputError } from "../errors";
 import { NAMES_V2, type NameAlgorithm } from "../score";
-import { nameIndexFromData, type NameIndex, type NameIndexData, type UnindexedName } from "./name-index";
+import { nameIndexFromData, slotsFit, vocabSlots, type NameIndex, type NameIndexData, type UnindexedName } from "./name-index";
 
 const MAGIC = "SSNX";
 const FORMAT_VERSION = 4;
@@ -98,13 +101,15 @@ export function exportNameIndex(index: NameIndex, fingerprint: string): Uint8Arr
   blobs.push({ name: "vocabSkeleton", kind: "text", bytes: skel, length: d.vocabSkeleton.length });
   // Canonical forms, "" where a form equals its text (most do).
   const canonOf = (v: number): string => {
-    const c = d.vocabCanon?.[v] ?? (index.vocab[v] as { canon: string }).canon;
+    const c = d.vocabCanon?.[v] ?? (index.vocab.at(v) as { canon: string }).canon;
     return c === d.vocabText[v] ? "" : c;
   };
   const canon = enc.encode(d.vocabText.map((_, v) => canonOf(v)).join("\n"));
   blobs.push({ name: "vocabCanon", kind: "text", bytes: canon, length: d.vocabText.length });
   blobs.push({ name: "nameCoreWeight", kind: "f64", bytes: bytesOf(index.nameCoreWeight), length: index.nameCoreWeight.length });
   blobs.push({ name: "textCover", kind: "f64", bytes: bytesOf(index.textCover), length: index.textCover.length });
+  const slots = vocabSlots(d);
+  blobs.push({ name: "vocabSlots", kind: "i32", bytes: bytesOf(slots), length: slots.length });
   let offset = 0;
   const sections: Section[] = blobs.map((b) => {
     const s = { name: b.name, kind: b.kind, offset, length: b.length };
@@ -171,8 +176,10 @@ export function importNameIndex(bytes: Uint8Array, fingerprint: string, algorith
     const s = section(name);
     const next = header.sections.find((x) => x.offset > s.offset);
     const end = next === undefined ? buf.byteLength - start : next.offset;
-    let str = dec.decode(buf.subarray(start + s.offset, start + end));
-    str = str.replace(/\0+$/, "");
+    // Sections are padded with NUL bytes for alignment: trimmed on the bytes, before decoding.
+    let last = start + end;
+    while (last > start + s.offset && buf[last - 1] === 0) last--;
+    const str = dec.decode(buf.subarray(start + s.offset, last));
     const parts = s.length === 0 ? [] : str.split("\n");
     if (parts.length !== s.length) refuse(`${s.length} entries in ${name}`, `${parts.length}`);
     return parts;
@@ -197,5 +204,8 @@ export function importNameIndex(bytes: Uint8Array, fingerprint: string, algorith
   if (weights !== undefined && (weights.nameCoreWeight.length !== data.nameRecord.length || weights.textCover.length !== data.vocabText.length)) {
     refuse("consistent index sections", "inconsistent weight lengths");
   }
-  return nameIndexFromData(data, algorithm, header.unindexed, weights);
+  // The vocabulary's hash table when the index has it, refused when it cannot be this vocabulary's.
+  const vocabSlotsStored = header.sections.some((x) => x.name === "vocabSlots") ? (arr("vocabSlots") as Int32Array) : undefined;
+  if (vocabSlotsStored !== undefined && !slotsFit(vocabSlotsStored, data.vocabText.length)) refuse("a vocabulary hash table with every entry once", "a damaged table");
+  return nameIndexFromData(data, algorithm, header.unindexed, { ...weights, ...(vocabSlotsStored === undefined ? {} : { vocabSlots: vocabSlotsStored }) });
 }

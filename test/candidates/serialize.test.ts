@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildNameIndex, exportNameIndex, importNameIndex, indexFingerprint, searchNames } from "../../src/candidates";
+import { buildNameIndex, exportNameIndex, importNameIndex, indexFingerprint, searchNames, slotsFit, vocabKey, vocabSlots } from "../../src/candidates";
 import { InputError } from "../../src/errors";
 import { normalizeName } from "../../src/normalize";
 import { NAMES_V2 } from "../../src/score";
@@ -47,6 +47,33 @@ describe("prebuilt index", () => {
     expect(derived.nameCoreWeight.buffer).not.toBe(older.buffer);
     expect(derived.nameCoreWeight).toEqual(built.nameCoreWeight);
     expect(derived.textCover).toEqual(built.textCover);
+  });
+
+  it("stores the vocabulary's hash table: every key found as by a map, unknown keys not; a damaged table refused", () => {
+    const built = buildNameIndex(records);
+    const bytes = exportNameIndex(built, fingerprint);
+    const loaded = importNameIndex(bytes, fingerprint);
+    expect(loaded.vocabLookup).not.toBeInstanceOf(Map);
+    const d = built.data;
+    for (let v = 0; v < d.vocabText.length; v++) {
+      const t = built.vocab.at(v)!;
+      expect(loaded.vocabLookup.get(vocabKey(t))).toBe(v);
+      expect(built.vocabLookup.get(vocabKey(t))).toBe(v);
+      // Lazily made tokens equal the built ones.
+      expect(loaded.vocab.at(v)).toEqual(t);
+    }
+    for (const unknown of ["ZZQX", "#ZZQX|ZQX", "!Q", ""]) expect(loaded.vocabLookup.get(unknown)).toBe(built.vocabLookup.get(unknown));
+    // Damage the table: one id written twice.
+    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + new DataView(bytes.buffer).getUint32(8, true)))) as { sections: { name: string; offset: number }[] };
+    const start = Math.ceil((12 + new DataView(bytes.buffer).getUint32(8, true)) / 8) * 8;
+    const at = start + header.sections.find((x) => x.name === "vocabSlots")!.offset;
+    const damaged = bytes.slice();
+    const view = new Int32Array(damaged.buffer, at, 64);
+    const first = view.findIndex((x) => x !== -1);
+    const empty = view.findIndex((x) => x === -1);
+    view[empty] = view[first]!;
+    expect(() => importNameIndex(damaged, fingerprint)).toThrow(/vocabulary hash table/);
+    expect(slotsFit(vocabSlots(d), d.vocabText.length)).toBe(true);
   });
 
   it("refuses an index built for other lists or another algorithm", () => {
