@@ -24,7 +24,7 @@
 import anyAscii from "any-ascii";
 import Fuse from "fuse.js";
 import { InputError, type InputIssue, ListFormatError } from "../errors";
-import { contentSha256, type GoodsClass } from "../rules";
+import { contentSha256, inShapeOrder, type GoodsClass } from "../rules";
 import type { GoodsCatalogueFile, GoodsCategory } from "./load-goods-catalogue";
 
 /** List id used in the errors of the catalogue loader. */
@@ -33,17 +33,6 @@ export const GOODS_CATALOGUE_LIST_ID = "goods-catalogue";
 type Row = Record<string, unknown>;
 const ENTRY = ["id", "name", "aliases", "class", "controlStatus", "categories", "tags", "generic", "condition", "escalation", "note", "confirmed", "unconfirmed", "sources"];
 const CATALOGUE = ["version", "title", "sourceNote", "entries", "codeRules"];
-
-/** The keys of `row` in `order` (then any others), with `defaults` for the absent ones: zod's output object. */
-function inShapeOrder(row: Row, order: readonly string[], defaults: Row = {}): Row {
-  const out: Row = {};
-  for (const key of order) {
-    const value = row[key] ?? defaults[key];
-    if (value !== undefined) out[key] = value;
-  }
-  for (const key of Object.keys(row)) if (!(key in out)) out[key] = row[key];
-  return out;
-}
 
 /**
  * The catalogue shipped in the package (`lists/goods/controlled-items.json`) from its parsed JSON,

@@ -65,8 +65,13 @@ export function crossCheckRulePack(file: RulePackFile): RecordIssue[] {
 
 type Row = Record<string, unknown>;
 
-/** The keys of `row` in `order` (then any others), with `defaults` for the absent ones: zod's output object. */
-function inShapeOrder(row: Row, order: readonly string[], defaults: Row = {}): Row {
+/**
+ * The keys of `row` in `order` (then any others), with `defaults` for the absent ones: zod's output
+ * object (the shipped rule pack and goods catalogue are read without zod, equal to the validated load).
+ * @example
+ * Object.keys(inShapeOrder({ b: 1, a: 2 }, ["a", "b"])) //=> ["a", "b"]
+ */
+export function inShapeOrder(row: Row, order: readonly string[], defaults: Row = {}): Row {
   const out: Row = {};
   for (const key of order) {
     const value = row[key] ?? defaults[key];

@@ -262,14 +262,16 @@ function bySimilarity(x: UnitPair, y: UnitPair): number {
   return x.q - y.q || x.c - y.c;
 }
 
-function glueFirst(x: UnitPair, y: UnitPair): number {
+// Pairs involving a glued unit first; among them by similarity then more tokens consumed
+// (`simFirst`, order 2), or more tokens consumed first (order 3); then as in order 1.
+function glueOrder(x: UnitPair, y: UnitPair, simFirst: boolean): number {
   const q = sortQ;
   const c = sortC;
   const gx = (q.glued[q.offset + x.q] as number) | (c.glued[c.offset + x.c] as number);
   const gy = (q.glued[q.offset + y.q] as number) | (c.glued[c.offset + y.c] as number);
   if (gx !== gy) return gy - gx;
   if (gx === 1) {
-    if (x.sim !== y.sim) return y.sim - x.sim;
+    if (simFirst && x.sim !== y.sim) return y.sim - x.sim;
     const cx = (q.coverLen[q.offset + x.q] as number) + (c.coverLen[c.offset + x.c] as number);
     const cy = (q.coverLen[q.offset + y.q] as number) + (c.coverLen[c.offset + y.c] as number);
     if (cx !== cy) return cy - cx;
@@ -277,18 +279,12 @@ function glueFirst(x: UnitPair, y: UnitPair): number {
   return bySimilarity(x, y);
 }
 
+function glueFirst(x: UnitPair, y: UnitPair): number {
+  return glueOrder(x, y, true);
+}
+
 function longGlueFirst(x: UnitPair, y: UnitPair): number {
-  const q = sortQ;
-  const c = sortC;
-  const gx = (q.glued[q.offset + x.q] as number) | (c.glued[c.offset + x.c] as number);
-  const gy = (q.glued[q.offset + y.q] as number) | (c.glued[c.offset + y.c] as number);
-  if (gx !== gy) return gy - gx;
-  if (gx === 1) {
-    const cx = (q.coverLen[q.offset + x.q] as number) + (c.coverLen[c.offset + x.c] as number);
-    const cy = (q.coverLen[q.offset + y.q] as number) + (c.coverLen[c.offset + y.c] as number);
-    if (cx !== cy) return cy - cx;
-  }
-  return bySimilarity(x, y);
+  return glueOrder(x, y, false);
 }
 
 /**
