@@ -1,6 +1,6 @@
 // Work budget benchmark (issue 9): what the screen's work budget means in CPU time on this machine.
 //
-//   node --import tsx test/bench/work-budget.mjs [--reps 9] [--profile balanced] [--budget N] [--dev 0|1]
+//   node --import tsx test/bench/work-budget.mjs [--reps 9] [--profile balanced] [--budget N] [--dev 0|1] [--only text] [--fresh 1|0]
 //
 // Screens adversarial inputs built to be slow (dozens of common words, initials, Arabic one-letter
 // words, unknown words, very long words; the random classes draw fresh words on every repetition,
@@ -10,8 +10,11 @@
 // name needs (counted on a second index of the same lists with no budget). Then the dev set: the
 // work units of every query (../shared/eval/dev/, skipped when absent) at the same floor, its
 // maximum against the budget, and the CPU time of the five costliest. The last line of stdout is
-// one JSON object with every number. The machine is shared: a median under load is up to three
-// times the minimum; compare minimums between runs.
+// one JSON object with every number. By default (--fresh 1) each input class, and the dev set's
+// costliest queries, run in a fresh process (a class would otherwise pay for the garbage and cache
+// state of the one before); the machine is shared: a median under load is up to three times the
+// minimum, so compare minimums between runs.
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { buildNameIndex, queryUnits, searchNames, WORK_PER_MATCH } from "../../src/candidates/index.ts";
@@ -32,6 +35,9 @@ const BUDGET = Number(opt("budget", String(DEFAULT_SEARCH_BUDGET)));
 const DEV = opt("dev", "1") === "1";
 // A substring of the input classes to run (all by default).
 const ONLY = opt("only", "");
+const FRESH = opt("fresh", "1") === "1";
+// Internal: time these dev queries (JSON) and print one JSON line (a fresh child process).
+const TIME_DEV = opt("time-dev", "");
 const AS_OF = "2026-12-01";
 
 const lists = loadEmbeddedLists();
@@ -84,10 +90,36 @@ const ADVERSARIAL = {
   "one 1,000-letter word": () => word(1000),
 };
 
+// Runs this script again for one class or for dev queries; returns its JSON line.
+const child = (extra) => {
+  const out = execFileSync(process.execPath, [...process.execArgv, process.argv[1], "--reps", String(REPS), "--profile", PROFILE, "--budget", String(BUDGET), "--dev", "0", "--fresh", "0", ...extra], { encoding: "utf8", maxBuffer: 1 << 26 });
+  return JSON.parse(out.trim().split("\n").at(-1));
+};
+const timeQueries = (queries) =>
+  queries.map(({ q, units }) => {
+    const times = [];
+    let outcome = "";
+    for (let i = 0; i < REPS; i++) {
+      const [ms, result] = cpuMs(() => screener.screen({ name: q, asOf: AS_OF, dateOfBirth: "1970", country: "IR" }));
+      times.push(ms);
+      outcome = result.outcome;
+    }
+    const t = sorted(times);
+    return { query: q, outcome, units, minMs: r2(t[0]), medianMs: r2(t[t.length >> 1]) };
+  });
+
 screener.screen({ name: "warm up", asOf: AS_OF });
+if (TIME_DEV !== "") {
+  console.log(JSON.stringify({ top: timeQueries(JSON.parse(TIME_DEV)) }));
+  process.exit(0);
+}
 const adversarial = [];
 for (const [label, make] of Object.entries(ADVERSARIAL)) {
   if (!label.includes(ONLY)) continue;
+  if (FRESH) {
+    adversarial.push(...child(["--only", label]).adversarial.filter((a) => a.input === label));
+    continue;
+  }
   const times = [];
   let outcome = "";
   let units = 0;
@@ -113,19 +145,10 @@ if (DEV && existsSync(join(EVAL_DIR, "dev"))) {
     .sort()
     .flatMap((f) => readFileSync(join(EVAL_DIR, "dev", f), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l).query));
   const costs = queries.map((q) => ({ q, units: unitsOf(q) })).sort((a, b) => b.units - a.units);
-  const top = costs.slice(0, 5).map(({ q, units }) => {
-    const times = [];
-    let outcome = "";
-    for (let i = 0; i < REPS; i++) {
-      const [ms, result] = cpuMs(() => screener.screen({ name: q, asOf: AS_OF, dateOfBirth: "1970", country: "IR" }));
-      times.push(ms);
-      outcome = result.outcome;
-    }
-    const t = sorted(times);
-    return { query: q, outcome, units, minMs: r2(t[0]), medianMs: r2(t[t.length >> 1]) };
-  });
+  const costliest = costs.slice(0, 5);
+  const top = FRESH ? costliest.flatMap((c) => child(["--time-dev", JSON.stringify([c])]).top) : timeQueries(costliest);
   dev = { queries: queries.length, overBudget: costs.filter((c) => c.units > BUDGET).length, maxUnits: costs[0]?.units ?? 0, top };
   console.log(`\ndev set: ${queries.length} queries, max ${dev.maxUnits.toLocaleString("en")} units (${((100 * dev.maxUnits) / BUDGET).toFixed(1)} % of the budget), ${dev.overBudget} over the budget`);
   for (const d of top) console.log(d.query.slice(0, 30).padEnd(30), d.outcome.padEnd(13), d.units.toLocaleString("en").padStart(13), d.minMs.toFixed(2).padStart(8), d.medianMs.toFixed(2).padStart(10));
 }
-console.log(JSON.stringify({ budget: BUDGET, profile: PROFILE, reps: REPS, adversarial, dev }));
+console.log(JSON.stringify({ budget: BUDGET, profile: PROFILE, reps: REPS, fresh: FRESH, adversarial, dev }));
