@@ -198,8 +198,8 @@ export interface SearchScratch {
    */
   readonly revStamp: Int32Array;
   readonly revSlot: Int32Array;
-  /** Unit key (see {@link vocabKey}) → packed [text id, match-kind code, similarity, …]. */
-  readonly neighbours: Map<string, Float64Array>;
+  /** Unit key (see {@link vocabKey}) → packed [text id, match-kind code, similarity, …] and its work. */
+  readonly neighbours: Map<string, Neighbours>;
   /**
    * Per vocabulary text of a non-abjad Latin letter: the (match-kind code, similarity) of the query's
    * initial of that letter against it, valid when `initialStamp[v]` equals the search's epoch (a text
@@ -498,7 +498,7 @@ function precomputeNeighbours(index: NameIndex): Pick<NameIndexData, "nbStart" |
     nbStart[v] = total;
     const t = index.vocab.at(v) as ComparableToken;
     if (t.abjad || t.initial) continue;
-    const list = comparableTexts(index, t, undefined);
+    const list = comparableTexts(index, t, undefined).texts;
     lists[v] = list;
     total += list.length / 3;
   }
@@ -750,16 +750,21 @@ export interface SearchNamesOptions {
    */
   readonly nearest?: { readonly floor?: number; match?: NameMatch };
   /**
-   * A work budget shared by every reading of the query, counted in compared units and pairs of
-   * candidate names: when it runs out the search stops and sets `exhausted` (its results are then
-   * incomplete: the caller must not read an empty result as "no match").
+   * A work budget shared by every reading of the query, counted in work units (see `WORK`): when
+   * it runs out the search stops and sets `exhausted` (its results are then incomplete: the caller
+   * must not read an empty result as "no match"). The same query on the same index always costs
+   * the same units, whatever earlier searches cached.
    */
   readonly budget?: SearchBudget;
 }
 
-/** See {@link SearchNamesOptions.budget}. */
+/**
+ * See {@link SearchNamesOptions.budget}. Work is counted in units of about one posting read (see
+ * `WORK` in name-index.ts); a search checks the budget before each step and stops within one step
+ * of it.
+ */
 export interface SearchBudget {
-  /** Work left: units and pairs of candidate names still to compare. */
+  /** Work units left (below zero by at most one step when the last step overran). */
   remaining: number;
   /** Set when the search stopped before comparing every candidate. */
   exhausted: boolean;
@@ -946,6 +951,27 @@ function overReadings(index: NameIndex, query: NormalizedName, options: SearchNa
 function searchReading(index: NameIndex, query: NormalizedName, options: SearchNamesOptions, stats?: SearchStats): NameMatch[] {
   const { data, algorithm: alg } = index;
   if (query.unscreenable !== undefined || !(options.minScore > 0)) return [];
+  // Work budget (issue 9): a step whose work is known before it runs is charged first and not run
+  // when it does not fit (`spend`); one whose work is known only after (`spent`) is charged then.
+  // Either way a search stops within about one step of its budget (see WORK).
+  const budget = options.budget;
+  if (budget !== undefined && budget.exhausted) return [];
+  const spend = (units: number): boolean => {
+    if (budget === undefined) return true;
+    if (units > budget.remaining) {
+      budget.exhausted = true;
+      return false;
+    }
+    budget.remaining -= units;
+    return true;
+  };
+  const spent = (units: number): boolean => {
+    if (budget === undefined) return true;
+    budget.remaining -= units;
+    if (budget.remaining >= 0) return true;
+    budget.exhausted = true;
+    return false;
+  };
   const q = options.units ?? queryUnits(index, query);
   const qUnits = q.units;
   const qt = q.table;
@@ -1018,14 +1044,19 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
     if (known !== undefined && !u.abjad) {
       // Precomputed at build time (see NameIndexData.nbStart).
       const end = data.nbStart[known + 1] as number;
+      if (!spend(1 + end - (data.nbStart[known] as number))) return [];
       for (let x = data.nbStart[known] as number; x < end; x++) add(data.nbIds[x] as number, data.nbHow[x] as number, data.nbSim[x] as number);
     } else {
-      let list = scratch.neighbours.get(key);
-      if (list === undefined) {
-        list = comparableTexts(index, u, stats);
+      // Charged as if computed here, cached or not (the same query always costs the same).
+      if (!spend(probeWork(index, u))) return [];
+      let cached = scratch.neighbours.get(key);
+      if (cached === undefined) {
+        cached = comparableTexts(index, u, stats);
         if (scratch.neighbours.size >= NEIGHBOUR_CACHE_SIZE) scratch.neighbours.clear();
-        scratch.neighbours.set(key, list);
+        scratch.neighbours.set(key, cached);
       }
+      if (!spent(WORK_PER_PROBED * cached.probed)) return [];
+      const list = cached.texts;
       for (let x = 0; x < list.length; x += 3) add(list[x] as number, list[x + 1] as number, list[x + 2] as number);
     }
     groupTexts.push(texts);
@@ -1078,10 +1109,13 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
   const nameSim = scratch.nameSim;
   // The query weight the current unit (or initial group) covers.
   let unitWeight = 0;
+  // Texts and postings read since the last charge to the budget.
+  let read = 0;
   const addPostings = (v: number, sim: number): void => {
     const cover = index.textCover[v] as number;
     const gain = sim * unitWeight;
     const end = data.postStart[v + 1] as number;
+    read += 1 + end - (data.postStart[v] as number);
     for (let x = data.postStart[v] as number; x < end; x++) {
       const m = data.postNames[x] as number;
       if (personalOnly && (data.namePersonal[m] as number) !== 1) continue;
@@ -1137,6 +1171,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
           if (s < 0) continue;
           for (let x = data.keys.starts[s] as number; x < (data.keys.starts[s + 1] as number); x++) {
             const v = data.keys.ids[x] as number;
+            read += WORK.compare;
             if (tokenSimilarity(u, index.vocab.at(v) as ComparableToken, alg) > 0) addPostings(v, 1);
           }
         }
@@ -1144,8 +1179,13 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
     } else {
       const texts = groupTexts[groupOf[i] as number] as ArrayLike<number>;
       const sims = groupSims[groupOf[i] as number] as ArrayLike<number>;
+      // Charged before reading: the group's postings are counted in groupCost.
+      if (!spend(texts.length + (groupCost[groupOf[i] as number] as number))) return [];
       for (let x = 0; x < texts.length; x++) addPostings(texts[x] as number, sims[x] as number);
+      read = 0;
     }
+    if (!spent(read)) return [];
+    read = 0;
   }
   // Then the other (non-initial) units only mark what they match among those candidates, so the
   // mask bound knows every word a candidate can pair, not just its P words.
@@ -1165,6 +1205,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       if (inPAll) continue;
       const texts = groupTexts[groupOf[i] as number] as ArrayLike<number>;
       const sims = groupSims[groupOf[i] as number] as ArrayLike<number>;
+      if (!spend(texts.length + (groupCost[groupOf[i] as number] as number))) return [];
       for (let x = 0; x < texts.length; x++) {
         const v = texts[x] as number;
         const cover = index.textCover[v] as number;
@@ -1226,14 +1267,18 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       wUnread += qt.weight[k] as number;
     }
   }
-  const budget = options.budget;
+  // Per candidate (see WORK): its bound, and when scored its core loops, list units, each (unit
+  // group member, initial group) looked at and its pairs; charged after the candidate, checked
+  // before the next.
+  let work = 0;
   for (const m of candidates) {
     if (budget !== undefined) {
+      budget.remaining -= work;
       if (budget.remaining <= 0) {
         budget.exhausted = true;
         break;
       }
-      budget.remaining -= 1;
+      work = WORK.candidate + core;
     }
     if (masked) {
       const mask = nameMask[m] as number;
@@ -1269,11 +1314,11 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       if (reach / (reach + out) < options.minScore) continue;
       if (stats) stats.maskedNames = (stats.maskedNames ?? 0) + 1;
     }
-    if (budget !== undefined) budget.remaining -= (data.unitStart[m + 1] as number) - (data.unitStart[m] as number);
     pairs.length = 0;
     from = data.unitStart[m] as number;
     const to = data.unitStart[m + 1] as number;
     const cCore = data.nameCore[m] as number;
+    work += WORK.scored + core + cCore + to - from;
     if (cCovered.length < cCore) {
       cCovered = new Uint8Array(cCore * 2);
       cBest = new Float64Array(cCore * 2);
@@ -1293,7 +1338,9 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
         for (let x = 0; x < r.length; x += 3) {
           const how = HOW_CODES[r[x + 2] as number] as MatchHow;
           const sim = r[x + 1] as number;
-          for (const i of groupUnits[r[x] as number] as number[]) {
+          const members = groupUnits[r[x] as number] as number[];
+          work += WORK.test * members.length;
+          for (const i of members) {
             const qGlued = (qt.glued[i] as number) === 1;
             const qParticle = (qt.particle[i] as number) === 1;
             if (!pairAllowedFlat(how, qGlued, qt.coverLen[i] as number, qParticle, cGlued, cCover, cParticle, personal)) continue;
@@ -1308,6 +1355,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
         const first = vocabFirst[v] as number;
         const g = !abjadText && first < 128 ? (latinGroupOf[first] as number) : -1;
         const groups = abjadText ? allGroups : otherGroups;
+        work += WORK.test + WORK.initialGroup * groups.length;
         // Pairs are pushed in group order, as the scan would list them.
         let latinDone = g < 0;
         for (let x = 0; x <= groups.length; x++) {
@@ -1319,6 +1367,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
               const qu = initialUnit[g] as (typeof qUnits)[number];
               const t = index.vocab.at(v) as ComparableToken;
               const found = comparableHow(qu, t, alg);
+              work += WORK.compare;
               initialHow[v] = found === undefined ? -1 : HOW_CODES.indexOf(found);
               initialSim[v] = found === undefined ? 0 : similarityFor(found, qu, t, alg);
             }
@@ -1341,6 +1390,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
           if (memo === undefined) {
             const t = index.vocab.at(v) as ComparableToken;
             const found = comparableHow(qu, t, alg);
+            work += WORK.compare;
             memo = found === undefined ? NO_PAIR : { how: found, sim: similarityFor(found, qu, t, alg) };
             initialMemo.set(slot, memo);
           }
@@ -1353,7 +1403,8 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       }
     }
     if (pairs.length === 0) continue;
-    if (budget !== undefined) budget.remaining -= pairs.length;
+    // The bound over the pairs, and pushing and sorting them (n log n).
+    work += WORK.paired + pairs.length * (2 + 31 - Math.clz32(pairs.length));
     if (stats) stats.pairedNames = (stats.pairedNames ?? 0) + 1;
     let wPaired = 0;
     let wOut = 0;
@@ -1388,6 +1439,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       if (near === undefined || bound < (near.floor ?? 0) || (near.match !== undefined && bound < near.match.score)) continue;
     }
     if (stats) stats.alignedNames = (stats.alignedNames ?? 0) + 1;
+    work += WORK.alignedPair * pairs.length;
     const alignment = alignmentScore(pairs, qt, cTable, alg);
     const nearest = options.nearest;
     if (nearest !== undefined) {
@@ -1399,6 +1451,8 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
     }
     offerMatch(best, data, m, alignment, queryLegal, alg, options.minScore);
   }
+  // The last candidate's work: over the budget is over, even with every candidate scored.
+  if (budget !== undefined && !budget.exhausted) spent(work);
   return sortMatches(best);
 }
 
@@ -1407,16 +1461,100 @@ type MutablePair = { q: number; c: number; sim: number };
 /** Memo entry of an initial and a text that do not compare. */
 const NO_PAIR: { how: MatchHow; sim: number } = { how: "initial", sim: 0 };
 
-/** Every vocabulary text comparable with a unit (through its keys), packed [id, how code, sim, …]. */
-function comparableTexts(index: NameIndex, u: ComparableToken, stats: SearchStats | undefined): Float64Array {
+/** A unit's comparable vocabulary texts (see {@link comparableTexts}). */
+interface Neighbours {
+  /** Packed [text id, match-kind code, similarity, …]. */
+  readonly texts: Float64Array;
+  /** Key entries looked at to find them. */
+  readonly probed: number;
+}
+
+/**
+ * Work units of a search budget (issue 9), fitted to CPU time: one unit is about the time of reading
+ * one posting (12–17 ns on the reference machine; test/bench/work-budget.mjs). A search charges one
+ * unit per text and posting it reads and per query or list core token a candidate's loops visit,
+ * and these per step (least-squares fit over dev and adversarial queries, rounded).
+ */
+const WORK = {
+  /** A candidate name's posting-mask bound. */
+  candidate: 8,
+  /** A candidate scored unit by unit (plus one per core token on both sides and per list unit). */
+  scored: 24,
+  /** A (query unit group member, list unit) combination looked at. */
+  test: 2,
+  /** A (non-Latin initial group, list unit) combination looked at (a memo lookup). */
+  initialGroup: 6,
+  /** A token comparison (comparableHow and its similarity) made while searching. */
+  compare: 20,
+  /** A candidate with pairs: the exact bound (plus 2 + log2 n per pair: pushed and sorted). */
+  paired: 12,
+  /** Per pair of a candidate that is aligned. */
+  alignedPair: 15,
+} as const;
+
+/**
+ * A query word not in the vocabulary charges its probe keys before they are built: a unit per key
+ * and per this many letters hashed in place (one deletion), two units per letter of each string
+ * built for two deletions (a 1,000-letter word has 500,501 of them: refused by the budget, not built);
+ * then {@link WORK_PER_PROBED} per key entry looked at (a token comparison).
+ */
+const LETTERS_PER_UNIT = 8;
+const WORK_PER_PROBED = 30;
+
+/**
+ * Work units a screen charges per record its search found, before reading the record and scoring
+ * its secondary evidence (date of birth, country, type), and ranking and explaining the hits.
+ * @example
+ * WORK_PER_MATCH //=> 1000
+ */
+export const WORK_PER_MATCH = 1000;
+
+/** Distinct strings (at most) from deleting up to `deletions` of `n` letters. */
+function deletionCount(n: number, deletions: number): number {
+  let total = 0;
+  let choose = 1;
+  for (let d = 0; d <= deletions && d <= n; d++) {
+    total += choose;
+    choose = (choose * (n - d)) / (d + 1);
+  }
+  return total;
+}
+
+/** The work of building and probing the keys of a unit not in the vocabulary (mirrors {@link comparableTexts}). */
+function probeWork(index: NameIndex, u: ComparableToken): number {
+  const alg = index.algorithm;
+  const per = (letters: number): number => 1 + Math.ceil(letters / LETTERS_PER_UNIT);
+  let work = u.acronym === true || acronymLike(u) ? per(u.text.length) : 0;
+  if (u.acronym === true) return work;
+  if (u.number) return work + per(u.text.length);
+  const sk = u.skeleton.length;
+  if (u.abjad) {
+    work += per(u.text.length);
+    if (sk > 0) for (const variant of skeletonVariants(u.skeleton)) work += deletionCount(variant.length, variant.length >= alg.minSkeletonDeletionLength ? 1 : 0) * per(variant.length);
+    return work;
+  }
+  const deletions = indexDeletions(u.canon.length);
+  work += deletionCount(u.canon.length, deletions) * (deletions >= 2 ? 2 + 2 * u.canon.length : per(u.canon.length));
+  if (index.hasAbjad && sk > 0) work += deletionCount(sk, sk >= alg.minSkeletonDeletionLength ? 1 : 0) * per(sk);
+  else if (sk >= alg.minSkeletonLength) work += per(sk);
+  return work + 1 + u.symbols.length;
+}
+
+/**
+ * Every vocabulary text comparable with a unit (through its keys), packed [id, how code, sim, …],
+ * and how many key entries were looked at (its work, charged to a search budget).
+ */
+function comparableTexts(index: NameIndex, u: ComparableToken, stats: SearchStats | undefined): Neighbours {
   const { data, algorithm: alg, scratch } = index;
   const keys = data.keys;
   const epoch = nextEpoch(scratch);
   const out: number[] = [];
+  let probed = 0;
   const probe = (hash: number): void => {
     const k = findKey(keys, hash);
     if (k < 0) return;
     const end = keys.starts[k + 1] as number;
+    probed += end - (keys.starts[k] as number);
     for (let x = keys.starts[k] as number; x < end; x++) {
       const v = keys.ids[x] as number;
       if (scratch.vocabStamp[v] === epoch) continue;
@@ -1430,7 +1568,7 @@ function comparableTexts(index: NameIndex, u: ComparableToken, stats: SearchStat
     }
   };
   if (u.acronym === true || acronymLike(u)) probe(hashKey("R", u.text));
-  if (u.acronym === true) return Float64Array.from(out);
+  if (u.acronym === true) return { texts: Float64Array.from(out), probed };
   if (u.number) probe(hashKey("D", u.text));
   else if (u.abjad) {
     probe(hashKey("A", u.text));
@@ -1442,7 +1580,7 @@ function comparableTexts(index: NameIndex, u: ComparableToken, stats: SearchStat
     probe(hashKey("I", u.text.charAt(0)));
     for (const sym of u.symbols) probe(hashKey("Y", sym));
   }
-  return Float64Array.from(out);
+  return { texts: Float64Array.from(out), probed };
 }
 
 function nextEpoch(scratch: SearchScratch): number {

@@ -45,6 +45,7 @@ import {
   type NameIndex,
   type NameMatch,
   type SearchBudget,
+  WORK_PER_MATCH,
   exportNameIndex,
   importNameIndex,
   indexFingerprint,
@@ -79,9 +80,10 @@ export interface ScreenerOptions {
   /** Most words in an accepted name (`INPUT_TOO_LONG` beyond); default 64. */
   readonly maxNameWords?: number;
   /**
-   * Work budget of one screen's name search (compared candidate names, units and pairs; default
-   * {@link DEFAULT_SEARCH_BUDGET}, above any real name's): a name that needs more is answered
-   * `unscreenable` with the reason, never `clear`.
+   * Work budget of one screen, in work units fitted to CPU time (default
+   * {@link DEFAULT_SEARCH_BUDGET}, above any dev-set name's): a name that needs more stops within
+   * one step of it and is answered `unscreenable` with the reason, never `clear`. Deterministic: the
+   * same input and lists always cost the same units.
    */
   readonly searchBudget?: number;
   /** A prebuilt index from `screener.exportIndex()` for the same lists: loaded instead of built. */
@@ -465,6 +467,9 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
     const nearest: { floor: number; match?: NameMatch } = { floor: minScore - NEAR_MISS_BAND };
     const budget: SearchBudget = { remaining: opts.searchBudget, exhausted: false };
     const matches = searchNames(index, query, { minScore, units, nearest, budget });
+    // Every match is read and its secondary evidence scored below: charged before (issue 9).
+    budget.remaining -= matches.length * WORK_PER_MATCH;
+    if (budget.remaining < 0) budget.exhausted = true;
     if (budget.exhausted) {
       // Fail closed: a search stopped by its work budget found only some of the records, so it
       // cannot clear anyone; the name is unscreenable as written.
@@ -473,7 +478,7 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
         score: 1,
         weight: 0,
         query: input.name,
-        detail: `the name compares with too many list names to screen within the work budget (${opts.searchBudget} units: far above any real name's); screen its names separately`,
+        detail: `the name compares with too many list names to screen within the work budget (${opts.searchBudget} units: above any real name's); screen its names separately`,
       });
       return { input, query, queryEcho, requestReasons, unscreenable: true, scored: [] };
     }

@@ -6,15 +6,18 @@ import { array, boolean, check, instanceOf, number, object, oneOf, record, strin
 import { DEFAULT_MAX_NAME_LENGTH, DEFAULT_MAX_NAME_WORDS, isoDayCheck, jurisdictionsCheck } from "./screen-input";
 
 /**
- * Work budget of one screen's name search, in compared candidate names, units and pairs (see
- * `SearchNamesOptions.budget`): the largest dev-set query uses 142,292 at the broad profile with
- * date-of-birth and country bonuses; adversarial inputs (dozens of common words or initials in one
- * name) are stopped here and answered `unscreenable`, never `clear`.
+ * Work budget of one screen, in work units fitted to CPU time (about one posting read each: the
+ * postings and texts its search reads, each candidate's bound and pair tests, its pairs, and
+ * WORK_PER_MATCH per record found; see `SearchNamesOptions.budget`). The costliest dev-set query
+ * needs 1,954,271 (broad profile with date-of-birth and country bonuses, embedded lists); any input
+ * needing more, such as dozens of common words or initials in one name, stops within one step of
+ * the budget and is answered `unscreenable`, never `clear`. README "Bounded work" states what this
+ * means in CPU time (test/bench/work-budget.mjs).
  * @example
- * DEFAULT_SEARCH_BUDGET //=> 250000
+ * DEFAULT_SEARCH_BUDGET //=> 2250000
  * createScreener({ lists, searchBudget: DEFAULT_SEARCH_BUDGET / 2 }); // stricter for an exposed endpoint
  */
-export const DEFAULT_SEARCH_BUDGET = 250_000;
+export const DEFAULT_SEARCH_BUDGET = 2_250_000;
 
 /** The options `createScreener` validates (`ScreenerOptionsSchema` in `src/schema`, held to it by a test). */
 export const screenerOptionsCheck: Check = object(

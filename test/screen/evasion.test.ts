@@ -82,7 +82,7 @@ describe("invisible and separating characters", () => {
 
 describe("work budget", () => {
   it("answers a name made to compare with most of the list unscreenable, never clear", () => {
-    // These small lists need a small budget to show the rule; the default (250,000) is sized for
+    // These small lists need a small budget to show the rule; the default (2,250,000) is sized for
     // the full official lists, where the same name needs more than it.
     const small = createScreener({ lists, searchBudget: 2000 });
     const common = ["MOHAMMED", "AL", "ALI", "ABD", "ALLAH", "HASSAN", "A", "K", "M", "S"];

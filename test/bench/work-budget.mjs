@@ -1,0 +1,154 @@
+// Work budget benchmark (issue 9): what the screen's work budget means in CPU time on this machine.
+//
+//   node --import tsx test/bench/work-budget.mjs [--reps 9] [--profile balanced] [--budget N] [--dev 0|1] [--only text] [--fresh 1|0]
+//
+// Screens adversarial inputs built to be slow (dozens of common words, initials, Arabic one-letter
+// words, unknown words, very long words; the random classes draw fresh words on every repetition,
+// so no cache helps) with the embedded lists, date of birth and country given (the bonuses lower
+// the search floor: the most work per name), and reports CPU time (process.cpuUsage, user +
+// system) as the minimum and median of the repetitions, with the outcome and the work units the
+// name needs (counted on a second index of the same lists with no budget). Then the dev set: the
+// work units of every query (../shared/eval/dev/, skipped when absent) at the same floor, its
+// maximum against the budget, and the CPU time of the five costliest. The last line of stdout is
+// one JSON object with every number. By default (--fresh 1) each input class, and the dev set's
+// costliest queries, run in a fresh process (a class would otherwise pay for the garbage and cache
+// state of the one before); the machine is shared: a median under load is up to three times the
+// minimum, so compare minimums between runs.
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { buildNameIndex, queryUnits, searchNames, WORK_PER_MATCH } from "../../src/candidates/index.ts";
+import { loadEmbeddedLists } from "../../src/embedded/index.ts";
+import { normalizeName } from "../../src/normalize/index.ts";
+import { createScreener, DEFAULT_SEARCH_BUDGET, NEAR_MISS_BAND, PROFILES } from "../../src/screen/index.ts";
+import { COUNTRY_MATCH_BONUS, DOB_MAX_BONUS } from "../../src/score/index.ts";
+import { EVAL_DIR } from "../eval/designations.ts";
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const REPS = Number(opt("reps", "9"));
+const PROFILE = opt("profile", "balanced");
+const BUDGET = Number(opt("budget", String(DEFAULT_SEARCH_BUDGET)));
+const DEV = opt("dev", "1") === "1";
+// A substring of the input classes to run (all by default).
+const ONLY = opt("only", "");
+const FRESH = opt("fresh", "1") === "1";
+// Internal: time these dev queries (JSON) and print one JSON line (a fresh child process).
+const TIME_DEV = opt("time-dev", "");
+const AS_OF = "2026-12-01";
+
+const lists = loadEmbeddedLists();
+const screener = createScreener({ lists, profile: PROFILE, searchBudget: BUDGET });
+// The same lists indexed again, searched without a budget: the units a name needs.
+const index = buildNameIndex(lists.flatMap((l) => l.records));
+const minScore = Math.max(1e-6, PROFILES[PROFILE].reviewThreshold - DOB_MAX_BONUS - COUNTRY_MATCH_BONUS - 1e-6);
+function unitsOf(name) {
+  const query = normalizeName(name);
+  if (query.unscreenable !== undefined) return 0;
+  const budget = { remaining: Number.MAX_SAFE_INTEGER, exhausted: false };
+  const found = searchNames(index, query, { minScore, units: queryUnits(index, query), nearest: { floor: minScore - NEAR_MISS_BAND }, budget });
+  return Number.MAX_SAFE_INTEGER - budget.remaining + found.length * WORK_PER_MATCH;
+}
+const cpuMs = (fn) => {
+  const t = process.cpuUsage();
+  const out = fn();
+  const u = process.cpuUsage(t);
+  return [(u.user + u.system) / 1000, out];
+};
+const sorted = (xs) => xs.slice().sort((a, b) => a - b);
+const r2 = (x) => Math.round(x * 100) / 100;
+
+let seed = 9;
+const rnd = () => {
+  seed = (seed * 1103515245 + 12345) % 2147483648;
+  return seed / 2147483648;
+};
+const word = (n) => Array.from({ length: n }, () => "ABCDEFGHIKLMNOPRSTUVZ"[Math.floor(rnd() * 21)]).join("");
+const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
+const COMMON = ["MOHAMMED", "AL", "ALI", "ABD", "ALLAH", "HASSAN", "A", "K", "M", "S"];
+const ARABIC = ["محمد", "علي", "عبد", "الله", "حسن"];
+const ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي";
+const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+const ADVERSARIAL = {
+  "one common name (MOHAMMED)": () => "MOHAMMED",
+  "4 common words": () => Array.from({ length: 4 }, () => pick(COMMON)).join(" "),
+  "8 common words": () => Array.from({ length: 8 }, () => pick(COMMON)).join(" "),
+  "16 common words": () => Array.from({ length: 16 }, () => pick(COMMON)).join(" "),
+  "60 common words": () => Array.from({ length: 60 }, (_, i) => COMMON[i % COMMON.length]).join(" "),
+  "64 AL + one-letter initials": () => Array.from({ length: 64 }, (_, i) => (i % 2 ? LETTERS[(i * 7) % 26] : "AL")).join(" "),
+  "6 initials x 9": () => Array.from({ length: 9 }, () => "A B C D E F").join(" X "),
+  "64 one-letter words": () => Array.from({ length: 64 }, (_, i) => LETTERS[i % 26]).join(" "),
+  "30 common Arabic words": () => Array.from({ length: 30 }, (_, i) => ARABIC[i % ARABIC.length]).join(" "),
+  "64 Arabic one-letter words": () => Array.from({ length: 64 }, (_, i) => ARABIC_LETTERS[i % ARABIC_LETTERS.length]).join(" "),
+  "64 unknown 6-letter words": () => Array.from({ length: 64 }, () => word(6)).join(" "),
+  "64 unknown 3-letter words": () => Array.from({ length: 64 }, () => word(3)).join(" "),
+  "15 unknown 60-letter words": () => Array.from({ length: 15 }, () => word(60)).join(" "),
+  "one 300-letter word": () => word(300),
+  "one 1,000-letter word": () => word(1000),
+};
+
+// Runs this script again for one class or for dev queries; returns its JSON line.
+const child = (extra) => {
+  const out = execFileSync(process.execPath, [...process.execArgv, process.argv[1], "--reps", String(REPS), "--profile", PROFILE, "--budget", String(BUDGET), "--dev", "0", "--fresh", "0", ...extra], { encoding: "utf8", maxBuffer: 1 << 26 });
+  return JSON.parse(out.trim().split("\n").at(-1));
+};
+const timeQueries = (queries) =>
+  queries.map(({ q, units }) => {
+    const times = [];
+    let outcome = "";
+    for (let i = 0; i < REPS; i++) {
+      const [ms, result] = cpuMs(() => screener.screen({ name: q, asOf: AS_OF, dateOfBirth: "1970", country: "IR" }));
+      times.push(ms);
+      outcome = result.outcome;
+    }
+    const t = sorted(times);
+    return { query: q, outcome, units, minMs: r2(t[0]), medianMs: r2(t[t.length >> 1]) };
+  });
+
+screener.screen({ name: "warm up", asOf: AS_OF });
+if (TIME_DEV !== "") {
+  console.log(JSON.stringify({ top: timeQueries(JSON.parse(TIME_DEV)) }));
+  process.exit(0);
+}
+const adversarial = [];
+for (const [label, make] of Object.entries(ADVERSARIAL)) {
+  if (!label.includes(ONLY)) continue;
+  if (FRESH) {
+    adversarial.push(...child(["--only", label]).adversarial.filter((a) => a.input === label));
+    continue;
+  }
+  const times = [];
+  let outcome = "";
+  let units = 0;
+  for (let i = 0; i < REPS; i++) {
+    const name = make();
+    const [ms, result] = cpuMs(() => screener.screen({ name, asOf: AS_OF, dateOfBirth: "1970", country: "IR" }));
+    times.push(ms);
+    outcome = result.outcome;
+    if (i === 0) units = unitsOf(name);
+  }
+  const t = sorted(times);
+  adversarial.push({ input: label, outcome, units, minMs: r2(t[0]), medianMs: r2(t[t.length >> 1]) });
+}
+adversarial.sort((a, b) => b.medianMs - a.medianMs);
+console.log(`work budget ${BUDGET.toLocaleString("en")} units, profile ${PROFILE}, date of birth and country given; CPU ms over ${REPS} repetitions`);
+console.log("input".padEnd(30), "outcome".padEnd(13), "units needed".padStart(13), "min ms".padStart(8), "median ms".padStart(10));
+for (const a of adversarial) console.log(a.input.padEnd(30), a.outcome.padEnd(13), a.units.toLocaleString("en").padStart(13), a.minMs.toFixed(2).padStart(8), a.medianMs.toFixed(2).padStart(10));
+
+let dev;
+if (DEV && existsSync(join(EVAL_DIR, "dev"))) {
+  const queries = readdirSync(join(EVAL_DIR, "dev"))
+    .filter((f) => f.endsWith(".jsonl"))
+    .sort()
+    .flatMap((f) => readFileSync(join(EVAL_DIR, "dev", f), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l).query));
+  const costs = queries.map((q) => ({ q, units: unitsOf(q) })).sort((a, b) => b.units - a.units);
+  const costliest = costs.slice(0, 5);
+  const top = FRESH ? costliest.flatMap((c) => child(["--time-dev", JSON.stringify([c])]).top) : timeQueries(costliest);
+  dev = { queries: queries.length, overBudget: costs.filter((c) => c.units > BUDGET).length, maxUnits: costs[0]?.units ?? 0, top };
+  console.log(`\ndev set: ${queries.length} queries, max ${dev.maxUnits.toLocaleString("en")} units (${((100 * dev.maxUnits) / BUDGET).toFixed(1)} % of the budget), ${dev.overBudget} over the budget`);
+  for (const d of top) console.log(d.query.slice(0, 30).padEnd(30), d.outcome.padEnd(13), d.units.toLocaleString("en").padStart(13), d.minMs.toFixed(2).padStart(8), d.medianMs.toFixed(2).padStart(10));
+}
+console.log(JSON.stringify({ budget: BUDGET, profile: PROFILE, reps: REPS, fresh: FRESH, adversarial, dev }));
