@@ -240,30 +240,20 @@ function classify(input: RawToken[], context: NameContext): NameToken[] {
   const orgLike = context === "organization" || context === "any";
   const personLike = context === "person" || context === "any";
   // Dotted letters are a person's initials ("A.G. LUKASHENKO") in a person's name, and at the start
-  // of an untyped name; elsewhere an abbreviation ("S.A.", "D.O.O.").
+  // of an untyped name that has no legal form; elsewhere an abbreviation ("S.A.", "D.O.O.", and
+  // "M.A.T.S.A. S.A. DE C.V.", an organisation's name).
+  const initialsFirst = context === "any" && raw.length > 1 && raw[0]?.dotted === true && !hasLegalForm(raw, 1);
   raw = raw.flatMap((t, i) =>
-    t.dotted === true && (context === "person" || (context === "any" && i === 0 && raw.length > 1)) ? [...t.text].map((ch): RawToken => ({ text: ch, abjad: false })) : [t],
+    t.dotted === true && (context === "person" || (initialsFirst && i === 0)) ? [...t.text].map((ch): RawToken => ({ text: ch, abjad: false })) : [t],
   );
   const titles = personLike ? leadingTitles(raw) : 0;
   for (let i = 0; i < titles; i++) tokens.push(makeToken(raw[i] as RawToken, "honorific"));
   for (let i = titles; i < raw.length; i++) {
     const t = raw[i] as RawToken;
-    const longest = orgLike && !t.abjad ? LEGAL_FIRST_WORDS.get(t.text) : undefined;
-    if (longest !== undefined) {
-      let matched = 0;
-      let family = "";
-      for (let n = Math.min(longest, raw.length - i); n >= 1; n--) {
-        const phrase = raw
-          .slice(i, i + n)
-          .map((r) => r.text)
-          .join(" ");
-        const f = LEGAL_PHRASES.get(phrase);
-        if (f !== undefined) {
-          matched = n;
-          family = f;
-          break;
-        }
-      }
+    if (orgLike && !t.abjad && LEGAL_FIRST_WORDS.has(t.text)) {
+      const found = legalPhraseAt(raw, i);
+      const family = found.family;
+      let matched = found.matched;
       // A form of single letters only ("A G", "S A") is a legal form at the end of a name, not
       // at its start, where it is a person's initials ("A. G. LUKASHENKO").
       if (matched > 0 && (i === 0 || i + matched < raw.length) && raw.slice(i, i + matched).every((r) => r.text.length === 1)) matched = 0;
@@ -330,6 +320,32 @@ function markEchoAcronyms(tokens: NameToken[]): void {
     }
     if (p === t.text.length) tokens[i] = { ...t, cls: "generic" };
   }
+}
+
+// The longest legal-form phrase starting at raw token i (0 words when none).
+function legalPhraseAt(raw: readonly RawToken[], i: number): { matched: number; family: string } {
+  const longest = LEGAL_FIRST_WORDS.get((raw[i] as RawToken).text) ?? 0;
+  for (let n = Math.min(longest, raw.length - i); n >= 1; n--) {
+    const phrase = raw
+      .slice(i, i + n)
+      .map((r) => r.text)
+      .join(" ");
+    const family = LEGAL_PHRASES.get(phrase);
+    if (family !== undefined) return { matched: n, family };
+  }
+  return { matched: 0, family: "" };
+}
+
+// Whether a name holds a legal form from raw token `from` on (an organisation's name, whatever its
+// type says; the leading dotted letters themselves do not count: "A.G. LUKASHENKO", "S.A. AHMED").
+function hasLegalForm(raw: readonly RawToken[], from: number): boolean {
+  for (let i = from; i < raw.length; i++) {
+    const t = raw[i] as RawToken;
+    if (t.abjad) continue;
+    if (LEGAL_FIRST_WORDS.has(t.text) && legalPhraseAt(raw, i).matched > 0) return true;
+    if (legalWordFamily(t.text) !== undefined) return true;
+  }
+  return false;
 }
 
 function classOf(t: RawToken, context: NameContext, personLike: boolean, orgLike: boolean): TokenClass {

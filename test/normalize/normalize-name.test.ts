@@ -78,6 +78,13 @@ describe("normalizeName: token classes", () => {
     expect(classes("THE COMPANY")).toEqual(["THE:word", "COMPANY:word"]);
   });
 
+  it("reads leading dotted letters of an untyped name as one word when the name has a legal form", () => {
+    expect(classes("K.L.M.N. TRADING S.A.")).toEqual(["KLMN:word", "TRADING:generic", "SA:legal"]);
+    // Without a legal form after them they are a person's initials; a dotted legal form alone is not evidence.
+    expect(classes("K.L. SMITH")).toEqual(["K:initial", "L:initial", "SMITH:word"]);
+    expect(classes("A.G. PETROV")).toEqual(["A:initial", "G:initial", "PETROV:word"]);
+  });
+
   it("weighs a name's own initials written beside it as a generic word", () => {
     expect(classes("ARMY SUPPLY BUREAU (ASB)", "organization")).toContain("ASB:generic");
     expect(classes("KALA TRADING LIMITED KTL", "organization")).toContain("KTL:generic");
