@@ -289,9 +289,13 @@ export function contextFor(type: SubjectType): NameContext {
  * vocabKey({ text: "SDM", skeleton: "SDM", abjad: true, initial: false }) //=> "#SDM|SDM"
  */
 export function vocabKey(u: { readonly text: string; readonly skeleton: string; readonly abjad: boolean; readonly initial?: boolean; readonly cls?: string; readonly acronym?: boolean }): string {
-  if (u.acronym === true) return `^${u.text}`;
-  if (u.abjad) return `#${u.text}|${u.skeleton}`;
-  return u.initial === true || u.cls === "initial" ? `!${u.text}` : u.text;
+  return keyFrom(u.text, u.skeleton, u.abjad, u.initial === true || u.cls === "initial", u.acronym === true);
+}
+
+function keyFrom(text: string, skeleton: string, abjad: boolean, initial: boolean, acronym: boolean): string {
+  if (acronym) return `^${text}`;
+  if (abjad) return `#${text}|${skeleton}`;
+  return initial ? `!${text}` : text;
 }
 
 function vocabToken(text: string, skeleton: string, flags: number, canon?: string): ComparableToken {
@@ -549,19 +553,9 @@ export function nameIndexFromData(
   return { algorithm, data, vocab: new LazyVocab(data), vocabLookup, hasAbjad, unindexed, scratch: newScratch(texts, flags, data.nameRecord.length), ...weights };
 }
 
-// FNV-1a over the UTF-16 code units of a vocabulary key.
-function keyHash(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /**
  * The vocabulary's open-addressing hash table: slots (a power of two, at least twice the entries)
- * holding vocabulary ids at FNV-1a({@link vocabKey}) with linear probing, -1 when empty. Stored in
+ * holding vocabulary ids at `hashKey("V", vocabKey)` with linear probing, -1 when empty. Stored in
  * a prebuilt index so that loading builds no map.
  * @example
  * vocabSlots(index.data).length >= 2 * index.data.vocabText.length //=> true
@@ -573,7 +567,7 @@ export function vocabSlots(data: NameIndexData): Int32Array {
   const slots = new Int32Array(size).fill(-1);
   const mask = size - 1;
   for (let v = 0; v < n; v++) {
-    let h = keyHash(flagKey(data.vocabText[v] as string, data.vocabSkeleton[v] as string, data.vocabFlags[v] as number)) & mask;
+    let h = hashKey("V", flagKey(data.vocabText[v] as string, data.vocabSkeleton[v] as string, data.vocabFlags[v] as number)) & mask;
     while ((slots[h] as number) !== -1) h = (h + 1) & mask;
     slots[h] = v;
   }
@@ -613,7 +607,7 @@ class SlotLookup implements VocabLookup {
   }
   get(key: string): number | undefined {
     const d = this.data;
-    let h = keyHash(key) & this.mask;
+    let h = hashKey("V", key) & this.mask;
     for (let v = this.slots[h] as number; v !== -1; v = this.slots[h] as number) {
       if (flagKey(d.vocabText[v] as string, d.vocabSkeleton[v] as string, d.vocabFlags[v] as number) === key) return v;
       h = (h + 1) & this.mask;
@@ -624,9 +618,7 @@ class SlotLookup implements VocabLookup {
 
 // vocabKey of a vocabulary entry from its stored text, skeleton and flags.
 function flagKey(text: string, skeleton: string, flags: number): string {
-  if ((flags & FLAG_ACRONYM) !== 0) return `^${text}`;
-  if ((flags & FLAG_ABJAD) !== 0) return `#${text}|${skeleton}`;
-  return (flags & FLAG_INITIAL) !== 0 ? `!${text}` : text;
+  return keyFrom(text, skeleton, (flags & FLAG_ABJAD) !== 0, (flags & FLAG_INITIAL) !== 0, (flags & FLAG_ACRONYM) !== 0);
 }
 
 /** A loaded index's vocabulary: each token made from the packed data the first time it is read. */
