@@ -596,6 +596,23 @@ export function slotsFit(slots: Int32Array, count: number): boolean {
   return found === count;
 }
 
+/**
+ * Whether stored slots find their entries: up to 256 entries spread over the vocabulary are looked
+ * up by key. A table laid out by another hash function (an index from another build) passes
+ * {@link slotsFit} but finds nothing, which would lose candidates silently; it is refused instead.
+ * @example
+ * slotsAnswer(vocabSlots(data), data) //=> true
+ */
+export function slotsAnswer(slots: Int32Array, data: NameIndexData): boolean {
+  const lookup = new SlotLookup(data, slots);
+  const n = data.vocabText.length;
+  const step = Math.max(1, Math.floor(n / 256));
+  for (let v = 0; v < n; v += step) {
+    if (lookup.get(flagKey(data.vocabText[v] as string, data.vocabSkeleton[v] as string, data.vocabFlags[v] as number)) !== v) return false;
+  }
+  return true;
+}
+
 /** {@link VocabLookup} over stored {@link vocabSlots}: a key is compared with the entry it probes. */
 class SlotLookup implements VocabLookup {
   private readonly mask: number;

@@ -12,12 +12,13 @@
  * them (written before) still loads and derives them, and a reader that does not know them skips
  * them (sections are found by name), so the format number stays 4. Likewise `vocabSlots`, the
  * vocabulary's open-addressing hash table (`vocabSlots` in name-index.ts), so that loading builds no
- * map of ~57k keys; a table that is not a power of two at least twice the vocabulary, or that misses
- * or repeats an entry, is refused.
+ * map of ~57k keys; a table that is not a power of two at least twice the vocabulary, that misses
+ * or repeats an entry, or whose sampled entries are not found by their keys (another hash layout) is
+ * refused.
  */
 import { InputError } from "../errors";
 import { NAMES_V2, type NameAlgorithm } from "../score";
-import { nameIndexFromData, slotsFit, vocabSlots, type NameIndex, type NameIndexData, type UnindexedName } from "./name-index";
+import { nameIndexFromData, slotsAnswer, slotsFit, vocabSlots, type NameIndex, type NameIndexData, type UnindexedName } from "./name-index";
 
 const MAGIC = "SSNX";
 const FORMAT_VERSION = 4;
@@ -207,5 +208,6 @@ export function importNameIndex(bytes: Uint8Array, fingerprint: string, algorith
   // The vocabulary's hash table when the index has it, refused when it cannot be this vocabulary's.
   const vocabSlotsStored = header.sections.some((x) => x.name === "vocabSlots") ? (arr("vocabSlots") as Int32Array) : undefined;
   if (vocabSlotsStored !== undefined && !slotsFit(vocabSlotsStored, data.vocabText.length)) refuse("a vocabulary hash table with every entry once", "a damaged table");
+  if (vocabSlotsStored !== undefined && !slotsAnswer(vocabSlotsStored, data)) refuse("a vocabulary hash table that finds its entries", "a table of another layout");
   return nameIndexFromData(data, algorithm, header.unindexed, { ...weights, ...(vocabSlotsStored === undefined ? {} : { vocabSlots: vocabSlotsStored }) });
 }

@@ -73,6 +73,13 @@ describe("prebuilt index", () => {
     const empty = view.findIndex((x) => x === -1);
     view[empty] = view[first]!;
     expect(() => importNameIndex(damaged, fingerprint)).toThrow(/vocabulary hash table/);
+    // Every entry once, but one slot further on than the hash puts it (a table laid out by another hash).
+    const shifted = bytes.slice();
+    const slots = new Int32Array(shifted.buffer, at, vocabSlots(d).length);
+    const rotated = Int32Array.from(slots, (_, i) => slots[(i + slots.length - 1) % slots.length]!);
+    slots.set(rotated);
+    expect(slotsFit(slots, d.vocabText.length)).toBe(true);
+    expect(() => importNameIndex(shifted, fingerprint)).toThrow(/finds its entries/);
     expect(slotsFit(vocabSlots(d), d.vocabText.length)).toBe(true);
   });
 
