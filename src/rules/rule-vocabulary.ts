@@ -3,6 +3,7 @@
  * of `./rule-pack-schema` are built from them, and the evaluation code (on the transaction
  * screener's load path, issue 8) reads them directly.
  */
+import { isCalendarDay } from "../dates/partial-date";
 
 /**
  * True when `value` is a real calendar day written `YYYY-MM-DD` (2025-02-30 is not).
@@ -11,12 +12,7 @@
  */
 export function isIsoDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1] ?? 0;
-  return d <= days;
+  return m !== null && isCalendarDay(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
 /**
