@@ -186,11 +186,23 @@ export interface SearchScratch {
   /** Per name: an upper bound of its core weight that pairs can cover (see `textCover`), valid with `nameStamp`. */
   readonly nameCover: Float64Array;
   /**
-   * Per name: an upper bound of its alignment's numerator from the postings read — Σ over every
-   * (query unit, list text) hit of similarity × the query weight the unit covers — valid with
-   * `nameStamp`.
+   * Per name: an upper bound of its alignment's numerator from the postings read — Σ over the query
+   * units that reached it of its best hit's similarity × the query weight the unit covers (a unit
+   * pairs with one list word; see `nameUnitStamp`) — valid with `nameStamp`.
    */
   readonly nameSim: Float64Array;
+  /**
+   * Per name: the postings read (one query unit's) that last reached it, and that read's best gain
+   * so far, so that a name holding several texts comparable with one unit adds only the best to
+   * `nameSim` (a unit pairs with one list word).
+   */
+  readonly nameUnitStamp: Int32Array;
+  readonly nameUnitGain: Float64Array;
+  /**
+   * Per vocabulary text: equal to the search's epoch once its `textCover` was added to the names of
+   * its postings, so that a text comparable with several query units is counted once in `nameCover`.
+   */
+  readonly coverStamp: Int32Array;
   /**
    * Per vocabulary text: `revSlot[v]` indexes this search's list of (unit group, sim, how) triples
    * for text v when `revStamp[v]` equals the search's epoch (a typed-array lookup per candidate
@@ -231,6 +243,9 @@ function newScratch(texts: readonly string[], flags: Uint8Array, names: number):
     nameMask: new Int32Array(names),
     nameCover: new Float64Array(names),
     nameSim: new Float64Array(names),
+    nameUnitStamp: new Int32Array(names),
+    nameUnitGain: new Float64Array(names),
+    coverStamp: new Int32Array(vocab),
     revStamp: new Int32Array(vocab),
     revSlot: new Int32Array(vocab),
     neighbours: new Map(),
@@ -1116,12 +1131,21 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
   let personalOnly = false;
   const nameCover = scratch.nameCover;
   const nameSim = scratch.nameSim;
-  // The query weight the current unit (or initial group) covers.
+  const { nameUnitStamp, nameUnitGain, coverStamp } = scratch;
+  // The query weight the current unit (or initial group) covers, and the stamp of its reads.
   let unitWeight = 0;
+  let unitEpoch = 0;
   // Texts and postings read since the last charge to the budget.
   let read = 0;
+  // A text's cover counts once per name (a second unit reading it adds none); a read limited to
+  // personal names leaves the others uncounted, so it does not mark the text.
+  const coverOf = (v: number): number => {
+    if (coverStamp[v] === nameEpoch) return 0;
+    if (!personalOnly) coverStamp[v] = nameEpoch;
+    return index.textCover[v] as number;
+  };
   const addPostings = (v: number, sim: number): void => {
-    const cover = index.textCover[v] as number;
+    const cover = coverOf(v);
     const gain = sim * unitWeight;
     const end = data.postStart[v + 1] as number;
     read += 1 + end - (data.postStart[v] as number);
@@ -1131,14 +1155,27 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       if (scratch.nameStamp[m] === nameEpoch) {
         nameMask[m] = (nameMask[m] as number) | unitMask;
         nameCover[m] = (nameCover[m] as number) + cover;
-        nameSim[m] = (nameSim[m] as number) + gain;
+        addGain(m, gain);
         continue;
       }
       scratch.nameStamp[m] = nameEpoch;
       nameMask[m] = unitMask;
       nameCover[m] = cover;
       nameSim[m] = gain;
+      nameUnitStamp[m] = unitEpoch;
+      nameUnitGain[m] = gain;
       candidates.push(m);
+    }
+  };
+  // The unit's best gain on name m, counted once (see SearchScratch.nameUnitStamp).
+  const addGain = (m: number, gain: number): void => {
+    if (nameUnitStamp[m] !== unitEpoch) {
+      nameUnitStamp[m] = unitEpoch;
+      nameUnitGain[m] = gain;
+      nameSim[m] = (nameSim[m] as number) + gain;
+    } else if (gain > (nameUnitGain[m] as number)) {
+      nameSim[m] = (nameSim[m] as number) + gain - (nameUnitGain[m] as number);
+      nameUnitGain[m] = gain;
     }
   };
   const masked = core <= 31;
@@ -1161,6 +1198,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       }
     }
     if (!covers) continue;
+    unitEpoch = nextEpoch(scratch);
     if (u.initial) {
       if (initialDone.has(groupKey)) continue;
       initialDone.add(groupKey);
@@ -1215,9 +1253,10 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       const texts = groupTexts[groupOf[i] as number] as ArrayLike<number>;
       const sims = groupSims[groupOf[i] as number] as ArrayLike<number>;
       if (!spend(texts.length + (groupCost[groupOf[i] as number] as number))) return [];
+      unitEpoch = nextEpoch(scratch);
       for (let x = 0; x < texts.length; x++) {
         const v = texts[x] as number;
-        const cover = index.textCover[v] as number;
+        const cover = coverOf(v);
         const gain = (sims[x] as number) * unitWeight;
         const end = data.postStart[v + 1] as number;
         for (let y = data.postStart[v] as number; y < end; y++) {
@@ -1225,7 +1264,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
           if (scratch.nameStamp[m] !== nameEpoch) continue;
           nameMask[m] = (nameMask[m] as number) | unitMask;
           nameCover[m] = (nameCover[m] as number) + cover;
-          nameSim[m] = (nameSim[m] as number) + gain;
+          addGain(m, gain);
         }
       }
     }
@@ -1599,6 +1638,8 @@ function nextEpoch(scratch: SearchScratch): number {
     scratch.nameStamp.fill(0);
     scratch.revStamp.fill(0);
     scratch.initialStamp.fill(0);
+    scratch.nameUnitStamp.fill(0);
+    scratch.coverStamp.fill(0);
   }
   return ++scratch.epoch;
 }
