@@ -204,6 +204,13 @@ export interface SearchScratch {
    */
   readonly coverStamp: Int32Array;
   /**
+   * Per name: like `nameCover`, from the texts that query words (not initials) reached, valid with
+   * `nameStamp`; `strongStamp` per text as `coverStamp`. A list word an initial pairs with costs
+   * `initialGap` × the weight difference (see name-score.ts), so only these count as covered free.
+   */
+  readonly nameCoverStrong: Float64Array;
+  readonly strongStamp: Int32Array;
+  /**
    * Per vocabulary text: `revSlot[v]` indexes this search's list of (unit group, sim, how) triples
    * for text v when `revStamp[v]` equals the search's epoch (a typed-array lookup per candidate
    * unit instead of a Map's hashing).
@@ -228,6 +235,12 @@ export interface SearchScratch {
 /** Most cached neighbour lists before the cache is emptied. */
 const NEIGHBOUR_CACHE_SIZE = 20000;
 
+/**
+ * Candidates from which the mask pass also reads the query's initials' postings (every personal
+ * name with a word of the letter): below it, reading them costs more than the pairs they save.
+ */
+const INITIAL_MASK_MIN_CANDIDATES = 1024;
+
 function newScratch(texts: readonly string[], flags: Uint8Array, names: number): SearchScratch {
   const vocab = texts.length;
   const vocabFirst = new Uint16Array(vocab);
@@ -246,6 +259,8 @@ function newScratch(texts: readonly string[], flags: Uint8Array, names: number):
     nameUnitStamp: new Int32Array(names),
     nameUnitGain: new Float64Array(names),
     coverStamp: new Int32Array(vocab),
+    nameCoverStrong: new Float64Array(names),
+    strongStamp: new Int32Array(vocab),
     revStamp: new Int32Array(vocab),
     revSlot: new Int32Array(vocab),
     neighbours: new Map(),
@@ -1131,7 +1146,9 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
   let personalOnly = false;
   const nameCover = scratch.nameCover;
   const nameSim = scratch.nameSim;
-  const { nameUnitStamp, nameUnitGain, coverStamp } = scratch;
+  const { nameUnitStamp, nameUnitGain, coverStamp, nameCoverStrong, strongStamp } = scratch;
+  // Reads of a word unit (not an initial group) add to nameCoverStrong.
+  let strongRead = false;
   // The query weight the current unit (or initial group) covers, and the stamp of its reads.
   let unitWeight = 0;
   let unitEpoch = 0;
@@ -1144,8 +1161,16 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
     if (!personalOnly) coverStamp[v] = nameEpoch;
     return index.textCover[v] as number;
   };
+  const strongCoverOf = (v: number): number => {
+    if (!strongRead || strongStamp[v] === nameEpoch) return 0;
+    strongStamp[v] = nameEpoch;
+    return index.textCover[v] as number;
+  };
+  // In the mask pass (below), reads only mark the names already candidates.
+  let onlyStamped = false;
   const addPostings = (v: number, sim: number): void => {
     const cover = coverOf(v);
+    const strong = strongCoverOf(v);
     const gain = sim * unitWeight;
     const end = data.postStart[v + 1] as number;
     read += 1 + end - (data.postStart[v] as number);
@@ -1155,12 +1180,15 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       if (scratch.nameStamp[m] === nameEpoch) {
         nameMask[m] = (nameMask[m] as number) | unitMask;
         nameCover[m] = (nameCover[m] as number) + cover;
+        nameCoverStrong[m] = (nameCoverStrong[m] as number) + strong;
         addGain(m, gain);
         continue;
       }
+      if (onlyStamped) continue;
       scratch.nameStamp[m] = nameEpoch;
       nameMask[m] = unitMask;
       nameCover[m] = cover;
+      nameCoverStrong[m] = strong;
       nameSim[m] = gain;
       nameUnitStamp[m] = unitEpoch;
       nameUnitGain[m] = gain;
@@ -1182,6 +1210,28 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
   const known = Uint8Array.from(inP);
   // Initials of one letter share their postings: each group is read once, for all its members.
   const initialDone = new Set<string>();
+  // An initial is comparable with every word starting with its letter ("F" key), with itself, and
+  // with abjad texts of the same skeleton: every such name is a candidate.
+  const readInitial = (u: ComparableToken): void => {
+    const k = findKey(data.keys, hashKey("F", u.text));
+    personalOnly = true;
+    if (k >= 0) for (let x = data.keys.starts[k] as number; x < (data.keys.starts[k + 1] as number); x++) addPostings(data.keys.ids[x] as number, 1);
+    personalOnly = false;
+    for (const self of [index.vocabLookup.get(vocabKey(u)), index.vocabLookup.get(u.text)]) if (self !== undefined) addPostings(self, 1);
+    // An abjad initial (a one-letter Arabic word) compares by skeleton with every text; a Latin
+    // initial with abjad texts of the index.
+    if ((index.hasAbjad || u.abjad) && u.skeleton.length > 0) {
+      for (const variant of skeletonVariants(u.skeleton)) {
+        const s = findKey(keys, hashKey("S", variant));
+        if (s < 0) continue;
+        for (let x = data.keys.starts[s] as number; x < (data.keys.starts[s + 1] as number); x++) {
+          const v = data.keys.ids[x] as number;
+          read += WORK.compare;
+          if (tokenSimilarity(u, index.vocab.at(v) as ComparableToken, alg) > 0) addPostings(v, 1);
+        }
+      }
+    }
+  };
   for (let i = 0; i < qUnits.length; i++) {
     const u = qUnits[i] as (typeof qUnits)[number];
     let covers = false;
@@ -1199,30 +1249,12 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
     }
     if (!covers) continue;
     unitEpoch = nextEpoch(scratch);
+    strongRead = !u.initial;
     if (u.initial) {
       if (initialDone.has(groupKey)) continue;
       initialDone.add(groupKey);
       for (const member of members) known[(qUnits[member] as (typeof qUnits)[number]).coverFirst] = 1;
-      // An initial is comparable with every word starting with its letter ("F" key), with itself,
-      // and with abjad texts of the same skeleton: every such name is a candidate.
-      const k = findKey(data.keys, hashKey("F", u.text));
-      personalOnly = true;
-      if (k >= 0) for (let x = data.keys.starts[k] as number; x < (data.keys.starts[k + 1] as number); x++) addPostings(data.keys.ids[x] as number, 1);
-      personalOnly = false;
-      for (const self of [index.vocabLookup.get(vocabKey(u)), index.vocabLookup.get(u.text)]) if (self !== undefined) addPostings(self, 1);
-      // An abjad initial (a one-letter Arabic word) compares by skeleton with every text; a Latin
-      // initial with abjad texts of the index.
-      if ((index.hasAbjad || u.abjad) && u.skeleton.length > 0) {
-        for (const variant of skeletonVariants(u.skeleton)) {
-          const s = findKey(keys, hashKey("S", variant));
-          if (s < 0) continue;
-          for (let x = data.keys.starts[s] as number; x < (data.keys.starts[s + 1] as number); x++) {
-            const v = data.keys.ids[x] as number;
-            read += WORK.compare;
-            if (tokenSimilarity(u, index.vocab.at(v) as ComparableToken, alg) > 0) addPostings(v, 1);
-          }
-        }
-      }
+      readInitial(u);
     } else {
       const texts = groupTexts[groupOf[i] as number] as ArrayLike<number>;
       const sims = groupSims[groupOf[i] as number] as ArrayLike<number>;
@@ -1239,7 +1271,30 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
   if (masked) {
     for (let i = 0; i < qUnits.length; i++) {
       const u = qUnits[i] as (typeof qUnits)[number];
-      if (u.initial) continue;
+      if (u.initial) {
+        // An initial group's postings (every personal name with a word of its letter) are read
+        // for the bound only when there are many candidates to prune: the β bound below needs
+        // every query token read, and a list word an initial pairs with costs its gap.
+        const groupKey = vocabKey(u);
+        if (candidates.length < INITIAL_MASK_MIN_CANDIDATES || initialDone.has(groupKey)) continue;
+        initialDone.add(groupKey);
+        unitMask = 0;
+        unitWeight = 0;
+        for (const member of initialGroups.get(groupKey) as number[]) {
+          const mu = qUnits[member] as (typeof qUnits)[number];
+          known[mu.coverFirst] = 1;
+          unitMask |= 1 << mu.coverFirst;
+          unitWeight += qt.weight[mu.coverFirst] as number;
+        }
+        unitEpoch = nextEpoch(scratch);
+        strongRead = false;
+        onlyStamped = true;
+        readInitial(u);
+        onlyStamped = false;
+        if (!spent(read)) return [];
+        read = 0;
+        continue;
+      }
       unitMask = 0;
       unitWeight = 0;
       for (let k = u.coverFirst; k < u.coverFirst + u.coverLen; k++) {
@@ -1254,9 +1309,11 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       const sims = groupSims[groupOf[i] as number] as ArrayLike<number>;
       if (!spend(texts.length + (groupCost[groupOf[i] as number] as number))) return [];
       unitEpoch = nextEpoch(scratch);
+      strongRead = true;
       for (let x = 0; x < texts.length; x++) {
         const v = texts[x] as number;
         const cover = coverOf(v);
+        const strong = strongCoverOf(v);
         const gain = (sims[x] as number) * unitWeight;
         const end = data.postStart[v + 1] as number;
         for (let y = data.postStart[v] as number; y < end; y++) {
@@ -1264,6 +1321,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
           if (scratch.nameStamp[m] !== nameEpoch) continue;
           nameMask[m] = (nameMask[m] as number) | unitMask;
           nameCover[m] = (nameCover[m] as number) + cover;
+          nameCoverStrong[m] = (nameCoverStrong[m] as number) + strong;
           addGain(m, gain);
         }
       }
@@ -1309,12 +1367,16 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
   const { initialStamp, initialHow, initialSim, vocabFirst, vocabAbjad } = scratch;
   let allKnown = masked;
   let wUnread = 0;
+  // The query's initials' weight: what the initial pairs' gaps can give back (see below).
+  let wInitials = 0;
   for (let k = 0; k < core; k++) {
+    if ((qt.initial[k] as number) === 1) wInitials += qt.weight[k] as number;
     if (known[k] === 0) {
       allKnown = false;
       wUnread += qt.weight[k] as number;
     }
   }
+  const gap = alg.initialGap;
   // Per candidate (see WORK): its bound, and when scored its core loops, list units, each (unit
   // group member, initial group) looked at and its pairs; charged after the candidate, checked
   // before the next.
@@ -1352,7 +1414,15 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       if (allKnown) {
         const beta = coverable ? Math.min(alg.unmatchedCandidateWeight, unmatchedCandidateFactor(qt, cTable, alg)) : unmatchedCandidateFactor(qt, cTable, alg);
         const unpaired = (index.nameCoreWeight[m] as number) - (nameCover[m] as number);
-        if (unpaired > 0) out += beta * unpaired;
+        let listOut = unpaired > 0 ? beta * unpaired : 0;
+        // A list word that no query word's postings reached is unpaired (β × its weight) or paired
+        // with a query initial, whose pair adds initialGap × (its weight − the initial's) to the
+        // denominator: either way at least min(β, gap) × its weight, less gap × the initials' weight.
+        if (wInitials > 0) {
+          const viaGap = Math.min(beta, gap) * ((index.nameCoreWeight[m] as number) - (nameCoverStrong[m] as number)) - gap * wInitials;
+          if (viaGap > listOut) listOut = viaGap;
+        }
+        out += listOut;
         if ((nameCover[m] as number) < reach) reach = nameCover[m] as number;
       }
       // … and at most the similarity-weighted hits its postings showed, plus the weight of the
@@ -1640,6 +1710,7 @@ function nextEpoch(scratch: SearchScratch): number {
     scratch.initialStamp.fill(0);
     scratch.nameUnitStamp.fill(0);
     scratch.coverStamp.fill(0);
+    scratch.strongStamp.fill(0);
   }
   return ++scratch.epoch;
 }

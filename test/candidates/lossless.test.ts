@@ -145,4 +145,16 @@ describe("indexed search equals the scan over the embedded lists", () => {
   it.each(["ن محمد", "ع محمد", "م. علي", "صدام حسين", "A R M Y  S U P P L Y", "Belvneshprom service"])("on %s", (q) => {
     for (const minScore of [0.3, 0.57, 0.8]) expect(searchNames(embedded, normalizeName(q), { minScore })).toEqual(scanNames(embedded, normalizeName(q), { minScore }));
   });
+
+  // Initials against the full lists: thousands of candidates, so the mask pass reads the initials'
+  // postings too and bounds names by the initial pairs' gap (the stats show the path was taken).
+  it.each(["M & T Bank", "S and C Trade Pty Ltd", "Abraham J. Hamadeh", "R. K. Industries"])("on %s (initials, many candidates)", (q) => {
+    let most = 0;
+    for (const minScore of [0.3, 0.6, 0.8]) {
+      const stats = { probedTokens: 0, probedTexts: 0, comparableTexts: 0, candidateNames: 0 };
+      expect(searchNames(embedded, normalizeName(q), { minScore }, stats)).toEqual(scanNames(embedded, normalizeName(q), { minScore }));
+      most = Math.max(most, stats.candidateNames);
+    }
+    expect(most).toBeGreaterThanOrEqual(1024);
+  });
 });
