@@ -1083,7 +1083,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
     if (known !== undefined && !u.abjad) {
       // Precomputed at build time (see NameIndexData.nbStart).
       const end = data.nbStart[known + 1] as number;
-      if (!spend(1 + end - (data.nbStart[known] as number))) return [];
+      if (!spend(1 + WORK.neighbour * (end - (data.nbStart[known] as number)))) return [];
       for (let x = data.nbStart[known] as number; x < end; x++) add(data.nbIds[x] as number, data.nbHow[x] as number, data.nbSim[x] as number);
     } else {
       // Charged as if computed here, cached or not (the same query always costs the same).
@@ -1173,7 +1173,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
     const strong = strongCoverOf(v);
     const gain = sim * unitWeight;
     const end = data.postStart[v + 1] as number;
-    read += 1 + end - (data.postStart[v] as number);
+    read += (onlyStamped ? WORK.maskPosting : WORK.posting) * (1 + end - (data.postStart[v] as number));
     for (let x = data.postStart[v] as number; x < end; x++) {
       const m = data.postNames[x] as number;
       if (personalOnly && (data.namePersonal[m] as number) !== 1) continue;
@@ -1259,7 +1259,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       const texts = groupTexts[groupOf[i] as number] as ArrayLike<number>;
       const sims = groupSims[groupOf[i] as number] as ArrayLike<number>;
       // Charged before reading: the group's postings are counted in groupCost.
-      if (!spend(texts.length + (groupCost[groupOf[i] as number] as number))) return [];
+      if (!spend(WORK.posting * (texts.length + (groupCost[groupOf[i] as number] as number)))) return [];
       for (let x = 0; x < texts.length; x++) addPostings(texts[x] as number, sims[x] as number);
       read = 0;
     }
@@ -1307,7 +1307,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       if (inPAll) continue;
       const texts = groupTexts[groupOf[i] as number] as ArrayLike<number>;
       const sims = groupSims[groupOf[i] as number] as ArrayLike<number>;
-      if (!spend(texts.length + (groupCost[groupOf[i] as number] as number))) return [];
+      if (!spend(WORK.maskPosting * (texts.length + (groupCost[groupOf[i] as number] as number)))) return [];
       unitEpoch = nextEpoch(scratch);
       strongRead = true;
       for (let x = 0; x < texts.length; x++) {
@@ -1588,26 +1588,36 @@ interface Neighbours {
 }
 
 /**
- * Work units of a search budget (issue 9), fitted to CPU time: one unit is about the time of reading
- * one posting (12–17 ns on the reference machine; test/bench/work-budget.mjs). A search charges one
- * unit per text and posting it reads and per query or list core token a candidate's loops visit,
- * and these per step (least-squares fit over dev and adversarial queries, rounded).
+ * Work units of a search budget (issue 9), fitted to CPU time: one unit is about 7 ns on the reference
+ * machine (test/bench/work-budget.mjs). A search charges per text and posting it reads, per query or
+ * list core token a candidate's loops visit, and these per step. Refitted in session 5 after the
+ * tighter posting bounds moved work from scoring candidates to reading postings: a non-negative
+ * least-squares fit of warm CPU time (minimum of 5) on step counts over 816 inputs — the 400
+ * costliest dev queries, every 25th, and 46 built adversarial ones — each weight then taken as the
+ * larger of the fit's and the previous one, so that no step is charged below its time (the
+ * costliest inputs now run at 6–9 ns per unit, were 9–19).
  */
 const WORK = {
+  /** A posting (or text) read while collecting candidates: the name may become a candidate. */
+  posting: 6,
+  /** A posting (or text) read in the mask pass, which only marks names already candidates. */
+  maskPosting: 2,
+  /** A precomputed comparable text of a known query word taken into the search's maps. */
+  neighbour: 5,
   /** A candidate name's posting-mask bound. */
   candidate: 8,
   /** A candidate scored unit by unit (plus one per core token on both sides and per list unit). */
-  scored: 24,
+  scored: 50,
   /** A (query unit group member, list unit) combination looked at. */
-  test: 2,
+  test: 5,
   /** A (non-Latin initial group, list unit) combination looked at (a memo lookup). */
   initialGroup: 6,
   /** A token comparison (comparableHow and its similarity) made while searching. */
-  compare: 20,
+  compare: 65,
   /** A candidate with pairs: the exact bound (plus 2 + log2 n per pair: pushed and sorted). */
   paired: 12,
-  /** Per pair of a candidate that is aligned. */
-  alignedPair: 15,
+  /** Per pair of a candidate that is aligned (three orders sorted and walked at most). */
+  alignedPair: 50,
 } as const;
 
 /**
