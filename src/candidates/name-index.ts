@@ -1346,11 +1346,14 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
   const cTable = { ...nameTable(data, 0) };
   // One closure for every candidate (not one per candidate): `from` is the current name's offset.
   let from = 0;
+  // The current name's highest pair similarity.
+  let simMax = 0;
   const push = (i: number, j: number, sim: number): void => {
     const p = pool[pairs.length] ?? (pool[pairs.length] = { q: 0, c: 0, sim: 0 });
     p.q = i;
     p.c = j - from;
     p.sim = sim;
+    if (sim > simMax) simMax = sim;
     pairs.push(p);
     const qf = qt.coverFirst[i] as number;
     for (let k = qf; k < qf + (qt.coverLen[i] as number); k++) {
@@ -1433,6 +1436,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       if (stats) stats.maskedNames = (stats.maskedNames ?? 0) + 1;
     }
     pairs.length = 0;
+    simMax = 0;
     from = data.unitStart[m] as number;
     const to = data.unitStart[m + 1] as number;
     const cCore = data.nameCore[m] as number;
@@ -1549,7 +1553,9 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
     const beta = coverable ? Math.min(alg.unmatchedCandidateWeight, unmatchedCandidateFactor(qt, cTable, alg)) : unmatchedCandidateFactor(qt, cTable, alg);
     for (let k = 0; k < core; k++) if (qCovered[k] === 0) wOut += alpha * (qt.weight[k] as number) * placeFactor(k);
     for (let k = 0; k < cCore; k++) if (cCovered[k] === 0) wOut += beta * (data.unitWeight[from + k] as number);
-    const bound = sPaired / (sPaired + wOut);
+    // The pairs' denominator share D is at least N / (highest similarity): no exact pair, no
+    // score near 1 (N ≤ S, and N / (N / s + U) grows with N).
+    const bound = simMax > 0 ? sPaired / (sPaired / simMax + wOut) : 0;
     if (bound < options.minScore) {
       // Below the minimum: aligned only when it could still be the nearest (branch and bound on
       // the best so far; a name's score never exceeds its bound).
