@@ -296,8 +296,22 @@ export function alignmentScore(pairs: UnitPair[], q: UnitTable, c: UnitTable, al
   return align(pairs, q, c, alg, undefined);
 }
 
+// Glued pairs of the alignment under way, and the order built from them (align never re-enters).
+const spareGlued: UnitPair[] = [];
+const spareOrder: UnitPair[] = [];
+
+// The glued pairs (in their order), then the others in order 1.
+function gluedFirst(glued: readonly UnitPair[], byOrder1: readonly UnitPair[]): UnitPair[] {
+  const q = sortQ;
+  const c = sortC;
+  spareOrder.length = 0;
+  for (const p of glued) spareOrder.push(p);
+  for (const p of byOrder1) if ((q.glued[q.offset + p.q] as number) !== 1 && (c.glued[c.offset + p.c] as number) !== 1) spareOrder.push(p);
+  return spareOrder;
+}
+
 // The score; with `chosen`, also the chosen pairs of the winning order (appended to it). Scoring a
-// search's candidates allocates nothing per candidate.
+// search's candidates allocates nothing per candidate (but the glued pairs' copy when a third order is tried).
 function align(pairs: UnitPair[], q: UnitTable, c: UnitTable, alg: NameAlgorithm, chosen: UnitPair[] | undefined): number {
   const explain = chosen !== undefined;
   sortQ = q;
@@ -307,13 +321,14 @@ function align(pairs: UnitPair[], q: UnitTable, c: UnitTable, alg: NameAlgorithm
   const s1 = greedy(pairs, q, c, alg, chosen1);
   // Glued pairs: the most similar one, and the one covering the most tokens (when that is a less
   // similar one: ADB+AL+HAMID ~ ABD+AL+HAMID loses to AL+HAMID ~ AL+HAMID in similarity order).
-  let hasGlue = false;
   let bestSim = -1;
   let bestSimCover = 0;
   let maxCover = 0;
+  const glued = spareGlued;
+  glued.length = 0;
   for (const p of pairs) {
     if ((q.glued[q.offset + p.q] as number) === 1 || (c.glued[c.offset + p.c] as number) === 1) {
-      hasGlue = true;
+      glued.push(p);
       const cover = (q.coverLen[q.offset + p.q] as number) + (c.coverLen[c.offset + p.c] as number);
       if (p.sim > bestSim) {
         bestSim = p.sim;
@@ -322,22 +337,34 @@ function align(pairs: UnitPair[], q: UnitTable, c: UnitTable, alg: NameAlgorithm
       if (cover > maxCover) maxCover = cover;
     }
   }
-  if (!hasGlue) {
+  if (glued.length === 0) {
     if (chosen1) chosen?.push(...chosen1);
     return s1;
   }
-  const order2 = pairs.slice().sort(glueFirst);
-  const chosen2: UnitPair[] | undefined = explain ? [] : undefined;
-  const s2 = greedy(order2, q, c, alg, chosen2);
+  // Orders 2 and 3 put the glued pairs first, sorted among themselves, and keep the others in
+  // order 1 (both comparators fall back to it): only the glued pairs are sorted. An order equal
+  // to the one before scores the same and is not walked again.
+  glued.sort(glueFirst);
+  let same = true;
+  for (let i = 0; i < glued.length && same; i++) if (glued[i] !== pairs[i]) same = false;
+  const order2 = same ? pairs : gluedFirst(glued, pairs);
+  const chosen2: UnitPair[] | undefined = explain && !same ? [] : undefined;
+  const s2 = same ? s1 : greedy(order2, q, c, alg, chosen2);
   let best = s2 > s1 ? s2 : s1;
   let winner = s2 > s1 ? chosen2 : chosen1;
   if (maxCover > bestSimCover) {
-    const order3 = order2.sort(longGlueFirst);
-    const chosen3: UnitPair[] | undefined = explain ? [] : undefined;
-    const s3 = greedy(order3, q, c, alg, chosen3);
-    if (s3 > best) {
-      best = s3;
-      winner = chosen3;
+    const before = glued.slice();
+    glued.sort(longGlueFirst);
+    let unchanged = true;
+    for (let i = 0; i < glued.length && unchanged; i++) if (glued[i] !== before[i]) unchanged = false;
+    if (!unchanged) {
+      const order3 = gluedFirst(glued, pairs);
+      const chosen3: UnitPair[] | undefined = explain ? [] : undefined;
+      const s3 = greedy(order3, q, c, alg, chosen3);
+      if (s3 > best) {
+        best = s3;
+        winner = chosen3;
+      }
     }
   }
   if (winner) chosen?.push(...winner);
