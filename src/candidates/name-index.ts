@@ -211,12 +211,21 @@ export interface SearchScratch {
   readonly nameCoverStrong: Float64Array;
   readonly strongStamp: Int32Array;
   /**
-   * Per vocabulary text: `revSlot[v]` indexes this search's list of (unit group, sim, how) triples
-   * for text v when `revStamp[v]` equals the search's epoch (a typed-array lookup per candidate
-   * unit instead of a Map's hashing).
+   * The reverse map text → (unit group, sim, how) entries of this search, as linked lists in flat
+   * arrays (no array per text): valid for text v when `revStamp[v]` equals the search's epoch;
+   * `revSlot[v]` is its first entry and `revLast[v]` its last, `revNext` links the entries (-1 ends),
+   * and `revGroup`, `revSim`, `revHow` hold them (grown by doubling).
    */
   readonly revStamp: Int32Array;
   readonly revSlot: Int32Array;
+  readonly revLast: Int32Array;
+  revNext: Int32Array;
+  revGroup: Int32Array;
+  revSim: Float64Array;
+  revHow: Uint8Array;
+  /** The search's candidate names (at most every name), and the pairs reused across candidates and searches. */
+  readonly candidates: Int32Array;
+  readonly pairPool: { q: number; c: number; sim: number }[];
   /** Unit key (see {@link vocabKey}) → packed [text id, match-kind code, similarity, …] and its work. */
   readonly neighbours: Map<string, Neighbours>;
   /**
@@ -263,6 +272,13 @@ function newScratch(texts: readonly string[], flags: Uint8Array, names: number):
     strongStamp: new Int32Array(vocab),
     revStamp: new Int32Array(vocab),
     revSlot: new Int32Array(vocab),
+    revLast: new Int32Array(vocab),
+    revNext: new Int32Array(1024),
+    revGroup: new Int32Array(1024),
+    revSim: new Float64Array(1024),
+    revHow: new Uint8Array(1024),
+    candidates: new Int32Array(names),
+    pairPool: [],
     neighbours: new Map(),
     initialStamp: new Int32Array(vocab),
     initialHow: new Int8Array(vocab),
@@ -1028,7 +1044,8 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
   const revEpoch = nextEpoch(scratch);
   const revStamp = scratch.revStamp;
   const revSlot = scratch.revSlot;
-  const reverse: number[][] = [];
+  const revLast = scratch.revLast;
+  let revCount = 0;
   const initialGroups = new Map<string, number[]>();
   // Initial groups as arrays for the candidate loop, and their (how, sim) per vocabulary text.
   const initialList: number[][] = [];
@@ -1073,11 +1090,17 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
     const add = (v: number, how: number, sim: number): void => {
       texts.push(v);
       sims.push(sim);
+      if (revCount === scratch.revNext.length) growReverse(scratch);
+      const e = revCount++;
+      scratch.revNext[e] = -1;
+      scratch.revGroup[e] = g;
+      scratch.revSim[e] = sim;
+      scratch.revHow[e] = how;
       if (revStamp[v] !== revEpoch) {
         revStamp[v] = revEpoch;
-        revSlot[v] = reverse.length;
-        reverse.push([g, sim, how]);
-      } else (reverse[revSlot[v] as number] as number[]).push(g, sim, how);
+        revSlot[v] = e;
+      } else scratch.revNext[revLast[v] as number] = e;
+      revLast[v] = e;
     };
     const known = index.vocabLookup.get(key);
     if (known !== undefined && !u.abjad) {
@@ -1139,7 +1162,8 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
   // its units are compared, a name is skipped when even matching all of ¬P and those P tokens
   // could not reach the minimum (MaxScore-style; the exact bound below is tighter).
   const nameEpoch = nextEpoch(scratch);
-  const candidates: number[] = [];
+  const candidates = scratch.candidates;
+  let candidateCount = 0;
   const nameMask = scratch.nameMask;
   let unitMask = 0;
   // An initial pairs with a word of its letter only in a personal name (see pairAllowedFlat).
@@ -1192,7 +1216,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       nameSim[m] = gain;
       nameUnitStamp[m] = unitEpoch;
       nameUnitGain[m] = gain;
-      candidates.push(m);
+      candidates[candidateCount++] = m;
     }
   };
   // The unit's best gain on name m, counted once (see SearchScratch.nameUnitStamp).
@@ -1276,7 +1300,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
         // for the bound only when there are many candidates to prune: the β bound below needs
         // every query token read, and a list word an initial pairs with costs its gap.
         const groupKey = vocabKey(u);
-        if (candidates.length < INITIAL_MASK_MIN_CANDIDATES || initialDone.has(groupKey)) continue;
+        if (candidateCount < INITIAL_MASK_MIN_CANDIDATES || initialDone.has(groupKey)) continue;
         initialDone.add(groupKey);
         unitMask = 0;
         unitWeight = 0;
@@ -1329,14 +1353,14 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
   }
   if (stats) {
     stats.probedTokens += qUnits.length;
-    stats.candidateNames += candidates.length;
+    stats.candidateNames += candidateCount;
   }
   // Score every candidate with the pairs the scan would produce. Names whose pairs cannot reach
   // the minimum even if every pair were perfect are skipped before alignment (same results: the
   // bound W(paired)/(W(paired) + α·W(unpaired query) + β·W(unpaired list)) is never exceeded).
   const best = new Map<number, NameMatch>();
   const pairs: MutablePair[] = [];
-  const pool: MutablePair[] = [];
+  const pool: MutablePair[] = scratch.pairPool;
   const qCovered = new Uint8Array(core);
   // Per query core token: the best similarity of any pair covering it (bounds the numerator).
   const qBest = new Float64Array(core);
@@ -1384,7 +1408,9 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
   // group member, initial group) looked at and its pairs; charged after the candidate, checked
   // before the next.
   let work = 0;
-  for (const m of candidates) {
+  const { revNext, revGroup, revSim, revHow } = scratch;
+  for (let ci = 0; ci < candidateCount; ci++) {
+    const m = candidates[ci] as number;
     if (budget !== undefined) {
       budget.remaining -= work;
       if (budget.remaining <= 0) {
@@ -1455,12 +1481,11 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       const cGlued = (data.unitGlued[j] as number) === 1;
       const cCover = data.unitCoverLen[j] as number;
       const cParticle = (data.unitParticle[j] as number) === 1;
-      const r = revStamp[v] === revEpoch ? reverse[revSlot[v] as number] : undefined;
-      if (r !== undefined) {
-        for (let x = 0; x < r.length; x += 3) {
-          const how = HOW_CODES[r[x + 2] as number] as MatchHow;
-          const sim = r[x + 1] as number;
-          const members = groupUnits[r[x] as number] as number[];
+      if (revStamp[v] === revEpoch) {
+        for (let x = revSlot[v] as number; x >= 0; x = revNext[x] as number) {
+          const how = HOW_CODES[revHow[x] as number] as MatchHow;
+          const sim = revSim[x] as number;
+          const members = groupUnits[revGroup[x] as number] as number[];
           work += WORK.test * members.length;
           for (const i of members) {
             const qGlued = (qt.glued[i] as number) === 1;
@@ -1715,6 +1740,22 @@ function comparableTexts(index: NameIndex, u: ComparableToken, stats: SearchStat
     for (const sym of u.symbols) probe(hashKey("Y", sym));
   }
   return { texts: Float64Array.from(out), probed };
+}
+
+function growReverse(scratch: SearchScratch): void {
+  const n = scratch.revNext.length * 2;
+  const next = new Int32Array(n);
+  next.set(scratch.revNext);
+  scratch.revNext = next;
+  const group = new Int32Array(n);
+  group.set(scratch.revGroup);
+  scratch.revGroup = group;
+  const sim = new Float64Array(n);
+  sim.set(scratch.revSim);
+  scratch.revSim = sim;
+  const how = new Uint8Array(n);
+  how.set(scratch.revHow);
+  scratch.revHow = how;
 }
 
 function nextEpoch(scratch: SearchScratch): number {
