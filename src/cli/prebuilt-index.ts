@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { createRequire } from "node:module";
 import { loadEmbeddedLists } from "../embedded";
 import { InputError } from "../errors";
@@ -6,24 +6,40 @@ import type { LoadedList } from "../model";
 import { createScreener, type Screener, type ScreenerOptions } from "../screen";
 
 /**
- * Bytes of the prebuilt name index shipped in the package (`lists/compiled/name-index.bin`, made by
- * `npm run build`), or undefined in a checkout that has not built it. The CLI reads it with static
- * `node:` imports, so it also works on Node 20.0–20.15, which lack the `process.getBuiltinModule` that
- * `createDefaultScreener` uses (src/embedded/shipped-index.ts).
+ * Bytes of the list-set snapshot shipped in the package (`lists/compiled/snapshot.bin`, made by
+ * `npm run build`: records, identifier index and name index), or undefined in a checkout that has
+ * not built it. Read once into a `SharedArrayBuffer`, so that batch workers given these bytes view
+ * the same memory instead of each receiving a copy (issue 8); a screener given them as `index` uses
+ * their name index in place. The CLI reads it with static `node:` imports, so it also works on Node
+ * 20.0–20.15, which lack the `process.getBuiltinModule` that `createDefaultScreener` uses.
  * @example
- * readPrebuiltIndex()?.length //=> 14000000 (about)
+ * readPrebuiltIndex()?.length //=> 56_000_000 (about)
  */
 export function readPrebuiltIndex(): Uint8Array | undefined {
   let path: string;
   try {
-    path = createRequire(import.meta.url).resolve("sanctions-screen/lists/compiled/name-index.bin");
+    path = createRequire(import.meta.url).resolve("sanctions-screen/lists/compiled/snapshot.bin");
+  } catch {
+    return undefined;
+  }
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
   } catch {
     return undefined;
   }
   try {
-    return new Uint8Array(readFileSync(path));
+    const bytes = new Uint8Array(new SharedArrayBuffer(fstatSync(fd).size));
+    for (let done = 0; done < bytes.length; ) {
+      const n = readSync(fd, bytes, done, bytes.length - done, done);
+      if (n === 0) return undefined;
+      done += n;
+    }
+    return bytes;
   } catch {
     return undefined;
+  } finally {
+    closeSync(fd);
   }
 }
 
