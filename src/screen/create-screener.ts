@@ -87,7 +87,10 @@ export interface ScreenerOptions {
    * same input and lists always cost the same units.
    */
   readonly searchBudget?: number;
-  /** A prebuilt index from `screener.exportIndex()` for the same lists: loaded instead of built. */
+  /**
+   * A prebuilt index for the same lists, loaded instead of built: bytes from `screener.exportIndex()`,
+   * or a list-set snapshot (`lists/compiled/snapshot.bin`), whose name index is used.
+   */
   readonly index?: Uint8Array;
   /** The default `asOf` (YYYY-MM-DD) when a screen gives none; the caller's "today". */
   readonly today?: string;
