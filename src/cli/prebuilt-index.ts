@@ -1,9 +1,8 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { createRequire } from "node:module";
-import { loadEmbeddedLists } from "../embedded";
+import { createDefaultScreener, loadEmbeddedLists } from "../embedded";
 import { InputError } from "../errors";
-import type { LoadedList } from "../model";
-import { createScreener, type Screener, type ScreenerOptions } from "../screen";
+import { createScreener, type ProfileName, type Screener, type ScreenerOptions } from "../screen";
 
 /**
  * Bytes of the list-set snapshot shipped in the package (`lists/compiled/snapshot.bin`, made by
@@ -44,29 +43,32 @@ export function readPrebuiltIndex(): Uint8Array | undefined {
 }
 
 /**
- * A screener over the embedded lists, loading the shipped prebuilt index when it fits them; in a
- * checkout whose lists or algorithm changed since `npm run build` the index is built in memory
- * instead (still correct, only a slower start) and `warn` says so. Returns the lists and the index
- * it used, so more screeners (other profiles, workers) can share them.
+ * A screener over the embedded lists from the shipped list-set snapshot (records read by range, its
+ * name index viewed in place: no list JSON parsed, no index built), and `screenerFor` for more
+ * profiles over the same snapshot bytes. In a checkout whose lists or algorithm changed since
+ * `npm run build` the lists are loaded from the JSON snapshots and the index is built in memory once
+ * instead (still correct, only a slower start), and `warn` says so.
  * @example
  * embeddedScreener({ today: "2026-11-22" }, console.error).screener.screen({ name: "Army Supply Bureau" }).outcome //=> "alert"
  */
 export function embeddedScreener(
   options: Omit<ScreenerOptions, "lists" | "index">,
   warn: (text: string) => void,
-): { screener: Screener; index: Uint8Array; lists: LoadedList[] } {
-  const lists = loadEmbeddedLists();
+): { screener: Screener; screenerFor: (profile: ProfileName) => Screener } {
   // Shipped snapshots: stale on any day after their date (see src/screen/list-freshness.ts).
-  options = { ...options, freshness: { snapshot: true, ...options.freshness } };
+  const base = { ...options, freshness: { snapshot: true, ...options.freshness } };
   const prebuilt = readPrebuiltIndex();
   if (prebuilt) {
     try {
-      return { screener: createScreener({ ...options, lists, index: prebuilt }), index: prebuilt, lists };
+      const screener = createDefaultScreener({ ...base, index: prebuilt });
+      return { screener, screenerFor: (profile) => createDefaultScreener({ ...base, profile, index: prebuilt }) };
     } catch (error) {
       if (!(error instanceof InputError && error.issues.some((i) => i.path === "index"))) throw error;
       warn("sanctions-screen: the prebuilt name index does not fit the embedded lists (run npm run build); building it in memory\n");
     }
   }
-  const screener = createScreener({ ...options, lists });
-  return { screener, index: screener.exportIndex(), lists };
+  const lists = loadEmbeddedLists();
+  const screener = createScreener({ ...base, lists });
+  const index = screener.exportIndex();
+  return { screener, screenerFor: (profile) => createScreener({ ...base, lists, profile, index }) };
 }
