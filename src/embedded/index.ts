@@ -128,7 +128,7 @@ export interface SnapshotScreenerOptions extends Omit<ScreenerOptions, "lists" |
   readonly snapshot: Uint8Array;
   /**
    * Check the sha256 of the whole snapshot first (default false: each record is checked by its
-   * CRC-32 when decoded, and the index's tables at load). Costs ~35–75 ms of CPU for the default lists.
+   * CRC-32 when decoded, and the index's tables at load). Costs ~35 ms of CPU for the default lists in Node.
    */
   readonly verifySha256?: boolean;
 }
