@@ -19,8 +19,6 @@
  * decoded, and the name index's hash tables are checked structurally at load. Refusals are
  * {@link ListFormatError}s naming the field (`snapshot.magic`, `snapshot.format`, `snapshot.library`…).
  */
-import { bytesToHex } from "@noble/hashes/utils.js";
-import { sha256 } from "@noble/hashes/sha2.js";
 import { ListFormatError } from "../errors";
 
 const MAGIC = "SSSP";
@@ -75,29 +73,22 @@ function refuse(field: string, expected: string, received: string): never {
 }
 
 /**
- * sha256 (hex) of `length` bytes from `start`, read 4 MB at a time, with Node's native hash where
- * the runtime exposes it (~10× faster than JS), else @noble/hashes.
- * @example
- * payloadSha256(bytesSourceOf(bytes), 0, bytes.length) //=> "e3b0c442…"
+ * sha256 (hex) of `length` bytes of a source from `start`. Given by the caller (src/embedded, which
+ * uses Node's native hash where the runtime has it): this module is reached from every screener
+ * (`importNameIndex` accepts a snapshot), so it names no hash implementation and no `node:` module
+ * that a bundle would then carry.
  */
-export function payloadSha256(source: SnapshotSource, start: number, length: number): string {
-  const getBuiltin = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
-  const crypto = typeof getBuiltin === "function" ? (getBuiltin("node:crypto") as typeof import("node:crypto") | undefined) : undefined;
-  const hash = crypto ? crypto.createHash("sha256") : sha256.create();
-  const chunk = 1 << 22;
-  for (let at = 0; at < length; at += chunk) hash.update(source.read(start + at, Math.min(chunk, length - at)));
-  const digest = hash.digest();
-  return typeof digest === "string" ? digest : bytesToHex(digest);
-}
+export type SnapshotHasher = (source: SnapshotSource, start: number, length: number) => string;
 
 /**
  * Writes a snapshot file from its header fields and named sections (in order).
  * @example
- * writeSnapshotFile({ library: "sanctions-screen@0.1.0", algorithmId: "names-v2", fingerprint, records: {}, index: {} }, [{ name: "records", bytes }]).length //=> 56_000_000 (about)
+ * writeSnapshotFile({ library: "sanctions-screen@0.1.0", algorithmId: "names-v2", fingerprint, records: {}, index: {} }, [{ name: "records", bytes }], sha256Hex).length //=> 59_000_000 (about)
  */
 export function writeSnapshotFile(
   fields: Pick<SnapshotHeader, "library" | "algorithmId" | "fingerprint" | "records" | "index">,
   parts: readonly { readonly name: string; readonly bytes: Uint8Array }[],
+  hash: SnapshotHasher,
 ): Uint8Array {
   let offset = 0;
   const sections: SnapshotSection[] = parts.map((p) => {
@@ -113,7 +104,7 @@ export function writeSnapshotFile(
     algorithmId: fields.algorithmId,
     fingerprint: fields.fingerprint,
     payloadBytes: payload.length,
-    sha256: payloadSha256({ size: payload.length, read: (p, l) => payload.subarray(p, p + l) }, 0, payload.length),
+    sha256: hash({ size: payload.length, read: (p, l) => payload.subarray(p, p + l) }, 0, payload.length),
     sections,
     records: fields.records,
     index: fields.index,
@@ -144,8 +135,8 @@ export function isSnapshotFile(bytes: Uint8Array): boolean {
 export interface OpenSnapshotFileOptions {
   /** `sanctions-screen@<version>` expected to have written the file. */
   readonly library: string;
-  /** Hash the payload against the header's sha256 (default false; see the module header). */
-  readonly verifySha256?: boolean;
+  /** When given, the payload is hashed with it and checked against the header's sha256 (see the module header). */
+  readonly verifySha256?: SnapshotHasher;
 }
 
 /**
@@ -180,8 +171,8 @@ export function openSnapshotFile(source: SnapshotSource, options: OpenSnapshotFi
       refuse("sections", `section ${s.name} inside the ${header.payloadBytes}-byte payload`, `offset ${s.offset}, length ${s.length}`);
     }
   }
-  if (options.verifySha256 === true) {
-    const digest = payloadSha256(source, payloadStart, header.payloadBytes);
+  if (options.verifySha256 !== undefined) {
+    const digest = options.verifySha256(source, payloadStart, header.payloadBytes);
     if (digest !== header.sha256) refuse("sha256", header.sha256, digest);
   }
   const section = (name: string): { start: number; length: number } => {
