@@ -9,10 +9,11 @@
  * `b` bits address a bucket directory (`buckets`, 2^b + 1 starts into the sorted hashes, at most
  * about two hashes per bucket) and a lookup reads one directory entry and scans its few adjacent
  * hashes — a hash table whose chains lie in the sorted array itself. Measured on the default
- * lists' 1.57M hashes against alternatives (2M lookups, half absent, `test/bench/key-lookup.ts`):
- * binary search 209 ns, this directory (2^20 buckets, 4.2 MB) 102 ns, an open-addressing
- * table of slot → hash index 153 ns at load factor 0.37 (16.8 MB) and 195 ns at 0.75 (8.4 MB):
- * every probe there is a second random read, so the directory is both the fastest and the smallest.
+ * lists' 1.57M hashes against alternatives (2M lookups, half absent, `test/bench/key-lookup.ts`,
+ * four runs on the shared machine): binary search 205–212 ns, this directory (2^20 buckets, 4.2 MB)
+ * 102–146 ns, an open-addressing table of slot → hash index 153–183 ns at load factor 0.37 (16.8 MB)
+ * and 195–279 ns at 0.75 (8.4 MB): every probe there is a second random read, so the directory is
+ * both the fastest and the smallest.
  */
 
 /** The packed key table. */
