@@ -12,7 +12,7 @@ import { createScreener, type ProfileName, type Screener, type ScreenerOptions }
  * their name index in place. The CLI reads it with static `node:` imports, so it also works on Node
  * 20.0–20.15, which lack the `process.getBuiltinModule` that `createDefaultScreener` uses.
  * @example
- * readPrebuiltIndex()?.length //=> 56_000_000 (about)
+ * readPrebuiltIndex()?.length //=> 59_000_000 (about)
  */
 export function readPrebuiltIndex(): Uint8Array | undefined {
   let path: string;

@@ -49,7 +49,7 @@ export function compiledLists(): readonly unknown[] {
  * A file shipped in `lists/compiled/` (`snapshot.bin`), kept open and read by range, or undefined when
  * it was not built.
  * @example
- * openShippedFile("snapshot.bin")?.size //=> 56_000_000 (about)
+ * openShippedFile("snapshot.bin")?.size //=> 59_000_000 (about)
  */
 export function openShippedFile(name: string): ByteSource | undefined {
   try {

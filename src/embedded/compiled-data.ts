@@ -33,7 +33,7 @@ export function compiledManifest(): readonly { readonly metadata: unknown; reado
  * runtime exposes Node's file system through `process.getBuiltinModule` (no static `node:` import);
  * else undefined.
  * @example
- * openShippedFile("snapshot.bin")?.size //=> 56_000_000 (about)
+ * openShippedFile("snapshot.bin")?.size //=> 59_000_000 (about)
  */
 export function openShippedFile(name: string): ByteSource | undefined {
   const getBuiltin = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;

@@ -1,9 +1,9 @@
 /**
- * A shipped file read where it lies, a range at a time (issue 8: `snapshot.bin` is ~56 MB, and a
+ * A shipped file read where it lies, a range at a time (issue 8: `snapshot.bin` is 59 MB, and a
  * screener reads its header, offset tables and name index and the few records it scores, so holding
- * the whole file would add its 20 MB of records to RSS for nothing). The file stays open for as long as its source is
- * reachable and is closed when the source is collected; an open descriptor also keeps the file a
- * process started with readable when a package update replaces it on disk.
+ * the whole file would add its 20 MB of records to RSS for nothing). The file stays open for as long
+ * as its source is reachable and is closed when the source is collected; an open descriptor also
+ * keeps the file a process started with readable when a package update replaces it on disk.
  */
 
 /** Bytes read by position: a file kept open, or bytes in memory. */

@@ -138,8 +138,8 @@ export interface SnapshotScreenerOptions extends Omit<ScreenerOptions, "lists" |
  * runtimes without files (a Worker imports it as a Data module). It never reads the bundled JSON
  * snapshots, so a bundle that uses only this function includes none of them. Throws
  * `ListFormatError` (`snapshot.*`) for a snapshot from another library version, algorithm or
- * format, truncated or damaged. Lists count as shipped snapshots (`freshness.snapshot`), as in
- * {@link createDefaultScreener}.
+ * format, truncated or damaged (a damaged hash table in its name index: `InputError` on `index`).
+ * Lists count as shipped snapshots (`freshness.snapshot`), as in {@link createDefaultScreener}.
  * @example
  * // In a Worker, lists/compiled/snapshot.bin is imported as a Data module (ArrayBuffer):
  * const screenOn = (snapshotBin: ArrayBuffer) =>
