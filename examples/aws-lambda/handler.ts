@@ -1,11 +1,10 @@
 /**
  * An AWS Lambda function (Node 20/22 runtime, Function URL or HTTP API payload 2.0) serving the
- * screening handler over the embedded lists with the prebuilt index. The handler is created on the
+ * screening handler over the embedded lists, from the list-set snapshot the package ships
+ * (`createDefaultScreener()` loads it by itself). The handler is created on the
  * first invocation of each execution environment and kept for the next ones. Give the function
  * 1024 MB or more (README, "Deploying").
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { createScreeningHandler, type ScreeningHandler } from "sanctions-screen/handler";
 import { createDefaultScreener } from "sanctions-screen/lists";
@@ -27,9 +26,8 @@ let lambda: ReturnType<typeof toLambdaHandler> | undefined;
 
 export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
   if (lambda === undefined) {
-    const index = new Uint8Array(readFileSync(createRequire(import.meta.url).resolve("sanctions-screen/lists/compiled/name-index.bin")));
     const apiKey = process.env["SCREEN_API_KEY"];
-    lambda = toLambdaHandler(createScreeningHandler({ screener: createDefaultScreener({ index }), ...(apiKey ? { apiKey } : {}) }));
+    lambda = toLambdaHandler(createScreeningHandler({ screener: createDefaultScreener(), ...(apiKey ? { apiKey } : {}) }));
   }
   return lambda(event);
 }

@@ -14,10 +14,15 @@
  * vocabulary's open-addressing hash table (`vocabSlots` in name-index.ts), so that loading builds no
  * map of ~57k keys; a table that is not a power of two at least twice the vocabulary, that misses
  * or repeats an entry, or whose sampled entries are not found by their keys (another hash layout) is
- * refused.
+ * refused. Likewise `keyBuckets`, the keys' bucket directory (`buckets` in key-table.ts), checked the
+ * same way (structure, then sampled lookups); an index without it builds it at load (~30 ms).
+ * The same part (header fields and body) is the `index` section of the list-set snapshot file
+ * (./snapshot-file.ts), which {@link importNameIndex} also accepts.
  */
-import { InputError } from "../errors";
+import { InputError, ListFormatError } from "../errors";
 import { NAMES_V2, type NameAlgorithm } from "../score";
+import { keyBuckets, keyBucketsFit, type KeyTable } from "./key-table";
+import { isSnapshotFile, openSnapshotFile, type SnapshotFile } from "./snapshot-file";
 import { nameIndexFromData, slotsAnswer, slotsFit, vocabSlots, type NameIndex, type NameIndexData, type UnindexedName } from "./name-index";
 
 const MAGIC = "SSNX";
@@ -81,11 +86,22 @@ function bytesOf(a: ArrayBufferView): Uint8Array {
 }
 
 /**
- * Serialises a name index to bytes.
- * @example
- * exportNameIndex(index, fingerprint).byteLength //=> 11534336
+ * The name index's part of a file: its own header fields and its body (the sections, each at a
+ * multiple of 8 from the body's start). A bare index (`exportIndex`) and the list-set snapshot
+ * (./snapshot-file.ts, section `index`) hold the same part.
  */
-export function exportNameIndex(index: NameIndex, fingerprint: string): Uint8Array {
+export interface NameIndexPart {
+  readonly recordCount: number;
+  readonly unindexed: readonly UnindexedName[];
+  readonly sections: readonly Section[];
+}
+
+/**
+ * Encodes a name index as its part: header fields and body.
+ * @example
+ * encodeNameIndex(index).body.byteLength //=> 35_000_000 (about, the default lists)
+ */
+export function encodeNameIndex(index: NameIndex): { part: NameIndexPart; body: Uint8Array } {
   const d = index.data;
   const enc = new TextEncoder();
   const blobs: { name: string; kind: ArrayKind; bytes: Uint8Array; length: number }[] = [];
@@ -111,22 +127,36 @@ export function exportNameIndex(index: NameIndex, fingerprint: string): Uint8Arr
   blobs.push({ name: "textCover", kind: "f64", bytes: bytesOf(index.textCover), length: index.textCover.length });
   const slots = vocabSlots(d);
   blobs.push({ name: "vocabSlots", kind: "i32", bytes: bytesOf(slots), length: slots.length });
+  blobs.push({ name: "keyBuckets", kind: "i32", bytes: bytesOf(d.keys.buckets), length: d.keys.buckets.length });
   let offset = 0;
   const sections: Section[] = blobs.map((b) => {
     const s = { name: b.name, kind: b.kind, offset, length: b.length };
     offset += Math.ceil(b.bytes.byteLength / 8) * 8;
     return s;
   });
-  const header: Header = { algorithmId: d.algorithmId, fingerprint, recordCount: d.recordCount, unindexed: index.unindexed, sections };
+  const body = new Uint8Array(offset);
+  blobs.forEach((b, i) => body.set(b.bytes, (sections[i] as Section).offset));
+  return { part: { recordCount: d.recordCount, unindexed: index.unindexed, sections }, body };
+}
+
+/**
+ * Serialises a name index to bytes.
+ * @example
+ * exportNameIndex(index, fingerprint).byteLength //=> 11534336
+ */
+export function exportNameIndex(index: NameIndex, fingerprint: string): Uint8Array {
+  const enc = new TextEncoder();
+  const { part, body } = encodeNameIndex(index);
+  const header: Header = { algorithmId: index.data.algorithmId, fingerprint, ...part };
   const headerBytes = enc.encode(JSON.stringify(header));
   const start = Math.ceil((12 + headerBytes.byteLength) / 8) * 8;
-  const out = new Uint8Array(start + offset);
+  const out = new Uint8Array(start + body.length);
   out.set(enc.encode(MAGIC), 0);
   const view = new DataView(out.buffer);
   view.setUint32(4, FORMAT_VERSION, true);
   view.setUint32(8, headerBytes.byteLength, true);
   out.set(headerBytes, 12);
-  blobs.forEach((b, i) => out.set(b.bytes, start + (sections[i] as Section).offset));
+  out.set(body, start);
   return out;
 }
 
@@ -135,11 +165,28 @@ function refuse(expected: string, received: string): never {
 }
 
 /**
- * Loads a serialised name index, checking it was built for the same lists and algorithm.
+ * Loads a serialised name index, checking it was built for the same lists and algorithm. `bytes`
+ * is a bare index (`exportIndex`) or a list-set snapshot file (`lists/compiled/snapshot.bin`,
+ * ./snapshot-file.ts: its index section is used, and it must also have been written by `library`).
+ * Every refusal is an {@link InputError} on `index`.
  * @example
  * importNameIndex(bytes, fingerprint).data.nameRecord.length //=> 50450
  */
-export function importNameIndex(bytes: Uint8Array, fingerprint: string, algorithm: NameAlgorithm = NAMES_V2): NameIndex {
+export function importNameIndex(bytes: Uint8Array, fingerprint: string, algorithm: NameAlgorithm = NAMES_V2, library?: string): NameIndex {
+  if (isSnapshotFile(bytes)) {
+    let file: SnapshotFile;
+    try {
+      file = openSnapshotFile({ size: bytes.length, read: (p, l) => bytes.subarray(p, p + l) }, { library: library ?? "(unknown)" });
+    } catch (error) {
+      const issue = error instanceof ListFormatError ? error.issues[0] : undefined;
+      if (issue === undefined) throw error;
+      return refuse(`${issue.field}: ${issue.expected}`, issue.received);
+    }
+    const h = file.header;
+    if (h.algorithmId !== algorithm.id) refuse(`algorithm ${algorithm.id}`, `algorithm ${h.algorithmId}`);
+    if (h.fingerprint !== fingerprint) refuse(`an index of lists ${fingerprint}`, `an index of lists ${h.fingerprint}`);
+    return decodeNameIndex(h.index as NameIndexPart, file.read("index"), h.algorithmId, algorithm);
+  }
   // Copy once when the bytes are not 8-byte aligned (Node Buffers from a pool are not), so every
   // section can be a zero-copy typed-array view.
   const buf = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
@@ -153,11 +200,27 @@ export function importNameIndex(bytes: Uint8Array, fingerprint: string, algorith
   if (header.algorithmId !== algorithm.id) refuse(`algorithm ${algorithm.id}`, `algorithm ${header.algorithmId}`);
   if (header.fingerprint !== fingerprint) refuse(`an index of lists ${fingerprint}`, `an index of lists ${header.fingerprint}`);
   const start = Math.ceil((12 + headerLength) / 8) * 8;
+  return decodeNameIndex(header, buf.subarray(start), header.algorithmId, algorithm);
+}
+
+/**
+ * A name index from its part (header fields and body), the algorithm already checked by the
+ * caller. Sections are viewed in place when the body is 8-byte aligned, else it is copied once. A
+ * body whose sections are inconsistent, or whose stored hash tables are damaged, is refused with an
+ * {@link InputError} on `index`.
+ * @example
+ * decodeNameIndex(part, body, "names-v2", NAMES_V2).data.nameRecord.length //=> 50450
+ */
+export function decodeNameIndex(header: NameIndexPart, body: Uint8Array, algorithmId: string, algorithm: NameAlgorithm): NameIndex {
+  const buf = body.byteOffset % 8 === 0 ? body : body.slice();
+  const dec = new TextDecoder();
   const section = (name: string): Section => header.sections.find((s) => s.name === name) ?? refuse(`section ${name}`, "none");
-  const at = buf.byteOffset + start;
+  const at = buf.byteOffset;
+  const sizes: Record<ArrayKind, number> = { u8: 1, u16: 2, i32: 4, u32: 4, f64: 8, text: 1 };
   const arr = (name: string): ArrayBufferView => {
     const s = section(name);
     const o = at + s.offset;
+    if (s.offset % 8 !== 0 || s.offset + s.length * sizes[s.kind] > buf.byteLength) refuse(`section ${name} inside the index`, `offset ${s.offset}, ${s.length} entries`);
     switch (s.kind) {
       case "u8":
         return new Uint8Array(buf.buffer, o, s.length);
@@ -176,37 +239,42 @@ export function importNameIndex(bytes: Uint8Array, fingerprint: string, algorith
   const text = (name: string): string[] => {
     const s = section(name);
     const next = header.sections.find((x) => x.offset > s.offset);
-    const end = next === undefined ? buf.byteLength - start : next.offset;
+    const end = next === undefined ? buf.byteLength : next.offset;
     // Sections are padded with NUL bytes for alignment: trimmed on the bytes, before decoding.
-    let last = start + end;
-    while (last > start + s.offset && buf[last - 1] === 0) last--;
-    const str = dec.decode(buf.subarray(start + s.offset, last));
+    let last = end;
+    while (last > s.offset && buf[last - 1] === 0) last--;
+    const str = dec.decode(buf.subarray(s.offset, last));
     const parts = s.length === 0 ? [] : str.split("\n");
     if (parts.length !== s.length) refuse(`${s.length} entries in ${name}`, `${parts.length}`);
     return parts;
   };
+  const has = (name: string): boolean => header.sections.some((x) => x.name === name);
   const vocabText = text("vocabText");
   const fields = Object.fromEntries(ARRAY_FIELDS.map(([name]) => [name, arr(name)])) as unknown as Pick<NameIndexData, (typeof ARRAY_FIELDS)[number][0]>;
+  const hashes = arr("keyHashes") as Uint32Array;
+  // The keys' bucket directory when the index has it (written since issue 8), else built here.
+  const keys: KeyTable = { hashes, starts: arr("keyStarts") as Int32Array, ids: arr("keyIds") as Int32Array, buckets: has("keyBuckets") ? (arr("keyBuckets") as Int32Array) : keyBuckets(hashes) };
   const data: NameIndexData = {
-    algorithmId: header.algorithmId,
+    algorithmId,
     recordCount: header.recordCount,
     vocabText,
     vocabSkeleton: text("vocabSkeleton"),
     vocabCanon: text("vocabCanon").map((c, v) => (c === "" ? (vocabText[v] as string) : c)),
     ...fields,
-    keys: { hashes: arr("keyHashes") as Uint32Array, starts: arr("keyStarts") as Int32Array, ids: arr("keyIds") as Int32Array },
+    keys,
   };
-  if (data.nameRecord.length + 1 !== data.unitStart.length || data.vocabText.length + 1 !== data.postStart.length) {
+  if (data.nameRecord.length + 1 !== data.unitStart.length || data.vocabText.length + 1 !== data.postStart.length || keys.hashes.length + 1 !== keys.starts.length) {
     refuse("consistent index sections", "inconsistent lengths");
   }
+  if (!keyBucketsFit(keys)) refuse("a key bucket directory that finds its keys", "a damaged directory");
   // The stored list-side weights when the index has them (see the module header), checked by length.
-  const stored = header.sections.some((x) => x.name === "nameCoreWeight") && header.sections.some((x) => x.name === "textCover");
+  const stored = has("nameCoreWeight") && has("textCover");
   const weights = stored ? { nameCoreWeight: arr("nameCoreWeight") as Float64Array, textCover: arr("textCover") as Float64Array } : undefined;
   if (weights !== undefined && (weights.nameCoreWeight.length !== data.nameRecord.length || weights.textCover.length !== data.vocabText.length)) {
     refuse("consistent index sections", "inconsistent weight lengths");
   }
   // The vocabulary's hash table when the index has it, refused when it cannot be this vocabulary's.
-  const vocabSlotsStored = header.sections.some((x) => x.name === "vocabSlots") ? (arr("vocabSlots") as Int32Array) : undefined;
+  const vocabSlotsStored = has("vocabSlots") ? (arr("vocabSlots") as Int32Array) : undefined;
   if (vocabSlotsStored !== undefined && !slotsFit(vocabSlotsStored, data.vocabText.length)) refuse("a vocabulary hash table with every entry once", "a damaged table");
   if (vocabSlotsStored !== undefined && !slotsAnswer(vocabSlotsStored, data)) refuse("a vocabulary hash table that finds its entries", "a table of another layout");
   return nameIndexFromData(data, algorithm, header.unindexed, { ...weights, ...(vocabSlotsStored === undefined ? {} : { vocabSlots: vocabSlotsStored }) });

@@ -1,56 +1,74 @@
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { createRequire } from "node:module";
-import { loadEmbeddedLists } from "../embedded";
+import { createDefaultScreener, loadEmbeddedLists } from "../embedded";
 import { InputError } from "../errors";
-import type { LoadedList } from "../model";
-import { createScreener, type Screener, type ScreenerOptions } from "../screen";
+import { createScreener, type ProfileName, type Screener, type ScreenerOptions } from "../screen";
 
 /**
- * Bytes of the prebuilt name index shipped in the package (`lists/compiled/name-index.bin`, made by
- * `npm run build`), or undefined in a checkout that has not built it. The CLI reads it with static
- * `node:` imports, so it also works on Node 20.0–20.15, which lack the `process.getBuiltinModule` that
- * `createDefaultScreener` uses (src/embedded/shipped-index.ts).
+ * Bytes of the list-set snapshot shipped in the package (`lists/compiled/snapshot.bin`, made by
+ * `npm run build`: records, identifier index and name index), or undefined in a checkout that has
+ * not built it. Read once into a `SharedArrayBuffer`, so that batch workers given these bytes view
+ * the same memory instead of each receiving a copy (issue 8); a screener given them as `index` uses
+ * their name index in place. The CLI reads it with static `node:` imports, so it also works on Node
+ * 20.0–20.15, which lack the `process.getBuiltinModule` that `createDefaultScreener` uses.
  * @example
- * readPrebuiltIndex()?.length //=> 14000000 (about)
+ * readPrebuiltIndex()?.length //=> 59_000_000 (about)
  */
 export function readPrebuiltIndex(): Uint8Array | undefined {
   let path: string;
   try {
-    path = createRequire(import.meta.url).resolve("sanctions-screen/lists/compiled/name-index.bin");
+    path = createRequire(import.meta.url).resolve("sanctions-screen/lists/compiled/snapshot.bin");
+  } catch {
+    return undefined;
+  }
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
   } catch {
     return undefined;
   }
   try {
-    return new Uint8Array(readFileSync(path));
+    const bytes = new Uint8Array(new SharedArrayBuffer(fstatSync(fd).size));
+    for (let done = 0; done < bytes.length; ) {
+      const n = readSync(fd, bytes, done, bytes.length - done, done);
+      if (n === 0) return undefined;
+      done += n;
+    }
+    return bytes;
   } catch {
     return undefined;
+  } finally {
+    closeSync(fd);
   }
 }
 
 /**
- * A screener over the embedded lists, loading the shipped prebuilt index when it fits them; in a
- * checkout whose lists or algorithm changed since `npm run build` the index is built in memory
- * instead (still correct, only a slower start) and `warn` says so. Returns the lists and the index
- * it used, so more screeners (other profiles, workers) can share them.
+ * A screener over the embedded lists from the shipped list-set snapshot (records read by range, its
+ * name index viewed in place: no list JSON parsed, no index built), and `screenerFor` for more
+ * profiles over the same snapshot bytes. In a checkout whose lists or algorithm changed since
+ * `npm run build` the lists are loaded from the JSON snapshots and the index is built in memory once
+ * instead (still correct, only a slower start), and `warn` says so.
  * @example
  * embeddedScreener({ today: "2026-11-22" }, console.error).screener.screen({ name: "Army Supply Bureau" }).outcome //=> "alert"
  */
 export function embeddedScreener(
   options: Omit<ScreenerOptions, "lists" | "index">,
   warn: (text: string) => void,
-): { screener: Screener; index: Uint8Array; lists: LoadedList[] } {
-  const lists = loadEmbeddedLists();
+): { screener: Screener; screenerFor: (profile: ProfileName) => Screener } {
   // Shipped snapshots: stale on any day after their date (see src/screen/list-freshness.ts).
-  options = { ...options, freshness: { snapshot: true, ...options.freshness } };
+  const base = { ...options, freshness: { snapshot: true, ...options.freshness } };
   const prebuilt = readPrebuiltIndex();
   if (prebuilt) {
     try {
-      return { screener: createScreener({ ...options, lists, index: prebuilt }), index: prebuilt, lists };
+      const screener = createDefaultScreener({ ...base, index: prebuilt });
+      return { screener, screenerFor: (profile) => createDefaultScreener({ ...base, profile, index: prebuilt }) };
     } catch (error) {
       if (!(error instanceof InputError && error.issues.some((i) => i.path === "index"))) throw error;
       warn("sanctions-screen: the prebuilt name index does not fit the embedded lists (run npm run build); building it in memory\n");
     }
   }
-  const screener = createScreener({ ...options, lists });
-  return { screener, index: screener.exportIndex(), lists };
+  const lists = loadEmbeddedLists();
+  const screener = createScreener({ ...base, lists });
+  const index = screener.exportIndex();
+  return { screener, screenerFor: (profile) => createScreener({ ...base, lists, profile, index }) };
 }

@@ -3,7 +3,7 @@
  * see package.json `imports`: Node sets it, bundlers do not, so a bundle never depends on files next
  * to it): the shipped files in `lists/compiled/` are read only
  * when asked, so importing `sanctions-screen/lists` parses no JSON, and `createDefaultScreener()`
- * reads the binary record snapshot instead (issue 8). Same functions as `./compiled-data.ts`.
+ * reads the list-set snapshot (`snapshot.bin`) instead (issue 8). Same functions as `./compiled-data.ts`.
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -46,10 +46,10 @@ export function compiledLists(): readonly unknown[] {
 }
 
 /**
- * A file shipped in `lists/compiled/` (`records.bin`), kept open and read by range, or undefined when
+ * A file shipped in `lists/compiled/` (`snapshot.bin`), kept open and read by range, or undefined when
  * it was not built.
  * @example
- * openShippedFile("records.bin")?.size //=> 20_091_906 (about)
+ * openShippedFile("snapshot.bin")?.size //=> 59_000_000 (about)
  */
 export function openShippedFile(name: string): ByteSource | undefined {
   try {

@@ -29,11 +29,11 @@ export function compiledManifest(): readonly { readonly metadata: unknown; reado
 }
 
 /**
- * A file shipped in `lists/compiled/` (`records.bin`), kept open and read by range, where the
+ * A file shipped in `lists/compiled/` (`snapshot.bin`), kept open and read by range, where the
  * runtime exposes Node's file system through `process.getBuiltinModule` (no static `node:` import);
  * else undefined.
  * @example
- * openShippedFile("records.bin")?.size //=> 20_091_906 (about)
+ * openShippedFile("snapshot.bin")?.size //=> 59_000_000 (about)
  */
 export function openShippedFile(name: string): ByteSource | undefined {
   const getBuiltin = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;

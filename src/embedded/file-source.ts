@@ -1,9 +1,9 @@
 /**
- * A shipped file read where it lies, a range at a time (issue 8: `records.bin` is 20 MB, and a
- * screener reads its header, its offset tables and the few records it scores, so holding the whole
- * file would add 20 MB of RSS for nothing). The file stays open for as long as its source is
- * reachable and is closed when the source is collected; an open descriptor also keeps the file a
- * process started with readable when a package update replaces it on disk.
+ * A shipped file read where it lies, a range at a time (issue 8: `snapshot.bin` is 59 MB, and a
+ * screener reads its header, offset tables and name index and the few records it scores, so holding
+ * the whole file would add its 20 MB of records to RSS for nothing). The file stays open for as long
+ * as its source is reachable and is closed when the source is collected; an open descriptor also
+ * keeps the file a process started with readable when a package update replaces it on disk.
  */
 
 /** Bytes read by position: a file kept open, or bytes in memory. */
@@ -22,7 +22,7 @@ let closing: FinalizationRegistry<number> | undefined;
 /**
  * A source over the file at `path`, read with positioned reads (pread); undefined when it cannot be opened.
  * @example
- * fileSource(fs, "lists/compiled/records.bin")?.read(0, 4) //=> Uint8Array [83, 83, 82, 83] ("SSRS")
+ * fileSource(fs, "lists/compiled/snapshot.bin")?.read(0, 4) //=> Uint8Array [83, 83, 83, 80] ("SSSP")
  */
 export function fileSource(fs: FileSystem, path: string): ByteSource | undefined {
   let fd: number;

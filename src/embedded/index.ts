@@ -8,7 +8,6 @@ import { InputError, ListFormatError } from "../errors";
 import type { ListMetadata, LoadedList } from "../model";
 import { createScreener, createScreenerOver, type Screener, type ScreenerOptions } from "../screen";
 import { expandCompiledList, type CompiledList } from "./compact";
-import { readShippedIndex } from "./shipped-index";
 import { openRecordSnapshot, screenerOverSnapshot, snapshotFitsManifest, snapshotRecords, type RecordSnapshot } from "./record-snapshot";
 import { compiledLists, compiledManifest, openShippedFile } from "#compiled-data";
 import { createTransactionScreener, type TransactionScreener, type TransactionScreenerOptions } from "./default-transaction-screener";
@@ -75,16 +74,16 @@ export function loadEmbeddedLists(options: LoadEmbeddedListsOptions = {}): Loade
 export type DefaultScreenerOptions = Omit<ScreenerOptions, "lists"> & LoadEmbeddedListsOptions;
 
 /**
- * The shipped record snapshot (`lists/compiled/records.bin`) opened, when it was built by this
- * library version from the lists `lists/compiled/manifest.json` describes; undefined where files
- * cannot be read, or when it is missing, refused or stale (a checkout changed since `npm run build`):
- * the JSON snapshots are used then.
+ * The shipped list-set snapshot (`lists/compiled/snapshot.bin`) opened, when it was written by this
+ * library version with `algorithm` from the lists `lists/compiled/manifest.json` describes; undefined
+ * where files cannot be read, or when it is missing, refused or stale (a checkout changed since
+ * `npm run build`): the JSON snapshots are used then.
  */
-function shippedRecords(): RecordSnapshot | undefined {
-  const file = openShippedFile("records.bin");
+function shippedSnapshot(algorithm: ScreenerOptions["algorithm"]): RecordSnapshot | undefined {
+  const file = openShippedFile("snapshot.bin");
   if (file === undefined) return undefined;
   try {
-    const snapshot = openRecordSnapshot(file);
+    const snapshot = openRecordSnapshot(file, algorithm === undefined ? {} : { algorithm });
     return snapshotFitsManifest(snapshot, compiledManifest()) ? snapshot : undefined;
   } catch (error) {
     if (error instanceof ListFormatError) return undefined;
@@ -94,14 +93,16 @@ function shippedRecords(): RecordSnapshot | undefined {
 
 /**
  * A screener over the embedded default lists. Over all of them, where the runtime can read files
- * (Node, Bun, Deno), it loads the binary record snapshot and the prebuilt name index shipped in the
- * package (`lists/compiled/records.bin` and `name-index.bin`, written by `npm run build`): no JSON is
- * parsed, and only the records a screen scores or explains are ever decoded. Elsewhere (a bundle for
- * a browser or a Worker) the lists come from the bundled JSON snapshots; pass the index bytes as
- * `index`, or it is built at start. A snapshot or index that does not fit the lists (a checkout
- * changed since `npm run build`) is not used: still correct, only a slower start. The lists are
- * shipped snapshots: every list counts as stale on any day after its date (`freshness.snapshot`),
- * so a clear today is `stale-clear`.
+ * (Node, Bun, Deno), it loads the list-set snapshot shipped in the package
+ * (`lists/compiled/snapshot.bin`, written by `npm run build`: records, identifier index and name
+ * index in one file): no JSON is parsed, no index is built, and only the records a screen scores or
+ * explains are ever decoded. Elsewhere (a bundle for a browser or a Worker) use
+ * {@link createSnapshotScreener} with the file's bytes; or the lists come from the bundled JSON
+ * snapshots, and the index is loaded from `index` (the snapshot's bytes, or `exportIndex()`) or
+ * built at start. A snapshot or index that does not fit the lists (a checkout changed since
+ * `npm run build`) is not used: still correct, only a slower start. The lists are shipped
+ * snapshots: every list counts as stale on any day after its date (`freshness.snapshot`), so a clear
+ * today is `stale-clear`.
  * @example
  * createDefaultScreener().screen({ name: "Army Supply Bureau", asOf: "2018-06-01" }).outcome //=> "alert"
  */
@@ -109,51 +110,46 @@ export function createDefaultScreener(options: DefaultScreenerOptions = {}): Scr
   const { lists: wanted, ...given } = options;
   const screenerOptions = { ...given, freshness: { snapshot: true, ...given.freshness } };
   if (wanted === undefined) {
-    const snapshot = shippedRecords();
-    const index = screenerOptions.index ?? (snapshot === undefined ? undefined : readShippedIndex());
-    const screener = snapshot !== undefined && index !== undefined ? screenerOverSnapshot(snapshot, screenerOptions, index) : undefined;
+    const snapshot = shippedSnapshot(screenerOptions.algorithm);
+    const screener = snapshot === undefined ? undefined : screenerOverSnapshot(snapshot, screenerOptions);
     if (screener !== undefined) return screener;
   }
   const lists = loadEmbeddedLists(wanted === undefined ? {} : { lists: wanted });
-  const shipped = screenerOptions.index === undefined && wanted === undefined ? readShippedIndex() : undefined;
-  if (shipped !== undefined) {
-    try {
-      return createScreener({ ...screenerOptions, lists, index: shipped });
-    } catch (error) {
-      if (!(error instanceof InputError && error.issues.some((i) => i.path === "index"))) throw error;
-    }
-  }
   return createScreener({ ...screenerOptions, lists });
 }
 
 /**
- * Options of {@link createSnapshotScreener}: the screener's, with the bytes of the two shipped files.
+ * Options of {@link createSnapshotScreener}: the screener's, with the bytes of the shipped snapshot.
  * @example
- * const optionsOf = (recordsBin: ArrayBuffer, indexBin: ArrayBuffer): SnapshotScreenerOptions => ({ records: new Uint8Array(recordsBin), index: new Uint8Array(indexBin), profile: "strict" });
+ * const optionsOf = (snapshotBin: ArrayBuffer): SnapshotScreenerOptions => ({ snapshot: new Uint8Array(snapshotBin), profile: "strict" });
  */
 export interface SnapshotScreenerOptions extends Omit<ScreenerOptions, "lists" | "index"> {
-  /** Bytes of `lists/compiled/records.bin`, the binary record snapshot `npm run build` writes. */
-  readonly records: Uint8Array;
-  /** Bytes of `lists/compiled/name-index.bin`, the prebuilt name index of the same lists. */
-  readonly index: Uint8Array;
+  /** Bytes of `lists/compiled/snapshot.bin`, the list-set snapshot `npm run build` writes. */
+  readonly snapshot: Uint8Array;
+  /**
+   * Check the sha256 of the whole snapshot first (default false: each record is checked by its
+   * CRC-32 when decoded, and the index's tables at load). Costs ~35 ms of CPU for the default lists in Node.
+   */
+  readonly verifySha256?: boolean;
 }
 
 /**
- * A screener over all the embedded lists from the bytes of the shipped record snapshot and name
- * index, for runtimes without files (a Worker imports both as Data modules). It never reads the
- * bundled JSON snapshots, so a bundle that uses only this function includes none of them. Throws
- * `ListFormatError` (`snapshot.*`) for a snapshot from another library version or damaged, and
- * `InputError` on `index` for an index built for other lists. Lists count as shipped snapshots
- * (`freshness.snapshot`), as in {@link createDefaultScreener}.
+ * A screener over all the embedded lists from the bytes of the shipped list-set snapshot, for
+ * runtimes without files (a Worker imports it as a Data module). It never reads the bundled JSON
+ * snapshots, so a bundle that uses only this function includes none of them. Throws
+ * `ListFormatError` (`snapshot.*`) for a snapshot from another library version, algorithm or
+ * format, truncated or damaged (a damaged hash table in its name index: `InputError` on `index`).
+ * Lists count as shipped snapshots (`freshness.snapshot`), as in {@link createDefaultScreener}.
  * @example
- * // In a Worker, lists/compiled/records.bin and name-index.bin are imported as Data modules (ArrayBuffer):
- * const screenOn = (recordsBin: ArrayBuffer, indexBin: ArrayBuffer) =>
- *   createSnapshotScreener({ records: new Uint8Array(recordsBin), index: new Uint8Array(indexBin) }).screen({ name: "Army Supply Bureau", asOf: "2018-06-01" }).outcome;
- * // screenOn(recordsBin, indexBin) //=> "alert"
+ * // In a Worker, lists/compiled/snapshot.bin is imported as a Data module (ArrayBuffer):
+ * const screenOn = (snapshotBin: ArrayBuffer) =>
+ *   createSnapshotScreener({ snapshot: new Uint8Array(snapshotBin) }).screen({ name: "Army Supply Bureau", asOf: "2018-06-01" }).outcome;
+ * // screenOn(snapshotBin) //=> "alert"
  */
 export function createSnapshotScreener(options: SnapshotScreenerOptions): Screener {
-  const { records, index, ...given } = options;
-  return createScreenerOver({ ...given, index, freshness: { snapshot: true, ...given.freshness } }, snapshotRecords(openRecordSnapshot(records)));
+  const { snapshot, verifySha256, ...given } = options;
+  const opened = openRecordSnapshot(snapshot, { ...(verifySha256 === undefined ? {} : { verifySha256 }), ...(given.algorithm === undefined ? {} : { algorithm: given.algorithm }) });
+  return createScreenerOver({ ...given, freshness: { snapshot: true, ...given.freshness } }, snapshotRecords(opened));
 }
 
 export { embeddedRulePack, embeddedGoodsCatalogue, createTransactionScreener } from "./default-transaction-screener";

@@ -1,39 +1,54 @@
 /**
- * The binary record snapshot of the embedded lists (`lists/compiled/records.bin`, written by
- * `npm run build` from the compiled JSON snapshots, which stay the build's input): what
- * `createDefaultScreener()` loads instead of parsing 19.5 MB of JSON and expanding 21k records at
- * start (issue 8). Records are decoded lazily: only the records a screen scores or explains are
- * ever materialised (and kept). What a screener needs of all records at start is precomputed here:
- * the regimes each list covers, the curated records' links (the curated list is decoded whole: a
- * handful of records) and the identifier index (decoded on the first screen that gives identifiers).
+ * The list-set snapshot of the embedded lists (`lists/compiled/snapshot.bin`, written by
+ * `npm run build` from the compiled JSON snapshots, which stay the build's input): one file holding
+ * the records, the identifier index and the prebuilt name index under one header
+ * (src/candidates/snapshot-file.ts), which `createDefaultScreener()` loads instead of parsing
+ * 19.5 MB of JSON, expanding 21k records and building the index at start (issue 8). Records are
+ * decoded lazily: only the records a screen scores or explains are ever materialised (and kept),
+ * read by range from the open file. What a screener needs of all records at start is precomputed
+ * here: the regimes each list covers, the curated records' links (the curated list is decoded whole:
+ * a handful of records) and the identifier index (decoded on the first screen that gives identifiers).
  *
- * Layout (little-endian):
- * - `"SSRS"`, u32 format version, u32 header length H, then H bytes of UTF-8 JSON header: library
- *   and format, the sha256 of the body, per list its metadata, provenance (`build`), interned string
- *   table and covered regimes, and the body's section lengths;
- * - body (from the next multiple of 4): u32 offsets[records + 1] into the record area; u32
- *   CRC-32 of each record; the record area, each record's compact JSON (`compactRecord` form:
- *   interned strings as indices into its list's string table); the identifier index as JSON
- *   `[[key, [record, …]], …]`.
+ * Sections (the container's header carries library, algorithm, the lists' fingerprint and sha256;
+ * its `records` part per list the metadata, provenance (`build`), interned string table and covered
+ * regimes, and the identifier index's CRC-32):
+ * - `recordOffsets`: u32 offsets[records + 1] into `records`; `recordCrcs`: u32 CRC-32 of each record;
+ * - `records`: each record's compact JSON (`compactRecord` form: interned strings as indices into
+ *   its list's string table);
+ * - `identifiers`: the identifier index as JSON `[[key, [record, …]], …]` (decoded on first use:
+ *   ~20 ms, paid only by a process whose screens give identifiers);
+ * - `index`: the name index's body (src/candidates/serialize.ts, read whole when the screener is made).
  *
- * Integrity: the header carries the sha256 of the body, checked on request (`verifySha256`: the
- * build and the tests; hashing 20 MB costs ~30 ms of a cold start), and every record and the
- * identifier index carry a CRC-32 checked when they are decoded, so a damaged record is refused
- * when first used, never read wrong. A snapshot from another library version or format, or damaged,
- * is refused with a {@link ListFormatError} naming the field (`snapshot.library`, `snapshot.record`…).
+ * Integrity: every record and the identifier index carry a CRC-32 checked when they are decoded, so
+ * a damaged record is refused when first used, never read wrong; the payload's sha256 is checked on
+ * request (`verifySha256`: the build and the tests). A snapshot from another library version, format,
+ * algorithm or list set, truncated or damaged, is refused with a {@link ListFormatError} naming the
+ * field (`snapshot.library`, `snapshot.algorithm`, `snapshot.lists`, `snapshot.record`…).
  */
 import { bytesToHex } from "@noble/hashes/utils.js";
 import { sha256 } from "@noble/hashes/sha2.js";
-import { buildIdentifierIndex, type IdentifierIndex } from "../candidates";
+import {
+  buildIdentifierIndex,
+  decodeNameIndex,
+  encodeNameIndex,
+  indexFingerprint,
+  openSnapshotFile,
+  SNAPSHOT_FORMAT,
+  writeSnapshotFile,
+  type IdentifierIndex,
+  type NameIndex,
+  type NameIndexPart,
+  type SnapshotSource,
+} from "../candidates";
 import { InputError, ListFormatError } from "../errors";
+import { NAMES_V2, type NameAlgorithm } from "../score";
 import type { DesignationRecord, ListMetadata, LoadedList, Regime } from "../model";
 import { createScreenerOver, curatedLinksOf, LIBRARY, type Screener, type ScreenerOptions, type ScreenerRecords } from "../screen";
 import { expandCompiledList, expandRecord, type CompiledList } from "./compact";
 import { bytesSource, type ByteSource } from "./file-source";
 
-const MAGIC = "SSRS";
-/** Bumped whenever the layout or the compact record form changes. */
-export const RECORD_SNAPSHOT_FORMAT = 1;
+/** Format of the snapshot file (the container's: src/candidates/snapshot-file.ts). */
+export const RECORD_SNAPSHOT_FORMAT = SNAPSHOT_FORMAT;
 
 interface SnapshotList {
   readonly metadata: ListMetadata;
@@ -43,15 +58,10 @@ interface SnapshotList {
   readonly regimes: readonly Regime[];
 }
 
-interface SnapshotHeader {
-  readonly library: string;
-  readonly format: number;
-  /** sha256 (hex) of the body: offsets, records and identifier index. */
-  readonly sha256: string;
+/** The container header's `records` part. */
+interface RecordsPart {
   readonly lists: readonly SnapshotList[];
   readonly recordCount: number;
-  readonly recordBytes: number;
-  readonly identifierBytes: number;
   readonly identifierCrc: number;
 }
 
@@ -82,25 +92,36 @@ export interface RecordSnapshot {
   readonly regimesCovered: ReadonlyMap<Regime, readonly string[]>;
   /** Records by canonical identifier value (as `buildIdentifierIndex`), decoded on first use. */
   identifierIndex(): IdentifierIndex;
-  /** Library and format the snapshot was written by, and the sha256 of its body. */
+  /**
+   * The name index stored in the same file, read (one range of ~35 MB) and checked when called;
+   * refused with an `InputError` on `index` for other lists or another algorithm, as a bare index is.
+   */
+  nameIndex(fingerprint: string, algorithm: NameAlgorithm): NameIndex;
+  /** Library that wrote the snapshot, the name algorithm of its index, and the sha256 of its payload. */
   readonly library: string;
+  readonly algorithmId: string;
   readonly sha256: string;
 }
 
 const LIBRARY_ID = `${LIBRARY.name}@${LIBRARY.version}`;
 
 function refuse(field: string, expected: string, received: string): never {
-  throw new ListFormatError("embedded-snapshot", [{ field: `snapshot.${field}`, expected, received }], { summary: "record snapshot refused" });
+  throw new ListFormatError("snapshot", [{ field: `snapshot.${field}`, expected, received }], { summary: "snapshot refused" });
 }
 
-/** sha256 hex of bytes, with Node's native hash where the runtime has it (~10× faster than JS). */
-function sha256Hex(bytes: Uint8Array): string {
+/**
+ * sha256 (hex) of `length` bytes of a source from `start`, read 4 MB at a time, with Node's native
+ * hash where the runtime exposes it (~20× faster than JS here: 33 vs 645 ms for 59 MB), else
+ * @noble/hashes.
+ */
+function payloadSha256(source: SnapshotSource, start: number, length: number): string {
   const getBuiltin = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
-  if (typeof getBuiltin === "function") {
-    const crypto = getBuiltin("node:crypto") as typeof import("node:crypto") | undefined;
-    if (crypto) return crypto.createHash("sha256").update(bytes).digest("hex");
-  }
-  return bytesToHex(sha256(bytes));
+  const crypto = typeof getBuiltin === "function" ? (getBuiltin("node:crypto") as typeof import("node:crypto") | undefined) : undefined;
+  const hash = crypto ? crypto.createHash("sha256") : sha256.create();
+  const chunk = 1 << 22;
+  for (let at = 0; at < length; at += chunk) hash.update(source.read(start + at, Math.min(chunk, length - at)));
+  const digest = hash.digest();
+  return typeof digest === "string" ? digest : bytesToHex(digest);
 }
 
 function regimesOf(records: readonly DesignationRecord[]): Regime[] {
@@ -109,16 +130,22 @@ function regimesOf(records: readonly DesignationRecord[]): Regime[] {
   return [...regimes];
 }
 
+function fingerprintOf(lists: readonly { readonly metadata: ListMetadata }[]): string {
+  return indexFingerprint(lists.map((l) => ({ listId: l.metadata.listId, sha256: l.metadata.sha256, recordCount: l.metadata.recordCount })));
+}
+
 /**
- * Writes the snapshot of compiled lists (the build's input), in their order.
+ * Writes the list-set snapshot of compiled lists (the build's input), in their order, with the name
+ * index built over their records (`buildNameIndex` of the expanded records, as `createScreener` builds it).
  * @example
- * writeRecordSnapshot(compiledLists).length //=> 9_800_000 (about, the seven default lists)
+ * writeSnapshot(compiledLists, buildNameIndex(records)).length //=> 56_000_000 (about, the seven default lists)
  */
-export function writeRecordSnapshot(compiled: readonly CompiledList[]): Uint8Array {
+export function writeSnapshot(compiled: readonly CompiledList[], index: NameIndex): Uint8Array {
   const encoder = new TextEncoder();
   const expanded = compiled.map(expandCompiledList);
   const chunks: Uint8Array[] = [];
   const total = compiled.reduce((n, c) => n + c.records.length, 0);
+  if (index.data.recordCount !== total) throw new RangeError(`name index of ${index.data.recordCount} records for ${total} records`);
   const offsets = new Uint32Array(total + 1);
   const crcs = new Uint32Array(total);
   let at = 0;
@@ -132,49 +159,43 @@ export function writeRecordSnapshot(compiled: readonly CompiledList[]): Uint8Arr
       offsets[++i] = at;
     }
   }
-  const ids = buildIdentifierIndex(expanded.flatMap((l) => l.records));
-  const idBytes = encoder.encode(JSON.stringify([...ids]));
-  const body = new Uint8Array(offsets.byteLength + crcs.byteLength + at + idBytes.length);
-  body.set(new Uint8Array(offsets.buffer), 0);
-  body.set(new Uint8Array(crcs.buffer), offsets.byteLength);
-  let p = offsets.byteLength + crcs.byteLength;
+  const recordBytes = new Uint8Array(at);
+  let p = 0;
   for (const c of chunks) {
-    body.set(c, p);
+    recordBytes.set(c, p);
     p += c.length;
   }
-  body.set(idBytes, p);
-  const header: SnapshotHeader = {
-    library: LIBRARY_ID,
-    format: RECORD_SNAPSHOT_FORMAT,
-    sha256: sha256Hex(body),
+  const ids = buildIdentifierIndex(expanded.flatMap((l) => l.records));
+  const idBytes = encoder.encode(JSON.stringify([...ids]));
+  const { part, body } = encodeNameIndex(index);
+  const records: RecordsPart = {
     lists: compiled.map((c, k) => ({ metadata: c.metadata, build: c.build, strings: c.strings, regimes: regimesOf((expanded[k] as LoadedList).records) })),
     recordCount: total,
-    recordBytes: at,
-    identifierBytes: idBytes.length,
     identifierCrc: crc32(idBytes),
   };
-  const headerBytes = encoder.encode(JSON.stringify(header));
-  const bodyStart = Math.ceil((12 + headerBytes.length) / 4) * 4;
-  const out = new Uint8Array(bodyStart + body.length);
-  out.set(encoder.encode(MAGIC), 0);
-  const view = new DataView(out.buffer);
-  view.setUint32(4, RECORD_SNAPSHOT_FORMAT, true);
-  view.setUint32(8, headerBytes.length, true);
-  out.set(headerBytes, 12);
-  out.set(body, bodyStart);
-  return out;
+  return writeSnapshotFile({ library: LIBRARY_ID, algorithmId: index.data.algorithmId, fingerprint: fingerprintOf(compiled), records, index: part }, [
+    { name: "recordOffsets", bytes: new Uint8Array(offsets.buffer) },
+    { name: "recordCrcs", bytes: new Uint8Array(crcs.buffer) },
+    { name: "records", bytes: recordBytes },
+    { name: "identifiers", bytes: idBytes },
+    { name: "index", bytes: body },
+  ], payloadSha256);
 }
 
 /** Options of {@link openRecordSnapshot}. */
 export interface OpenRecordSnapshotOptions {
-  /** Hash the whole body against the header's sha256 at open (default false: records are checked by CRC-32 when decoded). */
+  /** Hash the whole payload against the header's sha256 at open (default false: records are checked by CRC-32 when decoded). */
   readonly verifySha256?: boolean;
+  /** Name algorithm the screener uses (default `names-v2`): a snapshot indexed with another is refused. */
+  readonly algorithm?: NameAlgorithm;
+  /** The lists' fingerprint (`indexFingerprint`) the caller expects: a snapshot of other lists is refused. */
+  readonly fingerprint?: string;
 }
 
 /**
- * Opens a snapshot: checks magic, format, library version and layout (and sha256 on request), then
- * decodes records only when asked, each checked against its CRC-32. Throws {@link ListFormatError}
- * (`snapshot.*` fields) for a snapshot it cannot use.
+ * Opens a snapshot: checks magic, format, library version, algorithm, lists and layout (and sha256
+ * on request), then decodes records only when asked, each checked against its CRC-32. Throws
+ * {@link ListFormatError} (`snapshot.*` fields) for a snapshot it cannot use.
  * @example
  * openRecordSnapshot(bytes).record(0).id //=> "curated:belvneshpromservice"
  */
@@ -182,43 +203,32 @@ export function openRecordSnapshot(input: Uint8Array | ByteSource, options: Open
   // A source is read by range (the shipped file, kept open: only what a screen needs is ever read);
   // bytes in memory (a Worker's Data module) are viewed in place.
   const source = input instanceof Uint8Array ? bytesSource(input) : input;
+  const file = openSnapshotFile(source, { library: LIBRARY_ID, ...(options.verifySha256 === true ? { verifySha256: payloadSha256 } : {}) });
+  const header = file.header;
+  const algorithm = options.algorithm ?? NAMES_V2;
+  if (header.algorithmId !== algorithm.id) refuse("algorithm", `an index of algorithm ${algorithm.id}`, `algorithm ${JSON.stringify(header.algorithmId)}`);
+  const part = header.records as RecordsPart | undefined;
+  if (part === undefined || part === null || !Array.isArray(part.lists) || !Number.isInteger(part.recordCount)) refuse("records", "the records part of the header", JSON.stringify(part)?.slice(0, 80) ?? "none");
+  const own = fingerprintOf(part.lists);
+  if (header.fingerprint !== own) refuse("lists", `the fingerprint of its own lists ${own}`, header.fingerprint);
+  if (options.fingerprint !== undefined && header.fingerprint !== options.fingerprint) refuse("lists", `a snapshot of lists ${options.fingerprint}`, `lists ${header.fingerprint}`);
   const decoder = new TextDecoder();
-  const size = source.size;
-  const start = source.read(0, 12);
-  if (size < 12 || decoder.decode(start.subarray(0, 4)) !== MAGIC) refuse("magic", `"${MAGIC}"`, JSON.stringify(decoder.decode(start.subarray(0, 4))));
-  const view = new DataView(start.buffer, start.byteOffset, start.byteLength);
-  const format = view.getUint32(4, true);
-  if (format !== RECORD_SNAPSHOT_FORMAT) refuse("format", `format ${RECORD_SNAPSHOT_FORMAT}`, `format ${format}`);
-  const headerLength = view.getUint32(8, true);
-  if (12 + headerLength > size) refuse("header", `${headerLength} header bytes`, `${size - 12} bytes left`);
-  let header: SnapshotHeader;
-  try {
-    header = JSON.parse(decoder.decode(source.read(12, headerLength))) as SnapshotHeader;
-  } catch (cause) {
-    return refuse("header", "JSON", cause instanceof Error ? cause.message : String(cause));
-  }
-  if (header.library !== LIBRARY_ID) refuse("library", `written by ${LIBRARY_ID}`, `written by ${JSON.stringify(header.library)}`);
-  if (header.format !== format) refuse("format", `header format ${format}`, `header format ${JSON.stringify(header.format)}`);
-  const bodyStart = Math.ceil((12 + headerLength) / 4) * 4;
-  const n = header.recordCount;
-  const tables = (2 * n + 1) * 4;
-  const bodyLength = tables + header.recordBytes + header.identifierBytes;
-  if (!Number.isInteger(n) || size !== bodyStart + bodyLength) refuse("length", `${bodyStart + bodyLength} bytes`, `${size} bytes`);
-  if (options.verifySha256) {
-    const digest = sha256Hex(source.read(bodyStart, bodyLength));
-    if (digest !== header.sha256) refuse("sha256", header.sha256, digest);
-  }
-  // The tables as 32-bit words: in place when the bytes are 4-aligned (a Data module), else copied.
-  const tableBytes = source.read(bodyStart, tables);
-  const words = tableBytes.byteOffset % 4 === 0 ? new Uint32Array(tableBytes.buffer, tableBytes.byteOffset, 2 * n + 1) : new Uint32Array(tableBytes.slice().buffer);
-  const offsets = words.subarray(0, n + 1);
-  const crcs = words.subarray(n + 1);
-  if (offsets[0] !== 0 || offsets[n] !== header.recordBytes) refuse("offsets", `0 … ${header.recordBytes}`, `${offsets[0]} … ${offsets[n]}`);
-  const recordStart = bodyStart + tables;
+  const n = part.recordCount;
+  const recordArea = file.section("records");
+  const tableBytes = (name: string, count: number): Uint32Array => {
+    const s = file.section(name);
+    if (s.length !== count * 4) refuse("sections", `${count * 4} bytes of ${name}`, `${s.length} bytes`);
+    const bytes = source.read(s.start, s.length);
+    // 32-bit words in place when the bytes are 4-aligned (a Data module, a fresh read), else copied.
+    return bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, count) : new Uint32Array(bytes.slice().buffer);
+  };
+  const offsets = tableBytes("recordOffsets", n + 1);
+  const crcs = tableBytes("recordCrcs", n);
+  if (offsets[0] !== 0 || offsets[n] !== recordArea.length) refuse("offsets", `0 … ${recordArea.length}`, `${offsets[0]} … ${offsets[n]}`);
   const lists: { metadata: ListMetadata; build: CompiledList["build"]; first: number; recordCount: number }[] = [];
   const listOf = new Uint8Array(n);
   let first = 0;
-  header.lists.forEach((l, k) => {
+  part.lists.forEach((l, k) => {
     const count = l.metadata.recordCount;
     lists.push({ metadata: l.metadata, build: l.build, first, recordCount: count });
     listOf.fill(k, first, first + count);
@@ -230,10 +240,10 @@ export function openRecordSnapshot(input: Uint8Array | ByteSource, options: Open
     let r = cache[i];
     if (r === undefined) {
       if (!(i >= 0 && i < n)) throw new RangeError(`record ${i} of ${n}`);
-      const l = header.lists[listOf[i] as number] as SnapshotList;
+      const l = part!.lists[listOf[i] as number] as SnapshotList;
       const start = offsets[i] as number;
       const end = offsets[i + 1] as number;
-      const text = end >= start && end <= header.recordBytes ? source.read(recordStart + start, end - start) : undefined;
+      const text = end >= start && end <= recordArea.length ? source.read(recordArea.start + start, end - start) : undefined;
       if (text === undefined || crc32(text) !== crcs[i]) refuse("record", `record ${i} with CRC-32 ${crcs[i]}`, text === undefined ? `offsets ${start}…${end}` : `CRC-32 ${crc32(text)}`);
       const compact = JSON.parse(decoder.decode(text)) as Record<string, unknown>;
       r = cache[i] = expandRecord(l.metadata.listId, compact, l.strings);
@@ -241,7 +251,7 @@ export function openRecordSnapshot(input: Uint8Array | ByteSource, options: Open
     return r;
   }
   const regimesCovered = new Map<Regime, string[]>();
-  for (const l of header.lists) for (const regime of l.regimes) regimesCovered.set(regime, [...(regimesCovered.get(regime) ?? []), l.metadata.listId]);
+  for (const l of part.lists) for (const regime of l.regimes) regimesCovered.set(regime, [...(regimesCovered.get(regime) ?? []), l.metadata.listId]);
   let ids: IdentifierIndex | undefined;
   return {
     lists,
@@ -250,13 +260,23 @@ export function openRecordSnapshot(input: Uint8Array | ByteSource, options: Open
     regimesCovered,
     identifierIndex(): IdentifierIndex {
       if (ids === undefined) {
-        const text = source.read(recordStart + header.recordBytes, header.identifierBytes);
-        if (crc32(text) !== header.identifierCrc) refuse("identifiers", `CRC-32 ${header.identifierCrc}`, `CRC-32 ${crc32(text)}`);
+        const text = file.read("identifiers");
+        if (crc32(text) !== part!.identifierCrc) refuse("identifiers", `CRC-32 ${part!.identifierCrc}`, `CRC-32 ${crc32(text)}`);
         ids = new Map(JSON.parse(decoder.decode(text)) as [string, number[]][]);
       }
       return ids;
     },
+    nameIndex(fingerprint, alg) {
+      const fail = (expected: string, received: string): never => {
+        throw new InputError([{ path: "index", expected, received, message: "prebuilt index does not fit" }]);
+      };
+      if (header.algorithmId !== alg.id) fail(`algorithm ${alg.id}`, `algorithm ${header.algorithmId}`);
+      if (header.fingerprint !== fingerprint) fail(`an index of lists ${fingerprint}`, `an index of lists ${header.fingerprint}`);
+      // One read of the whole section into a fresh (8-aligned) buffer: its typed arrays are views.
+      return decodeNameIndex(header.index as NameIndexPart, file.read("index"), header.algorithmId, alg);
+    },
     library: header.library,
+    algorithmId: header.algorithmId,
     sha256: header.sha256,
   };
 }
@@ -295,18 +315,20 @@ export function snapshotRecords(snapshot: RecordSnapshot): ScreenerRecords {
     curatedLinks: curatedLinksOf(curated),
     regimesCovered: snapshot.regimesCovered,
     identifierIndex: snapshot.identifierIndex,
+    nameIndex: snapshot.nameIndex,
   };
 }
 
 /**
- * A screener over an opened snapshot and a prebuilt name index for its lists; undefined when the
- * index does not fit them (`createDefaultScreener` then builds from the JSON snapshots).
+ * A screener over an opened snapshot and its own name index (or `options.index` when given);
+ * undefined when the index does not fit the lists (`createDefaultScreener` then builds from the JSON
+ * snapshots).
  * @example
- * screenerOverSnapshot(openRecordSnapshot(bytes), { freshness: { snapshot: true } }, indexBytes)?.stats.records //=> 21_023
+ * screenerOverSnapshot(openRecordSnapshot(bytes), { freshness: { snapshot: true } })?.stats.records //=> 21_023
  */
-export function screenerOverSnapshot(snapshot: RecordSnapshot, options: Omit<ScreenerOptions, "lists">, index: Uint8Array): Screener | undefined {
+export function screenerOverSnapshot(snapshot: RecordSnapshot, options: Omit<ScreenerOptions, "lists">): Screener | undefined {
   try {
-    return createScreenerOver({ ...options, index }, snapshotRecords(snapshot));
+    return createScreenerOver(options, snapshotRecords(snapshot));
   } catch (error) {
     if (error instanceof InputError && error.issues.some((i) => i.path === "index")) return undefined;
     throw error;

@@ -53,6 +53,7 @@ import {
 import { DEFAULT_PROFILE, PROFILES, REVIEW_BAND, type ProfileName } from "./profiles";
 import { DEFAULT_MAX_NAME_LENGTH, parseScreenInput, type ScreenInput, type ValidScreenInput } from "./screen-input";
 import { parseScreenerOptions, type DEFAULT_SEARCH_BUDGET } from "./screener-options";
+import { LIBRARY } from "./library-version";
 import { contentSha256 } from "../rules";
 import { buildEnvelope, type ResultEnvelope } from "./envelope";
 import { assessListFreshness, type FreshnessOptions, type ListFreshness } from "./list-freshness";
@@ -86,7 +87,10 @@ export interface ScreenerOptions {
    * same input and lists always cost the same units.
    */
   readonly searchBudget?: number;
-  /** A prebuilt index from `screener.exportIndex()` for the same lists: loaded instead of built. */
+  /**
+   * A prebuilt index for the same lists, loaded instead of built: bytes from `screener.exportIndex()`,
+   * or a list-set snapshot (`lists/compiled/snapshot.bin`), whose name index is used.
+   */
   readonly index?: Uint8Array;
   /** The default `asOf` (YYYY-MM-DD) when a screen gives none; the caller's "today". */
   readonly today?: string;
@@ -325,6 +329,8 @@ export interface ScreenerRecords {
   readonly regimesCovered: ReadonlyMap<Regime, readonly string[]>;
   /** Records by identifier value, built or decoded on first use (a screen with identifiers). */
   identifierIndex(): IdentifierIndex;
+  /** The name index stored beside the records (the list-set snapshot), used when no `index` is given. */
+  nameIndex?(fingerprint: string, algorithm: NameAlgorithm): NameIndex;
 }
 
 /**
@@ -353,7 +359,9 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
   let index: NameIndex;
   const algorithm = options.algorithm ?? NAMES_V2;
   if (options.index !== undefined) {
-    index = importNameIndex(options.index, fingerprint, algorithm);
+    index = importNameIndex(options.index, fingerprint, algorithm, `${LIBRARY.name}@${LIBRARY.version}`);
+  } else if (source.nameIndex !== undefined) {
+    index = source.nameIndex(fingerprint, algorithm);
   } else {
     index = buildNameIndex(source.all(), { algorithm });
   }

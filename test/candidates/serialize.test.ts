@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildNameIndex, exportNameIndex, importNameIndex, indexFingerprint, searchNames, slotsFit, vocabKey, vocabSlots } from "../../src/candidates";
+import { buildNameIndex, exportNameIndex, findKey, hashKey, importNameIndex, indexFingerprint, keyBuckets, keyBucketsFit, searchNames, slotsFit, vocabKey, vocabSlots, type KeyTable } from "../../src/candidates";
 import { InputError } from "../../src/errors";
 import { normalizeName } from "../../src/normalize";
 import { NAMES_V2 } from "../../src/score";
@@ -81,6 +81,59 @@ describe("prebuilt index", () => {
     expect(slotsFit(slots, d.vocabText.length)).toBe(true);
     expect(() => importNameIndex(shifted, fingerprint)).toThrow(/finds its entries/);
     expect(slotsFit(vocabSlots(d), d.vocabText.length)).toBe(true);
+  });
+
+  it("stores the keys' bucket directory: every key found at its index, absent keys not; a damaged directory refused", () => {
+    const built = buildNameIndex(records);
+    const keys = built.data.keys;
+    const bytes = exportNameIndex(built, fingerprint);
+    const loaded = importNameIndex(bytes, fingerprint);
+    // Loaded as a view over the bytes: nothing built at load.
+    expect(loaded.data.keys.buckets.buffer).toBe(bytes.buffer);
+    expect(loaded.data.keys.buckets).toEqual(keys.buckets);
+    expect(keyBucketsFit(keys)).toBe(true);
+    // At most about two hashes per bucket on average.
+    expect(keys.buckets.length - 1).toBeGreaterThanOrEqual(keys.hashes.length / 2);
+    for (let k = 0; k < keys.hashes.length; k++) expect(findKey(loaded.data.keys, keys.hashes[k]!)).toBe(k);
+    const present = new Set(keys.hashes);
+    for (let i = 0; i < 2000; i++) {
+      const h = hashKey("Z", `absent ${i}`);
+      if (!present.has(h)) expect(findKey(loaded.data.keys, h)).toBe(-1);
+    }
+    // The same answers as a binary search over the sorted hashes, on a table of random hashes.
+    const random = Uint32Array.from({ length: 5000 }, (_, i) => hashKey("T", String(i))).sort();
+    const unique = random.filter((h, i) => i === 0 || h !== random[i - 1]);
+    const table: KeyTable = { hashes: unique, starts: new Int32Array(unique.length + 1), ids: new Int32Array(0), buckets: keyBuckets(unique) };
+    expect(keyBucketsFit(table)).toBe(true);
+    for (let i = 0; i < unique.length; i++) expect(findKey(table, unique[i]!)).toBe(i);
+    expect(keyBuckets(Uint32Array.of(7, 0x80000000))).toEqual(Int32Array.of(0, 1, 2));
+
+    const length = new DataView(bytes.buffer).getUint32(8, true);
+    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + length))) as { sections: { name: string; offset: number; length: number }[] };
+    const section = header.sections.find((x) => x.name === "keyBuckets")!;
+    const at = Math.ceil((12 + length) / 8) * 8 + section.offset;
+    const damage = (edit: (directory: Int32Array) => void): Uint8Array => {
+      const copy = bytes.slice();
+      edit(new Int32Array(copy.buffer, at, section.length));
+      return copy;
+    };
+    // Not ending at the hash count (a key lost), decreasing, or shifted by one bucket (structurally
+    // sound, as a directory of another layout would be, but every key looked up in its neighbour).
+    const lost = damage((d) => (d[d.length - 1] = d[d.length - 1]! - 1));
+    const decreasing = damage((d) => (d[1] = d[2]! + 1));
+    const other = damage((d) => {
+      d.copyWithin(1, 0, d.length - 2);
+      d[d.length - 1] = keys.hashes.length;
+    });
+    expect(keyBucketsFit({ ...keys, buckets: new Int32Array(other.buffer, at, section.length) })).toBe(false);
+    for (const damaged of [lost, decreasing, other]) expect(() => importNameIndex(damaged, fingerprint)).toThrow(/key bucket directory/);
+    // An index written before the directory (section renamed away) builds it at load: same answers.
+    const text = new TextDecoder().decode(bytes.subarray(12, 12 + length));
+    const older = bytes.slice();
+    older.set(new TextEncoder().encode(text.replace('"name":"keyBuckets"', '"name":"keyBucketX"')), 12);
+    const rebuilt = importNameIndex(older, fingerprint);
+    expect(rebuilt.data.keys.buckets).toEqual(keys.buckets);
+    expect(rebuilt.data.keys.buckets.buffer).not.toBe(older.buffer);
   });
 
   it("refuses an index built for other lists or another algorithm", () => {

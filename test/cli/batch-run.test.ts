@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli";
 import { createBatchScreener, runBatch, type BatchWorkerSpec } from "../../src/cli/batch";
+import { readPrebuiltIndex } from "../../src/cli/prebuilt-index";
 import { FIXTURES } from "../shared-data";
 
 const UN_SMALL = join(FIXTURES, "un-xml/consolidated.small.xml");
@@ -81,6 +82,31 @@ describe("runBatch on worker threads", () => {
     expect(Object.values(one.summary.counts).reduce((a, b) => a + b, 0)).toBe(15);
     expect(two.summary.counts).toEqual(one.summary.counts);
   });
+});
+
+const shipped = join(import.meta.dirname, "../../lists/compiled/snapshot.bin");
+describe.skipIf(!existsSync(shipped))("runBatch over the embedded lists from the shipped snapshot (npm run build)", () => {
+  it("hands every worker the same snapshot bytes in one SharedArrayBuffer, and screens from it", async () => {
+    const snapshot = readPrebuiltIndex();
+    expect(snapshot?.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(snapshot?.length).toBe(readFileSync(shipped).length);
+    const input = join(dir, "embedded.csv");
+    writeFileSync(input, "name\nArmy Supply Bureau\nBelvneshpromservis\nAda Lovelace\nKAMAZ\n");
+    const runWithWorkers = async (workers: number): Promise<string> => {
+      const parts: string[] = [];
+      await runBatch({ input, inputFormat: "csv", outputFormat: "jsonl", write: (t) => void parts.push(t), workers, spec: { lists: [], index: snapshot as Uint8Array }, asOf: "2024-01-01", chunkSize: 1 });
+      return parts.join("");
+    };
+    const two = await runWithWorkers(2);
+    const rows = two.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(rows.map((r) => [r["name"], r["outcome"]])).toEqual([
+      ["Army Supply Bureau", "alert"],
+      ["Belvneshpromservis", "alert"],
+      ["Ada Lovelace", "stale-clear"],
+      ["KAMAZ", "alert"],
+    ]);
+    expect(await runWithWorkers(1)).toBe(two);
+  }, 120_000);
 });
 
 describe("runBatch failures", () => {

@@ -46,10 +46,10 @@ function measure(bundle: string, index: string, n: number): Run[] {
 
 try {
   const bundle = await bundleWorker({ outfile: join(dir, "screening-worker.js") });
-  // The prebuilt index as `npm run build` ships it, when it fits the current lists; else the same
-  // bytes made here (the build step does exactly this).
-  let indexPath = join(root, "lists/compiled/name-index.bin");
-  let indexNote = "lists/compiled/name-index.bin from `npm run build`";
+  // The list-set snapshot as `npm run build` ships it (its name index is used), when it fits the
+  // current lists; else a bare index made here.
+  let indexPath = join(root, "lists/compiled/snapshot.bin");
+  let indexNote = "the name index in lists/compiled/snapshot.bin from `npm run build`";
   try {
     createDefaultScreener({ index: new Uint8Array(readFileSync(indexPath)) });
   } catch {

@@ -91,10 +91,10 @@ describe.skipIf(skipChromium)("the handler inside headless Chromium", () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "sanctions-screen-isolate-"));
     bundle = await bundleWorker({ outfile: join(dir, "screening-worker.js") });
-    // The prebuilt index shipped by `npm run build` when it fits these lists; else one built here.
+    // The list-set snapshot shipped by `npm run build` (its name index is used) when it fits these lists; else an index built here.
     let nodeHandler: ScreeningHandler;
     try {
-      index = new Uint8Array(readFileSync(join(root, "lists/compiled/name-index.bin")));
+      index = new Uint8Array(readFileSync(join(root, "lists/compiled/snapshot.bin")));
       nodeHandler = createWorkerHandler(index, { apiKey: API_KEY, now: () => new Date(NOW) });
     } catch (error) {
       if (!(error instanceof InputError) && (error as { code?: string }).code !== "ENOENT") throw error;
@@ -107,7 +107,7 @@ describe.skipIf(skipChromium)("the handler inside headless Chromium", () => {
       staticFiles({
         "/": { type: "text/html; charset=utf-8", body: "<!doctype html><title>isolate</title><p>isolate test</p>" },
         "/screening-worker.js": { type: "text/javascript; charset=utf-8", body: readFileSync(bundle.outfile) },
-        "/name-index.bin": { type: "application/octet-stream", body: index },
+        "/snapshot.bin": { type: "application/octet-stream", body: index },
       }),
     );
     browser = await launchChromium();
@@ -154,7 +154,7 @@ describe.skipIf(skipChromium)("the handler inside headless Chromium", () => {
       const t0 = performance.now();
       const mod = await import("/screening-worker.js");
       const t1 = performance.now();
-      const bytes = new Uint8Array(await (await fetch("/name-index.bin")).arrayBuffer());
+      const bytes = new Uint8Array(await (await fetch("/snapshot.bin")).arrayBuffer());
       const handler = mod.createWorkerHandler(bytes, { apiKey: ${JSON.stringify(API_KEY)}, now: () => new Date(${JSON.stringify(NOW)}) });
       const t2 = performance.now();
       const first = await handler(new Request("https://isolate.test/health"));

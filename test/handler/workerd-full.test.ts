@@ -1,13 +1,13 @@
 /**
  * All seven embedded lists inside workerd (miniflare, no `nodejs_compat`), the way a Worker would
  * deploy them: the built `sanctions-screen/lists` and `sanctions-screen/handler` bundled as wrangler
- * does, the shipped record snapshot and name index (`lists/compiled/records.bin`, `name-index.bin`)
+ * does, the shipped list-set snapshot (`lists/compiled/snapshot.bin`: records and name index in one file)
  * as Data modules, `createSnapshotScreener` on the first request. The bundle must hold none of the
  * JSON snapshots, every answer must equal Node's `createDefaultScreener()` answer, and the isolate's
  * JS heap after the first request (read through workerd's inspector, `Runtime.getHeapUsage`) must stay
  * well under the 128 MB isolate limit. Prints the first request's time and the heap.
  *
- * Needs `npm run build` (dist/ and the two .bin files; `npm test` builds first).
+ * Needs `npm run build` (dist/ and snapshot.bin; `npm test` builds first).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -23,18 +23,17 @@ import { createScreeningHandler } from "../../src/handler";
 
 const root = resolve(import.meta.dirname, "../..");
 const NOW = "2024-03-01T12:00:00Z";
-const FILES = ["dist/lists.js", "dist/handler.js", "lists/compiled/records.bin", "lists/compiled/name-index.bin"];
+const FILES = ["dist/lists.js", "dist/handler.js", "lists/compiled/snapshot.bin"];
 
 const WORKER = `
 import { createSnapshotScreener } from ${JSON.stringify(join(root, "dist/lists.js"))};
 import { createScreeningHandler } from ${JSON.stringify(join(root, "dist/handler.js"))};
-import records from "./records.bin";
-import index from "./name-index.bin";
+import snapshot from "./snapshot.bin";
 let handler;
 export default {
   async fetch(request) {
     handler ??= createScreeningHandler({
-      screener: createSnapshotScreener({ records: new Uint8Array(records), index: new Uint8Array(index) }),
+      screener: createSnapshotScreener({ snapshot: new Uint8Array(snapshot) }),
       now: () => new Date(${JSON.stringify(NOW)}),
     });
     return handler(request);
@@ -97,7 +96,7 @@ describe.skipIf(!built)("all embedded lists inside workerd from the record snaps
       stdin: { contents: WORKER, resolveDir: root, loader: "js" },
       outfile: join(dir, "worker.js"),
       ...WRANGLER_BUILD,
-      external: ["./records.bin", "./name-index.bin"],
+      external: ["./snapshot.bin"],
       metafile: true,
       logLevel: "silent",
       // Resolve as a consumer of the package does: not through this repository's tsconfig `paths`.
@@ -107,14 +106,12 @@ describe.skipIf(!built)("all embedded lists inside workerd from the record snaps
     expect(Object.entries(output?.inputs ?? {}).filter(([f, v]) => f.includes("lists/compiled/") && v.bytesInOutput > 0)).toEqual([]);
     const script = readFileSync(join(dir, "worker.js"), "utf8");
     bundleBytes = Buffer.byteLength(script);
-    writeFileSync(join(dir, "records.bin"), readFileSync(join(root, "lists/compiled/records.bin")));
-    writeFileSync(join(dir, "name-index.bin"), readFileSync(join(root, "lists/compiled/name-index.bin")));
+    writeFileSync(join(dir, "snapshot.bin"), readFileSync(join(root, "lists/compiled/snapshot.bin")));
     port = await freePort();
     mf = new Miniflare({
       modules: [
         { type: "ESModule", path: join(dir, "worker.js"), contents: script },
-        { type: "Data", path: join(dir, "records.bin") },
-        { type: "Data", path: join(dir, "name-index.bin") },
+        { type: "Data", path: join(dir, "snapshot.bin") },
       ],
       modulesRoot: dir,
       compatibilityDate: "2025-09-01",
@@ -139,7 +136,7 @@ describe.skipIf(!built)("all embedded lists inside workerd from the record snaps
     const firstText = await first.text();
     const firstMs = performance.now() - started;
     const heap = await heapUsage(port);
-    console.log(`workerd, all 7 lists from records.bin + name-index.bin: first request ${Math.round(firstMs)} ms wall (screener created in it), JS heap ${(heap.usedSize / 1e6).toFixed(1)} MB used of ${(heap.totalSize / 1e6).toFixed(1)} MB; bundle ${(bundleBytes / 1e6).toFixed(2)} MB`);
+    console.log(`workerd, all 7 lists from snapshot.bin: first request ${Math.round(firstMs)} ms wall (screener created in it), JS heap ${(heap.usedSize / 1e6).toFixed(1)} MB used of ${(heap.totalSize / 1e6).toFixed(1)} MB; bundle ${(bundleBytes / 1e6).toFixed(2)} MB`);
     expect(JSON.parse(firstText)).toMatchObject({ outcome: "alert" });
     expect(firstText).toBe(await (await node(new Request(`https://worker.test${REQUESTS[0]?.path}`, init(REQUESTS[0] as (typeof REQUESTS)[number])))).text());
     for (const r of REQUESTS.slice(1)) {

@@ -33,8 +33,7 @@ const REQUIRED_FILES = [
   "dist/batch-worker.js",
   "lists/compiled/manifest.json",
   "lists/compiled/ofac-sdn.json",
-  "lists/compiled/name-index.bin",
-  "lists/compiled/records.bin",
+  "lists/compiled/snapshot.bin",
   "dist/compiled-data.js",
   "dist/compiled-data.cjs",
   "dist/compiled-data-node.js",
@@ -49,13 +48,13 @@ const REQUIRED_FILES = [
 
 try {
   // `npm test` has just built dist/ and the index; on a clone without them, `prepack` builds them.
-  const built = existsSync(join(root, "dist/index.js")) && existsSync(join(root, "lists/compiled/name-index.bin"));
+  const built = existsSync(join(root, "dist/index.js")) && existsSync(join(root, "lists/compiled/snapshot.bin"));
   const packArgs = ["pack", "--json", "--pack-destination", work, ...(built ? ["--ignore-scripts"] : [])];
   const [packed] = JSON.parse(run("npm", packArgs, root).replace(/^[^[]*/s, ""));
   const files = new Set(packed.files.map((f) => f.path));
   const missing = REQUIRED_FILES.filter((f) => !files.has(f));
   if (missing.length > 0) throw new Error(`tarball ${packed.filename}: missing ${missing.join(", ")}`);
-  const stray = [...files].filter((f) => /^(src|test|scripts|node_modules|\.changeset|\.ci)\//.test(f));
+  const stray = [...files].filter((f) => /^(src|test|scripts|node_modules|\.changeset|\.ci)\//.test(f) || /^lists\/compiled\/(records|name-index)\.bin$/.test(f));
   if (stray.length > 0) throw new Error(`tarball ${packed.filename}: ships ${stray.slice(0, 5).join(", ")}`);
   // Are the types right for every entry, from ESM and CJS (attw on this tarball: packing again would rebuild).
   process.stdout.write(run(join(root, "node_modules/.bin/attw"), [join(work, packed.filename), "--profile", "node16"], root));
@@ -82,7 +81,7 @@ import { runCli } from "sanctions-screen/cli";
 import { createDefaultScreener, loadEmbeddedLists } from "sanctions-screen/lists";
 import { createScreeningHandler } from "sanctions-screen/handler";
 import { createFixtureScreener, screeningMatchers } from "sanctions-screen/testing";
-// The shipped record snapshot and name index (lists/compiled/records.bin, name-index.bin) at start.
+// The shipped list-set snapshot (lists/compiled/snapshot.bin: records and name index) at start.
 if (createDefaultScreener().screen({ name: "Army Supply Bureau", asOf: "2018-06-01" }).outcome !== "alert") throw new Error("ESM: createDefaultScreener");
 if (typeof createScreeningHandler !== "function") throw new Error("ESM: createScreeningHandler missing");
 const fixtureResult = createFixtureScreener([{ id: "acme", names: ["ACME TRADING LLC"] }], { today: "2026-01-01" }).screen({ name: "Acme Trading" });

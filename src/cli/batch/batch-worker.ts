@@ -1,5 +1,5 @@
 /**
- * The worker thread of `batch`: builds one screener from the prebuilt index it is handed, then
+ * The worker thread of `batch`: builds one screener from the index (or list-set snapshot) it is handed, then
  * screens chunks of rows and posts back one summary row per input row, in chunk order.
  *
  * The worker runs this very module: `new Worker(<this file>)` with a flag in `workerData`; the
@@ -30,7 +30,11 @@ export interface BatchWorkerSpec {
   readonly lists: readonly string[];
   /** An installed set's own directory (`D/sets/<id>`), pinned for the whole run. */
   readonly setDir?: string;
-  /** Name index for exactly these lists (prebuilt, or exported once by the main thread). */
+  /**
+   * Name index for exactly these lists: for the embedded lists the shipped list-set snapshot, read once
+   * into a `SharedArrayBuffer` that every worker views (structured cloning shares it, no copy);
+   * otherwise an index exported once by the main thread.
+   */
   readonly index: Uint8Array;
   readonly profile?: ProfileName;
   /** `--min-records` and the retrieval day, applied to every `--list` file. */

@@ -36,12 +36,12 @@ export interface ScreeningServer {
 }
 
 /**
- * Screeners over the embedded lists for every profile, sharing one list load and one index: the
- * prebuilt index shipped in the package when it fits the lists, else one built in memory once.
+ * Screeners over the embedded lists for every profile, sharing the shipped list-set snapshot's bytes
+ * when it fits the lists, else one list load and one index built in memory once.
  */
 function embeddedScreeners(profile: ProfileName, warn: (text: string) => void): { main: Screener; screenerFor: (p: ProfileName) => Screener } {
-  const { screener: main, index, lists } = embeddedScreener({ profile }, warn);
-  return { main, screenerFor: (p) => createScreener({ lists, profile: p, index, freshness: { snapshot: true } }) };
+  const { screener: main, screenerFor } = embeddedScreener({ profile }, warn);
+  return { main, screenerFor: (p) => (p === profile ? main : screenerFor(p)) };
 }
 
 /** Screeners over given lists for every profile, sharing one index built once. */
