@@ -1368,16 +1368,34 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
   let cCovered = new Uint8Array(64);
   // One unit table for every candidate name, moved to each name in turn (no object per name).
   const cTable = { ...nameTable(data, 0) };
+  // α and β per list name kind, looked up per candidate (a call returning a number from this large
+  // function is not inlined, and its result is boxed): [α, covered α] per personal (0/1), then
+  // [β, covered β] per personal and one word or more (see name-score.ts).
+  const factors = new Float64Array(12);
+  for (let personal = 0; personal < 2; personal++) {
+    const alpha = unmatchedQueryFactor({ personal }, alg);
+    factors[2 * personal] = alpha;
+    factors[2 * personal + 1] = Math.min(personal === 1 ? alg.unmatchedQueryWeightCovered : alg.unmatchedQueryWeightCoveredOrg, alpha);
+    for (let multi = 0; multi < 2; multi++) {
+      const beta = unmatchedCandidateFactor(qt, { coreCount: multi + 1, personal }, alg);
+      factors[4 + 4 * personal + 2 * multi] = beta;
+      factors[4 + 4 * personal + 2 * multi + 1] = Math.min(alg.unmatchedCandidateWeight, beta);
+    }
+  }
+  const placeF = new Float64Array(core);
+  for (let k = 0; k < core; k++) placeF[k] = placeFactor(k);
   // One closure for every candidate (not one per candidate): `from` is the current name's offset.
   let from = 0;
-  // The current name's highest pair similarity.
-  let simMax = 0;
-  const push = (i: number, j: number, sim: number): void => {
+  // The pair's similarity is handed over in `pairSim[0]` and the name's highest kept in `pairSim[1]`
+  // (a number passed to or kept by a closure is boxed: a heap allocation per pair).
+  const pairSim = new Float64Array(2);
+  const push = (i: number, j: number): void => {
+    const sim = pairSim[0] as number;
     const p = pool[pairs.length] ?? (pool[pairs.length] = { q: 0, c: 0, sim: 0 });
     p.q = i;
     p.c = j - from;
     p.sim = sim;
-    if (sim > simMax) simMax = sim;
+    if (sim > (pairSim[1] as number)) pairSim[1] = sim;
     pairs.push(p);
     const qf = qt.coverFirst[i] as number;
     for (let k = qf; k < qf + (qt.coverLen[i] as number); k++) {
@@ -1427,21 +1445,21 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
         // A token is known unmatched when its own unit's postings were read (P, or the mask pass)
         // and did not reach this name; glued units only ever add matches.
         if ((mask & (1 << k)) !== 0 || known[k] === 0) wMatched += qt.weight[k] as number;
-        else wMissed += (qt.weight[k] as number) * placeFactor(k);
+        else wMissed += (qt.weight[k] as number) * (placeF[k] as number);
       }
       // α and β as the exact bound below takes them; the list's unpaired weight is at least its
       // core weight less what the texts its postings showed can cover (when every query unit's
       // postings were read).
-      cTable.coreCount = data.nameCore[m] as number;
-      cTable.personal = data.namePersonal[m] as number;
-      const coverable = wMatched >= alg.coveredEvidence;
-      const alpha = coverable ? Math.min(cTable.personal === 1 ? alg.unmatchedQueryWeightCovered : alg.unmatchedQueryWeightCoveredOrg, unmatchedQueryFactor(cTable, alg)) : unmatchedQueryFactor(cTable, alg);
+      const personalName = data.namePersonal[m] as number;
+      const multi = (data.nameCore[m] as number) > 1 ? 1 : 0;
+      const covered = wMatched >= alg.coveredEvidence ? 1 : 0;
+      const alpha = factors[2 * personalName + covered] as number;
       let out = alpha * wMissed;
       // The numerator: at most the matched query weight, and (every unit's postings read) at most
       // the list weight the texts its postings showed can cover.
       let reach = wMatched;
       if (allKnown) {
-        const beta = coverable ? Math.min(alg.unmatchedCandidateWeight, unmatchedCandidateFactor(qt, cTable, alg)) : unmatchedCandidateFactor(qt, cTable, alg);
+        const beta = factors[4 + 4 * personalName + 2 * multi + covered] as number;
         const unpaired = (index.nameCoreWeight[m] as number) - (nameCover[m] as number);
         let listOut = unpaired > 0 ? beta * unpaired : 0;
         // A list word that no query word's postings reached is unpaired (β × its weight) or paired
@@ -1462,7 +1480,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       if (stats) stats.maskedNames = (stats.maskedNames ?? 0) + 1;
     }
     pairs.length = 0;
-    simMax = 0;
+    pairSim[1] = 0;
     from = data.unitStart[m] as number;
     const to = data.unitStart[m + 1] as number;
     const cCore = data.nameCore[m] as number;
@@ -1492,7 +1510,8 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
             const qParticle = (qt.particle[i] as number) === 1;
             if (!pairAllowedFlat(how, qGlued, qt.coverLen[i] as number, qParticle, cGlued, cCover, cParticle, personal)) continue;
             if (!keepsPair(how, sim, qGlued, qParticle, cGlued, cParticle, alg)) continue;
-            push(i, j, sim);
+            pairSim[0] = sim;
+            push(i, j);
           }
         }
       }
@@ -1523,7 +1542,8 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
               const how = HOW_CODES[code] as MatchHow;
               const sim = initialSim[v] as number;
               if (pairAllowedFlat(how, false, 1, false, cGlued, cCover, cParticle, personal) && keepsPair(how, sim, false, false, cGlued, cParticle, alg)) {
-                for (const i of initialList[g] as number[]) push(i, j, sim);
+                pairSim[0] = sim;
+                for (const i of initialList[g] as number[]) push(i, j);
               }
             }
           }
@@ -1545,7 +1565,8 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
           const { how, sim } = memo;
           if (!pairAllowedFlat(how, false, 1, false, cGlued, cCover, cParticle, personal)) continue;
           if (!keepsPair(how, sim, false, false, cGlued, cParticle, alg)) continue;
-          for (const i of initialList[og] as number[]) push(i, j, sim);
+          pairSim[0] = sim;
+          for (const i of initialList[og] as number[]) push(i, j);
         }
       }
     }
@@ -1574,12 +1595,14 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
     const sPaired = sQuery < sList ? sQuery : sList;
     // The smallest α and β this name could get (covered only with evidence ≥ coveredEvidence).
     const coverable = wPaired >= alg.coveredEvidence;
-    const alpha = coverable ? Math.min(personal ? alg.unmatchedQueryWeightCovered : alg.unmatchedQueryWeightCoveredOrg, unmatchedQueryFactor(cTable, alg)) : unmatchedQueryFactor(cTable, alg);
-    const beta = coverable ? Math.min(alg.unmatchedCandidateWeight, unmatchedCandidateFactor(qt, cTable, alg)) : unmatchedCandidateFactor(qt, cTable, alg);
-    for (let k = 0; k < core; k++) if (qCovered[k] === 0) wOut += alpha * (qt.weight[k] as number) * placeFactor(k);
+    const kind = (personal ? 1 : 0);
+    const alpha = factors[2 * kind + (coverable ? 1 : 0)] as number;
+    const beta = factors[4 + 4 * kind + 2 * (cCore > 1 ? 1 : 0) + (coverable ? 1 : 0)] as number;
+    for (let k = 0; k < core; k++) if (qCovered[k] === 0) wOut += alpha * (qt.weight[k] as number) * (placeF[k] as number);
     for (let k = 0; k < cCore; k++) if (cCovered[k] === 0) wOut += beta * (data.unitWeight[from + k] as number);
     // The pairs' denominator share D is at least N / (highest similarity): no exact pair, no
     // score near 1 (N ≤ S, and N / (N / s + U) grows with N).
+    const simMax = pairSim[1] as number;
     const bound = simMax > 0 ? sPaired / (sPaired / simMax + wOut) : 0;
     if (bound < options.minScore) {
       // Below the minimum: aligned only when it could still be the nearest (branch and bound on

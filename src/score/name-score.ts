@@ -296,6 +296,26 @@ export function alignmentScore(pairs: UnitPair[], q: UnitTable, c: UnitTable, al
   return align(pairs, q, c, alg, undefined);
 }
 
+/**
+ * Sorts in place, stably; by insertion for the few pairs most names have (Array#sort allocates a
+ * work array on every call: a search aligns thousands of names).
+ */
+function sortPairs(pairs: UnitPair[], order: (x: UnitPair, y: UnitPair) => number): void {
+  if (pairs.length > 24) {
+    pairs.sort(order);
+    return;
+  }
+  for (let i = 1; i < pairs.length; i++) {
+    const p = pairs[i] as UnitPair;
+    let j = i - 1;
+    while (j >= 0 && order(pairs[j] as UnitPair, p) > 0) {
+      pairs[j + 1] = pairs[j] as UnitPair;
+      j--;
+    }
+    pairs[j + 1] = p;
+  }
+}
+
 // Glued pairs of the alignment under way, and the order built from them (align never re-enters).
 const spareGlued: UnitPair[] = [];
 const spareOrder: UnitPair[] = [];
@@ -316,7 +336,7 @@ function align(pairs: UnitPair[], q: UnitTable, c: UnitTable, alg: NameAlgorithm
   const explain = chosen !== undefined;
   sortQ = q;
   sortC = c;
-  pairs.sort(bySimilarity);
+  sortPairs(pairs, bySimilarity);
   const chosen1: UnitPair[] | undefined = explain ? [] : undefined;
   const s1 = greedy(pairs, q, c, alg, chosen1);
   // Glued pairs: the most similar one, and the one covering the most tokens (when that is a less
@@ -344,7 +364,7 @@ function align(pairs: UnitPair[], q: UnitTable, c: UnitTable, alg: NameAlgorithm
   // Orders 2 and 3 put the glued pairs first, sorted among themselves, and keep the others in
   // order 1 (both comparators fall back to it): only the glued pairs are sorted. An order equal
   // to the one before scores the same and is not walked again.
-  glued.sort(glueFirst);
+  sortPairs(glued, glueFirst);
   let same = true;
   for (let i = 0; i < glued.length && same; i++) if (glued[i] !== pairs[i]) same = false;
   const order2 = same ? pairs : gluedFirst(glued, pairs);
@@ -354,7 +374,7 @@ function align(pairs: UnitPair[], q: UnitTable, c: UnitTable, alg: NameAlgorithm
   let winner = s2 > s1 ? chosen2 : chosen1;
   if (maxCover > bestSimCover) {
     const before = glued.slice();
-    glued.sort(longGlueFirst);
+    sortPairs(glued, longGlueFirst);
     let unchanged = true;
     for (let i = 0; i < glued.length && unchanged; i++) if (glued[i] !== before[i]) unchanged = false;
     if (!unchanged) {
