@@ -236,9 +236,6 @@ export interface SearchScratch {
   readonly initialStamp: Int32Array;
   readonly initialHow: Int8Array;
   readonly initialSim: Float64Array;
-  /** Per vocabulary text: its first UTF-16 code unit, and 1 when it is abjad. */
-  readonly vocabFirst: Uint16Array;
-  readonly vocabAbjad: Uint8Array;
 }
 
 /** Most cached neighbour lists before the cache is emptied. */
@@ -250,14 +247,9 @@ const NEIGHBOUR_CACHE_SIZE = 20000;
  */
 const INITIAL_MASK_MIN_CANDIDATES = 1024;
 
-function newScratch(texts: readonly string[], flags: Uint8Array, names: number): SearchScratch {
-  const vocab = texts.length;
-  const vocabFirst = new Uint16Array(vocab);
-  const vocabAbjad = new Uint8Array(vocab);
-  for (let v = 0; v < vocab; v++) {
-    vocabFirst[v] = (texts[v] as string).charCodeAt(0);
-    vocabAbjad[v] = ((flags[v] as number) & FLAG_ABJAD) !== 0 ? 1 : 0;
-  }
+// Typed arrays only: nothing per vocabulary entry is read here (a loop over ~57k texts costs ~10 ms
+// of a cold start, run by the interpreter).
+function newScratch(vocab: number, names: number): SearchScratch {
   return {
     epoch: 0,
     vocabStamp: new Int32Array(vocab),
@@ -283,8 +275,6 @@ function newScratch(texts: readonly string[], flags: Uint8Array, names: number):
     initialStamp: new Int32Array(vocab),
     initialHow: new Int8Array(vocab),
     initialSim: new Float64Array(vocab),
-    vocabFirst,
-    vocabAbjad,
   };
 }
 
@@ -534,7 +524,7 @@ export function buildNameIndex(records: readonly DesignationRecord[], options: B
     nbHow: new Uint8Array(0),
     nbSim: new Float64Array(0),
   };
-  const draft: NameIndex = { algorithm: alg, data, vocab, vocabLookup, hasAbjad: vocab.some((t) => t.abjad), unindexed, scratch: newScratch(vocabText, vocabFlags, nameRecord.length), ...listWeights(data) };
+  const draft: NameIndex = { algorithm: alg, data, vocab, vocabLookup, hasAbjad: vocab.some((t) => t.abjad), unindexed, scratch: newScratch(vocabText.length, nameRecord.length), ...listWeights(data) };
   return { ...draft, data: { ...data, ...precomputeNeighbours(draft) } };
 }
 
@@ -587,7 +577,7 @@ export function nameIndexFromData(
   const texts = data.vocabText;
   const flags = data.vocabFlags;
   let hasAbjad = false;
-  for (let v = 0; v < texts.length; v++) if (((flags[v] as number) & FLAG_ABJAD) !== 0) hasAbjad = true;
+  for (let v = 0; v < texts.length && !hasAbjad; v++) if (((flags[v] as number) & FLAG_ABJAD) !== 0) hasAbjad = true;
   let vocabLookup: VocabLookup;
   if (stored?.vocabSlots !== undefined) vocabLookup = new SlotLookup(data, stored.vocabSlots);
   else {
@@ -596,7 +586,7 @@ export function nameIndexFromData(
     vocabLookup = map;
   }
   const weights = stored?.nameCoreWeight !== undefined && stored.textCover !== undefined ? { nameCoreWeight: stored.nameCoreWeight, textCover: stored.textCover } : listWeights(data);
-  return { algorithm, data, vocab: new LazyVocab(data), vocabLookup, hasAbjad, unindexed, scratch: newScratch(texts, flags, data.nameRecord.length), ...weights };
+  return { algorithm, data, vocab: new LazyVocab(data), vocabLookup, hasAbjad, unindexed, scratch: newScratch(texts.length, data.nameRecord.length), ...weights };
 }
 
 /**
@@ -1409,7 +1399,8 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
     }
   };
   const allGroups = initialList.map((_, g) => g);
-  const { initialStamp, initialHow, initialSim, vocabFirst, vocabAbjad } = scratch;
+  const { initialStamp, initialHow, initialSim } = scratch;
+  const { vocabFlags, vocabText } = data;
   let allKnown = masked;
   let wUnread = 0;
   // The query's initials' weight: what the initial pairs' gaps can give back (see below).
@@ -1517,8 +1508,8 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       }
       if (initialList.length > 0) {
         // The Latin initial of this text's first letter (an abjad text compares with every group).
-        const abjadText = vocabAbjad[v] === 1;
-        const first = vocabFirst[v] as number;
+        const abjadText = ((vocabFlags[v] as number) & FLAG_ABJAD) !== 0;
+        const first = (vocabText[v] as string).charCodeAt(0);
         const g = !abjadText && first < 128 ? (latinGroupOf[first] as number) : -1;
         const groups = abjadText ? allGroups : otherGroups;
         work += WORK.test + WORK.initialGroup * groups.length;
