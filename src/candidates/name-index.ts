@@ -723,6 +723,33 @@ function listWeights(data: NameIndexData): Pick<NameIndex, "nameCoreWeight" | "t
 }
 
 /**
+ * Record frequency of an abjad word's closest comparable texts: the largest df among those at its
+ * highest similarity (the comparable texts are the search's own, cached with it).
+ */
+function readingDf(index: NameIndex, t: NameToken): number {
+  const ct = comparableToken(t.text, t.skeleton, { abjad: true, initial: t.cls === "initial", number: t.cls === "number" });
+  const key = vocabKey(ct);
+  const scratch = index.scratch;
+  let n = scratch.neighbours.get(key);
+  if (n === undefined) {
+    n = comparableTexts(index, ct, undefined);
+    if (scratch.neighbours.size >= NEIGHBOUR_CACHE_SIZE) scratch.neighbours.clear();
+    scratch.neighbours.set(key, n);
+  }
+  let bestSim = 0;
+  let df = 0;
+  for (let x = 0; x < n.texts.length; x += 3) {
+    const sim = n.texts[x + 2] as number;
+    const d = index.data.vocabDf[n.texts[x] as number] as number;
+    if (sim > bestSim + 1e-9) {
+      bestSim = sim;
+      df = d;
+    } else if (Math.abs(sim - bestSim) <= 1e-9 && d > df) df = d;
+  }
+  return df;
+}
+
+/**
  * Prepares a normalised query for matching against an index: match units weighted by the index's
  * token rarity (a token the lists never use weighs 1).
  * @example
@@ -734,7 +761,10 @@ export function queryUnits(index: NameIndex, query: NormalizedName): NameUnits {
     query,
     (t) => {
       const v = index.vocabLookup.get(vocabKey(t));
-      const df = v === undefined ? 0 : (data.vocabDf[v] as number);
+      let df = v === undefined ? 0 : (data.vocabDf[v] as number);
+      // An Arabic-script word is as common as its commonest closest reading in the lists' Latin
+      // spellings (أحمد is AHMAD, AHMED), not as rare as its own script makes it look.
+      if (t.abjad && t.skeleton.length > 0) df = Math.max(df, readingDf(index, t));
       return classWeight(t.cls, rarityWeight(df, data.recordCount, alg), alg);
     },
     "query",

@@ -1,0 +1,32 @@
+/**
+ * Query word weights: an Arabic-script word weighs as common as its closest Latin readings in the
+ * lists, not as a word the lists never use.
+ */
+import { describe, expect, it } from "vitest";
+import { buildNameIndex, queryUnits } from "../../src/candidates";
+import { normalizeName } from "../../src/normalize";
+import { handMade } from "../screen/fixtures";
+
+// Twenty records whose names use AHMAD (a common word here) and one with a rare surname; the
+// Arabic-script names are never indexed in their own script.
+const records = [
+  ...Array.from({ length: 20 }, (_, i) => handMade({ id: `ahmad-${i}`, type: "person", names: [`AHMAD ${["KARIMI", "NOURI", "SALEHI", "RAHIMI", "TEHRANI"][i % 5]} ${String.fromCharCode(65 + i)}${"ZXQVW"[i % 5]}OR`] })),
+  handMade({ id: "zubaidi", type: "person", names: ["ZUBAIDI QADIR"] }),
+  ...Array.from({ length: 30 }, (_, i) => handMade({ id: `other-${i}`, type: "organization", names: [`COMPANY ${String.fromCharCode(65 + (i % 26))}${i} TRADING`] })),
+];
+const index = buildNameIndex(records);
+const weightOf = (name: string, at = 0): number => queryUnits(index, normalizeName(name)).units[at]?.weight ?? Number.NaN;
+
+describe("query word weights", () => {
+  it("weighs an Arabic-script word like its commonest closest Latin reading", () => {
+    const latin = weightOf("AHMAD");
+    const arabic = weightOf("أحمد");
+    expect(latin).toBeLessThan(1);
+    expect(arabic).toBeCloseTo(latin, 6);
+  });
+
+  it("keeps a rare Arabic-script word heavy, and a word without a reading at full weight", () => {
+    expect(weightOf("زبيدي")).toBeGreaterThan(weightOf("أحمد"));
+    expect(weightOf("شمشوني")).toBe(1);
+  });
+});
