@@ -87,7 +87,8 @@ export interface NameIndexData {
   readonly vocabSkeleton: readonly string[];
   /**
    * Canonical forms of the texts (see canonicalToken), stored so that loading a prebuilt index
-   * does not recompute them; absent, they are computed.
+   * does not recompute them; absent, they are computed. An empty entry is the text itself (as the
+   * file stores it: no 57k-entry pass at load).
    */
   readonly vocabCanon?: readonly string[];
   readonly vocabFlags: Uint8Array;
@@ -686,7 +687,9 @@ class LazyVocab implements VocabTokens {
     const made = this.tokens[v];
     if (made !== undefined || v < 0 || v >= this.length) return made;
     const d = this.data;
-    const t = vocabToken(d.vocabText[v] as string, d.vocabSkeleton[v] as string, d.vocabFlags[v] as number, d.vocabCanon?.[v]);
+    const text = d.vocabText[v] as string;
+    const canon = d.vocabCanon?.[v];
+    const t = vocabToken(text, d.vocabSkeleton[v] as string, d.vocabFlags[v] as number, canon === "" ? text : canon);
     this.tokens[v] = t;
     return t;
   }

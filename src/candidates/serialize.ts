@@ -259,7 +259,8 @@ export function decodeNameIndex(header: NameIndexPart, body: Uint8Array, algorit
     recordCount: header.recordCount,
     vocabText,
     vocabSkeleton: text("vocabSkeleton"),
-    vocabCanon: text("vocabCanon").map((c, v) => (c === "" ? (vocabText[v] as string) : c)),
+    // "" where the canonical form is the text itself, resolved when a token is made (LazyVocab.at).
+    vocabCanon: text("vocabCanon"),
     ...fields,
     keys,
   };
