@@ -4,8 +4,10 @@
  * 1. `--list <file>`… : those official files;
  * 2. the set `lists update` installed in the lists directory: `--lists-dir D`, else
  *    `SANCTIONS_SCREEN_LISTS_DIR`, else the default location ({@link defaultListsDir}). The set is
- *    pinned by its id (`D/sets/<id>`), every file's sha256 is checked against the manifest and every
- *    list is loaded with the fail-closed loaders: a damaged set is an error, never a fallback;
+ *    pinned by its id (`D/sets/<id>`) and opened from its snapshot when that fits (sha256 as in the
+ *    manifest, this library version and algorithm, the manifest's lists); else every file's sha256 is
+ *    checked against the manifest and every list is loaded with the fail-closed loaders, with a note
+ *    saying why: a damaged set is an error, never a fallback to other lists;
  * 3. only when no set is installed (and no `--lists-dir` was given): the embedded snapshots, with a
  *    warning that names each snapshot's date. `--lists-dir` naming a directory with no set is an
  *    error: the caller asked for installed lists.
@@ -102,12 +104,12 @@ export function chooseScreeningLists(options: {
     return { origin: "embedded" };
   }
   const { dir, explicit } = choice;
-  const set = loadInstalledSet(dir);
+  const set = loadInstalledSet(dir, { note: options.note });
   if (set === undefined) {
     if (explicit) throw new UpdateError(`${dir}: expected a list set installed by \`sanctions-screen lists update --dir ${dir}\`, received none (no ${join(dir, "current")})`, []);
     options.note(embeddedListsWarning(dir));
     return { origin: "embedded", dir };
   }
-  options.note(`sanctions-screen: screening against the installed list set ${set.manifest.setId} in ${dir}: ${describeListDates(set.lists.map((l) => l.metadata))}\n`);
+  options.note(`sanctions-screen: screening against the installed list set ${set.manifest.setId} in ${dir}: ${describeListDates(set.metadata)}\n`);
   return { origin: "installed", set, dir };
 }

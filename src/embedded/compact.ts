@@ -117,6 +117,36 @@ export function expandRecord(list: string, compact: Record<string, unknown>, str
   };
 }
 
+/** JSON with object keys sorted: equality of content regardless of key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/**
+ * The compact form of a loaded list (interned strings, derivable fields dropped), checked to expand
+ * back to exactly the validated records: a list whose compact form would read differently fails
+ * closed with a {@link ListFormatError} on `records`, naming the first record that differs.
+ * @example
+ * compileList(loadList(sources), { inputs: ["un-sc/consolidated.xml"], steps: ["loadList(format: un-xml)"] }).format //=> "sanctions-screen/compiled-list@1"
+ */
+export function compileList(list: LoadedList, build: CompiledList["build"]): CompiledList {
+  const strings = new StringTable();
+  const records = list.records.map((r) => compactRecord(r, strings));
+  const compiled: CompiledList = { format: "sanctions-screen/compiled-list@1", metadata: list.metadata, build, strings: strings.table, records };
+  const roundTrip = expandCompiledList(JSON.parse(JSON.stringify(compiled)) as CompiledList);
+  if (canonical(roundTrip.records) !== canonical(list.records)) {
+    const i = roundTrip.records.findIndex((r, k) => canonical(r) !== canonical(list.records[k]));
+    throw new ListFormatError(list.metadata.listId, [
+      { field: "records", expected: "a compact form that expands back to the validated records", received: `a difference at record ${list.records[i]?.id}` },
+    ], { summary: "compact form does not round-trip" });
+  }
+  return compiled;
+}
+
 /**
  * Restores a compiled list; fails closed when the record count disagrees with its provenance.
  * @example

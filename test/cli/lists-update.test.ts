@@ -205,6 +205,10 @@ describeWithData("sanctions-screen lists update against a local server", SERVED,
     expect(out.join("")).toMatch(/uk-fcdo {4}2026-09-10 +5 records \(new\)/);
     expect(readdirSync(join(dir, "sets")).filter((s) => s.startsWith("."))).toEqual([]);
     expect(existsSync(join(dir, ".update.lock"))).toBe(false);
+    // The set's snapshot (issue 8): every record of the set compiled with its name index, its sha256 in the manifest.
+    expect(current?.manifest.snapshot).toMatchObject({ path: "snapshot.bin", algorithmId: "names-v2", records: 15_620 });
+    expect(sha(join(dir, "current", "snapshot.bin"))).toBe(current?.manifest.snapshot?.sha256);
+    expect(err.join("")).toContain("lists update: writing the set snapshot (15620 records and their name index)\n");
     // The installed files are usable as they are: lists inspect picks up the OFAC siblings.
     const inspect = capture();
     expect(await runCli(["lists", "inspect", join(dir, "current", "ofac-sdn", "sdn_advanced.xml"), "--min-records", "0"], inspect.io)).toBe(0);
@@ -272,7 +276,7 @@ describeWithData("sanctions-screen lists update against a local server", SERVED,
     expect(snapshot(dir)).toBe(before);
 
     const allowed = capture();
-    expect(await runCli(["lists", "update", "--dir", dir, "--source", "un-sc", "--source-url", small, "--allow-count-drop", "--min-records", "0", "--accept-rollback"], allowed.io)).toBe(0);
+    expect(await runCli(["lists", "update", "--dir", dir, "--source", "un-sc", "--source-url", small, "--allow-count-drop", "--min-records", "0", "--accept-rollback", "--no-snapshot"], allowed.io)).toBe(0);
     expect(allowed.out.join("")).toMatch(/un-sc .* 23 records \(−980\)/);
     const now = readCurrentSet(dir);
     expect(now?.manifest.setId).not.toBe(previous?.manifest.setId);
@@ -306,9 +310,12 @@ describeWithData("sanctions-screen lists update against a local server", SERVED,
 
   it("follows a redirect and prunes old sets beyond --keep", async () => {
     const { io } = capture();
-    expect(await runCli(["lists", "update", "--dir", dir, "--source", "un-sc", "--source-url", `un-sc=${base}/redirect/data/un-consolidated/consolidated.xml`, "--keep", "1"], io)).toBe(0);
+    expect(await runCli(["lists", "update", "--dir", dir, "--source", "un-sc", "--source-url", `un-sc=${base}/redirect/data/un-consolidated/consolidated.xml`, "--keep", "1", "--no-snapshot"], io)).toBe(0);
     const sets = readdirSync(join(dir, "sets")).filter((s) => !s.startsWith("."));
     expect(sets).toEqual([readCurrentSet(dir)?.manifest.setId]);
+    // --no-snapshot: no snapshot written (screening then loads the files).
+    expect(readCurrentSet(dir)?.manifest.snapshot).toBeUndefined();
+    expect(existsSync(join(dir, "current", "snapshot.bin"))).toBe(false);
     expect(readCurrentSet(dir)?.manifest.lists.find((l) => l.listId === "un-sc")?.recordCount).toBe(1003);
   }, 60_000);
 
@@ -337,7 +344,8 @@ describeWithData("sanctions-screen lists update against a local server", SERVED,
 });
 
 describeWithData("lists update: the EU download token and the feed checksum", SERVED, () => {
-  const euOnly = (extra: string[]) => ["lists", "update", "--dir", dir, "--source", "eu-fsf", ...extra];
+  // No snapshot: these tests are about the download (each would build the name index of the whole set).
+  const euOnly = (extra: string[]) => ["lists", "update", "--dir", dir, "--source", "eu-fsf", "--no-snapshot", ...extra];
 
   it("fails closed when the file does not match the feed's checksum", async () => {
     const before = snapshot(dir);

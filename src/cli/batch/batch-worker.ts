@@ -19,6 +19,7 @@ import { loadList, type LoadListOptions } from "../../lists";
 import { createScreener, type ProfileName, type ScreenInput, type Screener } from "../../screen";
 import { readListFiles } from "../read-list-files";
 import { loadInstalledSetAt } from "../update/installed-set";
+import { screenerOverSetSnapshot } from "../update/set-snapshot";
 import { errorRow, formatListVersions, summarizeScreenResult, type BatchResultRow } from "./batch-result";
 import type { BatchInputRow } from "./read-batch-input";
 
@@ -36,6 +37,11 @@ export interface BatchWorkerSpec {
    * otherwise an index exported once by the main thread.
    */
   readonly index: Uint8Array;
+  /**
+   * `index` is the installed set's snapshot (records and name index, opened and checked by the main
+   * thread; a `SharedArrayBuffer` every worker views): workers read the set from it, not its files.
+   */
+  readonly setSnapshot?: boolean;
   readonly profile?: ProfileName;
   /** `--min-records` and the retrieval day, applied to every `--list` file. */
   readonly listOptions?: Pick<LoadListOptions, "minRecordCount" | "retrievedOn">;
@@ -68,7 +74,11 @@ export async function createBatchScreener(spec: Omit<BatchWorkerSpec, "index"> &
     ...(spec.index === undefined ? {} : { index: spec.index }),
   };
   if (spec.lists.length > 0) return createScreener({ ...options, lists: spec.lists.map((file) => loadList(readListFiles(file), spec.listOptions ?? {})) });
-  if (spec.setDir !== undefined) return createScreener({ ...options, lists: loadInstalledSetAt(spec.setDir).lists });
+  if (spec.setDir !== undefined && spec.setSnapshot === true && spec.index !== undefined) {
+    const { index: _bytes, ...rest } = options;
+    return screenerOverSetSnapshot(spec.index, rest);
+  }
+  if (spec.setDir !== undefined) return createScreener({ ...options, lists: loadInstalledSetAt(spec.setDir, { snapshot: false }).lists });
   const { createDefaultScreener } = await import("../../embedded");
   return createDefaultScreener(options);
 }

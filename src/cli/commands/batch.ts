@@ -15,6 +15,7 @@ import {
 } from "../batch";
 import { UsageError, type CliCommand, type CliIo } from "../command";
 import { chooseScreeningLists } from "../installed-lists";
+import type { InstalledSet } from "../update";
 import { readPrebuiltIndex } from "../prebuilt-index";
 import { listFileOptions } from "../read-list-files";
 
@@ -31,12 +32,19 @@ function formatOf(path: string): BatchFormat | undefined {
 }
 
 /**
- * The screener spec the workers get: the lists (embedded or `--list` files) and an index that fits
- * them. The lists are loaded once here first, so a bad list file fails before any worker starts.
+ * The screener spec the workers get: the lists (embedded, an installed set or `--list` files) and an
+ * index that fits them. The lists are loaded once here first, so a bad list file fails before any
+ * worker starts. An installed set's snapshot (checked when the set was opened) is handed over as it
+ * is: a `SharedArrayBuffer` every worker views, as for the embedded lists.
  */
-async function workerSpec(lists: readonly string[], setDir: string | undefined, profile: ProfileName | undefined, io: CliIo, listOptions: BatchWorkerSpec["listOptions"]): Promise<BatchWorkerSpec> {
+async function workerSpec(lists: readonly string[], set: InstalledSet | undefined, profile: ProfileName | undefined, io: CliIo, listOptions: BatchWorkerSpec["listOptions"]): Promise<BatchWorkerSpec> {
+  const setDir = set?.setDir;
   const base = { lists, ...(setDir === undefined ? {} : { setDir }), ...(profile === undefined ? {} : { profile }), ...(listOptions === undefined ? {} : { listOptions }) };
-  if (lists.length === 0 && setDir === undefined) {
+  if (set !== undefined) {
+    if (set.snapshot !== undefined) return { ...base, index: set.snapshot, setSnapshot: true };
+    return { ...base, index: set.screener({}).exportIndex() };
+  }
+  if (lists.length === 0) {
     const prebuilt = readPrebuiltIndex();
     if (prebuilt !== undefined) {
       try {
@@ -153,7 +161,7 @@ export const batchCommand: CliCommand = {
     const choice = chooseScreeningLists({ files: values.list ?? [], listsDir: values["lists-dir"], embedded: values.embedded === true, env: io.env, note: io.stderr });
     const spec = await workerSpec(
       choice.origin === "files" ? choice.files : [],
-      choice.origin === "installed" ? choice.set.setDir : undefined,
+      choice.origin === "installed" ? choice.set : undefined,
       values.profile as ProfileName | undefined,
       io,
       listFileOptions(values["min-records"], io.today),

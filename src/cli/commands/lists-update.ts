@@ -103,6 +103,7 @@ export const listsUpdateCommand: CliCommand = {
         "min-records": { type: "string" },
         keep: { type: "string" },
         json: { type: "boolean" },
+        "no-snapshot": { type: "boolean" },
         "eu-token": { type: "string" },
         "eu-feed-url": { type: "string" },
       },
@@ -150,6 +151,7 @@ export const listsUpdateCommand: CliCommand = {
         ...(values["accept-rollback"] ? { acceptRollback: true } : {}),
         ...(values["min-records"] === undefined ? {} : { minRecordCount: wholeNumber("min-records", values["min-records"], 0, 0) }),
         keep,
+        ...(values["no-snapshot"] ? { snapshot: false } : {}),
         // The CLI is the edge that reads the clock: the set id and download times.
         now: new Date(),
         onProgress: (line) => io.stderr(`lists update: ${line}\n`),

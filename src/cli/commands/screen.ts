@@ -52,7 +52,7 @@ export const screenCommand: CliCommand = {
       choice.origin === "files"
         ? createScreener({ ...options, lists: choice.files.map((file): LoadedList => loadList(readListFiles(file), listFileOptions(values["min-records"], io.today))) })
         : choice.origin === "installed"
-          ? createScreener({ ...options, lists: choice.set.lists })
+          ? choice.set.screener(options)
           : embeddedScreener(options, io.stderr).screener;
 
     const identifiers = (values.id ?? []).map((spec) => {

@@ -24,6 +24,8 @@ export interface ScreeningServerOptions {
   readonly warn?: (text: string) => void;
   /** Lists to screen against (an installed set, or official files); default the embedded snapshots. */
   readonly lists?: readonly LoadedList[];
+  /** Or a screener per profile of the caller's (an installed set's snapshot); takes precedence over `lists`. */
+  readonly screenerFor?: (profile: ProfileName) => Screener;
 }
 
 /** A running screening server. */
@@ -51,6 +53,17 @@ function listScreeners(lists: readonly LoadedList[], profile: ProfileName): { ma
   return { main, screenerFor: (p) => (p === profile ? main : createScreener({ lists: [...lists], profile: p, index })) };
 }
 
+/** Screeners from the caller's factory (an installed set's snapshot: every profile views the same bytes), one per profile. */
+function ownScreeners(make: (p: ProfileName) => Screener, profile: ProfileName): { main: Screener; screenerFor: (p: ProfileName) => Screener } {
+  const made = new Map<ProfileName, Screener>();
+  const screenerFor = (p: ProfileName): Screener => {
+    let s = made.get(p);
+    if (s === undefined) made.set(p, (s = make(p)));
+    return s;
+  };
+  return { main: screenerFor(profile), screenerFor };
+}
+
 function formatHost(host: string): string {
   return host.includes(":") ? `[${host}]` : host;
 }
@@ -65,7 +78,14 @@ function formatHost(host: string): string {
  */
 export async function startScreeningServer(options: ScreeningServerOptions): Promise<ScreeningServer> {
   const warn = options.warn ?? (() => undefined);
-  const { main, screenerFor } = options.lists === undefined ? embeddedScreeners(options.profile ?? "balanced", warn) : listScreeners(options.lists, options.profile ?? "balanced");
+  const profile = options.profile ?? "balanced";
+  const given = options.screenerFor;
+  const { main, screenerFor } =
+    given !== undefined
+      ? ownScreeners(given, profile)
+      : options.lists === undefined
+        ? embeddedScreeners(profile, warn)
+        : listScreeners(options.lists, profile);
   const rulePack = embeddedRulePack();
   const goods = embeddedGoodsCatalogue();
   const handler = createScreeningHandler({
@@ -160,13 +180,17 @@ export const serveCommand: CliCommand = {
     }
 
     const choice = chooseScreeningLists({ files: values.list ?? [], listsDir: values["lists-dir"], embedded: values.embedded === true, env: io.env, note: io.stderr });
+    const set = choice.origin === "installed" ? choice.set : undefined;
+    // An installed set's snapshot: every profile's screener over the same bytes; else its loaded lists.
+    const screenerFor = set?.snapshot === undefined ? undefined : (p: ProfileName) => set.screener({ profile: p });
     const lists =
-      choice.origin === "installed" ? choice.set.lists : choice.origin === "files" ? choice.files.map((file) => loadList(readListFiles(file), listFileOptions(values["min-records"], io.today))) : undefined;
+      set !== undefined ? (screenerFor === undefined ? set.lists : undefined) : choice.origin === "files" ? choice.files.map((file) => loadList(readListFiles(file), listFileOptions(values["min-records"], io.today))) : undefined;
     const running = await startScreeningServer({
       port,
       host,
       warn: io.stderr,
       ...(lists === undefined ? {} : { lists }),
+      ...(screenerFor === undefined ? {} : { screenerFor }),
       ...(values.profile === undefined ? {} : { profile: values.profile as ProfileName }),
       handler: {
         analystPage: values["no-page"] !== true,

@@ -3,3 +3,4 @@ export * from "./download-file";
 export * from "./list-set";
 export * from "./resolve-eu-fsf";
 export * from "./installed-set";
+export * from "./set-snapshot";

@@ -1,41 +1,59 @@
 /**
  * Reading an installed list set for screening: the set is pinned by its own directory
- * (`D/sets/<id>`, never `current`, which an update may switch mid-run), every file is checked
- * against the manifest's sha256 and every list is loaded with its fail-closed loader. A damaged set
- * is an {@link UpdateError}, never a silent fallback.
+ * (`D/sets/<id>`, never `current`, which an update may switch mid-run). When the set has a snapshot
+ * (`snapshot.bin`, written by `lists update` since issue 8) that fits — sha256 as in the manifest,
+ * this library version and algorithm, exactly the manifest's lists — screening opens it: no official
+ * file is parsed and no name index is built. Otherwise (an older set, `--no-snapshot`, a damaged or
+ * outdated snapshot) every file is checked against the manifest's sha256 and every list is loaded
+ * with its fail-closed loader, and `note` says why. A damaged set is an {@link UpdateError}, never a
+ * silent fallback; a snapshot is used whole or not at all.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { ListFormatError } from "../../errors";
 import { loadList } from "../../lists";
-import type { LoadedList } from "../../model";
+import type { ListMetadata, LoadedList } from "../../model";
+import { createScreener, type Screener, type ScreenerOptions } from "../../screen";
 import { readCurrentSet, SetManifestSchema, UpdateError, type SetManifest } from "./list-set";
+import { openSetSnapshot, screenerOverSetSnapshot } from "./set-snapshot";
 
-/** An installed set, loaded and verified. */
+/** An installed set, verified: from its snapshot, or loaded from its files. */
 export interface InstalledSet {
   /** The set's own directory (`D/sets/<id>`): fixed for the whole run even if `current` moves. */
   readonly setDir: string;
   readonly manifest: SetManifest;
+  /** Each list's metadata as a screen reports it (from the snapshot, or the loaded files). */
+  readonly metadata: readonly ListMetadata[];
+  /**
+   * The lists loaded from the files (sha256-checked, fail-closed loaders). With a snapshot in use
+   * they are loaded only when first read; screening does not read them then.
+   */
   readonly lists: LoadedList[];
+  /** The snapshot's bytes (a `SharedArrayBuffer`, checked) when screening uses it. */
+  readonly snapshot?: Uint8Array;
+  /** A screener over the set: over the snapshot when in use, else over the loaded lists. */
+  screener(options: Omit<ScreenerOptions, "lists" | "index">): Screener;
+}
+
+/** Options of {@link loadInstalledSetAt}. */
+export interface LoadInstalledSetOptions {
+  /** Open the set's snapshot when it fits (default true); false always parses the files. */
+  readonly snapshot?: boolean;
+  /** Where a note goes when the set is parsed from its files although it names a snapshot, or has none. */
+  readonly note?: (text: string) => void;
 }
 
 const sha256 = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
 
 /**
- * Loads the set in `setDir` (a `sets/<id>` directory): checks every file against the manifest's
- * sha256 and loads each list with its format, failing closed with {@link UpdateError}.
+ * The lists of the set in `setDir` as its manifest describes them: every file checked against the
+ * manifest's sha256, each list loaded with its format and floor, failing closed with {@link UpdateError}.
  * @example
- * loadInstalledSetAt("/home/ana/.local/share/sanctions-screen/lists/sets/2026-12-06T…").lists.length //=> 6
+ * loadSetLists(setDir, manifest).map((l) => l.metadata.listId) //=> ["ofac-sdn", "uk-fcdo"]
  */
-export function loadInstalledSetAt(setDir: string): InstalledSet {
-  const path = join(setDir, "manifest.json");
-  let manifest: SetManifest;
-  try {
-    manifest = SetManifestSchema.parse(JSON.parse(readFileSync(path, "utf8")));
-  } catch (error) {
-    throw new UpdateError(`${path}: expected a list-set manifest written by lists update, received ${(error as Error).message.split("\n")[0]}`, []);
-  }
-  const lists = manifest.lists.map((entry): LoadedList => {
+export function loadSetLists(setDir: string, manifest: SetManifest): LoadedList[] {
+  return manifest.lists.map((entry): LoadedList => {
     const sources = entry.files.map((file) => {
       const bytes = new Uint8Array(readFileSync(join(setDir, file.path)));
       const actual = sha256(bytes);
@@ -56,7 +74,51 @@ export function loadInstalledSetAt(setDir: string): InstalledSet {
     }
     return loaded;
   });
-  return { setDir, manifest, lists };
+}
+
+function readManifest(setDir: string): SetManifest {
+  const path = join(setDir, "manifest.json");
+  try {
+    return SetManifestSchema.parse(JSON.parse(readFileSync(path, "utf8")));
+  } catch (error) {
+    throw new UpdateError(`${path}: expected a list-set manifest written by lists update, received ${(error as Error).message.split("\n")[0]}`, []);
+  }
+}
+
+/**
+ * Loads the set in `setDir` (a `sets/<id>` directory): its snapshot when it fits, else its files
+ * (each checked against the manifest's sha256, each list with its format), failing closed with
+ * {@link UpdateError}.
+ * @example
+ * loadInstalledSetAt("/home/ana/.local/share/sanctions-screen/lists/sets/2026-12-06T…").metadata.length //=> 6
+ */
+export function loadInstalledSetAt(setDir: string, options: LoadInstalledSetOptions = {}): InstalledSet {
+  const manifest = readManifest(setDir);
+  const note = options.note ?? (() => undefined);
+  if (options.snapshot !== false && manifest.snapshot !== undefined) {
+    try {
+      const { bytes, snapshot } = openSetSnapshot(setDir, manifest);
+      let lists: LoadedList[] | undefined;
+      return {
+        setDir,
+        manifest,
+        metadata: snapshot.lists.map((l) => l.metadata),
+        get lists() {
+          return (lists ??= loadSetLists(setDir, manifest));
+        },
+        snapshot: bytes,
+        screener: (screenerOptions) => screenerOverSetSnapshot(snapshot, screenerOptions),
+      };
+    } catch (error) {
+      // Only a refused snapshot falls back (ListFormatError on a `snapshot.*` field); anything else is a bug to see.
+      if (!(error instanceof ListFormatError)) throw error;
+      note(`sanctions-screen: note: not using the snapshot of set ${manifest.setId} (${(error as Error).message.replace(/\n\s*/g, "; ")}); loading its list files instead (slower start; \`lists update\` writes a new snapshot)\n`);
+    }
+  } else if (options.snapshot !== false) {
+    note(`sanctions-screen: note: set ${manifest.setId} has no snapshot (installed by an older version or with --no-snapshot); loading its list files (slower start; \`lists update\` writes one)\n`);
+  }
+  const lists = loadSetLists(setDir, manifest);
+  return { setDir, manifest, metadata: lists.map((l) => l.metadata), lists, screener: (screenerOptions) => createScreener({ ...screenerOptions, lists }) };
 }
 
 /**
@@ -64,8 +126,7 @@ export function loadInstalledSetAt(setDir: string): InstalledSet {
  * @example
  * loadInstalledSet(defaultListsDir(process.env).dir)?.manifest.setId //=> "2026-12-06T08-00-00-000Z-3fa2c1"
  */
-export function loadInstalledSet(dir: string): InstalledSet | undefined {
+export function loadInstalledSet(dir: string, options: LoadInstalledSetOptions = {}): InstalledSet | undefined {
   const current = readCurrentSet(dir);
-  return current === undefined ? undefined : loadInstalledSetAt(current.setDir);
+  return current === undefined ? undefined : loadInstalledSetAt(current.setDir, options);
 }
-

@@ -6,6 +6,9 @@
  *
  *   D/sets/<set id>/manifest.json         what the set holds: per list its files (URL, bytes,
  *   D/sets/<set id>/<source>/<file>…      sha256), list date, record counts, download time
+ *   D/sets/<set id>/snapshot.bin          the lists compiled into one file (records, identifier
+ *                                         and name index; its sha256 in the manifest), which
+ *                                         screening opens instead of parsing the files
  *   D/current -> sets/<set id>            symbolic link to the set in use
  *   D/.update.lock                        held while an update runs
  *
@@ -40,7 +43,9 @@ import { ListCountError, ScreeningError } from "../../errors";
 import { DEFAULT_MAX_DROP_FRACTION, isStatedListDate, loadList, RECORD_FLOORS, type ListSource } from "../../lists";
 import { ListFormatSchema } from "../../model";
 import { DownloadError, downloadFile } from "./download-file";
+import { loadSetLists } from "./installed-set";
 import { redactToken } from "./resolve-eu-fsf";
+import { writeSetSnapshot } from "./set-snapshot";
 import type { ListSourceSpec } from "./sources";
 
 /** One file of an installed list. */
@@ -103,6 +108,24 @@ export const SetManifestSchema = z
     setId: z.string().min(1),
     createdAt: z.string().min(1),
     lists: z.array(ManifestListSchema),
+    /**
+     * The set's snapshot (`snapshot.bin`: records, identifier index and name index in one file),
+     * written by `lists update` since issue 8; screening opens it instead of parsing the files when
+     * its sha256, library version, algorithm and lists fit. Absent in sets installed before, or with
+     * `--no-snapshot`: those are screened from their files.
+     */
+    snapshot: z
+      .object({
+        path: z.literal("snapshot.bin"),
+        bytes: z.number().int().positive(),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        /** Library (`sanctions-screen@<version>`) and name algorithm that wrote it. */
+        library: z.string().min(1),
+        algorithmId: z.string().min(1),
+        records: z.number().int().nonnegative(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type SetManifest = z.infer<typeof SetManifestSchema>;
@@ -149,6 +172,12 @@ export interface UpdateListSetOptions {
   readonly keep: number;
   /** The update's time (the CLI reads the clock). */
   readonly now: Date;
+  /**
+   * Write the set's snapshot (`snapshot.bin`, its sha256 in the manifest) that screening opens
+   * instead of parsing the files (default true). Costs one name-index build per update (~10 s for
+   * the full official lists).
+   */
+  readonly snapshot?: boolean;
   /** Progress lines ("downloading un-sc…"). */
   readonly onProgress?: (line: string) => void;
 }
@@ -392,12 +421,25 @@ export async function updateListSet(options: UpdateListSetOptions): Promise<Upda
       carried.push(old.source);
     }
     const setId = setIdOf(options.now);
-    const manifest: SetManifest = SetManifestSchema.parse({
+    let manifest: SetManifest = SetManifestSchema.parse({
       format: "sanctions-screen/list-set@1",
       setId,
       createdAt: options.now.toISOString(),
       lists: lists.sort((a, b) => (a.listId < b.listId ? -1 : a.listId > b.listId ? 1 : 0)),
     });
+    if (options.snapshot !== false) {
+      // The lists exactly as screening loads the set (carried ones re-checked), compiled into one file.
+      let written: ReturnType<typeof writeSetSnapshot>;
+      try {
+        const loaded = loadSetLists(temp, manifest);
+        options.onProgress?.(`writing the set snapshot (${loaded.reduce((n, l) => n + l.records.length, 0)} records and their name index)`);
+        written = writeSetSnapshot(loaded, manifest);
+      } catch (error) {
+        throw new UpdateError(`lists update failed; nothing changed${current ? `, still using set ${previous?.setId}` : ""}:`, [{ source: "snapshot", message: failureMessage(error) }]);
+      }
+      writeFileSync(join(temp, written.entry.path), written.bytes);
+      manifest = SetManifestSchema.parse({ ...manifest, snapshot: written.entry });
+    }
     writeFileSync(join(temp, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 
     // 4. Publish: rename the set into place, then switch `current` with one atomic rename.
