@@ -754,7 +754,8 @@ function readingDf(index: NameIndex, t: NameToken): number {
 
 /**
  * Prepares a normalised query for matching against an index: match units weighted by the index's
- * token rarity (a token the lists never use weighs 1).
+ * token rarity (a token the lists never use weighs 1; an Arabic-script word as its closest Latin
+ * readings in the lists).
  * @example
  * queryUnits(index, normalizeName("Nicolas Maduro")).coreCount //=> 2
  */
