@@ -1790,20 +1790,18 @@ function comparableTexts(index: NameIndex, u: ComparableToken, stats: SearchStat
   return { texts: Float64Array.from(out), probed };
 }
 
+// A typed array twice as long with the same entries first.
+function doubled<T extends Int32Array | Float64Array | Uint8Array>(a: T, make: (n: number) => T): T {
+  const grown = make(a.length * 2);
+  grown.set(a);
+  return grown;
+}
+
 function growReverse(scratch: SearchScratch): void {
-  const n = scratch.revNext.length * 2;
-  const next = new Int32Array(n);
-  next.set(scratch.revNext);
-  scratch.revNext = next;
-  const group = new Int32Array(n);
-  group.set(scratch.revGroup);
-  scratch.revGroup = group;
-  const sim = new Float64Array(n);
-  sim.set(scratch.revSim);
-  scratch.revSim = sim;
-  const how = new Uint8Array(n);
-  how.set(scratch.revHow);
-  scratch.revHow = how;
+  scratch.revNext = doubled(scratch.revNext, (n) => new Int32Array(n));
+  scratch.revGroup = doubled(scratch.revGroup, (n) => new Int32Array(n));
+  scratch.revSim = doubled(scratch.revSim, (n) => new Float64Array(n));
+  scratch.revHow = doubled(scratch.revHow, (n) => new Uint8Array(n));
 }
 
 function nextEpoch(scratch: SearchScratch): number {
