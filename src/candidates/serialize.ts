@@ -22,7 +22,7 @@
 import { InputError, ListFormatError } from "../errors";
 import { NAMES_V2, type NameAlgorithm } from "../score";
 import { keyBuckets, keyBucketsFit, type KeyTable } from "./key-table";
-import { isSnapshotFile, openSnapshotFile, type SnapshotFile } from "./snapshot-file";
+import { framed, isSnapshotFile, openSnapshotFile, type SnapshotFile } from "./snapshot-file";
 import { nameIndexFromData, slotsAnswer, slotsFit, vocabSlots, type NameIndex, type NameIndexData, type UnindexedName } from "./name-index";
 
 const MAGIC = "SSNX";
@@ -145,19 +145,9 @@ export function encodeNameIndex(index: NameIndex): { part: NameIndexPart; body: 
  * exportNameIndex(index, fingerprint).byteLength //=> 11534336
  */
 export function exportNameIndex(index: NameIndex, fingerprint: string): Uint8Array {
-  const enc = new TextEncoder();
   const { part, body } = encodeNameIndex(index);
   const header: Header = { algorithmId: index.data.algorithmId, fingerprint, ...part };
-  const headerBytes = enc.encode(JSON.stringify(header));
-  const start = Math.ceil((12 + headerBytes.byteLength) / 8) * 8;
-  const out = new Uint8Array(start + body.length);
-  out.set(enc.encode(MAGIC), 0);
-  const view = new DataView(out.buffer);
-  view.setUint32(4, FORMAT_VERSION, true);
-  view.setUint32(8, headerBytes.byteLength, true);
-  out.set(headerBytes, 12);
-  out.set(body, start);
-  return out;
+  return framed(MAGIC, FORMAT_VERSION, header, body);
 }
 
 function refuse(expected: string, received: string): never {

@@ -109,13 +109,23 @@ export function writeSnapshotFile(
     records: fields.records,
     index: fields.index,
   };
+  return framed(MAGIC, SNAPSHOT_FORMAT, header, payload);
+}
+
+/**
+ * The container layout both binary files share: four magic bytes, the format version (u32 LE), the
+ * JSON header's length (u32 LE), the header, then the payload from the next 8-byte boundary.
+ * @example
+ * framed("SSNX", 4, { sections: [] }, new Uint8Array(0)).length //=> 32
+ */
+export function framed(magic: string, format: number, header: unknown, payload: Uint8Array): Uint8Array {
   const encoder = new TextEncoder();
   const headerBytes = encoder.encode(JSON.stringify(header));
   const start = Math.ceil((12 + headerBytes.length) / 8) * 8;
   const out = new Uint8Array(start + payload.length);
-  out.set(encoder.encode(MAGIC), 0);
+  out.set(encoder.encode(magic), 0);
   const view = new DataView(out.buffer);
-  view.setUint32(4, SNAPSHOT_FORMAT, true);
+  view.setUint32(4, format, true);
   view.setUint32(8, headerBytes.length, true);
   out.set(headerBytes, 12);
   out.set(payload, start);
