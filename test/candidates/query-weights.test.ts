@@ -1,6 +1,7 @@
 /**
- * Query word weights: an Arabic-script word weighs as common as its closest Latin readings in the
- * lists, not as a word the lists never use.
+ * Query word weights: an Arabic-script word weighs as common as its closest readings in the lists
+ * (its Latin spellings where the lists do not write it in Arabic script), not as a word the lists
+ * never use.
  */
 import { describe, expect, it } from "vitest";
 import { buildNameIndex, queryUnits } from "../../src/candidates";
@@ -28,5 +29,12 @@ describe("query word weights", () => {
   it("keeps a rare Arabic-script word heavy, and a word without a reading at full weight", () => {
     expect(weightOf("زبيدي")).toBeGreaterThan(weightOf("أحمد"));
     expect(weightOf("شمشوني")).toBe(1);
+  });
+
+  it("takes the lists' own Arabic-script form as the closest reading where they have one", () => {
+    const withScript = buildNameIndex([...records, handMade({ id: "ahmad-arabic", type: "person", names: ["AHMAD JAFARI", ["أحمد جعفري", "alias"]] })]);
+    const arabic = queryUnits(withScript, normalizeName("أحمد")).units[0]?.weight ?? Number.NaN;
+    const latin = queryUnits(withScript, normalizeName("AHMAD")).units[0]?.weight ?? Number.NaN;
+    expect(arabic).toBeGreaterThan(latin);
   });
 });
