@@ -137,6 +137,11 @@ export function buildNameUnits(name: NormalizedName, weightOf: (token: NameToken
     // Abjad tokens glue after a particle (عبد الله ~ ABDULLAH) or around the article (عتیق الله ~
     // ATIQULLAH, سراج الدين ~ SIRAJUDDIN): their skeletons are short and would glue into anything.
     if (abjad && parts[0]?.cls !== "particle" && parts[1]?.cls !== "particle") return;
+    // … but never from the rest of a word whose article was split off (البلوي is AL + BLWY): the
+    // glue would start inside a word and run into the next one (عبد الله البلوي: LH+AL+BLWY, read as
+    // LABOLA).
+    const before = tokens[(idx[0] as number) - 1];
+    if (abjad && before !== undefined && before.abjad && before.cls === "particle" && before.text === "AL") return;
     const cover = idx.map((i) => coreIndex[i] as number).filter((c) => c >= 0);
     if (cover.length === 0) return;
     const text = parts.map((p) => p.text).join("");

@@ -188,3 +188,25 @@ describe("numbers, explained", () => {
     expect(nameReason({ query: normalizeName(q), queryUnits, candidate: normalizeName(q, { context: "organization" }), candidateUnits: units(q, "candidate", "organization"), alignment: same }, NAMES_V2).detail).not.toContain("numbers differ");
   });
 });
+
+describe("glued units of Arabic-script names", () => {
+  // عبد الله البلوي: ABD, AL, LH, AL, BLWY. Glues start at a word (or its article) and may run into the
+  // next word after a particle (ABD+AL+LH ~ ABDULLAH); none starts at the rest of a word whose article
+  // was split off (LH+AL+BLWY would read as LABOLA).
+  const glued = (name: string) =>
+    units(name, "query")
+      .units.filter((u) => u.glued)
+      .map((u) => u.text);
+
+  it("glues around the article from the start of a word", () => {
+    const texts = glued("عبد الله البلوي");
+    expect(texts).toContain("ABDALLH");
+    expect(texts).toContain("ALBLWY");
+  });
+
+  it("never starts a glue at the rest of a word split from its article", () => {
+    const texts = glued("عبد الله البلوي");
+    expect(texts.filter((t) => t.startsWith("LH"))).toEqual([]);
+    expect(glued("سراج الدين الحسن").filter((t) => t.startsWith("DYN"))).toEqual([]);
+  });
+});
