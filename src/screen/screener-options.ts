@@ -9,8 +9,8 @@ import { DEFAULT_MAX_NAME_LENGTH, DEFAULT_MAX_NAME_WORDS, isoDayCheck, jurisdict
  * Work budget of one screen, in work units fitted to CPU time (about 7 ns each on the reference machine: the
  * postings and texts its search reads, each candidate's bound and pair tests, its pairs, and
  * WORK_PER_MATCH per record found; see `SearchNamesOptions.budget`). The costliest dev-set query
- * needs 1,965,065 (broad profile with date-of-birth and country bonuses, embedded lists; the next
- * 1,194,057); any input
+ * needs 1,963,672 (broad profile with date-of-birth and country bonuses, embedded lists; the next
+ * 1,166,604); any input
  * needing more, such as dozens of common words or initials in one name, stops within one step of
  * the budget and is answered `unscreenable`, never `clear`. README "Bounded work" states what this
  * means in CPU time (test/bench/work-budget.mjs).
