@@ -28,6 +28,13 @@ export const GoodsCategorySchema = z
   .strict();
 export type GoodsCategory = z.infer<typeof GoodsCategorySchema>;
 
+// Where a row comes from, on entries and code rules alike (an unconfirmed row says why).
+const GOODS_PROVENANCE = {
+  confirmed: z.boolean(),
+  unconfirmed: z.string().min(1).optional(),
+  sources: z.array(z.string().min(1)).min(1),
+};
+
 /**
  * One catalogue entry: names, class, control status, categories, note and sources.
  * @example
@@ -58,9 +65,7 @@ export const GoodsEntrySchema = z
       .strict()
       .optional(),
     note: z.string().min(1),
-    confirmed: z.boolean(),
-    unconfirmed: z.string().min(1).optional(),
-    sources: z.array(z.string().min(1)).min(1),
+    ...GOODS_PROVENANCE,
   })
   .strict();
 export type GoodsEntry = z.output<typeof GoodsEntrySchema>;
@@ -79,9 +84,7 @@ export const GoodsCodeRuleSchema = z
     class: GoodsClassSchema,
     controlStatus: ControlStatusSchema,
     detail: z.string().min(1),
-    confirmed: z.boolean(),
-    unconfirmed: z.string().min(1).optional(),
-    sources: z.array(z.string().min(1)).min(1),
+    ...GOODS_PROVENANCE,
   })
   .strict();
 export type GoodsCodeRule = z.output<typeof GoodsCodeRuleSchema>;

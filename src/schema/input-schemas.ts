@@ -37,6 +37,15 @@ export const ScreenIdentifierSchema = z
   })
   .strict();
 
+// The subject a screen or a transaction party names: the same fields, checked the same way.
+const SUBJECT_FIELDS = {
+  name: z.string().min(1, "expected a non-empty name"),
+  type: SubjectTypeSchema.optional(),
+  country: IsoCountryCodeSchema.optional(),
+  dateOfBirth: PartialDateSchema.optional(),
+  identifiers: z.array(ScreenIdentifierSchema).max(20).optional(),
+};
+
 /**
  * A screening request: the name and, when the caller has them, type, country, date of birth,
  * identifiers, the day the screen is for (`asOf`, YYYY-MM-DD; default the screener's `today`) and the
@@ -46,11 +55,7 @@ export const ScreenIdentifierSchema = z
  */
 export const ScreenInputSchema = z
   .object({
-    name: z.string().min(1, "expected a non-empty name"),
-    type: SubjectTypeSchema.optional(),
-    country: IsoCountryCodeSchema.optional(),
-    dateOfBirth: PartialDateSchema.optional(),
-    identifiers: z.array(ScreenIdentifierSchema).max(20).optional(),
+    ...SUBJECT_FIELDS,
     asOf: IsoDaySchema.optional(),
     jurisdictions: z.array(RegimeSchema).min(1).max(4).optional(),
   })
@@ -67,11 +72,7 @@ export const TransactionPartySchema = z
   .object({
     key: z.string().min(1).max(200).optional(),
     role: PartyRoleSchema,
-    name: z.string().min(1, "expected a non-empty name"),
-    type: SubjectTypeSchema.optional(),
-    country: IsoCountryCodeSchema.optional(),
-    dateOfBirth: PartialDateSchema.optional(),
-    identifiers: z.array(ScreenIdentifierSchema).max(20).optional(),
+    ...SUBJECT_FIELDS,
     activity: PartyActivitySchema.optional(),
     /** Index of the leg this party belongs to: it is then screened as of that leg's date. */
     leg: z.number().int().min(0).optional(),
