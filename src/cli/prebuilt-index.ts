@@ -1,8 +1,9 @@
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, openSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createDefaultScreener, loadEmbeddedLists } from "../embedded";
 import { InputError } from "../errors";
 import { createScreener, type ProfileName, type Screener, type ScreenerOptions } from "../screen";
+import { readWholeShared } from "./read-shared";
 
 /**
  * Bytes of the list-set snapshot shipped in the package (`lists/compiled/snapshot.bin`, made by
@@ -28,19 +29,16 @@ export function readPrebuiltIndex(): Uint8Array | undefined {
     return undefined;
   }
   try {
-    const bytes = new Uint8Array(new SharedArrayBuffer(fstatSync(fd).size));
-    for (let done = 0; done < bytes.length; ) {
-      const n = readSync(fd, bytes, done, bytes.length - done, done);
-      if (n === 0) return undefined;
-      done += n;
-    }
-    return bytes;
+    return readWholeShared(fd, () => {
+      throw new RangeError("file ended early");
+    });
   } catch {
     return undefined;
   } finally {
     closeSync(fd);
   }
 }
+
 
 /**
  * A screener over the embedded lists from the shipped list-set snapshot (records read by range, its

@@ -13,7 +13,7 @@
  * never used in part.
  */
 import { createHash } from "node:crypto";
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, openSync } from "node:fs";
 import { join } from "node:path";
 import { buildNameIndex, indexFingerprint } from "../../candidates";
 import { compileList } from "../../embedded/compact";
@@ -21,6 +21,7 @@ import { openRecordSnapshot, snapshotRecords, writeSnapshot, type RecordSnapshot
 import { ListFormatError } from "../../errors";
 import type { LoadedList } from "../../model";
 import { createScreenerOver, type Screener, type ScreenerOptions } from "../../screen";
+import { readWholeShared } from "../read-shared";
 import type { SetManifest } from "./list-set";
 
 /** File name of a set's snapshot inside its directory. */
@@ -66,13 +67,7 @@ function readShared(path: string): Uint8Array {
     refuse("file", `a readable ${path}`, (error as Error).message);
   }
   try {
-    const bytes = new Uint8Array(new SharedArrayBuffer(fstatSync(fd).size));
-    for (let done = 0; done < bytes.length; ) {
-      const n = readSync(fd, bytes, done, bytes.length - done, done);
-      if (n === 0) refuse("file", `${bytes.length} bytes of ${path}`, `${done} bytes`);
-      done += n;
-    }
-    return bytes;
+    return readWholeShared(fd, (size, done) => refuse("file", `${size} bytes of ${path}`, `${done} bytes`));
   } finally {
     closeSync(fd);
   }
