@@ -1,4 +1,5 @@
 import type { RulePack } from "./rule-pack-schema";
+import { rowGroups } from "./row-groups";
 
 /** One row of the pack that is shown but never used to alert, with why. */
 export interface UnconfirmedRow {
@@ -17,12 +18,7 @@ export interface UnconfirmedRow {
  * //=> ["eu-syria-arms-export-ban-now", "us-caesar-repeal", "seed-designations-2012-09-19", "army-supply-bureau-npwmd-after-2025"]
  */
 export function listUnconfirmedRows(pack: RulePack): UnconfirmedRow[] {
-  const groups = [
-    ["rules", pack.rules],
-    ["overlays", pack.overlays],
-    ["programmeFlags", pack.programmeFlags],
-    ["events", pack.events],
-  ] as const;
+  const groups = rowGroups(pack);
   return groups.flatMap(([group, rows]) =>
     rows
       .filter((row) => !row.confirmed)

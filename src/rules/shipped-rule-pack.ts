@@ -10,6 +10,7 @@
 import { ListFormatError, type RecordIssue } from "../errors";
 import { contentSha256 } from "./canonical-json";
 import type { RulePack, RulePackFile } from "./rule-pack-schema";
+import { rowGroups } from "./row-groups";
 
 /** List id used in the errors of the rule-pack loader. */
 export const RULE_PACK_LIST_ID = "rule-pack";
@@ -22,12 +23,7 @@ export const RULE_PACK_LIST_ID = "rule-pack";
 export function crossCheckRulePack(file: RulePackFile): RecordIssue[] {
   const issues: RecordIssue[] = [];
   const seen = new Set<string>();
-  const groups = [
-    ["rules", file.rules],
-    ["overlays", file.overlays],
-    ["programmeFlags", file.programmeFlags],
-    ["events", file.events],
-  ] as const;
+  const groups = rowGroups(file);
   for (const [group, rows] of groups) {
     rows.forEach((row, i) => {
       if (seen.has(row.id)) {
