@@ -77,6 +77,8 @@ const FLAG_ABJAD = 1;
 const FLAG_INITIAL = 2;
 const FLAG_NUMBER = 4;
 const FLAG_ACRONYM = 8;
+/** Flags that make an entry's vocabulary key differ from its text (see `keyFrom`). */
+const KEYED_FLAGS = FLAG_ABJAD | FLAG_INITIAL | FLAG_ACRONYM;
 
 /** The packed, serialisable part of a name index. */
 export interface NameIndexData {
@@ -237,6 +239,31 @@ export interface SearchScratch {
   readonly initialStamp: Int32Array;
   readonly initialHow: Int8Array;
   readonly initialSim: Float64Array;
+  /**
+   * Small per-search arrays kept across searches (a typed array over 64 bytes is allocated outside
+   * the heap: slow to make and to collect): the Latin initial group of each ASCII letter, α/β
+   * factors, the pair similarity hand-over, and per query core token and per list name unit arrays
+   * (grown by doubling; a search reads only its first `core` / `cCore` entries).
+   */
+  readonly latinGroupOf: Int8Array;
+  /**
+   * The mask pass read from the candidates' side (see `CANDIDATE_SIDE_FACTOR`): per vocabulary text,
+   * equal to the pass's epoch when it is one of the unit's comparable texts, at position
+   * `textPos[v]` of its list; `maskCover` / `maskStrong` hold each listed text's cover (grown as needed).
+   */
+  readonly textStamp: Int32Array;
+  readonly textPos: Int32Array;
+  maskCover: Float64Array;
+  maskStrong: Float64Array;
+  readonly factors: Float64Array;
+  readonly pairSim: Float64Array;
+  qCovered: Uint8Array;
+  qBest: Float64Array;
+  placeF: Float64Array;
+  inP: Uint8Array;
+  known: Uint8Array;
+  cBest: Float64Array;
+  cCovered: Uint8Array;
 }
 
 /** Most cached neighbour lists before the cache is emptied. */
@@ -247,6 +274,13 @@ const NEIGHBOUR_CACHE_SIZE = 20000;
  * name with a word of the letter): below it, reading them costs more than the pairs they save.
  */
 const INITIAL_MASK_MIN_CANDIDATES = 1024;
+
+/**
+ * The mask pass reads a unit from its candidates' side when its comparable texts have more than
+ * this many postings per candidate (a candidate name has ~5 units; a common word's postings are
+ * thousands of names, of which the few candidates are found one by one).
+ */
+const CANDIDATE_SIDE_FACTOR = 16;
 
 // Typed arrays only: nothing per vocabulary entry is read here (a loop over ~57k texts costs ~10 ms
 // of a cold start, run by the interpreter).
@@ -276,7 +310,33 @@ function newScratch(vocab: number, names: number): SearchScratch {
     initialStamp: new Int32Array(vocab),
     initialHow: new Int8Array(vocab),
     initialSim: new Float64Array(vocab),
+    latinGroupOf: new Int8Array(128),
+    textStamp: new Int32Array(vocab),
+    textPos: new Int32Array(vocab),
+    maskCover: new Float64Array(64),
+    maskStrong: new Float64Array(64),
+    factors: new Float64Array(12),
+    pairSim: new Float64Array(2),
+    qCovered: new Uint8Array(32),
+    qBest: new Float64Array(32),
+    placeF: new Float64Array(32),
+    inP: new Uint8Array(32),
+    known: new Uint8Array(32),
+    cBest: new Float64Array(64),
+    cCovered: new Uint8Array(64),
   };
+}
+
+/** Grows the per query core token scratch arrays to hold `core` entries. */
+function fitCore(scratch: SearchScratch, core: number): void {
+  if (scratch.qBest.length >= core) return;
+  let size = scratch.qBest.length;
+  while (size < core) size *= 2;
+  scratch.qCovered = new Uint8Array(size);
+  scratch.qBest = new Float64Array(size);
+  scratch.placeF = new Float64Array(size);
+  scratch.inP = new Uint8Array(size);
+  scratch.known = new Uint8Array(size);
 }
 
 /** One name scored against the query: the best per record is kept. */
@@ -663,7 +723,9 @@ class SlotLookup implements VocabLookup {
     const d = this.data;
     let h = hashKey("V", key) & this.mask;
     for (let v = this.slots[h] as number; v !== -1; v = this.slots[h] as number) {
-      if (flagKey(d.vocabText[v] as string, d.vocabSkeleton[v] as string, d.vocabFlags[v] as number) === key) return v;
+      // A plain entry's key is its text (no key string is built for a probe: misses probe ~2 entries).
+      const flags = d.vocabFlags[v] as number;
+      if ((flags & KEYED_FLAGS) === 0 ? d.vocabText[v] === key : flagKey(d.vocabText[v] as string, d.vocabSkeleton[v] as string, flags) === key) return v;
       h = (h + 1) & this.mask;
     }
     return undefined;
@@ -1082,7 +1144,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
   const initialCode: number[] = [];
   // Latin initial groups by letter (ASCII; a group of another letter or an abjad initial compares
   // through the memo map below), and the abjad/non-ASCII groups that must see every text.
-  const latinGroupOf = new Int8Array(128).fill(-1);
+  const latinGroupOf = scratch.latinGroupOf.fill(-1);
   const otherGroups: number[] = [];
   const initialMemo = new Map<number, { how: MatchHow; sim: number }>();
   const vocabSize = index.vocab.length;
@@ -1176,7 +1238,8 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
   // pairs weigh at most the query words they use (W(¬P) for a name matching no word of P).
   const minAlphaCovered = Math.min(alg.unmatchedQueryWeight, alg.unmatchedQueryWeightPerson, alg.unmatchedQueryWeightCovered, alg.unmatchedQueryWeightCoveredOrg);
   const minAlphaUncovered = Math.min(alg.unmatchedQueryWeight, alg.unmatchedQueryWeightPerson);
-  const inP = new Uint8Array(core);
+  fitCore(scratch, core);
+  const inP = scratch.inP.fill(0, 0, core);
   for (const k of order) {
     // The smallest α of any list name (see name-score.ts): the bound must hold for every name.
     const minAlpha = wNot >= alg.coveredEvidence ? minAlphaCovered : minAlphaUncovered;
@@ -1259,8 +1322,54 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       nameUnitGain[m] = gain;
     }
   };
+  // The mask pass for a unit whose comparable texts' postings far outnumber the candidates: each
+  // candidate's own units are looked up instead of scanning the postings for candidates. The same
+  // (text, name) pairs (a name's postings are its distinct unit texts), applied per name in the
+  // texts' order, so every sum is the one the posting scan makes.
+  const foundPos: number[] = [];
+  const readFromCandidates = (texts: ArrayLike<number>, sims: ArrayLike<number>): void => {
+    const textEpoch = nextEpoch(scratch);
+    const { textStamp, textPos } = scratch;
+    if (scratch.maskCover.length < texts.length) {
+      scratch.maskCover = new Float64Array(texts.length * 2);
+      scratch.maskStrong = new Float64Array(texts.length * 2);
+    }
+    const { maskCover, maskStrong } = scratch;
+    for (let x = 0; x < texts.length; x++) {
+      const v = texts[x] as number;
+      textStamp[v] = textEpoch;
+      textPos[v] = x;
+      maskCover[x] = coverOf(v);
+      maskStrong[x] = strongCoverOf(v);
+    }
+    for (let ci = 0; ci < candidateCount; ci++) {
+      const m = candidates[ci] as number;
+      const end = data.unitStart[m + 1] as number;
+      // Positions of this name's texts in the list, ascending and distinct (a name has few units).
+      let found = 0;
+      for (let j = data.unitStart[m] as number; j < end; j++) {
+        const v = data.unitVocab[j] as number;
+        if (textStamp[v] !== textEpoch) continue;
+        const x = textPos[v] as number;
+        let at = found;
+        while (at > 0 && (foundPos[at - 1] as number) > x) at--;
+        if (at > 0 && foundPos[at - 1] === x) continue;
+        for (let k = found; k > at; k--) foundPos[k] = foundPos[k - 1] as number;
+        foundPos[at] = x;
+        found++;
+      }
+      for (let k = 0; k < found; k++) {
+        const x = foundPos[k] as number;
+        nameMask[m] = (nameMask[m] as number) | unitMask;
+        nameCover[m] = (nameCover[m] as number) + (maskCover[x] as number);
+        nameCoverStrong[m] = (nameCoverStrong[m] as number) + (maskStrong[x] as number);
+        addGain(m, (sims[x] as number) * unitWeight);
+      }
+    }
+  };
   const masked = core <= 31;
-  const known = Uint8Array.from(inP);
+  const known = scratch.known;
+  known.set(inP.subarray(0, core));
   // Initials of one letter share their postings: each group is read once, for all its members.
   const initialDone = new Set<string>();
   // An initial is comparable with every word starting with its letter ("F" key), with itself, and
@@ -1363,6 +1472,10 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       if (!spend(WORK.maskPosting * (texts.length + (groupCost[groupOf[i] as number] as number)))) return [];
       unitEpoch = nextEpoch(scratch);
       strongRead = true;
+      if ((groupCost[groupOf[i] as number] as number) > CANDIDATE_SIDE_FACTOR * candidateCount) {
+        readFromCandidates(texts, sims);
+        continue;
+      }
       for (let x = 0; x < texts.length; x++) {
         const v = texts[x] as number;
         const cover = coverOf(v);
@@ -1390,17 +1503,17 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
   const best = new Map<number, NameMatch>();
   const pairs: MutablePair[] = [];
   const pool: MutablePair[] = scratch.pairPool;
-  const qCovered = new Uint8Array(core);
+  const qCovered = scratch.qCovered;
   // Per query core token: the best similarity of any pair covering it (bounds the numerator).
-  const qBest = new Float64Array(core);
-  let cBest = new Float64Array(64);
-  let cCovered = new Uint8Array(64);
+  const qBest = scratch.qBest;
+  let cBest = scratch.cBest;
+  let cCovered = scratch.cCovered;
   // One unit table for every candidate name, moved to each name in turn (no object per name).
   const cTable = { ...nameTable(data, 0) };
   // α and β per list name kind, looked up per candidate (a call returning a number from this large
   // function is not inlined, and its result is boxed): [α, covered α] per personal (0/1), then
   // [β, covered β] per personal and one word or more (see name-score.ts).
-  const factors = new Float64Array(12);
+  const factors = scratch.factors;
   for (let personal = 0; personal < 2; personal++) {
     const alpha = unmatchedQueryFactor({ personal }, alg);
     factors[2 * personal] = alpha;
@@ -1411,13 +1524,13 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       factors[4 + 4 * personal + 2 * multi + 1] = Math.min(alg.unmatchedCandidateWeight, beta);
     }
   }
-  const placeF = new Float64Array(core);
+  const placeF = scratch.placeF;
   for (let k = 0; k < core; k++) placeF[k] = placeFactor(k);
   // One closure for every candidate (not one per candidate): `from` is the current name's offset.
   let from = 0;
   // The pair's similarity is handed over in `pairSim[0]` and the name's highest kept in `pairSim[1]`
   // (a number passed to or kept by a closure is boxed: a heap allocation per pair).
-  const pairSim = new Float64Array(2);
+  const pairSim = scratch.pairSim;
   const push = (i: number, j: number): void => {
     const sim = pairSim[0] as number;
     const p = pool[pairs.length] ?? (pool[pairs.length] = { q: 0, c: 0, sim: 0 });
@@ -1516,11 +1629,11 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
     const cCore = data.nameCore[m] as number;
     work += WORK.scored + core + cCore + to - from;
     if (cCovered.length < cCore) {
-      cCovered = new Uint8Array(cCore * 2);
-      cBest = new Float64Array(cCore * 2);
+      cCovered = scratch.cCovered = new Uint8Array(cCore * 2);
+      cBest = scratch.cBest = new Float64Array(cCore * 2);
     }
-    qCovered.fill(0);
-    qBest.fill(0);
+    qCovered.fill(0, 0, core);
+    qBest.fill(0, 0, core);
     cBest.fill(0, 0, cCore);
     cCovered.fill(0, 0, cCore);
     const personal = (data.namePersonal[m] as number) === 1;
@@ -1819,6 +1932,7 @@ function nextEpoch(scratch: SearchScratch): number {
     scratch.nameUnitStamp.fill(0);
     scratch.coverStamp.fill(0);
     scratch.strongStamp.fill(0);
+    scratch.textStamp.fill(0);
   }
   return ++scratch.epoch;
 }

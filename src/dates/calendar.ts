@@ -42,17 +42,16 @@ export function dayOfLocalDate(date: Date): string {
 }
 
 /**
- * Number of days in a month (1-12) of a year, Gregorian (proleptic).
+ * Number of days in a month (1-12) of a year, Gregorian (proleptic): plain arithmetic, no `Date`
+ * (a screen checks every listing date it explains; two `Date` objects per check were ~5 % of a
+ * screen). Equal to date-fns `getDaysInMonth` over every month of years 0–9999
+ * (`test/dates/calendar.test.ts`).
  * @example
  * daysInMonth(1900, 2) //=> 28
  */
 export function daysInMonth(year: number, month: number): number {
-  const first = localDate(year, month, 1);
-  // date-fns getDaysInMonth: day 0 of the next month, at local midnight.
-  const last = new Date(0);
-  last.setFullYear(first.getFullYear(), first.getMonth() + 1, 0);
-  last.setHours(0, 0, 0, 0);
-  return last.getDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /**

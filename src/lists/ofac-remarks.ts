@@ -7,6 +7,7 @@
  * fragments are only listed in `unparsed`: the caller keeps the full remark text, so nothing is lost.
  * A fragment is mapped only when the whole fragment matches. A partial guess is worse than text.
  */
+import { daysInMonth } from "../dates/calendar";
 import type { DateValue, Identifier, IdentifierType, Name, PartialDate, Place } from "../model";
 import { countryCode } from "./country";
 import { ofacProgramForQualifier } from "./ofac-programs";
@@ -44,10 +45,6 @@ const MONTHS: Readonly<Record<string, number>> = {
 
 function pad(n: number): string {
   return String(n).padStart(2, "0");
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /**

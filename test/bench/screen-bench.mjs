@@ -2,7 +2,7 @@
 // subjects, ~51k indexed names incl. weak aliases), one core, one process.
 //
 // Run from the repository root:
-//   node --expose-gc --import tsx test/bench/screen-bench.mjs [--queries 3000] [--fuse 60]
+//   node --expose-gc --import tsx test/bench/screen-bench.mjs [--queries 3000] [--fuse 60] [--lib src|dist]
 //
 // Measures: index build time, prebuilt-index export size and load time, heap after building,
 // per-query latency of `screener.screen()` (default profile, explained hits) over real dev-set
@@ -12,8 +12,6 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import Fuse from "fuse.js";
-import { InputError } from "../../src/errors.ts";
-import { createScreener } from "../../src/screen/index.ts";
 import { EVAL_DIR, readEvalEntities, toLoadedLists } from "../eval/designations.ts";
 
 const args = process.argv.slice(2);
@@ -21,6 +19,12 @@ const opt = (name, dflt) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? Number(args[i + 1]) : dflt;
 };
+// `--lib dist` screens with the built package (`npm run build` first): the code users import. By
+// default the TypeScript sources through tsx, whose transform names every function it creates
+// (a call per closure made: the search makes a dozen per screen), ~10 % slower at the p50.
+const LIB = args.includes("--lib") ? args[args.indexOf("--lib") + 1] : "src";
+if (LIB !== "src" && LIB !== "dist") throw new Error(`--lib src|dist, not ${LIB}`);
+const { createScreener, InputError } = LIB === "dist" ? await import("../../dist/index.js") : { ...(await import("../../src/screen/index.ts")), ...(await import("../../src/errors.ts")) };
 const N_QUERIES = opt("queries", 3000);
 const N_FUSE = opt("fuse", 60);
 // The measured queries are screened this many times (passes); percentiles are the median over
@@ -188,6 +192,7 @@ const result = {
     ratioP50: Math.round(pct(fuseLat.slice().sort((a, b) => a - b), 50) / pct(oursSame.slice().sort((a, b) => a - b), 50)),
   },
   node: process.version,
+  lib: LIB,
 };
 console.log(
   `build ${result.buildMs.median} ms; prebuilt index ${(bytes.byteLength / 2 ** 20).toFixed(1)} MiB, load ${result.prebuiltIndex.loadMsMedian} ms; ` +
