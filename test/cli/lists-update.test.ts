@@ -319,6 +319,33 @@ describeWithData("sanctions-screen lists update against a local server", SERVED,
     expect(readCurrentSet(dir)?.manifest.lists.find((l) => l.listId === "un-sc")?.recordCount).toBe(1003);
   }, 60_000);
 
+  it("--offline rebuilds the current set with a snapshot, downloading nothing (a set installed without one)", async () => {
+    const before = readCurrentSet(dir);
+    expect(before?.manifest.snapshot).toBeUndefined();
+    const { io, out, err } = capture();
+    // No server is asked: every URL of the manifest points at the local server, which counts nothing here,
+    // so the proof is that the set's files are the previous set's bytes and the manifest says "kept".
+    expect(await runCli(["lists", "update", "--dir", dir, "--offline"], io)).toBe(0);
+    const after = readCurrentSet(dir);
+    expect(after?.manifest.setId).not.toBe(before?.manifest.setId);
+    expect(out.join("")).toContain(`lists update --offline: installed set ${after?.manifest.setId} (set ${before?.manifest.setId} rebuilt with a new snapshot; nothing downloaded)`);
+    expect(out.join("").match(/kept from set/g)?.length).toBe(before?.manifest.lists.length);
+    expect(err.join("")).not.toContain("downloading");
+    // The same lists, file for file; only the snapshot is new.
+    expect(after?.manifest.lists).toEqual(before?.manifest.lists);
+    for (const l of after?.manifest.lists ?? []) for (const f of l.files) expect(sha(join(dir, "current", f.path))).toBe(f.sha256);
+    const records = (after?.manifest.lists ?? []).reduce((n, l) => n + l.recordCount, 0);
+    expect(after?.manifest.snapshot).toMatchObject({ path: "snapshot.bin", algorithmId: "names-v2", records });
+    expect(sha(join(dir, "current", "snapshot.bin"))).toBe(after?.manifest.snapshot?.sha256);
+    // The previous set is left as it was (sets are never changed once installed).
+    expect(readFileSync(join(dir, "sets", before?.manifest.setId ?? "", "manifest.json"), "utf8")).not.toContain("snapshot.bin");
+    // Screening now opens the snapshot: no note about loading the list files.
+    const screen = capture();
+    expect(await runCli(["screen", "Eric Badege", "--lists-dir", dir, "--json"], screen.io)).toBe(0);
+    expect(screen.err.join("")).not.toContain("loading its list files");
+    expect(JSON.parse(screen.out.join("")).lists.map((l: { listId: string }) => l.listId).sort()).toEqual((after?.manifest.lists ?? []).map((l) => l.listId).sort());
+  }, 240_000);
+
   it("refuses to run while another update holds the lock", async () => {
     writeFileSync(join(dir, ".update.lock"), `${process.pid}\n`);
     const before = snapshot(dir);
@@ -411,6 +438,25 @@ describe("lists update arguments", () => {
     const { io, err } = capture();
     expect(await runCli(["lists", "update", "--dir", join(tmpdir(), "never-created"), ...args], io)).toBe(2);
     expect(err.join("")).toContain(message);
+  });
+
+  it.each([
+    { case: "a source", args: ["--source", "un-sc"], message: "--offline downloads nothing and rebuilds the current set with its snapshot; it takes none of --source" },
+    { case: "--no-snapshot", args: ["--no-snapshot"], message: "it takes none of --no-snapshot" },
+  ])("exits 2 on --offline with $case", async ({ args, message }) => {
+    const { io, err } = capture();
+    expect(await runCli(["lists", "update", "--dir", join(tmpdir(), "never-created"), "--offline", ...args], io)).toBe(2);
+    expect(err.join("")).toContain(message);
+  });
+
+  it("exits 1 on --offline without an installed set, creating nothing", async () => {
+    const empty = mkdtempSync(join(tmpdir(), "lists-offline-"));
+    const { io, err } = capture();
+    expect(await runCli(["lists", "update", "--dir", empty, "--offline"], io)).toBe(1);
+    expect(err.join("")).toContain(`lists update --offline: no installed set in ${empty} to rebuild; nothing changed (run lists update first)`);
+    expect(existsSync(join(empty, "current"))).toBe(false);
+    expect(readdirSync(join(empty, "sets"))).toEqual([]);
+    expect(existsSync(join(empty, ".update.lock"))).toBe(false);
   });
 
   it("lists every publisher URL over https, the defaults first among equals", () => {

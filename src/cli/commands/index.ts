@@ -35,7 +35,7 @@ export const COMMANDS: readonly CliCommandEntry[] = [
   {
     words: ["lists", "update"],
     usage:
-      "lists update [--dir D] [--source id]… [--source-url id=url]… [--eu-token T] [--eu-feed-url U] [--timeout-ms N] [--max-bytes N] [--max-drop F] [--allow-count-drop] [--accept-rollback] [--min-records N] [--keep N] [--no-snapshot] [--json]",
+      "lists update [--dir D] [--source id]… [--source-url id=url]… [--eu-token T] [--eu-feed-url U] [--timeout-ms N] [--max-bytes N] [--max-drop F] [--allow-count-drop] [--accept-rollback] [--min-records N] [--keep N] [--no-snapshot] [--offline] [--json]",
     summary: `Download the official lists into D/current as one verified set (all or nothing; D defaults to SANCTIONS_SCREEN_LISTS_DIR or ~/.local/share/sanctions-screen/lists); sources: ${LIST_SOURCES.map((s) => (s.default ? s.id : `(${s.id})`)).join(", ")}`,
     load: async () => (await import("./lists-update")).listsUpdateCommand,
   },

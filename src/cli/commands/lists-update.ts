@@ -68,13 +68,16 @@ function countChange(after: number, before: number | undefined): string {
   return d === 0 ? "±0" : d > 0 ? `+${d}` : `−${-d}`;
 }
 
-function summary(result: UpdateListSetResult): string {
+function summary(result: UpdateListSetResult, offline: boolean): string {
   const before = new Map((result.previous?.lists ?? []).map((l) => [l.listId, l]));
   const rows = result.manifest.lists.map((l) => {
     const how = result.carried.includes(l.source) ? `kept from set ${result.previous?.setId ?? ""}` : `downloaded ${l.downloadedAt}`;
     return `  ${l.listId.padEnd(10)} ${(l.listDate ?? "(no list date)").padEnd(26)} ${String(l.recordCount).padStart(7)} records (${countChange(l.recordCount, before.get(l.listId)?.recordCount)})  sha256 ${l.sha256.slice(0, 12)}  ${how}`;
   });
-  return `lists update: installed set ${result.manifest.setId}${result.previous ? ` (replacing ${result.previous.setId})` : ""}
+  const head = offline
+    ? `lists update --offline: installed set ${result.manifest.setId} (set ${result.previous?.setId ?? ""} rebuilt with a new snapshot; nothing downloaded)`
+    : `lists update: installed set ${result.manifest.setId}${result.previous ? ` (replacing ${result.previous.setId})` : ""}`;
+  return `${head}
 ${rows.join("\n")}
   current -> ${result.setDir}${result.pruned.length > 0 ? `\n  removed old sets: ${result.pruned.join(", ")}` : ""}
 `;
@@ -83,7 +86,9 @@ ${rows.join("\n")}
 /**
  * `lists update [--dir D]`: downloads the official files, verifies them with the fail-closed loaders
  * and the count-drop guard, and installs them as one new set (all or nothing; see
- * `src/cli/update/list-set.ts`). Exit codes: 0 installed, 1 nothing changed (a download, a
+ * `src/cli/update/list-set.ts`). `--offline` downloads nothing: the current set's lists (sha256
+ * re-checked) become a new set with a fresh snapshot (after a library upgrade, or for a set
+ * installed with `--no-snapshot`). Exit codes: 0 installed, 1 nothing changed (a download, a
  * loader, the guard or the lock failed; every failed source is named), 2 usage error.
  */
 export const listsUpdateCommand: CliCommand = {
@@ -104,12 +109,20 @@ export const listsUpdateCommand: CliCommand = {
         keep: { type: "string" },
         json: { type: "boolean" },
         "no-snapshot": { type: "boolean" },
+        offline: { type: "boolean" },
         "eu-token": { type: "string" },
         "eu-feed-url": { type: "string" },
       },
     });
     if (positionals.length > 0) throw new UsageError(`lists update takes no positional arguments, received "${positionals.join(" ")}"`);
-    const selected = selectSources(values.source ?? [], values["source-url"] ?? []);
+    const offline = values.offline === true;
+    if (offline) {
+      // Nothing is downloaded: every option about downloads or the new files' checks is a mistake.
+      const downloadFlags = ["source", "source-url", "eu-token", "eu-feed-url", "timeout-ms", "max-bytes", "max-drop", "allow-count-drop", "accept-rollback", "min-records", "no-snapshot"] as const;
+      const given = downloadFlags.filter((f) => values[f] !== undefined);
+      if (given.length > 0) throw new UsageError(`--offline downloads nothing and rebuilds the current set with its snapshot; it takes none of ${given.map((f) => `--${f}`).join(", ")}`);
+    }
+    const selected = offline ? [] : selectSources(values.source ?? [], values["source-url"] ?? []);
     const maxDrop = values["max-drop"] === undefined ? undefined : Number(values["max-drop"]);
     if (maxDrop !== undefined && !(maxDrop >= 0 && maxDrop <= 1)) {
       throw new UsageError(`--max-drop: expected a fraction from 0 to 1, received "${values["max-drop"]}"`);
@@ -144,6 +157,7 @@ export const listsUpdateCommand: CliCommand = {
       const result = await updateListSet({
         dir,
         sources,
+        ...(offline ? { offline: true } : {}),
         timeoutMs,
         maxBytes,
         ...(maxDrop === undefined ? {} : { maxDropFraction: maxDrop }),
@@ -156,7 +170,7 @@ export const listsUpdateCommand: CliCommand = {
         now: new Date(),
         onProgress: (line) => io.stderr(`lists update: ${line}\n`),
       });
-      io.stdout(values.json ? `${JSON.stringify(result.manifest satisfies SetManifest, null, 2)}\n` : summary(result));
+      io.stdout(values.json ? `${JSON.stringify(result.manifest satisfies SetManifest, null, 2)}\n` : summary(result, offline));
       return 0;
     } catch (error) {
       if (error instanceof UpdateError) {

@@ -112,10 +112,10 @@ export function loadInstalledSetAt(setDir: string, options: LoadInstalledSetOpti
     } catch (error) {
       // Only a refused snapshot falls back (ListFormatError on a `snapshot.*` field); anything else is a bug to see.
       if (!(error instanceof ListFormatError)) throw error;
-      note(`sanctions-screen: note: not using the snapshot of set ${manifest.setId} (${(error as Error).message.replace(/\n\s*/g, "; ")}); loading its list files instead (slower start; \`lists update\` writes a new snapshot)\n`);
+      note(`sanctions-screen: note: not using the snapshot of set ${manifest.setId} (${(error as Error).message.replace(/\n\s*/g, "; ")}); loading its list files instead (slower start; \`lists update --offline\` writes a new snapshot without downloading)\n`);
     }
   } else if (options.snapshot !== false) {
-    note(`sanctions-screen: note: set ${manifest.setId} has no snapshot (installed by an older version or with --no-snapshot); loading its list files (slower start; \`lists update\` writes one)\n`);
+    note(`sanctions-screen: note: set ${manifest.setId} has no snapshot (installed by an older version or with --no-snapshot); loading its list files (slower start; \`lists update --offline\` writes one without downloading)\n`);
   }
   const lists = loadSetLists(setDir, manifest);
   return { setDir, manifest, metadata: lists.map((l) => l.metadata), lists, screener: (screenerOptions) => createScreener({ ...screenerOptions, lists }) };

@@ -151,8 +151,17 @@ export class UpdateError extends Error {
 export interface UpdateListSetOptions {
   /** The update directory `D`. */
   readonly dir: string;
-  /** Sources to download now (URLs already final); the current set's other lists are carried over. */
+  /**
+   * Sources to download now (URLs already final); the current set's other lists are carried over.
+   * Empty only with `offline`.
+   */
   readonly sources: readonly ListSourceSpec[];
+  /**
+   * Download nothing: a new set of the current set's lists (every file's sha256 re-checked) with a
+   * fresh snapshot — after a library upgrade, whose algorithm or version the old snapshot no longer
+   * fits, or for a set installed without one. Requires an installed set and no `sources`.
+   */
+  readonly offline?: boolean;
   readonly timeoutMs: number;
   readonly maxBytes: number;
   readonly maxDropFraction?: number;
@@ -312,6 +321,11 @@ export async function updateListSet(options: UpdateListSetOptions): Promise<Upda
   try {
     const current = readCurrentSet(dir);
     const previous = current?.manifest;
+    if (options.offline === true) {
+      if (options.sources.length > 0) throw new RangeError(`offline: expected no sources, received ${options.sources.map((s) => s.id).join(", ")}`);
+      if (options.snapshot === false) throw new RangeError("offline: a set rebuilt offline always gets its snapshot");
+      if (current === undefined) throw new UpdateError(`lists update --offline: no installed set in ${dir} to rebuild; nothing changed (run lists update first)`, []);
+    } else if (options.sources.length === 0) throw new RangeError("expected at least one source to download (or offline: true)");
     const previousByList = new Map((previous?.lists ?? []).map((l) => [l.listId, l]));
 
     // 1. Download every file of every selected source; the first failure cancels the rest.
