@@ -90,7 +90,9 @@ let rows = new Int32Array(3 * 64);
 
 /**
  * Plain optimal-string-alignment distance (insert, delete, substitute, adjacent transposition: 1
- * each), or `max + 1` as soon as it exceeds `max`.
+ * each), or `max + 1` as soon as it exceeds `max`. Only the cells within `max` of the diagonal are
+ * computed (a cell further off costs more than `max` on every path through it; the cells just
+ * outside the band read as `max + 1`), so a bounded call costs O(length × max).
  * @example
  * osaDistance("CHERNOV", "CHERNOF", 2) //=> 1
  */
@@ -103,16 +105,26 @@ export function osaDistance(a: string, b: string, max: number): number {
   const w = lb + 1;
   if (rows.length < 3 * w) rows = new Int32Array(3 * w * 2);
   const r = rows;
+  // Cells beyond `band` of the diagonal are never read as values (a band of the longer length
+  // covers the whole table: an unbounded call).
+  const band = max < la + lb ? max : la + lb;
+  const outside = band + 1;
   for (let j = 0; j <= lb; j++) r[j] = j;
   let p2 = 2 * w;
   let p1 = 0;
   let c = w;
   for (let i = 1; i <= la; i++) {
+    const lo = i - band > 1 ? i - band : 1;
+    const hi = i + band < lb ? i + band : lb;
     r[c] = i;
-    let rowMin = i;
+    // The cell left of the band in this row, and the one above its right end (not computed in the
+    // row before), read as beyond the bound.
+    if (lo > 1) r[c + lo - 1] = outside;
+    if (i > 1 && hi === i + band) r[p1 + hi] = outside;
+    let rowMin = lo === 1 ? i : outside;
     const ca = a.charCodeAt(i - 1);
     const caPrev = i > 1 ? a.charCodeAt(i - 2) : -1;
-    for (let j = 1; j <= lb; j++) {
+    for (let j = lo; j <= hi; j++) {
       const cb = b.charCodeAt(j - 1);
       const del = (r[p1 + j] as number) + 1;
       const ins = (r[c + j - 1] as number) + 1;
