@@ -93,6 +93,10 @@ const ADVERSARIAL = {
   "8 common words": () => Array.from({ length: 8 }, () => pick(COMMON)).join(" "),
   "16 common words": () => Array.from({ length: 16 }, () => pick(COMMON)).join(" "),
   "60 common words": () => Array.from({ length: 60 }, (_, i) => COMMON[i % COMMON.length]).join(" "),
+  // A common word repeated next to initials: each repeat pairs with every word of its spellings.
+  "repeated word, initials (ALI x4 M x3)": () => "ALI ALI ALI ALI M M M",
+  "repeated word, initials (HASSAN x2 M K)": () => "HASSAN HASSAN M K",
+  "repeated words, initials (8 words)": () => "ALLAH ALI A MOHAMMED M AL M MOHAMMED",
   "64 AL + one-letter initials": () => Array.from({ length: 64 }, (_, i) => (i % 2 ? LETTERS[(i * 7) % 26] : "AL")).join(" "),
   "6 initials x 9": () => Array.from({ length: 9 }, () => "A B C D E F").join(" X "),
   "64 one-letter words": () => Array.from({ length: 64 }, (_, i) => LETTERS[i % 26]).join(" "),
