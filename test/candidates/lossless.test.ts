@@ -5,7 +5,7 @@
  */
 import { fc, test } from "@fast-check/vitest";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildNameIndex, explainNameMatch, queryUnits, scanNames, searchNames, type NameIndex } from "../../src/candidates";
+import { buildNameIndex, explainNameMatch, nameIndexFromData, queryUnits, scanNames, searchNames, type NameIndex } from "../../src/candidates";
 import { loadEmbeddedLists } from "../../src/embedded";
 import type { DesignationRecord } from "../../src/model";
 import { normalizeName } from "../../src/normalize";
@@ -156,5 +156,24 @@ describe("indexed search equals the scan over the embedded lists", () => {
       most = Math.max(most, stats.candidateNames);
     }
     expect(most).toBeGreaterThanOrEqual(1024);
+  });
+
+  // The search keeps its small arrays in the index between searches (grown by a long query, reused
+  // by shorter ones): each search of a sequence equals the same search on a fresh copy of the index
+  // (same data, new scratch), the long query's included.
+  it("carries nothing from one search to the next", () => {
+    const long = Array.from({ length: 40 }, (_, i) => ["ALI", "HASSAN", "BANK", "TRADING", "M", "AL", "MINSK"][i % 7]).join(" ");
+    // Initials after longer queries: their postings are not read when there are few candidates, so a
+    // token marked read by the search before would tighten the bound wrongly.
+    const sequence = ["Belvneshprom service", long, "M & T Bank", "A. G. Lukashenko", "صدام حسين", "Army Supply Bureau", "A G Lukashenka", long, "S and C Trade Pty Ltd", "Army Supply Bureau", "V. Putin"];
+    for (const q of sequence) {
+      const query = normalizeName(q);
+      for (const minScore of [0.6, 0.8]) {
+        const fresh = nameIndexFromData(embedded.data, embedded.algorithm);
+        const found = searchNames(embedded, query, { minScore });
+        expect(found).toEqual(searchNames(fresh, query, { minScore }));
+        if (q !== long && minScore === 0.6) expect(found.length).toBeGreaterThan(0);
+      }
+    }
   });
 });
