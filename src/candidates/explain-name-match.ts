@@ -4,7 +4,7 @@
  */
 import type { DesignationRecord } from "../model";
 import { normalizeName, type NormalizedName } from "../normalize";
-import { buildNameUnits, classWeight, rarityWeight, scoreNames, type NameAlignment, type NameUnits } from "../score";
+import { alignNames, buildNameUnits, classWeight, rarityWeight, scoreNames, type NameAlignment, type NameUnits, type UnitPair } from "../score";
 import { contextFor, queryReadings, queryUnits, vocabKey, type NameIndex } from "./name-index";
 
 /** A name match with everything needed to explain it. */
@@ -18,21 +18,25 @@ export interface NameExplanation {
 
 /**
  * Explains how a query aligns with one name of a record (by its ordinal in `subject.names`);
- * `prepared` may pass the query's units from {@link queryUnits} when explaining several hits.
+ * `prepared` may pass the query's units from {@link queryUnits} when explaining several hits, and
+ * `pairs` the comparable pairs the search found for that name (`NameMatch.pairs`: the same pairs
+ * {@link comparablePairs} would list, in its order), which are then aligned instead of comparing
+ * every token pair of the two names again.
  * @example
  * explainNameMatch(index, normalizeName("Nicolas Maduro"), record, 0).alignment.pairs.length //=> 2
  */
-export function explainNameMatch(index: NameIndex, query: NormalizedName, record: DesignationRecord, ordinal: number, prepared?: NameUnits, reading = 0): NameExplanation {
+export function explainNameMatch(index: NameIndex, query: NormalizedName, record: DesignationRecord, ordinal: number, prepared?: NameUnits, reading = 0, pairs?: readonly UnitPair[]): NameExplanation {
   const { candidate, candidateUnits } = candidateOf(index, record, ordinal);
+  const align = (units: NameUnits): NameAlignment => (pairs === undefined ? scoreNames(units, candidateUnits, index.algorithm) : alignNames(pairs, units, candidateUnits, index.algorithm));
   if (reading > 0) {
     // A split reading of the query (queryReadings): the same reading and penalty as the search.
     const read = queryReadings(index, query)[reading] ?? query;
     const units = queryUnits(index, read);
-    const alignment = scoreNames(units, candidateUnits, index.algorithm);
+    const alignment = align(units);
     return { query: read, queryUnits: units, candidate, candidateUnits, alignment: { ...alignment, score: alignment.score - index.algorithm.splitPenalty } };
   }
   const qu = prepared ?? queryUnits(index, query);
-  return { query, queryUnits: qu, candidate, candidateUnits, alignment: scoreNames(qu, candidateUnits, index.algorithm) };
+  return { query, queryUnits: qu, candidate, candidateUnits, alignment: align(qu) };
 }
 
 type Candidate = Pick<NameExplanation, "candidate" | "candidateUnits">;

@@ -353,6 +353,12 @@ export interface NameMatch {
   readonly score: number;
   /** Which reading of the query matched (see {@link queryReadings}); 0, the query as given, when absent. */
   readonly reading?: number;
+  /**
+   * The name's comparable unit pairs (query unit, list unit of the name, similarity) that the search
+   * aligned, in query-unit then list-unit order — the order {@link comparablePairs} lists them in —
+   * when the search was asked to keep them ({@link SearchNamesOptions.keepPairs}).
+   */
+  readonly pairs?: readonly UnitPair[];
 }
 
 /** Options of {@link buildNameIndex}. */
@@ -902,6 +908,12 @@ export interface SearchNamesOptions {
    * the same units, whatever earlier searches cached.
    */
   readonly budget?: SearchBudget;
+  /**
+   * Keep each match's comparable pairs (`NameMatch.pairs`), so that explaining it aligns them
+   * instead of comparing every token pair of the two names again. A screen keeps them (it explains
+   * its hits); a ranking does not.
+   */
+  readonly keepPairs?: boolean;
 }
 
 /**
@@ -942,7 +954,13 @@ export function searchNames(index: NameIndex, query: NormalizedName, options: Se
     searchReading(
       index,
       reading,
-      { minScore: options.minScore, ...(units ? { units } : {}), ...(reading === query && options.nearest ? { nearest: options.nearest } : {}), ...(options.budget ? { budget: options.budget } : {}) },
+      {
+        minScore: options.minScore,
+        ...(units ? { units } : {}),
+        ...(reading === query && options.nearest ? { nearest: options.nearest } : {}),
+        ...(options.budget ? { budget: options.budget } : {}),
+        ...(options.keepPairs ? { keepPairs: true } : {}),
+      },
       stats,
     ),
   );
@@ -1764,7 +1782,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
         nearest.match = { recordIndex: data.nameRecord[m] as number, nameId: m, nameOrdinal: data.nameOrdinal[m] as number, kind: NAME_KINDS[data.nameKind[m] as number] as NameKind, alignment, score };
       }
     }
-    offerMatch(best, data, m, alignment, queryLegal, alg, options.minScore);
+    offerMatch(best, data, m, alignment, queryLegal, alg, options.minScore, options.keepPairs === true ? pairs : undefined);
   }
   // The last candidate's work: over the budget is over, even with every candidate scored.
   if (budget !== undefined && !budget.exhausted) spent(work);
@@ -1961,7 +1979,16 @@ function scanPairs(index: NameIndex, q: NameUnits, m: number): UnitPair[] {
   return pairs;
 }
 
-function offerMatch(best: Map<number, NameMatch>, data: NameIndexData, m: number, alignment: number, queryLegal: number, alg: NameAlgorithm, minScore: number): void {
+function offerMatch(
+  best: Map<number, NameMatch>,
+  data: NameIndexData,
+  m: number,
+  alignment: number,
+  queryLegal: number,
+  alg: NameAlgorithm,
+  minScore: number,
+  keep?: readonly UnitPair[],
+): void {
   const score = alignment + namePenalty(data, m, queryLegal, alg);
   if (score < minScore) return;
   const record = data.nameRecord[m] as number;
@@ -1971,7 +1998,9 @@ function offerMatch(best: Map<number, NameMatch>, data: NameIndexData, m: number
     const priorKind = NAME_KINDS.indexOf(prior.kind);
     if (prior.score > score || (prior.score === score && (priorKind < kind || (priorKind === kind && prior.nameOrdinal <= (data.nameOrdinal[m] as number))))) return;
   }
-  best.set(record, { recordIndex: record, nameId: m, nameOrdinal: data.nameOrdinal[m] as number, kind: NAME_KINDS[kind] as NameKind, alignment, score });
+  const match: NameMatch = { recordIndex: record, nameId: m, nameOrdinal: data.nameOrdinal[m] as number, kind: NAME_KINDS[kind] as NameKind, alignment, score };
+  // A copy (the search reuses its pair objects), in comparablePairs' order.
+  best.set(record, keep === undefined ? match : { ...match, pairs: keep.map((p) => ({ q: p.q, c: p.c, sim: p.sim })).sort((a, b) => a.q - b.q || a.c - b.c) });
 }
 
 function sortMatches(best: Map<number, NameMatch>): NameMatch[] {
@@ -1998,7 +2027,7 @@ function scanReading(index: NameIndex, query: NormalizedName, options: SearchNam
   for (let m = 0; m < names; m++) {
     const pairs = scanPairs(index, q, m);
     if (pairs.length === 0) continue;
-    offerMatch(best, data, m, alignmentScore(pairs, q.table, nameTable(data, m), alg), queryLegal, alg, options.minScore);
+    offerMatch(best, data, m, alignmentScore(pairs, q.table, nameTable(data, m), alg), queryLegal, alg, options.minScore, options.keepPairs === true ? pairs : undefined);
   }
   return sortMatches(best);
 }
@@ -2019,7 +2048,7 @@ export function scoreRecordNames(index: NameIndex, query: NormalizedName, record
     if (data.nameRecord[m] !== recordIndex) continue;
     const pairs = scanPairs(index, q, m);
     const alignment = pairs.length === 0 ? 0 : alignmentScore(pairs, q.table, nameTable(data, m), alg);
-    offerMatch(best, data, m, alignment, queryLegal, alg, Number.NEGATIVE_INFINITY);
+    offerMatch(best, data, m, alignment, queryLegal, alg, Number.NEGATIVE_INFINITY, pairs);
   }
   return best.get(recordIndex);
 }

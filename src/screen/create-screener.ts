@@ -393,7 +393,7 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
 
   function nameLevelReasons(query: NormalizedName, m: NameMatch, record: DesignationRecord, prepared: NameUnits): { reasons: Reason[]; hitAlignment: Hit["alignment"] } {
     const name = record.subject.names[m.nameOrdinal];
-    const e = explainNameMatch(index, query, record, m.nameOrdinal, prepared, m.reading ?? 0);
+    const e = explainNameMatch(index, query, record, m.nameOrdinal, prepared, m.reading ?? 0, m.pairs);
     const reasons: Reason[] = [nameReason(e, alg)];
     const kind = nameKindReason(m.kind, name?.value ?? "", alg);
     if (kind) reasons.push(kind);
@@ -474,7 +474,7 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
     const minScore = Math.max(1e-6, reviewThreshold - bonus - 1e-6);
     const nearest: { floor: number; match?: NameMatch } = { floor: minScore - NEAR_MISS_BAND };
     const budget: SearchBudget = { remaining: opts.searchBudget, exhausted: false };
-    const matches = searchNames(index, query, { minScore, units, nearest, budget });
+    const matches = searchNames(index, query, { minScore, units, nearest, budget, keepPairs: true });
     // Every match is read and its secondary evidence scored below: charged before (issue 9).
     budget.remaining -= matches.length * WORK_PER_MATCH;
     if (budget.remaining < 0) budget.exhausted = true;

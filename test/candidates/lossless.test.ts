@@ -9,6 +9,7 @@ import { buildNameIndex, explainNameMatch, nameIndexFromData, queryUnits, scanNa
 import { loadEmbeddedLists } from "../../src/embedded";
 import type { DesignationRecord } from "../../src/model";
 import { normalizeName } from "../../src/normalize";
+import { comparablePairs } from "../../src/score";
 import { EVAL_FILES, evalLists } from "../eval/designations";
 import { describeWithData } from "../shared-data";
 import { handMade } from "../screen/fixtures";
@@ -138,9 +139,30 @@ describeWithData("indexed search equals the brute-force scan", EVAL_FILES, () =>
 // in the scan (a search that skipped that rule returned three extra records at 0.3).
 describe("indexed search equals the scan over the embedded lists", () => {
   let embedded: NameIndex;
+  let embeddedRecords: DesignationRecord[];
   beforeAll(() => {
-    embedded = buildNameIndex(loadEmbeddedLists().flatMap((l) => l.records));
+    embeddedRecords = loadEmbeddedLists().flatMap((l) => l.records);
+    embedded = buildNameIndex(embeddedRecords);
   }, 120_000);
+
+  // A screen explains its hits with the pairs its search found (keepPairs): they are exactly the
+  // pairs the brute-force comparison of the two names lists, so the explanation is the same.
+  it.each(["Army Supply Bureau", "Belvneshprom service", "A. G. Lukashenko", "صدام حسين", "AlexanderLukashenko", "M & T Bank", "Minsk Automobile Plant OJSC"])(
+    "explains %s with the search's pairs as without them",
+    (q) => {
+      const query = normalizeName(q);
+      const found = searchNames(embedded, query, { minScore: 0.5, keepPairs: true });
+      expect(found.length).toBeGreaterThan(0);
+      for (const m of found.slice(0, 25)) {
+        const record = embeddedRecords[m.recordIndex] as DesignationRecord;
+        const plain = explainNameMatch(embedded, query, record, m.nameOrdinal, undefined, m.reading ?? 0);
+        expect(m.pairs).toEqual(comparablePairs(plain.queryUnits, plain.candidateUnits, embedded.algorithm));
+        expect(explainNameMatch(embedded, query, record, m.nameOrdinal, undefined, m.reading ?? 0, m.pairs)).toEqual(plain);
+      }
+      // Without keepPairs a search keeps none (a ranking explains nothing).
+      expect(searchNames(embedded, query, { minScore: 0.5 }).every((m) => m.pairs === undefined)).toBe(true);
+    },
+  );
 
   it.each(["ن محمد", "ع محمد", "م. علي", "صدام حسين", "A R M Y  S U P P L Y", "Belvneshprom service"])("on %s", (q) => {
     for (const minScore of [0.3, 0.57, 0.8]) expect(searchNames(embedded, normalizeName(q), { minScore })).toEqual(scanNames(embedded, normalizeName(q), { minScore }));
