@@ -801,14 +801,7 @@ function listWeights(data: NameIndexData): Pick<NameIndex, "nameCoreWeight" | "t
  */
 function readingDf(index: NameIndex, t: NameToken): number {
   const ct = comparableToken(t.text, t.skeleton, { abjad: true, initial: t.cls === "initial", number: t.cls === "number" });
-  const key = vocabKey(ct);
-  const scratch = index.scratch;
-  let n = scratch.neighbours.get(key);
-  if (n === undefined) {
-    n = comparableTexts(index, ct, undefined);
-    if (scratch.neighbours.size >= NEIGHBOUR_CACHE_SIZE) scratch.neighbours.clear();
-    scratch.neighbours.set(key, n);
-  }
+  const n = cachedNeighbours(index, ct, vocabKey(ct), undefined);
   let bestSim = 0;
   let df = 0;
   for (let x = 0; x < n.texts.length; x += 3) {
@@ -1220,12 +1213,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
     } else {
       // Charged as if computed here, cached or not (the same query always costs the same).
       if (!spend(probeWork(index, u))) return [];
-      let cached = scratch.neighbours.get(key);
-      if (cached === undefined) {
-        cached = comparableTexts(index, u, stats);
-        if (scratch.neighbours.size >= NEIGHBOUR_CACHE_SIZE) scratch.neighbours.clear();
-        scratch.neighbours.set(key, cached);
-      }
+      const cached = cachedNeighbours(index, u, key, stats);
       if (!spent(WORK_PER_PROBED * cached.probed)) return [];
       const list = cached.texts;
       for (let x = 0; x < list.length; x += 3) add(list[x] as number, list[x + 1] as number, list[x + 2] as number);
@@ -1312,10 +1300,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       const m = data.postNames[x] as number;
       if (personalOnly && (data.namePersonal[m] as number) !== 1) continue;
       if (scratch.nameStamp[m] === nameEpoch) {
-        nameMask[m] = (nameMask[m] as number) | unitMask;
-        nameCover[m] = (nameCover[m] as number) + cover;
-        nameCoverStrong[m] = (nameCoverStrong[m] as number) + strong;
-        addGain(m, gain);
+        markCandidate(m, cover, strong, gain);
         continue;
       }
       if (onlyStamped) continue;
@@ -1339,6 +1324,13 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       nameSim[m] = (nameSim[m] as number) + gain - (nameUnitGain[m] as number);
       nameUnitGain[m] = gain;
     }
+  };
+  // What a text of the current unit adds to a name that is already a candidate.
+  const markCandidate = (m: number, cover: number, strong: number, gain: number): void => {
+    nameMask[m] = (nameMask[m] as number) | unitMask;
+    nameCover[m] = (nameCover[m] as number) + cover;
+    nameCoverStrong[m] = (nameCoverStrong[m] as number) + strong;
+    addGain(m, gain);
   };
   // The mask pass for a unit whose comparable texts' postings far outnumber the candidates: each
   // candidate's own units are looked up instead of scanning the postings for candidates. The same
@@ -1378,10 +1370,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       }
       for (let k = 0; k < found; k++) {
         const x = foundPos[k] as number;
-        nameMask[m] = (nameMask[m] as number) | unitMask;
-        nameCover[m] = (nameCover[m] as number) + (maskCover[x] as number);
-        nameCoverStrong[m] = (nameCoverStrong[m] as number) + (maskStrong[x] as number);
-        addGain(m, (sims[x] as number) * unitWeight);
+        markCandidate(m, maskCover[x] as number, maskStrong[x] as number, (sims[x] as number) * unitWeight);
       }
     }
   };
@@ -1502,11 +1491,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
         const end = data.postStart[v + 1] as number;
         for (let y = data.postStart[v] as number; y < end; y++) {
           const m = data.postNames[y] as number;
-          if (scratch.nameStamp[m] !== nameEpoch) continue;
-          nameMask[m] = (nameMask[m] as number) | unitMask;
-          nameCover[m] = (nameCover[m] as number) + cover;
-          nameCoverStrong[m] = (nameCoverStrong[m] as number) + strong;
-          addGain(m, gain);
+          if (scratch.nameStamp[m] === nameEpoch) markCandidate(m, cover, strong, gain);
         }
       }
     }
@@ -1793,6 +1778,21 @@ type MutablePair = { q: number; c: number; sim: number };
 
 /** Memo entry of an initial and a text that do not compare. */
 const NO_PAIR: { how: MatchHow; sim: number } = { how: "initial", sim: 0 };
+
+/**
+ * A unit's comparable texts from the index's cache (by the unit's key), computed and cached when
+ * absent; the cache is emptied when full. `stats` counts only what is computed.
+ */
+function cachedNeighbours(index: NameIndex, u: ComparableToken, key: string, stats: SearchStats | undefined): Neighbours {
+  const cache = index.scratch.neighbours;
+  let found = cache.get(key);
+  if (found === undefined) {
+    found = comparableTexts(index, u, stats);
+    if (cache.size >= NEIGHBOUR_CACHE_SIZE) cache.clear();
+    cache.set(key, found);
+  }
+  return found;
+}
 
 /** A unit's comparable vocabulary texts (see {@link comparableTexts}). */
 interface Neighbours {
