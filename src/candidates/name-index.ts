@@ -893,7 +893,7 @@ export interface SearchNamesOptions {
    * considered when nothing reached the minimum. Not part of the lossless contract (the scan
    * scores every name; names the candidate and mask bounds drop are not looked at).
    */
-  readonly nearest?: { readonly floor?: number; match?: NameMatch };
+  readonly nearest?: { readonly floor?: number; match?: NameMatch | undefined };
   /**
    * A work budget shared by every reading of the query, counted in work units (see `WORK`): when
    * it runs out the search stops and sets `exhausted` (its results are then incomplete: the caller
@@ -947,12 +947,14 @@ export function searchNames(index: NameIndex, query: NormalizedName, options: Se
     searchReading(
       index,
       reading,
+      // Every field present, in one order: one object shape for every call (V8's optimised search
+      // deoptimises on a second shape).
       {
         minScore: options.minScore,
-        ...(units ? { units } : {}),
-        ...(reading === query && options.nearest ? { nearest: options.nearest } : {}),
-        ...(options.budget ? { budget: options.budget } : {}),
-        ...(options.keepPairs ? { keepPairs: true } : {}),
+        units,
+        nearest: reading === query ? options.nearest : undefined,
+        budget: options.budget,
+        keepPairs: options.keepPairs === true,
       },
       stats,
     ),
@@ -1105,7 +1107,16 @@ function overReadings(index: NameIndex, query: NormalizedName, options: SearchNa
   return sortMatches(best);
 }
 
-function searchReading(index: NameIndex, query: NormalizedName, options: SearchNamesOptions, stats?: SearchStats): NameMatch[] {
+/** {@link SearchNamesOptions} for one reading, every field present (see searchNames). */
+interface ReadingOptions {
+  readonly minScore: number;
+  readonly units: NameUnits | undefined;
+  readonly nearest: SearchNamesOptions["nearest"] | undefined;
+  readonly budget: SearchBudget | undefined;
+  readonly keepPairs: boolean;
+}
+
+function searchReading(index: NameIndex, query: NormalizedName, options: ReadingOptions, stats?: SearchStats): NameMatch[] {
   const { data, algorithm: alg } = index;
   if (query.unscreenable !== undefined || !(options.minScore > 0)) return [];
   // Work budget (issue 9): a step whose work is known before it runs is charged first and not run
@@ -1553,7 +1564,10 @@ function searchReading(index: NameIndex, query: NormalizedName, options: SearchN
       if (sim > (cBest[k] as number)) cBest[k] = sim;
     }
   };
-  const allGroups = initialList.map((_, g) => g);
+  // Built by push like otherGroups (packed elements): the candidate loop reads either through one
+  // variable, and arrays of two element kinds there cost V8's optimised code a deoptimisation.
+  const allGroups: number[] = [];
+  for (let g = 0; g < initialList.length; g++) allGroups.push(g);
   const { initialStamp, initialHow, initialSim } = scratch;
   const { vocabFlags, vocabText } = data;
   let allKnown = masked;

@@ -472,7 +472,8 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
     const bonus = (input.dateOfBirth !== undefined ? DOB_MAX_BONUS : 0) + (input.country !== undefined ? COUNTRY_MATCH_BONUS : 0);
     const units = queryUnits(index, query);
     const minScore = Math.max(1e-6, reviewThreshold - bonus - 1e-6);
-    const nearest: { floor: number; match?: NameMatch } = { floor: minScore - NEAR_MISS_BAND };
+    // `match` present from the start: one object shape while the search fills it in.
+    const nearest: { floor: number; match: NameMatch | undefined } = { floor: minScore - NEAR_MISS_BAND, match: undefined };
     const budget: SearchBudget = { remaining: opts.searchBudget, exhausted: false };
     const matches = searchNames(index, query, { minScore, units, nearest, budget, keepPairs: true });
     // Every match is read and its secondary evidence scored below: charged before (issue 9).
