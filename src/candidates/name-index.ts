@@ -907,6 +907,13 @@ export interface SearchNamesOptions {
    * its hits); a ranking does not.
    */
   readonly keepPairs?: boolean;
+  /**
+   * A record's own minimum, at or above `minScore`: its names below it are not returned (nor
+   * aligned when a bound shows they cannot reach it). A screen raises it for the records whose
+   * secondary evidence cannot add the bonus `minScore` was lowered by (no birth date that can agree
+   * with the caller's); `minScore` stays the lowest, so what the query's words must reach is the same.
+   */
+  readonly recordFloor?: (record: number) => number;
 }
 
 /**
@@ -955,6 +962,7 @@ export function searchNames(index: NameIndex, query: NormalizedName, options: Se
         nearest: reading === query ? options.nearest : undefined,
         budget: options.budget,
         keepPairs: options.keepPairs === true,
+        recordFloor: options.recordFloor,
       },
       stats,
     ),
@@ -1098,7 +1106,7 @@ function overReadings(index: NameIndex, query: NormalizedName, options: SearchNa
   for (let r = 1; r < readings.length; r++) {
     for (const m of run(readings[r] as NormalizedName, undefined)) {
       const score = m.score - penalty;
-      if (score < options.minScore) continue;
+      if (score < (options.recordFloor === undefined ? options.minScore : options.recordFloor(m.recordIndex))) continue;
       const prior = best.get(m.recordIndex);
       if (prior !== undefined && prior.score >= score) continue;
       best.set(m.recordIndex, { ...m, alignment: m.alignment - penalty, score, reading: r });
@@ -1114,6 +1122,7 @@ interface ReadingOptions {
   readonly nearest: SearchNamesOptions["nearest"] | undefined;
   readonly budget: SearchBudget | undefined;
   readonly keepPairs: boolean;
+  readonly recordFloor: ((record: number) => number) | undefined;
 }
 
 function searchReading(index: NameIndex, query: NormalizedName, options: ReadingOptions, stats?: SearchStats): NameMatch[] {
@@ -1123,6 +1132,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: Reading
   // when it does not fit (`spend`); one whose work is known only after (`spent`) is charged then.
   // Either way a search stops within about one step of its budget (see WORK).
   const budget = options.budget;
+  const recordFloor = options.recordFloor;
   if (budget !== undefined && budget.exhausted) return [];
   const spend = (units: number): boolean => {
     if (budget === undefined) return true;
@@ -1597,6 +1607,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: Reading
       }
       work = WORK.candidate + core;
     }
+    const floor = recordFloor === undefined ? options.minScore : recordFloor(data.nameRecord[m] as number);
     if (masked) {
       const mask = nameMask[m] as number;
       let wMatched = 0;
@@ -1636,7 +1647,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: Reading
       // tokens whose postings were not read.
       const simReach = (nameSim[m] as number) + wUnread;
       if (simReach < reach) reach = simReach;
-      if (reach / (reach + out) < options.minScore) continue;
+      if (reach / (reach + out) < floor) continue;
       if (stats) stats.maskedNames = (stats.maskedNames ?? 0) + 1;
     }
     pairs.length = 0;
@@ -1764,7 +1775,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: Reading
     // score near 1 (N ≤ S, and N / (N / s + U) grows with N).
     const simMax = pairSim[1] as number;
     const bound = simMax > 0 ? sPaired / (sPaired / simMax + wOut) : 0;
-    if (bound < options.minScore) {
+    if (bound < floor) {
       // Below the minimum: aligned only when it could still be the nearest (branch and bound on
       // the best so far; a name's score never exceeds its bound).
       const near = options.nearest;
@@ -1777,11 +1788,11 @@ function searchReading(index: NameIndex, query: NormalizedName, options: Reading
     if (nearest !== undefined) {
       const score = alignment + namePenalty(data, m, queryLegal, alg);
       const prior = nearest.match;
-      if (score < options.minScore && score >= (nearest.floor ?? 0) && (prior === undefined || score > prior.score || (score === prior.score && (data.nameRecord[m] as number) < prior.recordIndex))) {
+      if (score < floor && score >= (nearest.floor ?? 0) && (prior === undefined || score > prior.score || (score === prior.score && (data.nameRecord[m] as number) < prior.recordIndex))) {
         nearest.match = { recordIndex: data.nameRecord[m] as number, nameId: m, nameOrdinal: data.nameOrdinal[m] as number, kind: NAME_KINDS[data.nameKind[m] as number] as NameKind, alignment, score };
       }
     }
-    offerMatch(best, data, m, alignment, queryLegal, alg, options.minScore, options.keepPairs === true ? pairs : undefined);
+    offerMatch(best, data, m, alignment, queryLegal, alg, floor, options.keepPairs === true ? pairs : undefined);
   }
   // The last candidate's work: over the budget is over, even with every candidate scored.
   if (budget !== undefined && !budget.exhausted) spent(work);
@@ -2041,7 +2052,8 @@ function scanReading(index: NameIndex, query: NormalizedName, options: SearchNam
   for (let m = 0; m < names; m++) {
     const pairs = scanPairs(index, q, m);
     if (pairs.length === 0) continue;
-    offerMatch(best, data, m, alignmentScore(pairs, q.table, nameTable(data, m), alg), queryLegal, alg, options.minScore, options.keepPairs === true ? pairs : undefined);
+    const floor = options.recordFloor === undefined ? options.minScore : options.recordFloor(data.nameRecord[m] as number);
+    offerMatch(best, data, m, alignmentScore(pairs, q.table, nameTable(data, m), alg), queryLegal, alg, floor, options.keepPairs === true ? pairs : undefined);
   }
   return sortMatches(best);
 }

@@ -11,12 +11,15 @@
  *
  * Sections (the container's header carries library, algorithm, the lists' fingerprint and sha256;
  * its `records` part per list the metadata, provenance (`build`), interned string table and covered
- * regimes, and the identifier index's CRC-32):
+ * regimes, and the CRC-32 of the identifier index and of the birth years):
  * - `recordOffsets`: u32 offsets[records + 1] into `records`; `recordCrcs`: u32 CRC-32 of each record;
  * - `records`: each record's compact JSON (`compactRecord` form: interned strings as indices into
  *   its list's string table);
  * - `identifiers`: the identifier index as JSON `[[key, [record, …]], …]` (decoded on first use:
  *   ~20 ms, paid only by a process whose screens give identifiers);
+ * - `birthYears`: i16 [first, last] birth year of each record (`birthYearSpans`; [0, -1] without a
+ *   birth date), read on the first screen with a date of birth: the records that can get the date's
+ *   bonus, so a screen lowers its search minimum for those alone;
  * - `index`: the name index's body (src/candidates/serialize.ts, read whole when the screener is made).
  *
  * Integrity: every record and the identifier index carry a CRC-32 checked when they are decoded, so
@@ -41,7 +44,7 @@ import {
   type SnapshotSource,
 } from "../candidates";
 import { InputError, ListFormatError } from "../errors";
-import { NAMES_V2, type NameAlgorithm } from "../score";
+import { birthYearSpans, NAMES_V2, type NameAlgorithm } from "../score";
 import type { DesignationRecord, ListMetadata, LoadedList, Regime } from "../model";
 import { createScreenerOver, curatedLinksOf, LIBRARY, type Screener, type ScreenerOptions, type ScreenerRecords } from "../screen";
 import { expandCompiledList, expandRecord, type CompiledList } from "./compact";
@@ -63,6 +66,7 @@ interface RecordsPart {
   readonly lists: readonly SnapshotList[];
   readonly recordCount: number;
   readonly identifierCrc: number;
+  readonly birthYearCrc: number;
 }
 
 const CRC_TABLE = (() => {
@@ -92,6 +96,8 @@ export interface RecordSnapshot {
   readonly regimesCovered: ReadonlyMap<Regime, readonly string[]>;
   /** Records by canonical identifier value (as `buildIdentifierIndex`), decoded on first use. */
   identifierIndex(): IdentifierIndex;
+  /** Each record's birth-year span (as `birthYearSpans`), decoded on first use (a screen with a date of birth). */
+  birthYears(): Int16Array;
   /**
    * The name index stored in the same file, read (one range of ~35 MB) and checked when called;
    * refused with an `InputError` on `index` for other lists or another algorithm, as a bare index is.
@@ -167,17 +173,20 @@ export function writeSnapshot(compiled: readonly CompiledList[], index: NameInde
   }
   const ids = buildIdentifierIndex(expanded.flatMap((l) => l.records));
   const idBytes = encoder.encode(JSON.stringify([...ids]));
+  const birthBytes = new Uint8Array(birthYearSpans(expanded.flatMap((l) => l.records)).buffer);
   const { part, body } = encodeNameIndex(index);
   const records: RecordsPart = {
     lists: compiled.map((c, k) => ({ metadata: c.metadata, build: c.build, strings: c.strings, regimes: regimesOf((expanded[k] as LoadedList).records) })),
     recordCount: total,
     identifierCrc: crc32(idBytes),
+    birthYearCrc: crc32(birthBytes),
   };
   return writeSnapshotFile({ library: LIBRARY_ID, algorithmId: index.data.algorithmId, fingerprint: fingerprintOf(compiled), records, index: part }, [
     { name: "recordOffsets", bytes: new Uint8Array(offsets.buffer) },
     { name: "recordCrcs", bytes: new Uint8Array(crcs.buffer) },
     { name: "records", bytes: recordBytes },
     { name: "identifiers", bytes: idBytes },
+    { name: "birthYears", bytes: birthBytes },
     { name: "index", bytes: body },
   ], payloadSha256);
 }
@@ -215,6 +224,9 @@ export function openRecordSnapshot(input: Uint8Array | ByteSource, options: Open
   const decoder = new TextDecoder();
   const n = part.recordCount;
   const recordArea = file.section("records");
+  // Read on first use, but present from the start: a snapshot without it is refused at open.
+  const birthArea = file.section("birthYears");
+  if (birthArea.length !== 4 * n || !Number.isInteger(part.birthYearCrc)) refuse("birthYears", `${4 * n} bytes and their CRC-32`, `${birthArea.length} bytes, CRC-32 ${String(part.birthYearCrc)}`);
   const tableBytes = (name: string, count: number): Uint32Array => {
     const s = file.section(name);
     if (s.length !== count * 4) refuse("sections", `${count * 4} bytes of ${name}`, `${s.length} bytes`);
@@ -253,6 +265,7 @@ export function openRecordSnapshot(input: Uint8Array | ByteSource, options: Open
   const regimesCovered = new Map<Regime, string[]>();
   for (const l of part.lists) for (const regime of l.regimes) regimesCovered.set(regime, [...(regimesCovered.get(regime) ?? []), l.metadata.listId]);
   let ids: IdentifierIndex | undefined;
+  let births: Int16Array | undefined;
   return {
     lists,
     recordCount: n,
@@ -265,6 +278,15 @@ export function openRecordSnapshot(input: Uint8Array | ByteSource, options: Open
         ids = new Map(JSON.parse(decoder.decode(text)) as [string, number[]][]);
       }
       return ids;
+    },
+    birthYears(): Int16Array {
+      if (births === undefined) {
+        const bytes = source.read(birthArea.start, birthArea.length);
+        if (crc32(bytes) !== part!.birthYearCrc) refuse("birthYears", `CRC-32 ${part!.birthYearCrc}`, `CRC-32 ${crc32(bytes)}`);
+        // A copy: the section need not sit at an even offset of the file's bytes.
+        births = new Int16Array(bytes.slice().buffer);
+      }
+      return births;
     },
     nameIndex(fingerprint, alg) {
       const fail = (expected: string, received: string): never => {
@@ -315,6 +337,7 @@ export function snapshotRecords(snapshot: RecordSnapshot): ScreenerRecords {
     curatedLinks: curatedLinksOf(curated),
     regimesCovered: snapshot.regimesCovered,
     identifierIndex: snapshot.identifierIndex,
+    birthYears: snapshot.birthYears,
     nameIndex: snapshot.nameIndex,
   };
 }

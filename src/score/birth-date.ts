@@ -91,3 +91,38 @@ export function birthDateReason(query: string | undefined, candidate: readonly D
     detail: `birth year ${query.slice(0, 4)} vs ${labels}`,
   };
 }
+
+/**
+ * The years each record's birth dates span, as `[first, last]` pairs (`spans[2 * r]`,
+ * `spans[2 * r + 1]`; `[0, -1]` for a record without a birth date): a record can get a
+ * `dob.match` bonus for a caller's date only when the date's year lies in its span (two dates agree
+ * when their intervals overlap, and an interval lies within its years). A screen with a date of
+ * birth uses it to keep the lower search minimum for those records only.
+ * @example
+ * birthYearSpans([{ subject: { birthDates: ["1970-05-02", { from: "1968", to: "1969" }] } }]) //=> Int16Array [1968, 1970]
+ */
+export function birthYearSpans(records: readonly { readonly subject: { readonly birthDates: readonly DateValue[] } }[]): Int16Array {
+  const spans = new Int16Array(2 * records.length);
+  records.forEach((r, i) => {
+    let first = Infinity;
+    let last = -Infinity;
+    for (const v of r.subject.birthDates) {
+      const { from, to } = toInterval(v);
+      first = Math.min(first, Number(from.slice(0, 4)));
+      last = Math.max(last, Number(to.slice(0, 4)));
+    }
+    spans[2 * i] = first === Infinity ? 0 : first;
+    spans[2 * i + 1] = last === -Infinity ? -1 : last;
+  });
+  return spans;
+}
+
+/**
+ * Whether record `r` can get a `dob.match` bonus for a caller's date of birth in `year` (see
+ * {@link birthYearSpans}).
+ * @example
+ * birthYearMayMatch(birthYearSpans(records), 0, 1969) //=> true
+ */
+export function birthYearMayMatch(spans: Int16Array, r: number, year: number): boolean {
+  return (spans[2 * r] as number) <= year && year <= (spans[2 * r + 1] as number);
+}

@@ -17,6 +17,8 @@ import type { DesignationRecord, ListMetadata, LoadedList, Regime, SubjectType }
 import { normalizeName, type NormalizedName } from "../normalize";
 import {
   birthDateReason,
+  birthYearMayMatch,
+  birthYearSpans,
   COUNTRY_MATCH_BONUS,
   countryReason,
   DOB_MAX_BONUS,
@@ -302,6 +304,7 @@ export function createScreener(options: ScreenerOptions): Screener {
   const opts = parseScreenerOptions(options);
   const records: DesignationRecord[] = options.lists.flatMap((l) => [...l.records]);
   let ids: IdentifierIndex | undefined;
+  let births: Int16Array | undefined;
   return screenerOver(options, opts, {
     lists: options.lists.map((l) => ({ metadata: l.metadata, recordCount: l.records.length })),
     count: records.length,
@@ -310,6 +313,7 @@ export function createScreener(options: ScreenerOptions): Screener {
     curatedLinks: curatedLinksOf(records),
     regimesCovered: regimesCovered(options.lists),
     identifierIndex: () => (ids ??= buildIdentifierIndex(records)),
+    birthYears: () => (births ??= birthYearSpans(records)),
   });
 }
 
@@ -329,6 +333,8 @@ export interface ScreenerRecords {
   readonly regimesCovered: ReadonlyMap<Regime, readonly string[]>;
   /** Records by identifier value, built or decoded on first use (a screen with identifiers). */
   identifierIndex(): IdentifierIndex;
+  /** Each record's birth-year span (`birthYearSpans`), built or decoded on first use (a screen with a date of birth). */
+  birthYears(): Int16Array;
   /** The name index stored beside the records (the list-set snapshot), used when no `index` is given. */
   nameIndex?(fingerprint: string, algorithm: NameAlgorithm): NameIndex;
 }
@@ -439,6 +445,19 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
     nearMiss?: NearMiss;
   };
 
+  /**
+   * Per-record minimums for a screen with a date of birth: only records whose birth years span the
+   * caller's year can get a `dob.match` bonus, so the others are searched at the review threshold
+   * less the country bonus alone (the same records reach review; the search aligns fewer names).
+   */
+  function recordFloors(input: ValidScreenInput, lowest: number): { recordFloor?: (record: number) => number } {
+    if (input.dateOfBirth === undefined) return {};
+    const spans = source.birthYears();
+    const year = Number(input.dateOfBirth.slice(0, 4));
+    const raised = Math.max(1e-6, reviewThreshold - (input.country !== undefined ? COUNTRY_MATCH_BONUS : 0) - 1e-6);
+    return { recordFloor: (r) => (birthYearMayMatch(spans, r, year) ? lowest : raised) };
+  }
+
   /** Scores every record that could reach the review threshold; no explanations yet. */
   function scoreAll(raw: ScreenInput): Scoring {
     const input = parseScreenInput(raw, opts.maxNameLength, opts.maxNameWords);
@@ -475,7 +494,7 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
     // `match` present from the start: one object shape while the search fills it in.
     const nearest: { floor: number; match: NameMatch | undefined } = { floor: minScore - NEAR_MISS_BAND, match: undefined };
     const budget: SearchBudget = { remaining: opts.searchBudget, exhausted: false };
-    const matches = searchNames(index, query, { minScore, units, nearest, budget, keepPairs: true });
+    const matches = searchNames(index, query, { minScore, units, nearest, budget, keepPairs: true, ...recordFloors(input, minScore) });
     // Every match is read and its secondary evidence scored below: charged before (issue 9).
     budget.remaining -= matches.length * WORK_PER_MATCH;
     if (budget.remaining < 0) budget.exhausted = true;

@@ -6,19 +6,19 @@ import { array, boolean, check, instanceOf, number, object, oneOf, record, strin
 import { DEFAULT_MAX_NAME_LENGTH, DEFAULT_MAX_NAME_WORDS, isoDayCheck, jurisdictionsCheck } from "./screen-input";
 
 /**
- * Work budget of one screen, in work units fitted to CPU time (about 7 ns each on the reference machine: the
- * postings and texts its search reads, each candidate's bound and pair tests, its pairs, and
- * WORK_PER_MATCH per record found; see `SearchNamesOptions.budget`). The costliest dev-set query
- * needs 1,963,672 (broad profile with date-of-birth and country bonuses, embedded lists; the next
- * 1,166,604); any input
+ * Work budget of one screen, in work units fitted to CPU time (about 4–7 ns each on the reference
+ * machine: the postings and texts its search reads, each candidate's bound and pair tests, its pairs,
+ * and WORK_PER_MATCH per record found; see `SearchNamesOptions.budget`). The costliest dev-set query
+ * needs 1,752,531 (broad profile, country given and a date of birth at its worst year: only records
+ * born in that year keep the date's bonus in the search; the next costliest 937,173); any input
  * needing more, such as dozens of common words or initials in one name, stops within one step of
  * the budget and is answered `unscreenable`, never `clear`. README "Bounded work" states what this
  * means in CPU time (test/bench/work-budget.mjs).
  * @example
- * DEFAULT_SEARCH_BUDGET //=> 2250000
+ * DEFAULT_SEARCH_BUDGET //=> 1950000
  * createScreener({ lists, searchBudget: DEFAULT_SEARCH_BUDGET / 2 }); // stricter for an exposed endpoint
  */
-export const DEFAULT_SEARCH_BUDGET = 2_250_000;
+export const DEFAULT_SEARCH_BUDGET = 1_950_000;
 
 /** The options `createScreener` validates (`ScreenerOptionsSchema` in `src/schema`, held to it by a test). */
 export const screenerOptionsCheck: Check = object(

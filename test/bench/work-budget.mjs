@@ -21,7 +21,7 @@ import { buildNameIndex, queryUnits, searchNames, WORK_PER_MATCH } from "../../s
 import { loadEmbeddedLists } from "../../src/embedded/index.ts";
 import { normalizeName } from "../../src/normalize/index.ts";
 import { createScreener, DEFAULT_SEARCH_BUDGET, NEAR_MISS_BAND, PROFILES } from "../../src/screen/index.ts";
-import { COUNTRY_MATCH_BONUS, DOB_MAX_BONUS } from "../../src/score/index.ts";
+import { birthYearMayMatch, birthYearSpans, COUNTRY_MATCH_BONUS, DOB_MAX_BONUS } from "../../src/score/index.ts";
 import { EVAL_DIR } from "../eval/designations.ts";
 
 const args = process.argv.slice(2);
@@ -51,12 +51,19 @@ const lists = loadEmbeddedLists();
 const screener = timedCreateScreener({ lists, profile: PROFILE, searchBudget: BUDGET });
 // The same lists indexed again, searched without a budget: the units a name needs.
 const index = buildNameIndex(lists.flatMap((l) => l.records));
-const minScore = Math.max(1e-6, PROFILES[PROFILE].reviewThreshold - DOB_MAX_BONUS - COUNTRY_MATCH_BONUS - 1e-6);
-function unitsOf(name) {
+const review = PROFILES[PROFILE].reviewThreshold;
+const minScore = Math.max(1e-6, review - DOB_MAX_BONUS - COUNTRY_MATCH_BONUS - 1e-6);
+// As the screen searches with a date of birth (and a country): the lowest minimum only for the
+// records whose birth years span the caller's year (birthYearMayMatch), review less the country
+// bonus for the others. `year` null: every record at the lowest (no year does that).
+const spans = birthYearSpans(lists.flatMap((l) => l.records));
+const raised = Math.max(1e-6, review - COUNTRY_MATCH_BONUS - 1e-6);
+function unitsOf(name, year = 1970) {
   const query = normalizeName(name);
   if (query.unscreenable !== undefined) return 0;
   const budget = { remaining: Number.MAX_SAFE_INTEGER, exhausted: false };
-  const found = searchNames(index, query, { minScore, units: queryUnits(index, query), nearest: { floor: minScore - NEAR_MISS_BAND }, budget });
+  const recordFloor = year === null ? undefined : (r) => (birthYearMayMatch(spans, r, year) ? minScore : raised);
+  const found = searchNames(index, query, { minScore, units: queryUnits(index, query), nearest: { floor: minScore - NEAR_MISS_BAND }, budget, ...(recordFloor ? { recordFloor } : {}) });
   return Number.MAX_SAFE_INTEGER - budget.remaining + found.length * WORK_PER_MATCH;
 }
 // CPU time of the process (user + system: garbage collection on helper threads included), or with
@@ -174,8 +181,14 @@ if (DEV && existsSync(join(EVAL_DIR, "dev"))) {
   const costs = queries.map((q) => ({ q, units: unitsOf(q) })).sort((a, b) => b.units - a.units);
   const costliest = costs.slice(0, 5);
   const top = FRESH ? costliest.flatMap((c) => child(["--time-dev", JSON.stringify([c])]).top) : timeQueries(costliest);
-  dev = { queries: queries.length, overBudget: costs.filter((c) => c.units > BUDGET).length, maxUnits: costs[0]?.units ?? 0, top };
+  // The date of birth changes which records keep the lowest minimum: the costliest queries' worst
+  // birth year (1900–2010), and their units were every record to keep it (no year does that).
+  const years = Array.from({ length: 111 }, (_, i) => 1900 + i);
+  const worst = costliest.map(({ q }) => years.reduce((w, y) => Math.max(w, unitsOf(q, y)), 0));
+  const everyRecord = costliest.map(({ q }) => unitsOf(q, null));
+  dev = { queries: queries.length, overBudget: costs.filter((c) => c.units > BUDGET).length, maxUnits: costs[0]?.units ?? 0, worstYearUnits: Math.max(...worst), everyRecordUnits: Math.max(...everyRecord), top };
   console.log(`\ndev set: ${queries.length} queries, max ${dev.maxUnits.toLocaleString("en")} units (${((100 * dev.maxUnits) / BUDGET).toFixed(1)} % of the budget), ${dev.overBudget} over the budget`);
+  console.log(`five costliest at their worst birth year: max ${dev.worstYearUnits.toLocaleString("en")} units (${((100 * dev.worstYearUnits) / BUDGET).toFixed(1)} %); were every record's birth years to span the caller's: ${dev.everyRecordUnits.toLocaleString("en")}`);
   for (const d of top) console.log(d.query.slice(0, 30).padEnd(30), d.outcome.padEnd(13), d.units.toLocaleString("en").padStart(13), d.minMs.toFixed(2).padStart(8), d.medianMs.toFixed(2).padStart(10));
 }
 console.log(JSON.stringify({ budget: BUDGET, profile: PROFILE, reps: REPS, fresh: FRESH, clock: CLOCK, lib: LIB, warm: WARM, adversarial, dev }));

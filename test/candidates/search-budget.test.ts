@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildNameIndex, queryUnits, searchNames, WORK_PER_MATCH, type NameIndex, type NameMatch, type SearchBudget } from "../../src/candidates";
-import { loadEmbeddedLists } from "../../src/embedded";
+import { createDefaultScreener, loadEmbeddedLists } from "../../src/embedded";
 import type { LoadedList } from "../../src/model";
 import { normalizeName } from "../../src/normalize";
 import { createScreener, DEFAULT_SEARCH_BUDGET, NEAR_MISS_BAND, PROFILES } from "../../src/screen";
@@ -106,5 +106,20 @@ describe("work budget of a screen", () => {
     expect(tight.outcome).toBe("unscreenable");
     expect(tight.hits).toEqual([]);
     expect(tight.reasons.map((r) => r.detail).join(" ")).toContain("work budget");
+  });
+
+  // The costliest real name of the dev set at the widest profile, with a country and a date of
+  // birth: only the records whose birth years span the date's keep the date's bonus in the search,
+  // so it fits the default budget whatever the year (were every record to keep it, it would need
+  // 2.08M units; a year's records add at most ~7k).
+  it("screens the costliest dev name at the broad profile with a date of birth of any year", () => {
+    const screener = createDefaultScreener({ profile: "broad" });
+    for (const year of [1940, 1955, 1962, 1966, 1970, 1972, 1973, 1980, 1995]) {
+      const r = screener.screen({ name: "حامد عبد الله أحمد العلي", dateOfBirth: String(year), country: "SY", asOf: "2024-06-01" });
+      expect(r.outcome, String(year)).not.toBe("unscreenable");
+    }
+    // Without the date, the same name at a budget of 1.6M units stops (the test can fail).
+    const tight = createDefaultScreener({ profile: "broad", searchBudget: 1_600_000 });
+    expect(tight.screen({ name: "حامد عبد الله أحمد العلي", dateOfBirth: "1972", country: "SY", asOf: "2024-06-01" }).outcome).toBe("unscreenable");
   });
 });

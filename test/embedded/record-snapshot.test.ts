@@ -13,12 +13,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildIdentifierIndex, buildNameIndex, exportNameIndex, indexFingerprint, type NameIndex } from "../../src/candidates";
 import { compiledLists, compiledManifest } from "../../src/embedded/compiled-data-node";
 import { createDefaultScreener, createSnapshotScreener, expandCompiledList, loadEmbeddedLists, type CompiledList } from "../../src/embedded";
-import { openRecordSnapshot, RECORD_SNAPSHOT_FORMAT, screenerOverSnapshot, snapshotFitsManifest, writeSnapshot, type RecordSnapshot } from "../../src/embedded/record-snapshot";
+import { openRecordSnapshot, RECORD_SNAPSHOT_FORMAT, screenerOverSnapshot, snapshotFitsManifest, snapshotRecords, writeSnapshot, type RecordSnapshot } from "../../src/embedded/record-snapshot";
 import { fileSource, type ByteSource } from "../../src/embedded/file-source";
 import { InputError, ListFormatError } from "../../src/errors";
 import type { DesignationRecord, LoadedList } from "../../src/model";
-import { NAMES_V2 } from "../../src/score";
-import { createScreener, regimesCovered, type ScreenInput, type Screener } from "../../src/screen";
+import { birthYearSpans, NAMES_V2 } from "../../src/score";
+import { createScreener, createScreenerOver, regimesCovered, type ScreenInput, type Screener } from "../../src/screen";
 import { describeWithData, EVAL_DIR } from "../shared-data";
 
 const root = join(import.meta.dirname, "../..");
@@ -82,12 +82,15 @@ describe("the list-set snapshot of the embedded lists", () => {
     expect(snapshot.record(5)).toBe(snapshot.record(5));
   });
 
-  it("precomputes what the screener needs of all records: covered regimes and the identifier index", () => {
+  it("precomputes what the screener needs of all records: covered regimes, the identifier index and birth years", () => {
     const snapshot = openRecordSnapshot(bytes);
     expect(snapshot.regimesCovered).toEqual(regimesCovered(lists));
     const ids = buildIdentifierIndex(lists.flatMap((l) => l.records));
     expect(ids.size).toBeGreaterThan(1000);
     expect(snapshot.identifierIndex()).toEqual(ids);
+    const spans = birthYearSpans(lists.flatMap((l) => l.records));
+    expect(spans.filter((y, i) => i % 2 === 0 && y > 0).length).toBeGreaterThan(3000);
+    expect(snapshot.birthYears()).toEqual(spans);
   });
 
   it("holds the name index it was written with, section for section", () => {
@@ -145,6 +148,11 @@ describe("the list-set snapshot of the embedded lists", () => {
     const opened = openRecordSnapshot(damaged);
     expect(opened.record(0)).toEqual(lists[0]?.records[0]);
     expect(refusal(() => opened.record(opened.recordCount - 1))).toEqual({ field: "snapshot.record" });
+    // A damaged birth year is refused when the birth years are first read (a screen with a date of birth).
+    const years = bytes.slice();
+    const section = sectionAt(bytes, "birthYears");
+    years[section.start + 101] = (years[section.start + 101] as number) ^ 0x01;
+    expect(refusal(() => openRecordSnapshot(years).birthYears())).toEqual({ field: "snapshot.birthYears" });
   });
 });
 
@@ -296,6 +304,35 @@ describeWithData("screens over the list-set snapshot and over the JSON lists", [
     expect(decoded.size).toBeLessThan(curated + 200);
     expect(snapshot.recordCount).toBeGreaterThan(20_000);
   });
+
+  // A screen with a date of birth searches at the lowest minimum (review less both bonuses) only the
+  // records whose birth years span the caller's year; the others at review less the country bonus.
+  // Same answers as a search at the lowest minimum for every record (birth years that span all).
+  it("answer screens with dates of birth as when every record could get the date's bonus", () => {
+    const snapshot = openRecordSnapshot(bytes);
+    const everyYear = new Int16Array(2 * snapshot.recordCount).map((_, i) => (i % 2 === 0 ? 1 : 9999));
+    const lowest = createScreenerOver({ freshness: { snapshot: true } }, { ...snapshotRecords(snapshot), birthYears: () => everyYear });
+    const born = lists.flatMap((l) => l.records).filter((r) => r.subject.birthDates.length > 0 && r.subject.type === "person");
+    const step = Math.floor(born.length / 40);
+    let hits = 0;
+    for (let k = 0; k < 40; k++) {
+      const r = born[k * step] as DesignationRecord;
+      const v = r.subject.birthDates[0] as DesignationRecord["subject"]["birthDates"][number];
+      const year = (typeof v === "string" ? v : v.from).slice(0, 4);
+      const name = (r.subject.names[0]?.value ?? "x").split(/\s+/).slice(0, 2).join(" ");
+      for (const input of [
+        { name, dateOfBirth: year, asOf: "2024-01-01" },
+        { name, dateOfBirth: `${Number(year) + 3}-01-01`, country: "RU", asOf: "2024-01-01" },
+        { name, dateOfBirth: year, country: "IR", asOf: "2024-01-01" },
+      ]) {
+        const a = lowest.screen(input);
+        const b = fromSnapshot.screen(input);
+        expect({ ...b, nearMiss: undefined }, JSON.stringify(input)).toEqual({ ...a, nearMiss: undefined });
+        hits += a.hits.length;
+      }
+    }
+    expect(hits).toBeGreaterThan(60);
+  }, 120_000);
 
   it("answer screens with identifiers, dates of birth, countries, other days and jurisdictions identically", () => {
     const withIds = lists.flatMap((l) => l.records).filter((r): r is DesignationRecord => r.subject.identifiers.length > 0);
