@@ -11,7 +11,7 @@
  *
  * Sections (the container's header carries library, algorithm, the lists' fingerprint and sha256;
  * its `records` part per list the metadata, provenance (`build`), interned string table and covered
- * regimes, and the CRC-32 of the identifier index and of the birth years):
+ * regimes, and the CRC-32 of the identifier index, the birth years and the countries):
  * - `recordOffsets`: u32 offsets[records + 1] into `records`; `recordCrcs`: u32 CRC-32 of each record;
  * - `records`: each record's compact JSON (`compactRecord` form: interned strings as indices into
  *   its list's string table);
@@ -20,6 +20,8 @@
  * - `birthYears`: i16 [first, last] birth year of each record (`birthYearSpans`; [0, -1] without a
  *   birth date), read on the first screen with a date of birth: the records that can get the date's
  *   bonus, so a screen lowers its search minimum for those alone;
+ * - `countries`: u32 offsets[records + 1], then u16 codes (`recordCountryCodes`), read on the first
+ *   screen with a country: which records the country's bonus or penalty applies to;
  * - `index`: the name index's body (src/candidates/serialize.ts, read whole when the screener is made).
  *
  * Integrity: every record and the identifier index carry a CRC-32 checked when they are decoded, so
@@ -44,7 +46,7 @@ import {
   type SnapshotSource,
 } from "../candidates";
 import { InputError, ListFormatError } from "../errors";
-import { birthYearSpans, NAMES_V2, type NameAlgorithm } from "../score";
+import { birthYearSpans, NAMES_V2, recordCountryCodes, type NameAlgorithm } from "../score";
 import type { DesignationRecord, ListMetadata, LoadedList, Regime } from "../model";
 import { createScreenerOver, curatedLinksOf, LIBRARY, type Screener, type ScreenerOptions, type ScreenerRecords } from "../screen";
 import { expandCompiledList, expandRecord, type CompiledList } from "./compact";
@@ -67,6 +69,9 @@ interface RecordsPart {
   readonly recordCount: number;
   readonly identifierCrc: number;
   readonly birthYearCrc: number;
+  /** CRC-32 of the `countries` section, and how many codes it holds after the offsets. */
+  readonly countryCrc: number;
+  readonly countryCodeCount: number;
 }
 
 const CRC_TABLE = (() => {
@@ -98,6 +103,8 @@ export interface RecordSnapshot {
   identifierIndex(): IdentifierIndex;
   /** Each record's birth-year span (as `birthYearSpans`), decoded on first use (a screen with a date of birth). */
   birthYears(): Int16Array;
+  /** Each record's countries (as `recordCountryCodes`), decoded on first use (a screen with a country). */
+  countryCodes(): { readonly offsets: Uint32Array; readonly codes: Uint16Array };
   /**
    * The name index stored in the same file, read (one range of ~35 MB) and checked when called;
    * refused with an `InputError` on `index` for other lists or another algorithm, as a bare index is.
@@ -174,12 +181,18 @@ export function writeSnapshot(compiled: readonly CompiledList[], index: NameInde
   const ids = buildIdentifierIndex(expanded.flatMap((l) => l.records));
   const idBytes = encoder.encode(JSON.stringify([...ids]));
   const birthBytes = new Uint8Array(birthYearSpans(expanded.flatMap((l) => l.records)).buffer);
+  const packed = recordCountryCodes(expanded.flatMap((l) => l.records));
+  const countryBytes = new Uint8Array(4 * (total + 1) + 2 * packed.codes.length);
+  countryBytes.set(new Uint8Array(packed.offsets.buffer), 0);
+  countryBytes.set(new Uint8Array(packed.codes.buffer), 4 * (total + 1));
   const { part, body } = encodeNameIndex(index);
   const records: RecordsPart = {
     lists: compiled.map((c, k) => ({ metadata: c.metadata, build: c.build, strings: c.strings, regimes: regimesOf((expanded[k] as LoadedList).records) })),
     recordCount: total,
     identifierCrc: crc32(idBytes),
     birthYearCrc: crc32(birthBytes),
+    countryCrc: crc32(countryBytes),
+    countryCodeCount: packed.codes.length,
   };
   return writeSnapshotFile({ library: LIBRARY_ID, algorithmId: index.data.algorithmId, fingerprint: fingerprintOf(compiled), records, index: part }, [
     { name: "recordOffsets", bytes: new Uint8Array(offsets.buffer) },
@@ -187,6 +200,7 @@ export function writeSnapshot(compiled: readonly CompiledList[], index: NameInde
     { name: "records", bytes: recordBytes },
     { name: "identifiers", bytes: idBytes },
     { name: "birthYears", bytes: birthBytes },
+    { name: "countries", bytes: countryBytes },
     { name: "index", bytes: body },
   ], payloadSha256);
 }
@@ -227,6 +241,9 @@ export function openRecordSnapshot(input: Uint8Array | ByteSource, options: Open
   // Read on first use, but present from the start: a snapshot without it is refused at open.
   const birthArea = file.section("birthYears");
   if (birthArea.length !== 4 * n || !Number.isInteger(part.birthYearCrc)) refuse("birthYears", `${4 * n} bytes and their CRC-32`, `${birthArea.length} bytes, CRC-32 ${String(part.birthYearCrc)}`);
+  const countryArea = file.section("countries");
+  const countryLength = 4 * (n + 1) + 2 * part.countryCodeCount;
+  if (!Number.isInteger(part.countryCodeCount) || countryArea.length !== countryLength || !Number.isInteger(part.countryCrc)) refuse("countries", `${countryLength} bytes and their CRC-32`, `${countryArea.length} bytes, CRC-32 ${String(part.countryCrc)}`);
   const tableBytes = (name: string, count: number): Uint32Array => {
     const s = file.section(name);
     if (s.length !== count * 4) refuse("sections", `${count * 4} bytes of ${name}`, `${s.length} bytes`);
@@ -266,6 +283,7 @@ export function openRecordSnapshot(input: Uint8Array | ByteSource, options: Open
   for (const l of part.lists) for (const regime of l.regimes) regimesCovered.set(regime, [...(regimesCovered.get(regime) ?? []), l.metadata.listId]);
   let ids: IdentifierIndex | undefined;
   let births: Int16Array | undefined;
+  let countries: { readonly offsets: Uint32Array; readonly codes: Uint16Array } | undefined;
   return {
     lists,
     recordCount: n,
@@ -287,6 +305,17 @@ export function openRecordSnapshot(input: Uint8Array | ByteSource, options: Open
         births = new Int16Array(bytes.slice().buffer);
       }
       return births;
+    },
+    countryCodes() {
+      if (countries === undefined) {
+        const bytes = source.read(countryArea.start, countryArea.length).slice();
+        if (crc32(bytes) !== part!.countryCrc) refuse("countries", `CRC-32 ${part!.countryCrc}`, `CRC-32 ${crc32(bytes)}`);
+        const offsets = new Uint32Array(bytes.buffer, 0, n + 1);
+        const codes = new Uint16Array(bytes.buffer, 4 * (n + 1), part!.countryCodeCount);
+        if (offsets[0] !== 0 || offsets[n] !== codes.length || offsets.some((o, i) => i > 0 && o < (offsets[i - 1] as number))) refuse("countries", `offsets 0 … ${codes.length}, rising`, `offsets ${offsets[0]} … ${offsets[n]}`);
+        countries = { offsets, codes };
+      }
+      return countries;
     },
     nameIndex(fingerprint, alg) {
       const fail = (expected: string, received: string): never => {
@@ -338,6 +367,7 @@ export function snapshotRecords(snapshot: RecordSnapshot): ScreenerRecords {
     regimesCovered: snapshot.regimesCovered,
     identifierIndex: snapshot.identifierIndex,
     birthYears: snapshot.birthYears,
+    countryCodes: snapshot.countryCodes,
     nameIndex: snapshot.nameIndex,
   };
 }

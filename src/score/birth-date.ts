@@ -20,6 +20,12 @@ interface Interval {
 export const DOB_MATCH_BONUS: Readonly<Record<Precision, number>> = { day: 0.08, month: 0.05, year: 0.03 };
 /** Largest bonus any date evidence can add (used by the candidate index bound). */
 export const DOB_MAX_BONUS = 0.08;
+/** Penalty when the years agree but the months or days do not. */
+export const DOB_DAY_MISMATCH_PENALTY = 0.05;
+/** Penalty when the nearest birth year is one year off. */
+export const DOB_NEAR_YEAR_PENALTY = 0.1;
+/** Penalty when every birth year is two or more years off. */
+export const DOB_YEAR_MISMATCH_PENALTY = 0.2;
 
 function precisionOf(d: string): Precision {
   return d.length === 4 ? "year" : d.length === 7 ? "month" : "day";
@@ -80,12 +86,12 @@ export function birthDateReason(query: string | undefined, candidate: readonly D
   }
   const gap = Math.min(...values.map((v) => yearGap(q, v)));
   if (gap === 0) {
-    return { feature: "dob.day-mismatch", score: 1, weight: -0.05, query, candidate: labels, detail: `birth date ${query} vs ${labels}` };
+    return { feature: "dob.day-mismatch", score: 1, weight: -DOB_DAY_MISMATCH_PENALTY, query, candidate: labels, detail: `birth date ${query} vs ${labels}` };
   }
   return {
     feature: "dob.year-mismatch",
     score: 1,
-    weight: gap === 1 ? -0.1 : -0.2,
+    weight: gap === 1 ? -DOB_NEAR_YEAR_PENALTY : -DOB_YEAR_MISMATCH_PENALTY,
     query,
     candidate: labels,
     detail: `birth year ${query.slice(0, 4)} vs ${labels}`,
@@ -94,10 +100,9 @@ export function birthDateReason(query: string | undefined, candidate: readonly D
 
 /**
  * The years each record's birth dates span, as `[first, last]` pairs (`spans[2 * r]`,
- * `spans[2 * r + 1]`; `[0, -1]` for a record without a birth date): a record can get a
- * `dob.match` bonus for a caller's date only when the date's year lies in its span (two dates agree
- * when their intervals overlap, and an interval lies within its years). A screen with a date of
- * birth uses it to keep the lower search minimum for those records only.
+ * `spans[2 * r + 1]`; `[0, -1]` for a record without a birth date): what bounds the date-of-birth
+ * evidence of a record for a caller's year (see {@link birthYearEvidenceBound}). A screen with a date
+ * of birth uses it to search each record from the minimum its evidence allows.
  * @example
  * birthYearSpans([{ subject: { birthDates: ["1970-05-02", { from: "1968", to: "1969" }] } }]) //=> Int16Array [1968, 1970]
  */
@@ -118,11 +123,17 @@ export function birthYearSpans(records: readonly { readonly subject: { readonly 
 }
 
 /**
- * Whether record `r` can get a `dob.match` bonus for a caller's date of birth in `year` (see
- * {@link birthYearSpans}).
+ * The most `birthDateReason` can add to record `r`'s score for a caller's date of birth in `year`:
+ * 0 without a birth date; {@link DOB_MAX_BONUS} when the year lies in the record's span (the dates
+ * may agree); otherwise every date is at least the span's distance off in years, so a year mismatch:
+ * `-DOB_NEAR_YEAR_PENALTY` at one year, `-DOB_YEAR_MISMATCH_PENALTY` from two.
  * @example
- * birthYearMayMatch(birthYearSpans(records), 0, 1969) //=> true
+ * birthYearEvidenceBound(birthYearSpans(records), 0, 1972) //=> -0.2 (born 1968–1970)
  */
-export function birthYearMayMatch(spans: Int16Array, r: number, year: number): boolean {
-  return (spans[2 * r] as number) <= year && year <= (spans[2 * r + 1] as number);
+export function birthYearEvidenceBound(spans: Int16Array, r: number, year: number): number {
+  const first = spans[2 * r] as number;
+  const last = spans[2 * r + 1] as number;
+  if (first > last) return 0;
+  if (first <= year && year <= last) return DOB_MAX_BONUS;
+  return (year < first ? first - year : year - last) === 1 ? -DOB_NEAR_YEAR_PENALTY : -DOB_YEAR_MISMATCH_PENALTY;
 }

@@ -41,3 +41,41 @@ export function countryReason(query: string | undefined, candidate: readonly str
   }
   return { feature: "country.mismatch", score: 1, weight: -COUNTRY_MISMATCH_PENALTY, query, candidate: list, detail: `country ${query} vs ${list}` };
 }
+
+/**
+ * Each record's countries (`recordCountries`) packed for the search minimums of a screen with a
+ * country (see {@link countryEvidenceBound}): `codes[offsets[r] … offsets[r + 1])` are record `r`'s,
+ * each two-letter code as `(first − 65) × 26 + (second − 65)`; any other text as 0xFFFF (it equals
+ * no caller's code but still makes the record one with countries).
+ * @example
+ * recordCountryCodes([record]).codes //=> Uint16Array [ (1 × 26 + 24) ] for ["BY"]
+ */
+export function recordCountryCodes(records: readonly DesignationRecord[]): { readonly offsets: Uint32Array; readonly codes: Uint16Array } {
+  const offsets = new Uint32Array(records.length + 1);
+  const codes: number[] = [];
+  records.forEach((r, i) => {
+    for (const c of recordCountries(r)) codes.push(countryCodeNumber(c));
+    offsets[i + 1] = codes.length;
+  });
+  return { offsets, codes: Uint16Array.from(codes) };
+}
+
+/** A two-letter code as a number below 676; 0xFFFF for anything else. */
+export function countryCodeNumber(code: string): number {
+  return CODE.test(code) ? (code.charCodeAt(0) - 65) * 26 + (code.charCodeAt(1) - 65) : 0xffff;
+}
+
+/**
+ * The most `countryReason` can add to record `r`'s score for a caller's country (`countryCodeNumber`):
+ * 0 when the record has no country, {@link COUNTRY_MATCH_BONUS} when it has the caller's, the
+ * mismatch penalty when it has others only.
+ * @example
+ * countryEvidenceBound(recordCountryCodes(records), 0, countryCodeNumber("BY")) //=> 0.03
+ */
+export function countryEvidenceBound(packed: { readonly offsets: Uint32Array; readonly codes: Uint16Array }, r: number, code: number): number {
+  const from = packed.offsets[r] as number;
+  const to = packed.offsets[r + 1] as number;
+  if (from === to) return 0;
+  for (let x = from; x < to; x++) if (packed.codes[x] === code) return COUNTRY_MATCH_BONUS;
+  return -COUNTRY_MISMATCH_PENALTY;
+}

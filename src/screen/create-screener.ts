@@ -17,16 +17,14 @@ import type { DesignationRecord, ListMetadata, LoadedList, Regime, SubjectType }
 import { normalizeName, type NormalizedName } from "../normalize";
 import {
   birthDateReason,
-  birthYearMayMatch,
   birthYearSpans,
-  COUNTRY_MATCH_BONUS,
   countryReason,
-  DOB_MAX_BONUS,
   entityTypeReason,
   identifierReason,
   legalFormReason,
   nameKindReason,
   recordCountries,
+  recordCountryCodes,
   NAMES_V2,
   type NameAlgorithm,
   type NameUnits,
@@ -60,6 +58,7 @@ import { contentSha256 } from "../rules";
 import { buildEnvelope, type ResultEnvelope } from "./envelope";
 import { assessListFreshness, type FreshnessOptions, type ListFreshness } from "./list-freshness";
 import { coverageGaps, regimesCovered, type CoverageGap } from "./list-coverage";
+import { searchFloors } from "./search-floors";
 
 /**
  * Options of {@link createScreener}.
@@ -305,6 +304,7 @@ export function createScreener(options: ScreenerOptions): Screener {
   const records: DesignationRecord[] = options.lists.flatMap((l) => [...l.records]);
   let ids: IdentifierIndex | undefined;
   let births: Int16Array | undefined;
+  let countries: ReturnType<typeof recordCountryCodes> | undefined;
   return screenerOver(options, opts, {
     lists: options.lists.map((l) => ({ metadata: l.metadata, recordCount: l.records.length })),
     count: records.length,
@@ -314,6 +314,7 @@ export function createScreener(options: ScreenerOptions): Screener {
     regimesCovered: regimesCovered(options.lists),
     identifierIndex: () => (ids ??= buildIdentifierIndex(records)),
     birthYears: () => (births ??= birthYearSpans(records)),
+    countryCodes: () => (countries ??= recordCountryCodes(records)),
   });
 }
 
@@ -335,6 +336,8 @@ export interface ScreenerRecords {
   identifierIndex(): IdentifierIndex;
   /** Each record's birth-year span (`birthYearSpans`), built or decoded on first use (a screen with a date of birth). */
   birthYears(): Int16Array;
+  /** Each record's countries (`recordCountryCodes`), built or decoded on first use (a screen with a country). */
+  countryCodes(): { readonly offsets: Uint32Array; readonly codes: Uint16Array };
   /** The name index stored beside the records (the list-set snapshot), used when no `index` is given. */
   nameIndex?(fingerprint: string, algorithm: NameAlgorithm): NameIndex;
 }
@@ -445,19 +448,6 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
     nearMiss?: NearMiss;
   };
 
-  /**
-   * Per-record minimums for a screen with a date of birth: only records whose birth years span the
-   * caller's year can get a `dob.match` bonus, so the others are searched at the review threshold
-   * less the country bonus alone (the same records reach review; the search aligns fewer names).
-   */
-  function recordFloors(input: ValidScreenInput, lowest: number): { recordFloor?: (record: number) => number } {
-    if (input.dateOfBirth === undefined) return {};
-    const spans = source.birthYears();
-    const year = Number(input.dateOfBirth.slice(0, 4));
-    const raised = Math.max(1e-6, reviewThreshold - (input.country !== undefined ? COUNTRY_MATCH_BONUS : 0) - 1e-6);
-    return { recordFloor: (r) => (birthYearMayMatch(spans, r, year) ? lowest : raised) };
-  }
-
   /** Scores every record that could reach the review threshold; no explanations yet. */
   function scoreAll(raw: ScreenInput): Scoring {
     const input = parseScreenInput(raw, opts.maxNameLength, opts.maxNameWords);
@@ -486,15 +476,16 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
       requestReasons.push({ feature: "input.unscreenable", score: 1, weight: 0, query: input.name, detail: unscreenable });
     }
     if (unscreenable !== undefined) return { input, query, queryEcho, requestReasons, unscreenable: true, scored: [] };
-    // Secondary evidence can add at most this much to a name score: search below the review
-    // threshold by that margin so that no record that could reach it is missed.
-    const bonus = (input.dateOfBirth !== undefined ? DOB_MAX_BONUS : 0) + (input.country !== undefined ? COUNTRY_MATCH_BONUS : 0);
+    // Secondary evidence can add at most its bonus to a name score: search below the review
+    // threshold by that margin so that no record that could reach it is missed (with a date of
+    // birth, per record: see search-floors.ts).
+    const floors = searchFloors(reviewThreshold, input, source);
     const units = queryUnits(index, query);
-    const minScore = Math.max(1e-6, reviewThreshold - bonus - 1e-6);
+    const minScore = floors.minScore;
     // `match` present from the start: one object shape while the search fills it in.
     const nearest: { floor: number; match: NameMatch | undefined } = { floor: minScore - NEAR_MISS_BAND, match: undefined };
     const budget: SearchBudget = { remaining: opts.searchBudget, exhausted: false };
-    const matches = searchNames(index, query, { minScore, units, nearest, budget, keepPairs: true, ...recordFloors(input, minScore) });
+    const matches = searchNames(index, query, { minScore, units, nearest, budget, keepPairs: true, ...(floors.recordFloor ? { recordFloor: floors.recordFloor } : {}) });
     // Every match is read and its secondary evidence scored below: charged before (issue 9).
     budget.remaining -= matches.length * WORK_PER_MATCH;
     if (budget.remaining < 0) budget.exhausted = true;

@@ -9,16 +9,18 @@ import { DEFAULT_MAX_NAME_LENGTH, DEFAULT_MAX_NAME_WORDS, isoDayCheck, jurisdict
  * Work budget of one screen, in work units fitted to CPU time (about 4–7 ns each on the reference
  * machine: the postings and texts its search reads, each candidate's bound and pair tests, its pairs,
  * and WORK_PER_MATCH per record found; see `SearchNamesOptions.budget`). The costliest dev-set query
- * needs 1,752,531 (broad profile, country given and a date of birth at its worst year: only records
- * born in that year keep the date's bonus in the search; the next costliest 937,173); any input
- * needing more, such as dozens of common words or initials in one name, stops within one step of
- * the budget and is answered `unscreenable`, never `clear`. README "Bounded work" states what this
+ * needs 1,471,803 at the broad profile with the name alone (the next costliest 766,515); a date of
+ * birth or a country given makes it cheaper, whatever their values (each record is searched from the
+ * minimum its own evidence allows: search-floors.ts; 1,346,046 at its worst country, 1,086,616 at its
+ * worst birth year). Any
+ * input needing more, such as dozens of common words or initials in one name, stops within one step
+ * of the budget and is answered `unscreenable`, never `clear`. README "Bounded work" states what this
  * means in CPU time (test/bench/work-budget.mjs).
  * @example
- * DEFAULT_SEARCH_BUDGET //=> 1950000
+ * DEFAULT_SEARCH_BUDGET //=> 1650000
  * createScreener({ lists, searchBudget: DEFAULT_SEARCH_BUDGET / 2 }); // stricter for an exposed endpoint
  */
-export const DEFAULT_SEARCH_BUDGET = 1_950_000;
+export const DEFAULT_SEARCH_BUDGET = 1_650_000;
 
 /** The options `createScreener` validates (`ScreenerOptionsSchema` in `src/schema`, held to it by a test). */
 export const screenerOptionsCheck: Check = object(

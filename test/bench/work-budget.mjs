@@ -21,7 +21,8 @@ import { buildNameIndex, queryUnits, searchNames, WORK_PER_MATCH } from "../../s
 import { loadEmbeddedLists } from "../../src/embedded/index.ts";
 import { normalizeName } from "../../src/normalize/index.ts";
 import { createScreener, DEFAULT_SEARCH_BUDGET, NEAR_MISS_BAND, PROFILES } from "../../src/screen/index.ts";
-import { birthYearMayMatch, birthYearSpans, COUNTRY_MATCH_BONUS, DOB_MAX_BONUS } from "../../src/score/index.ts";
+import { birthYearSpans, recordCountryCodes } from "../../src/score/index.ts";
+import { searchFloors } from "../../src/screen/search-floors.ts";
 import { EVAL_DIR } from "../eval/designations.ts";
 
 const args = process.argv.slice(2);
@@ -52,18 +53,21 @@ const screener = timedCreateScreener({ lists, profile: PROFILE, searchBudget: BU
 // The same lists indexed again, searched without a budget: the units a name needs.
 const index = buildNameIndex(lists.flatMap((l) => l.records));
 const review = PROFILES[PROFILE].reviewThreshold;
-const minScore = Math.max(1e-6, review - DOB_MAX_BONUS - COUNTRY_MATCH_BONUS - 1e-6);
-// As the screen searches with a date of birth (and a country): the lowest minimum only for the
-// records whose birth years span the caller's year (birthYearMayMatch), review less the country
-// bonus for the others. `year` null: every record at the lowest (no year does that).
-const spans = birthYearSpans(lists.flatMap((l) => l.records));
-const raised = Math.max(1e-6, review - COUNTRY_MATCH_BONUS - 1e-6);
-function unitsOf(name, year = 1970) {
+// As the screen searches (searchFloors): with a date of birth or a country, each record from the
+// review threshold less the most its own evidence can add. The default is the bench's date of birth
+// and country (1970, IR); `all: true` searches every record from the lowest minimum (as if every
+// record's birth years spanned the caller's and it had the caller's country).
+const records = lists.flatMap((l) => l.records);
+const spans = birthYearSpans(records);
+const packed = recordCountryCodes(records);
+function unitsOf(name, { dateOfBirth = "1970", country = "IR", all = false } = {}) {
   const query = normalizeName(name);
   if (query.unscreenable !== undefined) return 0;
   const budget = { remaining: Number.MAX_SAFE_INTEGER, exhausted: false };
-  const recordFloor = year === null ? undefined : (r) => (birthYearMayMatch(spans, r, year) ? minScore : raised);
-  const found = searchNames(index, query, { minScore, units: queryUnits(index, query), nearest: { floor: minScore - NEAR_MISS_BAND }, budget, ...(recordFloor ? { recordFloor } : {}) });
+  const input = { ...(dateOfBirth ? { dateOfBirth } : {}), ...(country ? { country } : {}) };
+  const { minScore, recordFloor } = searchFloors(review, input, { birthYears: () => spans, countryCodes: () => packed });
+  const floor = all ? undefined : recordFloor;
+  const found = searchNames(index, query, { minScore, units: queryUnits(index, query), nearest: { floor: minScore - NEAR_MISS_BAND }, budget, ...(floor ? { recordFloor: floor } : {}) });
   return Number.MAX_SAFE_INTEGER - budget.remaining + found.length * WORK_PER_MATCH;
 }
 // CPU time of the process (user + system: garbage collection on helper threads included), or with
@@ -181,14 +185,31 @@ if (DEV && existsSync(join(EVAL_DIR, "dev"))) {
   const costs = queries.map((q) => ({ q, units: unitsOf(q) })).sort((a, b) => b.units - a.units);
   const costliest = costs.slice(0, 5);
   const top = FRESH ? costliest.flatMap((c) => child(["--time-dev", JSON.stringify([c])]).top) : timeQueries(costliest);
-  // The date of birth changes which records keep the lowest minimum: the costliest queries' worst
-  // birth year (1900–2010), and their units were every record to keep it (no year does that).
-  const years = Array.from({ length: 111 }, (_, i) => 1900 + i);
-  const worst = costliest.map(({ q }) => years.reduce((w, y) => Math.max(w, unitsOf(q, y)), 0));
-  const everyRecord = costliest.map(({ q }) => unitsOf(q, null));
-  dev = { queries: queries.length, overBudget: costs.filter((c) => c.units > BUDGET).length, maxUnits: costs[0]?.units ?? 0, worstYearUnits: Math.max(...worst), everyRecordUnits: Math.max(...everyRecord), top };
+  // The date of birth and the country change which records keep the lowest minimum: the costliest
+  // queries at their worst birth year (1900–2010, country IR) and worst country (every code the lists
+  // hold, no date), without a date and country (the name alone), and with every record at the lowest.
+  const years = Array.from({ length: 111 }, (_, i) => String(1900 + i));
+  const countryCodes = [...new Set([...packed.codes].filter((c) => c < 676))].map((c) => String.fromCharCode(65 + Math.floor(c / 26), 65 + (c % 26)));
+  const worst = costliest.map(({ q }) => years.reduce((w, y) => Math.max(w, unitsOf(q, { dateOfBirth: y })), 0));
+  const nameOnly = queries.map((q) => ({ q, units: unitsOf(q, { dateOfBirth: "", country: "" }) })).sort((a, b) => b.units - a.units);
+  const countryOnly = queries.map((q) => ({ q, units: unitsOf(q, { dateOfBirth: "" }) })).sort((a, b) => b.units - a.units);
+  const worstCountry = [...new Set([...costliest, ...countryOnly.slice(0, 3), ...nameOnly.slice(0, 3)].map((c) => c.q))].map((q) => countryCodes.reduce((w, c) => Math.max(w, unitsOf(q, { dateOfBirth: "", country: c })), 0));
+  const everyRecord = costliest.map(({ q }) => unitsOf(q, { all: true }));
+  dev = {
+    queries: queries.length,
+    overBudget: costs.filter((c) => c.units > BUDGET).length,
+    maxUnits: costs[0]?.units ?? 0,
+    worstYearUnits: Math.max(...worst),
+    nameOnlyMaxUnits: nameOnly[0]?.units ?? 0,
+    nameOnlyOverBudget: nameOnly.filter((c) => c.units > BUDGET).length,
+    worstCountryUnits: Math.max(...worstCountry),
+    everyRecordUnits: Math.max(...everyRecord),
+    top,
+  };
   console.log(`\ndev set: ${queries.length} queries, max ${dev.maxUnits.toLocaleString("en")} units (${((100 * dev.maxUnits) / BUDGET).toFixed(1)} % of the budget), ${dev.overBudget} over the budget`);
-  console.log(`five costliest at their worst birth year: max ${dev.worstYearUnits.toLocaleString("en")} units (${((100 * dev.worstYearUnits) / BUDGET).toFixed(1)} %); were every record's birth years to span the caller's: ${dev.everyRecordUnits.toLocaleString("en")}`);
+  const pc = (u) => `${u.toLocaleString("en")} units (${((100 * u) / BUDGET).toFixed(1)} %)`;
+  console.log(`name alone: max ${pc(dev.nameOnlyMaxUnits)}, ${dev.nameOnlyOverBudget} over the budget (${nameOnly[0]?.q ?? ""})`);
+  console.log(`costliest at their worst birth year: ${pc(dev.worstYearUnits)}; at their worst country, no date: ${pc(dev.worstCountryUnits)}; every record at the lowest minimum: ${dev.everyRecordUnits.toLocaleString("en")}`);
   for (const d of top) console.log(d.query.slice(0, 30).padEnd(30), d.outcome.padEnd(13), d.units.toLocaleString("en").padStart(13), d.minMs.toFixed(2).padStart(8), d.medianMs.toFixed(2).padStart(10));
 }
 console.log(JSON.stringify({ budget: BUDGET, profile: PROFILE, reps: REPS, fresh: FRESH, clock: CLOCK, lib: LIB, warm: WARM, adversarial, dev }));

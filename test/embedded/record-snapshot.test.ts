@@ -17,7 +17,7 @@ import { openRecordSnapshot, RECORD_SNAPSHOT_FORMAT, screenerOverSnapshot, snaps
 import { fileSource, type ByteSource } from "../../src/embedded/file-source";
 import { InputError, ListFormatError } from "../../src/errors";
 import type { DesignationRecord, LoadedList } from "../../src/model";
-import { birthYearSpans, NAMES_V2 } from "../../src/score";
+import { birthYearSpans, countryCodeNumber, NAMES_V2, recordCountryCodes } from "../../src/score";
 import { createScreener, createScreenerOver, regimesCovered, type ScreenInput, type Screener } from "../../src/screen";
 import { describeWithData, EVAL_DIR } from "../shared-data";
 
@@ -91,6 +91,9 @@ describe("the list-set snapshot of the embedded lists", () => {
     const spans = birthYearSpans(lists.flatMap((l) => l.records));
     expect(spans.filter((y, i) => i % 2 === 0 && y > 0).length).toBeGreaterThan(3000);
     expect(snapshot.birthYears()).toEqual(spans);
+    const countries = recordCountryCodes(lists.flatMap((l) => l.records));
+    expect(countries.codes.length).toBeGreaterThan(10_000);
+    expect(snapshot.countryCodes()).toEqual(countries);
   });
 
   it("holds the name index it was written with, section for section", () => {
@@ -153,6 +156,10 @@ describe("the list-set snapshot of the embedded lists", () => {
     const section = sectionAt(bytes, "birthYears");
     years[section.start + 101] = (years[section.start + 101] as number) ^ 0x01;
     expect(refusal(() => openRecordSnapshot(years).birthYears())).toEqual({ field: "snapshot.birthYears" });
+    const places = bytes.slice();
+    const codes = sectionAt(bytes, "countries");
+    places[codes.start + codes.length - 3] = (places[codes.start + codes.length - 3] as number) ^ 0x01;
+    expect(refusal(() => openRecordSnapshot(places).countryCodes())).toEqual({ field: "snapshot.countries" });
   });
 });
 
@@ -305,13 +312,26 @@ describeWithData("screens over the list-set snapshot and over the JSON lists", [
     expect(snapshot.recordCount).toBeGreaterThan(20_000);
   });
 
-  // A screen with a date of birth searches at the lowest minimum (review less both bonuses) only the
-  // records whose birth years span the caller's year; the others at review less the country bonus.
-  // Same answers as a search at the lowest minimum for every record (birth years that span all).
-  it("answer screens with dates of birth as when every record could get the date's bonus", () => {
+  // A screen with a date of birth or a country searches each record from the review threshold less
+  // the most its evidence can add (search-floors.ts): the date's bonus only where the birth years
+  // span the caller's year, the country's only where the record has it, nothing without either, a
+  // mismatch's penalty otherwise. Same answers as a search at the lowest minimum for every record
+  // (birth years that span all years, every record of the caller's country).
+  it("answer screens with dates of birth and countries as when every record could get both bonuses", () => {
     const snapshot = openRecordSnapshot(bytes);
     const everyYear = new Int16Array(2 * snapshot.recordCount).map((_, i) => (i % 2 === 0 ? 1 : 9999));
-    const lowest = createScreenerOver({ freshness: { snapshot: true } }, { ...snapshotRecords(snapshot), birthYears: () => everyYear });
+    const everywhere = new Map<string, Screener>();
+    const lowestFor = (country: string | undefined): Screener => {
+      const key = country ?? "";
+      let s = everywhere.get(key);
+      if (s === undefined) {
+        const code = country === undefined ? 0 : countryCodeNumber(country);
+        const countryCodes = () => ({ offsets: Uint32Array.from({ length: snapshot.recordCount + 1 }, (_, i) => i), codes: new Uint16Array(snapshot.recordCount).fill(code) });
+        s = createScreenerOver({ freshness: { snapshot: true } }, { ...snapshotRecords(snapshot), birthYears: () => everyYear, countryCodes });
+        everywhere.set(key, s);
+      }
+      return s;
+    };
     const born = lists.flatMap((l) => l.records).filter((r) => r.subject.birthDates.length > 0 && r.subject.type === "person");
     const step = Math.floor(born.length / 40);
     let hits = 0;
@@ -323,9 +343,12 @@ describeWithData("screens over the list-set snapshot and over the JSON lists", [
       for (const input of [
         { name, dateOfBirth: year, asOf: "2024-01-01" },
         { name, dateOfBirth: `${Number(year) + 3}-01-01`, country: "RU", asOf: "2024-01-01" },
+        { name, dateOfBirth: `${Number(year) + 1}`, country: "IR", asOf: "2024-01-01" },
         { name, dateOfBirth: year, country: "IR", asOf: "2024-01-01" },
+        { name, country: "RU", asOf: "2024-01-01" },
+        { name, country: "IQ", asOf: "2024-01-01" },
       ]) {
-        const a = lowest.screen(input);
+        const a = lowestFor(input.country).screen(input);
         const b = fromSnapshot.screen(input);
         expect({ ...b, nearMiss: undefined }, JSON.stringify(input)).toEqual({ ...a, nearMiss: undefined });
         hits += a.hits.length;

@@ -1,6 +1,13 @@
+import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import {
   birthDateReason,
+  birthYearEvidenceBound,
+  birthYearSpans,
+  COUNTRY_MATCH_BONUS,
+  countryCodeNumber,
+  countryEvidenceBound,
+  DOB_MAX_BONUS,
   combineReasons,
   countryReason,
   entityTypeReason,
@@ -12,7 +19,38 @@ import {
   rarityWeight,
 } from "../../src/score";
 
+describe("country evidence bound", () => {
+  // As the date's (search-floors.ts): never below what countryReason gives, and equal to it.
+  const code = fc.constantFrom("RU", "BY", "IR", "SY", "IQ", "GB", "US", "Kosovo");
+  test.prop([fc.array(fc.array(code, { maxLength: 3 }), { minLength: 1, maxLength: 4 }), fc.constantFrom("RU", "IR", "SY", "DE")], { numRuns: 500 })("equals what each record's countries give", (perRecord, query) => {
+    const offsets = new Uint32Array(perRecord.length + 1);
+    const codes: number[] = [];
+    perRecord.forEach((cs, i) => {
+      const distinct = [...new Set(cs)];
+      codes.push(...distinct.map(countryCodeNumber));
+      offsets[i + 1] = codes.length;
+    });
+    const packed = { offsets, codes: Uint16Array.from(codes) };
+    perRecord.forEach((cs, r) => {
+      expect(countryEvidenceBound(packed, r, countryCodeNumber(query))).toBe(countryReason(query, [...new Set(cs)])?.weight ?? 0);
+    });
+    expect(countryEvidenceBound({ offsets: Uint32Array.of(0, 1), codes: Uint16Array.of(countryCodeNumber("RU")) }, 0, countryCodeNumber("RU"))).toBe(COUNTRY_MATCH_BONUS);
+  });
+});
+
 describe("dob", () => {
+  // A screen searches each record from the review threshold less this bound (search-floors.ts): it
+  // must never be below what the record's dates give (a hit would be lost), and it is tight.
+  const partial = fc.tuple(fc.integer({ min: 1930, max: 1990 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.constantFrom(4, 7, 10)).map(([y, m, d, len]) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`.slice(0, len));
+  const dateValue = fc.oneof(partial, fc.tuple(fc.integer({ min: 1930, max: 1990 }), fc.nat({ max: 6 }), fc.boolean()).map(([y, n, circa]) => ({ from: String(y), to: String(y + n), circa })));
+  test.prop([fc.array(dateValue, { maxLength: 4 }), partial], { numRuns: 2000 })("bounds what a record's birth dates give a caller's date", (dates, query) => {
+    const bound = birthYearEvidenceBound(birthYearSpans([{ subject: { birthDates: dates } }]), 0, Number(query.slice(0, 4)));
+    const given = birthDateReason(query, dates)?.weight ?? 0;
+    expect(given).toBeLessThanOrEqual(bound);
+    // Tight outside the span (the penalty itself) and without dates (nothing).
+    if (bound !== DOB_MAX_BONUS) expect(given).toBe(bound);
+  });
+
   it("matches partial dates as intervals, with a bonus by shared precision", () => {
     expect(birthDateReason("1970", ["1970-03-02"])).toMatchObject({ feature: "dob.match", weight: 0.03 });
     expect(birthDateReason("1970-03", ["1970-03-02"])).toMatchObject({ feature: "dob.match", weight: 0.05 });
