@@ -1607,7 +1607,9 @@ function searchReading(index: NameIndex, query: NormalizedName, options: Reading
       }
       work = WORK.candidate + core;
     }
-    const floor = recordFloor === undefined ? options.minScore : recordFloor(data.nameRecord[m] as number);
+    // The record's own minimum, asked only of a name that passes the lowest one (most do not).
+    let floor = options.minScore;
+    let floorAsked = recordFloor === undefined;
     if (masked) {
       const mask = nameMask[m] as number;
       let wMatched = 0;
@@ -1647,7 +1649,13 @@ function searchReading(index: NameIndex, query: NormalizedName, options: Reading
       // tokens whose postings were not read.
       const simReach = (nameSim[m] as number) + wUnread;
       if (simReach < reach) reach = simReach;
-      if (reach / (reach + out) < floor) continue;
+      const reachable = reach / (reach + out);
+      if (reachable < floor) continue;
+      if (!floorAsked) {
+        floor = (recordFloor as (record: number) => number)(data.nameRecord[m] as number);
+        floorAsked = true;
+        if (reachable < floor) continue;
+      }
       if (stats) stats.maskedNames = (stats.maskedNames ?? 0) + 1;
     }
     pairs.length = 0;
@@ -1775,6 +1783,8 @@ function searchReading(index: NameIndex, query: NormalizedName, options: Reading
     // score near 1 (N ≤ S, and N / (N / s + U) grows with N).
     const simMax = pairSim[1] as number;
     const bound = simMax > 0 ? sPaired / (sPaired / simMax + wOut) : 0;
+    // (Below the lowest minimum the record's own does not matter: the name can only be the nearest.)
+    if (!floorAsked && bound >= floor) floor = (recordFloor as (record: number) => number)(data.nameRecord[m] as number);
     if (bound < floor) {
       // Below the minimum: aligned only when it could still be the nearest (branch and bound on
       // the best so far; a name's score never exceeds its bound).
