@@ -909,9 +909,11 @@ export interface SearchNamesOptions {
   readonly keepPairs?: boolean;
   /**
    * A record's own minimum, at or above `minScore`: its names below it are not returned (nor
-   * aligned when a bound shows they cannot reach it). A screen raises it for the records whose
-   * secondary evidence cannot add the bonus `minScore` was lowered by (no birth date that can agree
-   * with the caller's); `minScore` stays the lowest, so what the query's words must reach is the same.
+   * aligned when a bound shows they cannot reach it), and it is asked only of names that pass
+   * `minScore`. A screen raises it for the records whose secondary evidence cannot add all the bonus
+   * `minScore` was lowered by (src/screen/search-floors.ts: birth years that cannot agree with the
+   * caller's date, other countries); `minScore` stays the lowest, so what the query's words must
+   * reach to make a candidate is the same.
    */
   readonly recordFloor?: (record: number) => number;
 }
