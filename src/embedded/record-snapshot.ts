@@ -46,7 +46,7 @@ import {
   type SnapshotSource,
 } from "../candidates";
 import { InputError, ListFormatError } from "../errors";
-import { birthYearSpans, NAMES_V2, recordCountryCodes, type NameAlgorithm } from "../score";
+import { birthYearSpans, NAMES_V2, recordCountryCodes, type NameAlgorithm, type RecordCountryCodes } from "../score";
 import type { DesignationRecord, ListMetadata, LoadedList, Regime } from "../model";
 import { createScreenerOver, curatedLinksOf, LIBRARY, type Screener, type ScreenerOptions, type ScreenerRecords } from "../screen";
 import { expandCompiledList, expandRecord, type CompiledList } from "./compact";
@@ -104,7 +104,7 @@ export interface RecordSnapshot {
   /** Each record's birth-year span (as `birthYearSpans`), decoded on first use (a screen with a date of birth). */
   birthYears(): Int16Array;
   /** Each record's countries (as `recordCountryCodes`), decoded on first use (a screen with a country). */
-  countryCodes(): { readonly offsets: Uint32Array; readonly codes: Uint16Array };
+  countryCodes(): RecordCountryCodes;
   /**
    * The name index stored in the same file, read (one range of ~35 MB) and checked when called;
    * refused with an `InputError` on `index` for other lists or another algorithm, as a bare index is.
@@ -178,10 +178,10 @@ export function writeSnapshot(compiled: readonly CompiledList[], index: NameInde
     recordBytes.set(c, p);
     p += c.length;
   }
-  const ids = buildIdentifierIndex(expanded.flatMap((l) => l.records));
-  const idBytes = encoder.encode(JSON.stringify([...ids]));
-  const birthBytes = new Uint8Array(birthYearSpans(expanded.flatMap((l) => l.records)).buffer);
-  const packed = recordCountryCodes(expanded.flatMap((l) => l.records));
+  const all = expanded.flatMap((l) => l.records);
+  const idBytes = encoder.encode(JSON.stringify([...buildIdentifierIndex(all)]));
+  const birthBytes = new Uint8Array(birthYearSpans(all).buffer);
+  const packed = recordCountryCodes(all);
   const countryBytes = new Uint8Array(4 * (total + 1) + 2 * packed.codes.length);
   countryBytes.set(new Uint8Array(packed.offsets.buffer), 0);
   countryBytes.set(new Uint8Array(packed.codes.buffer), 4 * (total + 1));
@@ -283,33 +283,30 @@ export function openRecordSnapshot(input: Uint8Array | ByteSource, options: Open
   for (const l of part.lists) for (const regime of l.regimes) regimesCovered.set(regime, [...(regimesCovered.get(regime) ?? []), l.metadata.listId]);
   let ids: IdentifierIndex | undefined;
   let births: Int16Array | undefined;
-  let countries: { readonly offsets: Uint32Array; readonly codes: Uint16Array } | undefined;
+  // A section decoded on first use, checked against its CRC-32: a copy, so its typed arrays start at
+  // offset 0 of their own buffer (the section need not be aligned in the file's bytes).
+  const checkedSection = (field: string, area: { readonly start: number; readonly length: number }, crc: number): Uint8Array => {
+    const bytes = source.read(area.start, area.length).slice();
+    if (crc32(bytes) !== crc) refuse(field, `CRC-32 ${crc}`, `CRC-32 ${crc32(bytes)}`);
+    return bytes;
+  };
+  let countries: RecordCountryCodes | undefined;
   return {
     lists,
     recordCount: n,
     record,
     regimesCovered,
     identifierIndex(): IdentifierIndex {
-      if (ids === undefined) {
-        const text = file.read("identifiers");
-        if (crc32(text) !== part!.identifierCrc) refuse("identifiers", `CRC-32 ${part!.identifierCrc}`, `CRC-32 ${crc32(text)}`);
-        ids = new Map(JSON.parse(decoder.decode(text)) as [string, number[]][]);
-      }
+      ids ??= new Map(JSON.parse(decoder.decode(checkedSection("identifiers", file.section("identifiers"), part!.identifierCrc))) as [string, number[]][]);
       return ids;
     },
     birthYears(): Int16Array {
-      if (births === undefined) {
-        const bytes = source.read(birthArea.start, birthArea.length);
-        if (crc32(bytes) !== part!.birthYearCrc) refuse("birthYears", `CRC-32 ${part!.birthYearCrc}`, `CRC-32 ${crc32(bytes)}`);
-        // A copy: the section need not sit at an even offset of the file's bytes.
-        births = new Int16Array(bytes.slice().buffer);
-      }
+      births ??= new Int16Array(checkedSection("birthYears", birthArea, part!.birthYearCrc).buffer);
       return births;
     },
     countryCodes() {
       if (countries === undefined) {
-        const bytes = source.read(countryArea.start, countryArea.length).slice();
-        if (crc32(bytes) !== part!.countryCrc) refuse("countries", `CRC-32 ${part!.countryCrc}`, `CRC-32 ${crc32(bytes)}`);
+        const bytes = checkedSection("countries", countryArea, part!.countryCrc);
         const offsets = new Uint32Array(bytes.buffer, 0, n + 1);
         const codes = new Uint16Array(bytes.buffer, 4 * (n + 1), part!.countryCodeCount);
         if (offsets[0] !== 0 || offsets[n] !== codes.length || offsets.some((o, i) => i > 0 && o < (offsets[i - 1] as number))) refuse("countries", `offsets 0 … ${codes.length}, rising`, `offsets ${offsets[0]} … ${offsets[n]}`);

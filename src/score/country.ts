@@ -42,6 +42,12 @@ export function countryReason(query: string | undefined, candidate: readonly str
   return { feature: "country.mismatch", score: 1, weight: -COUNTRY_MISMATCH_PENALTY, query, candidate: list, detail: `country ${query} vs ${list}` };
 }
 
+/** Every record's countries packed as {@link recordCountryCodes} gives them. */
+export interface RecordCountryCodes {
+  readonly offsets: Uint32Array;
+  readonly codes: Uint16Array;
+}
+
 /**
  * Each record's countries (`recordCountries`) packed for the search minimums of a screen with a
  * country (see {@link countryEvidenceBound}): `codes[offsets[r] … offsets[r + 1])` are record `r`'s,
@@ -50,7 +56,7 @@ export function countryReason(query: string | undefined, candidate: readonly str
  * @example
  * recordCountryCodes([record]).codes //=> Uint16Array [ (1 × 26 + 24) ] for ["BY"]
  */
-export function recordCountryCodes(records: readonly DesignationRecord[]): { readonly offsets: Uint32Array; readonly codes: Uint16Array } {
+export function recordCountryCodes(records: readonly DesignationRecord[]): RecordCountryCodes {
   const offsets = new Uint32Array(records.length + 1);
   const codes: number[] = [];
   records.forEach((r, i) => {
@@ -72,7 +78,7 @@ export function countryCodeNumber(code: string): number {
  * @example
  * countryEvidenceBound(recordCountryCodes(records), 0, countryCodeNumber("BY")) //=> 0.03
  */
-export function countryEvidenceBound(packed: { readonly offsets: Uint32Array; readonly codes: Uint16Array }, r: number, code: number): number {
+export function countryEvidenceBound(packed: RecordCountryCodes, r: number, code: number): number {
   const from = packed.offsets[r] as number;
   const to = packed.offsets[r + 1] as number;
   if (from === to) return 0;

@@ -26,6 +26,7 @@ import {
   recordCountries,
   recordCountryCodes,
   NAMES_V2,
+  type RecordCountryCodes,
   type NameAlgorithm,
   type NameUnits,
   type QueryIdentifier,
@@ -304,7 +305,7 @@ export function createScreener(options: ScreenerOptions): Screener {
   const records: DesignationRecord[] = options.lists.flatMap((l) => [...l.records]);
   let ids: IdentifierIndex | undefined;
   let births: Int16Array | undefined;
-  let countries: ReturnType<typeof recordCountryCodes> | undefined;
+  let countries: RecordCountryCodes | undefined;
   return screenerOver(options, opts, {
     lists: options.lists.map((l) => ({ metadata: l.metadata, recordCount: l.records.length })),
     count: records.length,
@@ -337,7 +338,7 @@ export interface ScreenerRecords {
   /** Each record's birth-year span (`birthYearSpans`), built or decoded on first use (a screen with a date of birth). */
   birthYears(): Int16Array;
   /** Each record's countries (`recordCountryCodes`), built or decoded on first use (a screen with a country). */
-  countryCodes(): { readonly offsets: Uint32Array; readonly codes: Uint16Array };
+  countryCodes(): RecordCountryCodes;
   /** The name index stored beside the records (the list-set snapshot), used when no `index` is given. */
   nameIndex?(fingerprint: string, algorithm: NameAlgorithm): NameIndex;
 }
@@ -478,7 +479,7 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
     if (unscreenable !== undefined) return { input, query, queryEcho, requestReasons, unscreenable: true, scored: [] };
     // Secondary evidence can add at most its bonus to a name score: search below the review
     // threshold by that margin so that no record that could reach it is missed (with a date of
-    // birth, per record: see search-floors.ts).
+    // birth or a country, each record by its own evidence: see search-floors.ts).
     const floors = searchFloors(reviewThreshold, input, source);
     const units = queryUnits(index, query);
     const minScore = floors.minScore;

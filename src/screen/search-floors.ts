@@ -9,6 +9,7 @@
  * mismatch penalty otherwise).
  */
 import { birthYearEvidenceBound, COUNTRY_MATCH_BONUS, countryCodeNumber, countryEvidenceBound, DOB_MAX_BONUS } from "../score";
+import type { ScreenerRecords } from "./create-screener";
 
 /** What a screen passes its search: the lowest minimum, and each record's own when a date of birth or country is given. */
 export interface SearchFloors {
@@ -16,11 +17,8 @@ export interface SearchFloors {
   readonly recordFloor?: (record: number) => number;
 }
 
-/** Per-record data the floors read (`ScreenerRecords`), each only when its input field is given. */
-export interface FloorEvidence {
-  birthYears(): Int16Array;
-  countryCodes(): { readonly offsets: Uint32Array; readonly codes: Uint16Array };
-}
+/** Per-record data the floors read, each only when its input field is given. */
+export type FloorEvidence = Pick<ScreenerRecords, "birthYears" | "countryCodes">;
 
 /**
  * The search minimums of a screen at `reviewThreshold` for an input's date of birth and country.
