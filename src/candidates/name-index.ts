@@ -49,6 +49,7 @@ import {
   MIN_ACRONYM,
   comparableHow,
   comparableToken,
+  evidenceDiscount,
   indexDeletions,
   keepsPair,
   NAMES_V2,
@@ -1271,7 +1272,8 @@ function searchReading(index: NameIndex, query: NormalizedName, options: Reading
   const inP = scratch.inP.fill(0, 0, core);
   for (const k of order) {
     // The smallest α of any list name (see name-score.ts): the bound must hold for every name.
-    const minAlpha = wNot >= alg.coveredEvidence ? minAlphaCovered : minAlphaUncovered;
+    // An organisation's pairs weighing up to W(¬P) may have their unmatched words discounted.
+    const minAlpha = (wNot >= alg.coveredEvidence ? minAlphaCovered : minAlphaUncovered) * evidenceDiscount(wNot, 0, alg);
     if (wNot / (wNot + minAlpha * wIn) < options.minScore) break;
     inP[k] = 1;
     const w = qUnits[k]?.weight ?? 0;
@@ -1628,13 +1630,15 @@ function searchReading(index: NameIndex, query: NormalizedName, options: Reading
       const personalName = data.namePersonal[m] as number;
       const multi = (data.nameCore[m] as number) > 1 ? 1 : 0;
       const covered = wMatched >= alg.coveredEvidence ? 1 : 0;
-      const alpha = factors[2 * personalName + covered] as number;
+      // Pairs weigh at most the query weight they could match: the smallest evidence discount.
+      const discount = personalName === 1 ? 1 : evidenceDiscount(wMatched, 0, alg);
+      const alpha = (factors[2 * personalName + covered] as number) * discount;
       let out = alpha * wMissed;
       // The numerator: at most the matched query weight, and (every unit's postings read) at most
       // the list weight the texts its postings showed can cover.
       let reach = wMatched;
       if (allKnown) {
-        const beta = factors[4 + 4 * personalName + 2 * multi + covered] as number;
+        const beta = (factors[4 + 4 * personalName + 2 * multi + covered] as number) * discount;
         const unpaired = (index.nameCoreWeight[m] as number) - (nameCover[m] as number);
         let listOut = unpaired > 0 ? beta * unpaired : 0;
         // A list word that no query word's postings reached is unpaired (β × its weight) or paired
@@ -1777,8 +1781,10 @@ function searchReading(index: NameIndex, query: NormalizedName, options: Reading
     // The smallest α and β this name could get (covered only with evidence ≥ coveredEvidence).
     const coverable = wPaired >= alg.coveredEvidence;
     const kind = (personal ? 1 : 0);
-    const alpha = factors[2 * kind + (coverable ? 1 : 0)] as number;
-    const beta = factors[4 + 4 * kind + 2 * (cCore > 1 ? 1 : 0) + (coverable ? 1 : 0)] as number;
+    // The pairs weigh at most wPaired: an organisation's smallest evidence discount.
+    const discount = kind === 1 ? 1 : evidenceDiscount(wPaired, 0, alg);
+    const alpha = (factors[2 * kind + (coverable ? 1 : 0)] as number) * discount;
+    const beta = (factors[4 + 4 * kind + 2 * (cCore > 1 ? 1 : 0) + (coverable ? 1 : 0)] as number) * discount;
     for (let k = 0; k < core; k++) if (qCovered[k] === 0) wOut += alpha * (qt.weight[k] as number) * (placeF[k] as number);
     for (let k = 0; k < cCore; k++) if (cCovered[k] === 0) wOut += beta * (data.unitWeight[from + k] as number);
     // The pairs' denominator share D is at least N / (highest similarity): no exact pair, no

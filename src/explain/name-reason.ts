@@ -2,7 +2,7 @@
  * Renders the `name.fuzzy` reason and the token alignment of a name match.
  */
 import type { NormalizedName } from "../normalize";
-import { comparableHow, type MatchUnit, type NameAlignment, type NameAlgorithm, type NameUnits, type Reason } from "../score";
+import { alignmentEvidence, comparableHow, evidenceDiscount, type MatchUnit, type NameAlignment, type NameAlgorithm, type NameUnits, type Reason } from "../score";
 import type { AlignedTokens } from "./hit";
 
 /** What the name reason is rendered from. */
@@ -67,6 +67,12 @@ export function nameReason(e: NameEvidence, alg: NameAlgorithm): Reason {
   const qn = numbers(e.queryUnits, e.alignment.unmatchedQuery);
   const cn = numbers(e.candidateUnits, e.alignment.unmatchedCandidate);
   if (qn.length > 0 && cn.length > 0 && alg.numberMismatchPenalty > 0) parts.push(`numbers differ (${qn.join(" ")} vs ${cn.join(" ")}): −${alg.numberMismatchPenalty}`);
+  // An organisation's distinctive words matched: the words that differ cost less (evidenceDiscount).
+  if (uq.length > 0 || uc.length > 0) {
+    const evidence = alignmentEvidence(e.alignment, e.queryUnits, e.candidateUnits);
+    const discount = evidenceDiscount(evidence, e.candidateUnits.table.personal, alg);
+    if (discount < 1) parts.push(`matched words weigh ${evidence.toFixed(2)}: unmatched words cost ×${discount.toFixed(2)}`);
+  }
   return {
     feature: "name.fuzzy",
     score: Math.round(e.alignment.score * 1e6) / 1e6,

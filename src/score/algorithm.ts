@@ -69,6 +69,17 @@ export interface NameAlgorithm extends EditCosts {
   readonly coveredEvidence: number;
   /** Extra multiplier of an unmatched query place word (a country or city a caller adds). */
   readonly unmatchedPlaceFactor: number;
+  /**
+   * Organisation (and vessel) names only: once the chosen pairs weigh more than
+   * `evidenceDiscountFrom` — more than one distinctive word matched — the unmatched words on both
+   * sides cost less, by `evidenceDiscountRate` per unit of matched weight beyond it, down to
+   * `evidenceDiscountMin` of their cost. Lists describe one body in words that differ from list to
+   * list (legal descriptions, sectors, sub-units: "PAKAT SAZI SHAFAGH SIMAN SEPAHAN" ~ "SEPAHAN
+   * CEMENT PAKAT-SAZI SHAFAGH"); four shared rare words say more than the fifth that differs.
+   */
+  readonly evidenceDiscountFrom: number;
+  readonly evidenceDiscountRate: number;
+  readonly evidenceDiscountMin: number;
   /** Weight multiplier of an unmatched list token (list names are often longer than queries). */
   readonly unmatchedCandidateWeight: number;
   /** The same when the query has a single word: one matching word of a longer list name is thin evidence. */
@@ -143,6 +154,9 @@ export const NAMES_V2: NameAlgorithm = Object.freeze({
   unmatchedQueryWeightCoveredOrg: 0.25,
   coveredEvidence: 1,
   unmatchedPlaceFactor: 0.3,
+  evidenceDiscountFrom: 1.5,
+  evidenceDiscountRate: 0.4,
+  evidenceDiscountMin: 0.3,
   unmatchedCandidateWeight: 0.15,
   unmatchedCandidateWeightSingle: 0.15,
   unmatchedCandidateWeightOrg: 0.3,

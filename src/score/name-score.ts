@@ -36,12 +36,14 @@
  * (two or more pairs, `coveredEvidence`), 0.3 for an organisation's, at least 0.15 for a one-word query.
  * A one-word query whose only pair is a fuzzy match of a short word loses `singleFuzzyPenalty` ×
  * (1 − similarity); two names that each keep a number the other does not match (two different
- * numbers: 704TH / 750TH) lose `numberMismatchPenalty`. The score is in [0, 1]. (All chosen on the dev set: test/eval/RESULTS.md.)
+ * numbers: 704TH / 750TH) lose `numberMismatchPenalty`. Against an organisation's name, α and β are
+ * multiplied by {@link evidenceDiscount} of the chosen pairs' weight: once more than one distinctive
+ * word is matched, the words that differ count less. The score is in [0, 1]. (All chosen on the dev set: test/eval/RESULTS.md.)
  *
  * Bound used by the candidate index: any alignment in which no pair covers a query token of a set
  * P scores at most W(¬P) / (W(¬P) + α·W(P)), with α the smallest this list name can get (the
- * covered α only when W(¬P) ≥ `coveredEvidence`: pairs weigh at most the query words they use; place
- * words counted at their discounted cost), where W sums query core-token weights (the numerator
+ * covered α only when W(¬P) ≥ `coveredEvidence`, times the evidence discount at W(¬P): pairs weigh
+ * at most the query words they use; place words counted at their discounted cost), where W sums query core-token weights (the numerator
  * N is at most the pairs' denominator share D and at most W(¬P) — a pair weighs at most its query
  * unit, a glued query unit at most the sum of the tokens it covers — and N/(D+U) ≤ N/(N+U)).
  */
@@ -163,6 +165,34 @@ export function unmatchedCandidateFactor(q: Pick<UnitTable, "coreCount">, c: Pic
   return q.coreCount === 1 && c.coreCount > 1 ? Math.max(base, alg.unmatchedCandidateWeightSingle) : base;
 }
 
+/**
+ * The factor on the unmatched words' cost of an alignment whose chosen pairs weigh `evidence`
+ * against a list name (`personal` 1 for a person's or untyped name, which is never discounted): 1
+ * up to `evidenceDiscountFrom`, then lower by `evidenceDiscountRate` per unit, at least
+ * `evidenceDiscountMin`. Non-increasing in `evidence`, so the index bounds it with the most
+ * weight a name's pairs could have.
+ * @example
+ * evidenceDiscount(3, 0, NAMES_V2) //=> 0.4
+ * evidenceDiscount(3, 1, NAMES_V2) //=> 1
+ */
+export function evidenceDiscount(evidence: number, personal: number, alg: NameAlgorithm): number {
+  if (personal === 1 || evidence <= alg.evidenceDiscountFrom) return 1;
+  const f = 1 - alg.evidenceDiscountRate * (evidence - alg.evidenceDiscountFrom);
+  return f > alg.evidenceDiscountMin ? f : alg.evidenceDiscountMin;
+}
+
+/**
+ * The weight of an alignment's chosen pairs, each the lighter of its two units: the evidence
+ * {@link evidenceDiscount} reads (for explanations; the alignment computes it as it goes).
+ * @example
+ * alignmentEvidence(scoreNames(q, c, NAMES_V2), q, c) //=> 2
+ */
+export function alignmentEvidence(alignment: Pick<NameAlignment, "pairs">, q: NameUnits, c: NameUnits): number {
+  let evidence = 0;
+  for (const p of alignment.pairs) evidence += Math.min(q.table.weight[q.table.offset + p.q] as number, c.table.weight[c.table.offset + p.c] as number);
+  return evidence;
+}
+
 let usedQ = new Uint8Array(32);
 let usedC = new Uint8Array(32);
 
@@ -216,13 +246,15 @@ function greedy(
   }
   let covered = pairs >= 2 && evidence >= alg.coveredEvidence;
   for (let i = 0; i < c.coreCount && covered; i++) if (usedC[i] === 0) covered = false;
-  const alpha = covered ? (c.personal === 1 ? alg.unmatchedQueryWeightCovered : alg.unmatchedQueryWeightCoveredOrg) : unmatchedQueryFactor(c, alg);
+  // Strong evidence (an organisation's distinctive words matched): its unmatched words cost less.
+  const discount = evidenceDiscount(evidence, c.personal, alg);
+  const alpha = discount * (covered ? (c.personal === 1 ? alg.unmatchedQueryWeightCovered : alg.unmatchedQueryWeightCoveredOrg) : unmatchedQueryFactor(c, alg));
   // Every query word matched (two pairs or more, not generic words alone): the list name's extra
   // words describe the same body ("CENTRAL ELECTION COMMISSION …" ~ "CENTRAL COMMISSION … ON
   // ELECTIONS AND HOLDING REPUBLICAN REFERENDA"), so they cost what a person's extra names do.
   let queryCovered = pairs >= 2 && evidence >= alg.coveredEvidence;
   for (let i = 0; i < q.coreCount && queryCovered; i++) if (usedQ[i] === 0) queryCovered = false;
-  const beta = queryCovered ? Math.min(alg.unmatchedCandidateWeight, unmatchedCandidateFactor(q, c, alg)) : unmatchedCandidateFactor(q, c, alg);
+  const beta = discount * (queryCovered ? Math.min(alg.unmatchedCandidateWeight, unmatchedCandidateFactor(q, c, alg)) : unmatchedCandidateFactor(q, c, alg));
   // A place word the caller added costs little, unless the list name has a place of its own left
   // unmatched: two different places are evidence against ("… OF GREECE" vs "… OF SYRIA").
   let place = q.place;

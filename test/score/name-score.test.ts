@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { normalizeName, type NameContext } from "../../src/normalize";
-import { buildNameUnits, classWeight, comparableHow, NAMES_V2, scoreNames, tokenSimilarity } from "../../src/score";
+import { alignmentEvidence, buildNameUnits, classWeight, comparableHow, evidenceDiscount, NAMES_V2, scoreNames, tokenSimilarity } from "../../src/score";
 import type { NameToken } from "../../src/normalize";
 
 // Rarity 1 for every token; class factors as in names-v2 (initials, particles weigh less).
@@ -186,6 +186,51 @@ describe("numbers, explained", () => {
     expect(reason.detail).toContain(`numbers differ (704TH vs 750TH): −${NAMES_V2.numberMismatchPenalty}`);
     const same = scoreNames(queryUnits, units(q, "candidate", "organization"), NAMES_V2);
     expect(nameReason({ query: normalizeName(q), queryUnits, candidate: normalizeName(q, { context: "organization" }), candidateUnits: units(q, "candidate", "organization"), alignment: same }, NAMES_V2).detail).not.toContain("numbers differ");
+  });
+});
+
+describe("evidence discount (organisations described in other words)", () => {
+  const org = (q: string, c: string, alg = NAMES_V2) => scoreNames(units(q, "query"), units(c, "candidate", "organization"), alg).score;
+  const person = (q: string, c: string, alg = NAMES_V2) => scoreNames(units(q, "query"), units(c, "candidate", "person"), alg).score;
+  const noDiscount = { ...NAMES_V2, evidenceDiscountMin: 1 };
+
+  it("is 1 up to evidenceDiscountFrom, then falls by the rate to the minimum; never for persons", () => {
+    expect(evidenceDiscount(NAMES_V2.evidenceDiscountFrom, 0, NAMES_V2)).toBe(1);
+    expect(evidenceDiscount(NAMES_V2.evidenceDiscountFrom + 1, 0, NAMES_V2)).toBeCloseTo(1 - NAMES_V2.evidenceDiscountRate, 9);
+    expect(evidenceDiscount(20, 0, NAMES_V2)).toBe(NAMES_V2.evidenceDiscountMin);
+    expect(evidenceDiscount(20, 1, NAMES_V2)).toBe(1);
+    expect(NAMES_V2.evidenceDiscountMin).toBeLessThan(1);
+  });
+
+  // Lists describe one body in different words; four shared distinctive words outweigh the word
+  // that differs (a sector in another language, a word added).
+  it.each([
+    ["PAKAT SAZI SHAFAGH SIMAN SEPAHAN", "SEPAHAN CEMENT PAKAT-SAZI SHAFAGH"],
+    ["KORVESTA MALINDRO TELMOSH TRADING HOUSE", "KORVESTA MALINDRO TELMOSH TRADING FIRM"],
+    ["QARVIN TELMOSH BALANDRI INDUSTRIAL GROUP", "QARVIN TELMOSH BALANDRI"],
+  ])("%s ~ %s: review at least, and more than without the discount", (q, c) => {
+    expect(org(q, c)).toBeGreaterThanOrEqual(0.8);
+    expect(org(q, c)).toBeGreaterThan(org(q, c, noDiscount));
+  });
+
+  it("leaves one matched word, and persons' names, as they were", () => {
+    expect(org("INTAJIA TRADING", "INTAJIA PPA")).toBe(org("INTAJIA TRADING", "INTAJIA PPA", noDiscount));
+    expect(person("Korvesta Malindro Telmosh Balandri", "KORVESTA MALINDRO TELMOSH QARVIN")).toBe(person("Korvesta Malindro Telmosh Balandri", "KORVESTA MALINDRO TELMOSH QARVIN", noDiscount));
+    // Exact names are untouched.
+    expect(org("SEPAHAN CEMENT PAKAT SAZI SHAFAGH", "SEPAHAN CEMENT PAKAT-SAZI SHAFAGH")).toBe(1);
+  });
+
+  it("says in the name reason what the matched words weigh and what the unmatched ones cost", async () => {
+    const { nameReason } = await import("../../src/explain/name-reason");
+    const q = "PAKAT SAZI SHAFAGH SIMAN SEPAHAN";
+    const c = "SEPAHAN CEMENT PAKAT-SAZI SHAFAGH";
+    const queryUnits = units(q, "query");
+    const candidateUnits = units(c, "candidate", "organization");
+    const alignment = scoreNames(queryUnits, candidateUnits, NAMES_V2);
+    const evidence = alignmentEvidence(alignment, queryUnits, candidateUnits);
+    expect(evidence).toBeCloseTo(4, 9);
+    const detail = nameReason({ query: normalizeName(q), queryUnits, candidate: normalizeName(c, { context: "organization" }), candidateUnits, alignment }, NAMES_V2).detail;
+    expect(detail).toContain(`matched words weigh 4.00: unmatched words cost ×${evidenceDiscount(evidence, 0, NAMES_V2).toFixed(2)}`);
   });
 });
 

@@ -38,11 +38,12 @@ describeWithData("rescreen on real OFAC SDN snapshots 2023-03-21 → 2023-03-24"
 
   it("returns only the changed outcomes, each explained", () => {
     const changes = rescreen(stored, after, { asOf: "2023-03-24", jurisdictions: ["US"] });
-    // names-v2: before the rename, the query matches the long name of 30627 only as a review
-    // (eight of its thirteen words); after it, the record's name is the query.
+    // names-v2: before the rename, the query already alerts on the long name of 30627 (eight of its
+    // thirteen words, among them the distinctive ones: the words that differ cost less, see
+    // evidenceDiscount); after it, the record's name is the query: the same alert, a changed record.
     expect(changes.map((c) => [c.key, c.kind])).toEqual([
       ["cp-maz", "new-alert"],
-      ["cp-cec", "new-alert"],
+      ["cp-cec", "record-changed"],
     ]);
     const maz = changes[0];
     expect(maz?.before.outcome).not.toBe("alert");
@@ -52,7 +53,8 @@ describeWithData("rescreen on real OFAC SDN snapshots 2023-03-21 → 2023-03-24"
     expect(maz?.summary).toContain("OPEN JOINT STOCK COMPANY MINSK AUTOMOBILE PLANT");
     const cec = changes[1];
     expect(cec?.reasons[0]?.recordId).toBe("ofac-sdn:30627");
-    expect(cec?.before.outcome).toBe("review");
+    expect(cec?.before.outcome).toBe("alert");
+    expect(cec?.after.outcome).toBe("alert");
     expect(cec?.summary).toContain("ofac-sdn:30627");
   });
 
