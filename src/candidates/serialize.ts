@@ -6,7 +6,9 @@
  * The header carries the algorithm id and a fingerprint of the lists (id, sha256, record count,
  * in order); loading refuses an index built for other lists or another algorithm version.
  * Format 4 stores each text's canonical form (empty when equal to the text), so loading does not
- * recompute them (a third of a cold start), and which units are numbers. An index of another format is refused, never misread.
+ * recompute them (a third of a cold start), and which units are numbers; format 5 is the same
+ * layout with the canonical forms (and the deletion keys made from them) that read AW before a
+ * consonant as AU. An index of another format is refused, never misread.
  * Optional sections after the vocabulary (issue 8, cold start): `nameCoreWeight` and `textCover`, the
  * list-side weight bounds `nameIndexFromData` otherwise derives at load (~7 ms); an index without
  * them (written before) still loads and derives them, and a reader that does not know them skips
@@ -26,7 +28,7 @@ import { framed, isSnapshotFile, openSnapshotFile, type SnapshotFile } from "./s
 import { nameIndexFromData, slotsAnswer, slotsFit, vocabSlots, type NameIndex, type NameIndexData, type UnindexedName } from "./name-index";
 
 const MAGIC = "SSNX";
-const FORMAT_VERSION = 4;
+const FORMAT_VERSION = 5;
 
 type ArrayKind = "u8" | "u16" | "i32" | "u32" | "f64" | "text";
 

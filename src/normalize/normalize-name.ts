@@ -134,6 +134,8 @@ function leadingTitles(raw: readonly RawToken[]): number {
 }
 
 const LEGAL_WORD_LIST = Object.keys(LEGAL_WORDS);
+// Legal words that only qualify a form (open, closed, public joint-stock).
+const LEGAL_QUALIFIERS = new Set(["OTKRYTOE", "OTKRYTOYE", "ZAKRYTOE", "ZAKRYTOYE", "ADKRYTAYE", "PUBLICHNOE", "PUBLICHNOYE"]);
 
 // Edit distance up to a small bound (cheap early exit); enough for legal-word spelling variants.
 function withinEdits(a: string, b: string, max: number): boolean {
@@ -153,18 +155,23 @@ function withinEdits(a: string, b: string, max: number): boolean {
   return (prev[b.length] as number) <= max;
 }
 
-/** The family of a (possibly misspelt) legal-phrase word, or undefined. */
-function legalWordFamily(text: string): string | undefined {
-  const exact = LEGAL_WORDS[text];
-  if (exact !== undefined) return exact;
+/** The legal-phrase word a (possibly misspelt) word is, or undefined. */
+function legalWord(text: string): string | undefined {
+  if (LEGAL_WORDS[text] !== undefined) return text;
   if (text.length < 7) return undefined;
   // One edit below ten letters, two from ten: "OTKRITIE" (a bank's name) is two edits from
   // "OTKRYTOE" (open joint-stock) and must stay a name.
   const max = text.length >= 10 ? 2 : 1;
   for (const w of LEGAL_WORD_LIST) {
-    if (w.charCodeAt(0) === text.charCodeAt(0) && withinEdits(text, w, max)) return LEGAL_WORDS[w];
+    if (w.charCodeAt(0) === text.charCodeAt(0) && withinEdits(text, w, max)) return w;
   }
   return undefined;
+}
+
+/** The family of a (possibly misspelt) legal-phrase word, or undefined. */
+function legalWordFamily(text: string): string | undefined {
+  const w = legalWord(text);
+  return w === undefined ? undefined : LEGAL_WORDS[w];
 }
 
 const DOTTED = /(?<![A-Z0-9])((?:[A-Z]\.)+[A-Z])\.?(?![A-Z0-9])/g;
@@ -267,7 +274,11 @@ function classify(input: RawToken[], context: NameContext): NameToken[] {
         continue;
       }
     }
-    const wordFamily = orgLike && !t.abjad ? legalWordFamily(t.text) : undefined;
+    const word = orgLike && !t.abjad ? legalWord(t.text) : undefined;
+    // "Open", "closed" and "public" qualify a joint-stock form: they are legal words only beside
+    // another ("OTKRYTOE AKTSIONERNOE OBSHCHESTVO"); alone they may be a name ("OTKRYTIE FAKTORING",
+    // the Otkritie bank's factoring arm, one edit from OTKRYTOE).
+    const wordFamily = word === undefined || (LEGAL_QUALIFIERS.has(word) && !(legalBefore(tokens) || legalAt(raw, i + 1))) ? undefined : LEGAL_WORDS[word];
     if (wordFamily !== undefined) {
       tokens.push({ text: t.text, cls: "legal", abjad: false, skeleton: "", ...(wordFamily ? { legalFamily: wordFamily } : {}) });
       continue;
@@ -334,6 +345,22 @@ function legalPhraseAt(raw: readonly RawToken[], i: number): { matched: number; 
     if (family !== undefined) return { matched: n, family };
   }
   return { matched: 0, family: "" };
+}
+
+// Whether the tokens so far end in a legal word (or a legal word and a single letter: "OBSHCHESTVO S").
+function legalBefore(tokens: readonly NameToken[]): boolean {
+  const last = tokens[tokens.length - 1];
+  if (last?.cls === "legal") return true;
+  return last !== undefined && last.text.length === 1 && tokens[tokens.length - 2]?.cls === "legal";
+}
+
+// Whether raw token `i` is a legal word (spelt exactly or nearly) or starts a legal phrase, or is a
+// single letter before one ("… S OGRANICHENNOI").
+function legalAt(raw: readonly RawToken[], i: number): boolean {
+  const t = raw[i];
+  if (t === undefined || t.abjad) return false;
+  if (t.text.length === 1) return legalAt(raw, i + 1) && raw[i + 1]?.text.length !== 1;
+  return legalWordFamily(t.text) !== undefined || (LEGAL_FIRST_WORDS.has(t.text) && legalPhraseAt(raw, i).matched > 0);
 }
 
 // Whether a name holds a legal form from raw token `from` on (an organisation's name, whatever its

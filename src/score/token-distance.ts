@@ -4,7 +4,8 @@
  *
  * 1. **Canonical form** ({@link canonicalToken}). Romanisation systems disagree on whole letter
  *    groups, not single letters: German TSCHERNOW, English CHERNOV; Polish SZ, German SCH, English
- *    SH; PH/F, KH/H (Russian Х: TEKHNOLOGII, TEHNOLOGII), Q/K, W/V, Y/I, OU/U, doubled letters, a
+ *    SH; PH/F, KH/H (Russian Х: TEKHNOLOGII, TEHNOLOGII), Q/K, W/V, Y/I, OU/U, AW/AU before a
+ *    consonant (FIRDAWS/FIRDAUS), doubled letters, a
  *    final vowel H (not when fewer than three letters would remain: TAAH). Both tokens are
  *    rewritten to one canonical spelling before they are compared, so such variants cost
  *    `translitCost` instead of several edits.
@@ -56,6 +57,9 @@ function computeCanonical(text: string): string {
   if (s.length >= 4) s = s.replace(/([AEIOU])H$/, "$1");
   // A silent final E after a consonant (ANNE/ANN, JOHNE/JOHN) in words of four letters or more.
   if (text.length >= 4) s = s.replace(/([B-DF-HJ-NP-TV-Z])E$/, "$1");
+  // AW (after W → V) before a consonant or at the end is the diphthong AU: Arabic and Persian
+  // romanisations write both (FIRDAWS/FIRDAUS, TAWFIK/TAUFIK), Belarusian Ў too (AUTAMABIL).
+  s = s.replace(/AV(?![AEIOU])/g, "AU");
   return s.length > 0 ? s : text;
 }
 

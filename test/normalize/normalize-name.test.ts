@@ -51,6 +51,12 @@ describe("normalizeName: token classes", () => {
     ]);
     // Two edits from OTKRYTOE, and shorter than ten letters: a bank's name, not a legal form.
     expect(classes("OTKRITIE BANK")).toEqual(["OTKRITIE:word", "BANK:word"]);
+    // "Open" (one edit from OTKRYTOE) qualifies a joint-stock form only beside a legal word; alone
+    // it is a name (the Otkritie bank's factoring arm), while "joint-stock" alone is still legal.
+    expect(classes("OTKRYTIE FAKTORING")).toEqual(["OTKRYTIE:word", "FAKTORING:word"]);
+    expect(classes("OTKRYTOE NEBO")).toEqual(["OTKRYTOE:word", "NEBO:word"]);
+    expect(classes("OTKRYTIE AKTSIONERNOE OBSHCHESTVO FAKTORING")).toEqual(["OTKRYTIE:legal", "AKTSIONERNOE OBSHCHESTVO:legal", "FAKTORING:word"]);
+    expect(classes("AKTSIONERNY KOMMERCHESKI BANK")).toEqual(["AKTSIONERNY:legal", "KOMMERCHESKI:word", "BANK:word"]);
   });
 
   it("classes particles, honorifics, initials and numbers", () => {

@@ -22,6 +22,7 @@ describe("token comparability", () => {
     ["BELVNESHPROMSERWIS", "BELVNESHPROMSERVICE", "translit"],
     ["BILL", "WILLIAM", "symbol"],
     ["HSI", "XI", "symbol"],
+    ["FIRDAUS", "FIRDAWS", "translit"],
     // Descriptor words in other languages (rigour org_symbols and the project's table).
     ["ZAVOD", "PLANT", "symbol"],
     ["NAFT", "OIL", "symbol"],

@@ -21,6 +21,12 @@ describe("canonical transliteration form", () => {
     // A final vowel H drops only when three letters or more remain.
     ["TAAH", "TAH"],
     ["TAHA", "TAHA"],
+    // AW before a consonant or at the end is the diphthong AU; before a vowel W is a consonant.
+    ["FIRDAWS", "FIRDAUS"],
+    ["FIRDAUS", "FIRDAUS"],
+    ["TAWFIK", "TAUFIK"],
+    ["AWS", "AUS"],
+    ["NAWAZ", "NAVAZ"],
   ])("%s → %s", (raw, canon) => expect(canonicalToken(raw)).toBe(canon));
 
   it("leaves numbers alone", () => expect(canonicalToken("1980")).toBe("1980"));

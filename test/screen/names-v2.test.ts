@@ -29,6 +29,8 @@ beforeAll(() => {
     { id: "rostock-ag", type: "organization", names: ["ROSTOCK MARITIME AG"] },
     { id: "armada-srl", type: "organization", names: ["ARMADA TRANSILVANIA SRL"] },
     { id: "romashka", type: "organization", names: ["ROMASHKA TREIDING OOO"] },
+    { id: "firdaws", type: "organization", names: ["FIRDAWS LLC"] },
+    { id: "otkritie-f", type: "organization", names: ["OTKRITIE FACTORING"] },
   ]);
   // The hand-made IRGC record stands alone in its own list for the acronym test (the real lists
   // carry "IRGC" as an alias, which would be an exact match).
@@ -104,6 +106,32 @@ describeWithData("titles, omitted and contradicted names, extra words", EVAL_FIL
   it("does not let two different places pass as the same name", () => {
     const r = screener.rank("Commercial Bank of Greece", { minScore: 0.8 });
     expect(r.find((m) => m.id === "ofac-sdn:12223")).toBeUndefined();
+  });
+});
+
+describeWithData("romanisations of a diphthong, and a name that looks like a legal word", EVAL_FILES, () => {
+  // AU and AW are one Arabic diphthong: SHAUKAT is SHAWKAT, FIRDAUS is FIRDAWS (a one-word name,
+  // where one edit in a short word would not pass).
+  it.each([
+    ["Assef Shaukat", "ofac-sdn:9415"],
+    ["Taufiq Muhammad Khadour", "ofac-sdn:34107"],
+  ])("%s alerts on %s", (q, id) => expect(decision(q, id)).toBe("alert"));
+  it("flags FIRDAUS against FIRDAWS (read as one spelling, not one edit in a short brand)", () => expect(flagged("Firdaus Ltd", "test-cases:firdaws")).toBe(true));
+
+  // OTKRYTIE is one edit from OTKRYTOE ("open", of an open joint-stock company) but, with no legal
+  // word beside it, the Otkritie bank's name.
+  it("keeps a lone word one edit from a legal qualifier as a name", () => {
+    expect(decision("Otkrytie Faktoring", "test-cases:otkritie-f")).toBe("alert");
+    expect(decision("Otkrytoe Aktsionernoe Obshchestvo Faktoring", "test-cases:otkritie-f")).not.toBe("alert");
+  });
+});
+
+describeWithData("organisations described in other words", EVAL_FILES, () => {
+  // Five distinctive words shared, the sector said in another word: the differing words cost less
+  // once several distinctive words match (evidenceDiscount); one shared word is not enough.
+  it("lets the words that differ cost less when several distinctive words match", () => {
+    expect(decision("Pakat Sazi Shafagh Sepahan Packaging", "ofac-sdn:25925")).toBe("alert");
+    expect(decision("Sepahan Packaging Industries", "ofac-sdn:25925")).toBe("none");
   });
 });
 
