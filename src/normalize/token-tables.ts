@@ -18,6 +18,11 @@ export const LEGAL_FORM_FAMILIES: Readonly<Record<string, readonly string[]>> = 
     "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTIU", "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU",
     "TOVARYSTVO Z OBMEZHENOYU VIDPOVIDALNISTYU", "SOCIEDAD DE RESPONSABILIDAD LIMITADA",
     "SOCIETE A RESPONSABILITE LIMITEE", "GESELLSCHAFT MIT BESCHRANKTER HAFTUNG", "SP Z OO",
+    // Mexico: S. de R.L. (de C.V.), and the rural production company S.P.R. de R.L. (Ley Agraria),
+    // written "S. de P.R. de R.L." too.
+    "S DE RL", "S DE RL DE CV", "S DE RL MI", "SOCIEDAD DE RESPONSABILIDAD LIMITADA DE CAPITAL VARIABLE",
+    "SPR DE RL", "SPR DE RL DE CV", "S DE PR DE RL", "S DE PR DE RL DE CV",
+    "SOCIEDAD DE PRODUCCION RURAL DE RESPONSABILIDAD LIMITADA",
   ],
   // Joint-stock companies: JSC/AO and their open/closed/public variants, SA, AG, NV, SpA, PLC.
   "joint-stock": [
@@ -31,6 +36,8 @@ export const LEGAL_FORM_FAMILIES: Readonly<Record<string, readonly string[]>> = 
     "ZAKRYTOE AKTSIONERNOE OBSHCHESTVO", "ZAKRYTOYE AKTSIONERNOYE OBSHCHESTVO",
     "PUBLICHNOE AKTSIONERNOE OBSHCHESTVO", "PUBLICHNOYE AKTSIONERNOYE OBSHCHESTVO",
     "SOCIETE ANONYME", "SOCIEDAD ANONIMA", "AKTIENGESELLSCHAFT", "PUBLIC LIMITED COMPANY",
+    // Mexico: the listed S.A.B. de C.V. (sociedad anónima bursátil).
+    "SAB DE CV",
   ],
   limited: ["LTD", "LIMITED", "PTE", "PTY", "BV", "CO LTD", "COMPANY LIMITED", "PRIVATE LIMITED", "PVT", "PVT LTD"],
   corporation: ["CORP", "CORPORATION", "INC", "INCORPORATED", "CO", "COMPANY", "CORPORATIVO"],
@@ -41,7 +48,8 @@ export const LEGAL_FORM_FAMILIES: Readonly<Record<string, readonly string[]>> = 
     "MUNICIPAL UNITARY ENTERPRISE", "UNITARY STATE ENTERPRISE", "FEDERALNOE GOSUDARSTVENNOE UNITARNOE PREDPRIYATIE",
     "GOSUDARSTVENNOE UNITARNOE PREDPRIYATIE",
   ],
-  partnership: ["LP", "LLP", "LIMITED PARTNERSHIP", "KG", "GBR", "OHG"],
+  // Mexico's S.P.R. de R.I. (rural production company with unlimited liability) is a partnership's kind.
+  partnership: ["LP", "LLP", "LIMITED PARTNERSHIP", "KG", "GBR", "OHG", "SPR DE RI", "SPR DE RI DE CV", "S DE PR DE RI", "SOCIEDAD DE PRODUCCION RURAL DE RESPONSABILIDAD ILIMITADA"],
   "free-zone": ["FZE", "FZCO", "FZC", "FZ LLC", "FZLLC", "DMCC"],
   // Families known only from the compiled rigour legal forms (name-tables.generated.ts).
   cooperative: [],

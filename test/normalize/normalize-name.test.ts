@@ -41,6 +41,15 @@ describe("normalizeName: token classes", () => {
     expect(normalizeName("SIS d.o.o.").tokens[1]?.legalFamily).toBe("limited-liability");
   });
 
+  it("recognises Mexican legal forms written with dots and DE", () => {
+    const family = (s: string) => normalizeName(s, { context: "organization" }).tokens.map((t) => t.legalFamily ?? t.cls);
+    expect(family("AGRICOLA TAVO S.P.R. DE R.L.")).toEqual(["word", "word", "limited-liability"]);
+    expect(family("PRODUCSIL S. DE P.R. DE R.L. DE C.V.")).toEqual(["word", "limited-liability"]);
+    expect(family("APH S. DE R.L.")).toEqual(["word", "limited-liability"]);
+    expect(family("ALONDRA SOCIEDAD DE PRODUCCION RURAL DE RESPONSABILIDAD ILIMITADA")).toEqual(["word", "partnership"]);
+    expect(family("BOLSA S.A.B. DE C.V.")).toEqual(["word", "joint-stock"]);
+  });
+
   it("recognises misspelt words of transliterated legal phrases", () => {
     expect(classes("Obschestvo S Ogranichennoi Otvestvennostyu Tekhnopromeksport")).toEqual([
       "OBSCHESTVO:legal",

@@ -30,6 +30,7 @@ beforeAll(() => {
     { id: "armada-srl", type: "organization", names: ["ARMADA TRANSILVANIA SRL"] },
     { id: "romashka", type: "organization", names: ["ROMASHKA TREIDING OOO"] },
     { id: "firdaws", type: "organization", names: ["FIRDAWS LLC"] },
+    { id: "campos-verdes", type: "organization", names: ["CAMPOS VERDES S.P.R. DE R.L."] },
     { id: "otkritie-f", type: "organization", names: ["OTKRITIE FACTORING"] },
   ]);
   // The hand-made IRGC record stands alone in its own list for the acronym test (the real lists
@@ -142,7 +143,13 @@ describeWithData("legal forms in any language", EVAL_FILES, () => {
     ["Armada Transilvania Societate cu răspundere limitată", "test-cases:armada-srl"],
     ["Общество с ограниченной ответственностью Ромашка Трейдинг", "test-cases:romashka"],
     ["MINSK AUTOMOBILE PLANT JOINT STOCK COMPAN", "ofac-sdn:41318"],
+    ["Campos Verdes S. de P.R. de R.L. de C.V.", "test-cases:campos-verdes"],
   ])("%s alerts on %s", (q, id) => expect(decision(q, id)).toBe("alert"));
+
+  // Mexico's S.P.R. de R.L. is a legal form: two companies sharing only it (and a common word) differ.
+  it("does not let a shared Mexican legal form make two companies one", () => {
+    expect(flagged("Campos Azules S.P.R. de R.L.", "test-cases:campos-verdes")).toBe(false);
+  });
 });
 
 describeWithData("numbers, initials, nicknames, acronyms", EVAL_FILES, () => {
