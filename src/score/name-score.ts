@@ -172,7 +172,7 @@ export function unmatchedCandidateFactor(q: Pick<UnitTable, "coreCount">, c: Pic
  * `evidenceDiscountMin`. Non-increasing in `evidence`, so the index bounds it with the most
  * weight a name's pairs could have.
  * @example
- * evidenceDiscount(3, 0, NAMES_V2) //=> 0.4
+ * evidenceDiscount(2.5, 0, NAMES_V2) //=> 0.6
  * evidenceDiscount(3, 1, NAMES_V2) //=> 1
  */
 export function evidenceDiscount(evidence: number, personal: number, alg: NameAlgorithm): number {

@@ -128,8 +128,9 @@ describeWithData("romanisations of a diphthong, and a name that looks like a leg
 });
 
 describeWithData("organisations described in other words", EVAL_FILES, () => {
-  // Five distinctive words shared, the sector said in another word: the differing words cost less
-  // once several distinctive words match (evidenceDiscount); one shared word is not enough.
+  // Four distinctive words shared and one that differs (PACKAGING where the list says CEMENT): the
+  // differing words cost less once several distinctive words match (evidenceDiscount); one shared
+  // word is not enough.
   it("lets the words that differ cost less when several distinctive words match", () => {
     expect(decision("Pakat Sazi Shafagh Sepahan Packaging", "ofac-sdn:25925")).toBe("alert");
     expect(decision("Sepahan Packaging Industries", "ofac-sdn:25925")).toBe("none");
