@@ -175,18 +175,21 @@ describe("numbers", () => {
   });
 });
 
+// A query against an organisation's list name: its units, the alignment and the name reason's detail.
+async function explainedOrg(q: string, c: string) {
+  const { nameReason } = await import("../../src/explain/name-reason");
+  const queryUnits = units(q, "query");
+  const candidateUnits = units(c, "candidate", "organization");
+  const alignment = scoreNames(queryUnits, candidateUnits, NAMES_V2);
+  const detail = nameReason({ query: normalizeName(q), queryUnits, candidate: normalizeName(c, { context: "organization" }), candidateUnits, alignment }, NAMES_V2).detail;
+  return { queryUnits, candidateUnits, alignment, detail };
+}
+
 describe("numbers, explained", () => {
   it("says in the name reason that the numbers differ and what it cost", async () => {
-    const { nameReason } = await import("../../src/explain/name-reason");
     const q = "CSSC 704TH RESEARCH INSTITUTE";
-    const c = "CSSC 750TH RESEARCH INSTITUTE";
-    const queryUnits = units(q, "query");
-    const candidateUnits = units(c, "candidate", "organization");
-    const alignment = scoreNames(queryUnits, candidateUnits, NAMES_V2);
-    const reason = nameReason({ query: normalizeName(q), queryUnits, candidate: normalizeName(c, { context: "organization" }), candidateUnits, alignment }, NAMES_V2);
-    expect(reason.detail).toContain(`numbers differ (704TH vs 750TH): −${NAMES_V2.numberMismatchPenalty}`);
-    const same = scoreNames(queryUnits, units(q, "candidate", "organization"), NAMES_V2);
-    expect(nameReason({ query: normalizeName(q), queryUnits, candidate: normalizeName(q, { context: "organization" }), candidateUnits: units(q, "candidate", "organization"), alignment: same }, NAMES_V2).detail).not.toContain("numbers differ");
+    expect((await explainedOrg(q, "CSSC 750TH RESEARCH INSTITUTE")).detail).toContain(`numbers differ (704TH vs 750TH): −${NAMES_V2.numberMismatchPenalty}`);
+    expect((await explainedOrg(q, q)).detail).not.toContain("numbers differ");
   });
 });
 
@@ -222,15 +225,9 @@ describe("evidence discount (organisations described in other words)", () => {
   });
 
   it("says in the name reason what the matched words weigh and what the unmatched ones cost", async () => {
-    const { nameReason } = await import("../../src/explain/name-reason");
-    const q = "PAKAT SAZI SHAFAGH SIMAN SEPAHAN";
-    const c = "SEPAHAN CEMENT PAKAT-SAZI SHAFAGH";
-    const queryUnits = units(q, "query");
-    const candidateUnits = units(c, "candidate", "organization");
-    const alignment = scoreNames(queryUnits, candidateUnits, NAMES_V2);
+    const { queryUnits, candidateUnits, alignment, detail } = await explainedOrg("PAKAT SAZI SHAFAGH SIMAN SEPAHAN", "SEPAHAN CEMENT PAKAT-SAZI SHAFAGH");
     const evidence = alignmentEvidence(alignment, queryUnits, candidateUnits);
     expect(evidence).toBeCloseTo(4, 9);
-    const detail = nameReason({ query: normalizeName(q), queryUnits, candidate: normalizeName(c, { context: "organization" }), candidateUnits, alignment }, NAMES_V2).detail;
     expect(detail).toContain(`matched words weigh 4.00: unmatched words cost ×${evidenceDiscount(evidence, 0, NAMES_V2).toFixed(2)}`);
   });
 });
