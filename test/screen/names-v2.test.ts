@@ -31,6 +31,7 @@ beforeAll(() => {
     { id: "romashka", type: "organization", names: ["ROMASHKA TREIDING OOO"] },
     { id: "firdaws", type: "organization", names: ["FIRDAWS LLC"] },
     { id: "campos-verdes", type: "organization", names: ["CAMPOS VERDES S.P.R. DE R.L."] },
+    { id: "rio-bravo-dto", type: "organization", names: ["RIO BRAVO DTO"] },
     { id: "otkritie-f", type: "organization", names: ["OTKRITIE FACTORING"] },
   ]);
   // The hand-made IRGC record stands alone in its own list for the acronym test (the real lists
@@ -146,6 +147,9 @@ describeWithData("legal forms in any language", EVAL_FILES, () => {
     ["MINSK AUTOMOBILE PLANT JOINT STOCK COMPAN", "ofac-sdn:41318"],
     ["Campos Verdes S. de P.R. de R.L. de C.V.", "test-cases:campos-verdes"],
   ])("%s alerts on %s", (q, id) => expect(decision(q, id)).toBe("alert"));
+
+  // OFAC's abbreviations for a drug trafficking / money laundering organisation read as the words.
+  it.each(["Rio Bravo Drug Trafficking Organization", "RIO BRAVO D.T.O."])("%s alerts on RIO BRAVO DTO", (q) => expect(decision(q, "test-cases:rio-bravo-dto")).toBe("alert"));
 
   // Mexico's S.P.R. de R.L. is a legal form: two companies sharing only it (and a common word) differ.
   it("does not let a shared Mexican legal form make two companies one", () => {
