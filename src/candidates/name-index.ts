@@ -1631,7 +1631,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: Reading
       const multi = (data.nameCore[m] as number) > 1 ? 1 : 0;
       const covered = wMatched >= alg.coveredEvidence ? 1 : 0;
       // Pairs weigh at most the query weight they could match: the smallest evidence discount.
-      const discount = personalName === 1 ? 1 : evidenceDiscount(wMatched, 0, alg);
+      const discount = evidenceDiscount(wMatched, personalName, alg);
       const alpha = (factors[2 * personalName + covered] as number) * discount;
       let out = alpha * wMissed;
       // The numerator: at most the matched query weight, and (every unit's postings read) at most
@@ -1782,7 +1782,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: Reading
     const coverable = wPaired >= alg.coveredEvidence;
     const kind = (personal ? 1 : 0);
     // The pairs weigh at most wPaired: an organisation's smallest evidence discount.
-    const discount = kind === 1 ? 1 : evidenceDiscount(wPaired, 0, alg);
+    const discount = evidenceDiscount(wPaired, kind, alg);
     const alpha = (factors[2 * kind + (coverable ? 1 : 0)] as number) * discount;
     const beta = (factors[4 + 4 * kind + 2 * (cCore > 1 ? 1 : 0) + (coverable ? 1 : 0)] as number) * discount;
     for (let k = 0; k < core; k++) if (qCovered[k] === 0) wOut += alpha * (qt.weight[k] as number) * (placeF[k] as number);
