@@ -29,7 +29,7 @@ import { latinSkeleton } from "./skeleton";
 import { stripControls } from "./strip-controls";
 import { LEGAL_FORM_PHRASES, TITLE_PHRASES } from "./name-tables.generated";
 import { NUMBER_WORDS } from "./number-words";
-import { ABBREVIATIONS, PLACE_WORDS, GENERIC_WORDS, HONORIFICS, LEGAL_FORM_FAMILIES, LEGAL_WORDS, PARTICLES, STOP_WORDS } from "./token-tables";
+import { ABBREVIATIONS, DOTTED_END_FORMS, PLACE_WORDS, GENERIC_WORDS, HONORIFICS, LEGAL_FORM_FAMILIES, LEGAL_WORDS, PARTICLES, STOP_WORDS } from "./token-tables";
 import { transliterate, type Untransliterable } from "./transliterate";
 
 /** What a token is, which decides whether and how much it counts. */
@@ -230,10 +230,22 @@ function splitPiece(text: string, into: RawToken[], abjad: boolean, skeleton: st
   }
 }
 
+// The singular of an English plural that is a generic word ("DEVELOPMENTS", "FACTORIES",
+// "AGENCIES"), or undefined: a plural describes a business as the singular does.
+function genericSingular(text: string): string | undefined {
+  if (text.length < 5 || !text.endsWith("S") || GENERIC_WORDS.has(text)) return undefined;
+  const candidates = text.endsWith("IES") ? [`${text.slice(0, -3)}Y`, text.slice(0, -1)] : text.endsWith("ES") ? [text.slice(0, -1), text.slice(0, -2)] : [text.slice(0, -1)];
+  for (const c of candidates) {
+    const word = ABBREVIATIONS[c] ?? c;
+    if (GENERIC_WORDS.has(word)) return word;
+  }
+  return undefined;
+}
+
 function expandAbbreviations(raw: RawToken[]): RawToken[] {
   const out: RawToken[] = [];
   for (const t of raw) {
-    const full = t.abjad ? undefined : ABBREVIATIONS[t.text];
+    const full = t.abjad ? undefined : (ABBREVIATIONS[t.text] ?? genericSingular(t.text));
     if (full === undefined) out.push(t);
     else if (!full.includes(" ") && full !== t.text) out.push({ text: full, abjad: false, source: t.source ?? t.text });
     else for (const w of full.split(" ")) out.push({ text: w, abjad: false });
@@ -257,6 +269,11 @@ function classify(input: RawToken[], context: NameContext): NameToken[] {
   for (let i = 0; i < titles; i++) tokens.push(makeToken(raw[i] as RawToken, "honorific"));
   for (let i = titles; i < raw.length; i++) {
     const t = raw[i] as RawToken;
+    const endForm = orgLike && t.dotted === true && i > titles && i === raw.length - 1 ? DOTTED_END_FORMS[t.text] : undefined;
+    if (endForm !== undefined) {
+      tokens.push({ text: t.text, cls: "legal", abjad: false, skeleton: "", legalFamily: endForm });
+      continue;
+    }
     if (orgLike && !t.abjad && LEGAL_FIRST_WORDS.has(t.text)) {
       const found = legalPhraseAt(raw, i);
       const family = found.family;

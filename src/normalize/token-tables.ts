@@ -23,6 +23,8 @@ export const LEGAL_FORM_FAMILIES: Readonly<Record<string, readonly string[]>> = 
     "S DE RL", "S DE RL DE CV", "S DE RL MI", "SOCIEDAD DE RESPONSABILIDAD LIMITADA DE CAPITAL VARIABLE",
     "SPR DE RL", "SPR DE RL DE CV", "S DE PR DE RL", "S DE PR DE RL DE CV",
     "SOCIEDAD DE PRODUCCION RURAL DE RESPONSABILIDAD LIMITADA",
+    // A company with a single owner ("AL-AMMAR LLC ONE PERSON COMPANY"; "… ONE-PERSON CO. LTD." is a limited one).
+    "ONE PERSON LLC", "ONE PERSON LIMITED LIABILITY COMPANY",
   ],
   // Joint-stock companies: JSC/AO and their open/closed/public variants, SA, AG, NV, SpA, PLC.
   "joint-stock": [
@@ -38,8 +40,13 @@ export const LEGAL_FORM_FAMILIES: Readonly<Record<string, readonly string[]>> = 
     "SOCIETE ANONYME", "SOCIEDAD ANONIMA", "AKTIENGESELLSCHAFT", "PUBLIC LIMITED COMPANY",
     // Mexico: the listed S.A.B. de C.V. (sociedad anónima bursátil).
     "SAB DE CV",
+    // Venezuela's compañía anónima (written "C.A." after the name: see DOTTED_END_FORMS).
+    "COMPANIA ANONIMA",
   ],
-  limited: ["LTD", "LIMITED", "PTE", "PTY", "BV", "CO LTD", "COMPANY LIMITED", "PRIVATE LIMITED", "PVT", "PVT LTD"],
+  limited: [
+    "LTD", "LIMITED", "PTE", "PTY", "BV", "CO LTD", "COMPANY LIMITED", "PRIVATE LIMITED", "PVT", "PVT LTD",
+    "ONE PERSON COMPANY", "ONE PERSON CO LTD", "ONE PERSON COMPANY LIMITED",
+  ],
   corporation: ["CORP", "CORPORATION", "INC", "INCORPORATED", "CO", "COMPANY", "CORPORATIVO"],
   // State and municipal unitary enterprises (Russia, Belarus: RUE = republican unitary enterprise).
   "unitary-enterprise": [
@@ -49,11 +56,28 @@ export const LEGAL_FORM_FAMILIES: Readonly<Record<string, readonly string[]>> = 
     "GOSUDARSTVENNOE UNITARNOE PREDPRIYATIE",
   ],
   // Mexico's S.P.R. de R.I. (rural production company with unlimited liability) is a partnership's kind.
-  partnership: ["LP", "LLP", "LIMITED PARTNERSHIP", "KG", "GBR", "OHG", "SPR DE RI", "SPR DE RI DE CV", "S DE PR DE RI", "SOCIEDAD DE PRODUCCION RURAL DE RESPONSABILIDAD ILIMITADA"],
+  partnership: [
+    "LP", "LLP", "LIMITED PARTNERSHIP", "KG", "GBR", "OHG", "SPR DE RI", "SPR DE RI DE CV", "S DE PR DE RI",
+    "SOCIEDAD DE PRODUCCION RURAL DE RESPONSABILIDAD ILIMITADA",
+    // Mexico's sociedad civil (a civil partnership; "S.C." after the name: see DOTTED_END_FORMS).
+    "SOCIEDAD CIVIL",
+  ],
   "free-zone": ["FZE", "FZCO", "FZC", "FZ LLC", "FZLLC", "DMCC"],
   // Families known only from the compiled rigour legal forms (name-tables.generated.ts).
   cooperative: [],
   "non-profit": [],
+};
+
+/**
+ * Two-letter legal forms that are read as such only when written as dotted letters at the end of
+ * an organisation's name ("BIBLOS TRAVEL, C.A.", "CONSORCIO NUJOMA, S.C."): undotted, or anywhere
+ * else, "CA" and "SC" are name words too often (rigour's tables leave two-letter forms out).
+ */
+export const DOTTED_END_FORMS: Readonly<Record<string, string>> = {
+  // Compañía anónima (Venezuela, Ecuador).
+  CA: "joint-stock",
+  // Sociedad civil (Mexico), societate comercială (Romania).
+  SC: "partnership",
 };
 
 /**

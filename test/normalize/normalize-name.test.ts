@@ -50,6 +50,36 @@ describe("normalizeName: token classes", () => {
     expect(family("BOLSA S.A.B. DE C.V.")).toEqual(["word", "joint-stock"]);
   });
 
+  it("reads dotted C.A. and S.C. as legal forms only at the end of an organisation's name", () => {
+    const family = (s: string, context: "organization" | "any" | "person" = "organization") =>
+      normalizeName(s, { context }).tokens.map((t) => t.legalFamily ?? t.cls);
+    expect(family("BIBLOS TRAVEL, C.A.")).toEqual(["word", "word", "joint-stock"]);
+    expect(family("BIBLOS TRAVEL COMPANIA ANONIMA")).toEqual(["word", "word", "joint-stock"]);
+    expect(family("CONSORCIO NUJOMA, S.C.", "any")).toEqual(["word", "word", "partnership"]);
+    expect(family("CONSORCIO NUJOMA SOCIEDAD CIVIL")).toEqual(["word", "word", "partnership"]);
+    // Undotted, first, or in a person's name: letters of a name.
+    expect(family("CA TECHNOLOGIES")).toEqual(["word", "generic"]);
+    expect(family("S.C. JOHNSON")).toEqual(["word", "word"]);
+    expect(family("TRAVEL CA")).toEqual(["word", "word"]);
+    expect(family("PEREZ, Juan C.A.", "person")).toEqual(["word", "word", "initial", "initial"]);
+  });
+
+  it("reads a one-person company as a limited company", () => {
+    const family = (s: string) => normalizeName(s, { context: "organization" }).tokens.map((t) => t.legalFamily ?? t.cls);
+    expect(family("DAMASCUS CHAM MANAGEMENT ONE-PERSON CO. LTD.")).toEqual(["place", "word", "generic", "limited"]);
+    expect(family("AL-AMMAR LLC ONE PERSON COMPANY")).toEqual(["particle", "word", "limited-liability", "limited"]);
+  });
+
+  it("reads the English plural of a generic word as the word", () => {
+    expect(classes("CITY DEVELOPMENTS", "organization")).toEqual(["CITY:word", "DEVELOPMENT:generic"]);
+    expect(classes("PARCHIN CHEMICAL FACTORIES", "organization")).toEqual(["PARCHIN:word", "CHEMICAL:word", "FACTORY:generic"]);
+    expect(classes("HARDSEA AGENCIES", "organization")).toEqual(["HARDSEA:word", "AGENCY:generic"]);
+    expect(classes("TAIBAH BOSNIA OFFICES", "organization")).toEqual(["TAIBAH:word", "BOSNIA:place", "OFFICE:generic"]);
+    // Plurals of other words, and persons' names, stay as written.
+    expect(classes("NATIONAL LOTTERIES", "organization")).toEqual(["NATIONAL:generic", "LOTTERIES:word"]);
+    expect(classes("Plants, Robert", "person")).toEqual(["PLANTS:word", "ROBERT:word"]);
+  });
+
   it("recognises misspelt words of transliterated legal phrases", () => {
     expect(classes("Obschestvo S Ogranichennoi Otvestvennostyu Tekhnopromeksport")).toEqual([
       "OBSCHESTVO:legal",

@@ -33,6 +33,10 @@ beforeAll(() => {
     { id: "campos-verdes", type: "organization", names: ["CAMPOS VERDES S.P.R. DE R.L."] },
     { id: "rio-bravo-dto", type: "organization", names: ["RIO BRAVO DTO"] },
     { id: "otkritie-f", type: "organization", names: ["OTKRITIE FACTORING"] },
+    { id: "ventel-ca", type: "organization", names: ["VENTEL, C.A."] },
+    { id: "nopal-sc", type: "organization", names: ["DESPACHO NOPALERA, S.C."] },
+    { id: "qasr-one", type: "organization", names: ["QASR AL NAKHIL TRADING CO. LTD."] },
+    { id: "zorvan-dev", type: "organization", names: ["ZORVAN DEVELOPMENT"] },
   ]);
   // The hand-made IRGC record stands alone in its own list for the acronym test (the real lists
   // carry "IRGC" as an alias, which would be an exact match).
@@ -150,6 +154,20 @@ describeWithData("legal forms in any language", EVAL_FILES, () => {
 
   // OFAC's abbreviations for a drug trafficking / money laundering organisation read as the words.
   it.each(["Rio Bravo Drug Trafficking Organization", "RIO BRAVO D.T.O."])("%s alerts on RIO BRAVO DTO", (q) => expect(decision(q, "test-cases:rio-bravo-dto")).toBe("alert"));
+
+  // Venezuela's C.A. (compañía anónima), Mexico's S.C. (sociedad civil), a one-person company.
+  it.each([
+    ["Ventel", "test-cases:ventel-ca"],
+    ["Ventel Compania Anonima", "test-cases:ventel-ca"],
+    ["Despacho Nopalera Sociedad Civil", "test-cases:nopal-sc"],
+    ["QASR AL NAKHIL TRADING ONE-PERSON CO. LTD.", "test-cases:qasr-one"],
+  ])("%s alerts on %s", (q, id) => expect(decision(q, id)).toBe("alert"));
+
+  // A generic word's plural is the word: "Developments" is no weaker a match than "Development".
+  it("reads a generic word's plural as the word", () => {
+    const score = (q: string) => screen(q).hits.find((h) => h.recordId === "zorvan-dev")?.score;
+    expect(score("Zorvan Developments")).toBe(score("Zorvan Development"));
+  });
 
   // Mexico's S.P.R. de R.L. is a legal form: two companies sharing only it (and a common word) differ.
   it("does not let a shared Mexican legal form make two companies one", () => {
