@@ -45,6 +45,11 @@ export interface NameAlgorithm extends EditCosts {
   readonly symbolSimilarity: number;
   /** Weighted distance added when two spellings agree only in their canonical transliteration form. */
   readonly translitCost: number;
+  /**
+   * Weighted distance of a word and its English plural (-S, -ES, -IES for -Y) when the singular has
+   * four letters or more: TILES/TILE, LOTTERIES/LOTTERY.
+   */
+  readonly pluralCost: number;
   /** Alignment cost of reading a glued query word as two or three list words. */
   readonly splitPenalty: number;
   /** Token similarity is 1 − distance / (longer length − lengthShift): edits in short words cost more. */
@@ -144,6 +149,7 @@ export const NAMES_V2: NameAlgorithm = Object.freeze({
   hCost: 0.3,
   transpositionCost: 0.6,
   translitCost: 0.3,
+  pluralCost: 0.3,
   lengthShift: 2,
   splitPenalty: 0.01,
   minSkeletonLength: 3,

@@ -190,10 +190,30 @@ export function tokenSimilarity(a: ComparableToken, b: ComparableToken, alg: Nam
  * tokenDistance(tok("TSCHERNOW"), tok("CHERNOV"), NAMES_V2) //=> 0.3
  */
 export function tokenDistance(a: ComparableToken, b: ComparableToken, alg: NameAlgorithm): number {
-  const raw = weightedDistance(a.text, b.text, alg);
+  let raw = weightedDistance(a.text, b.text, alg);
+  if (raw > alg.pluralCost && isPluralOf(a.text, b.text)) raw = alg.pluralCost;
   if (a.canon === a.text && b.canon === b.text) return raw;
   const canon = weightedDistance(a.canon, b.canon, alg) + alg.translitCost;
   return canon < raw ? canon : raw;
+}
+
+/**
+ * Whether one text is the other's English plural, the singular having four letters or more: -S
+ * after a final E (TILES, BRIGADES), -ES after S, X, Z, CH or SH (BUSINESSES), -IES for a final -Y
+ * (LOTTERIES). Not -S after another consonant: that is how surnames are made from given names
+ * (PETERS, EDWARDS, COLLINS), different names of different people.
+ * @example
+ * isPluralOf("LOTTERY", "LOTTERIES") //=> true
+ * isPluralOf("PETER", "PETERS") //=> false
+ */
+export function isPluralOf(a: string, b: string): boolean {
+  const long = a.length > b.length ? a : b;
+  const short = long === a ? b : a;
+  const extra = long.length - short.length;
+  if (short.length < 4 || extra < 1 || extra > 2 || !long.endsWith("S")) return false;
+  if (extra === 1) return short.endsWith("E") && long.startsWith(short);
+  if (long.endsWith("IES") && short.endsWith("Y")) return long.startsWith(short.slice(0, -1));
+  return long.endsWith("ES") && /(?:[SXZ]|CH|SH)$/.test(short) && long.startsWith(short);
 }
 
 function symbolSimilarity(a: ComparableToken, b: ComparableToken, alg: NameAlgorithm): number {

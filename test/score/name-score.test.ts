@@ -38,6 +38,18 @@ describe("token comparability", () => {
     ["11420", "11421"],
   ])("%s and %s do not match", (a, b) => expect(tokenSimilarity(tok(a), tok(b), NAMES_V2)).toBe(0));
 
+  // An English plural costs `pluralCost` (BRIGADES/BRIGADE: one edit in eight letters, 0.83 as a
+  // plain edit); a patronymic surname made with -S is another name (PETERS is not PETER).
+  it.each([
+    ["BRIGADES", "BRIGADE"],
+    ["LOTTERIES", "LOTTERY"],
+    ["BUSINESSES", "BUSINESS"],
+  ])("%s ~ %s: a plural", (a, b) => expect(tokenSimilarity(tok(a), tok(b), NAMES_V2)).toBeGreaterThanOrEqual(0.9));
+  it.each([
+    ["PETERS", "PETER"],
+    ["EVANS", "EVAN"],
+  ])("%s ~ %s: not a plural", (a, b) => expect(tokenSimilarity(tok(a), tok(b), NAMES_V2)).toBeLessThan(0.8));
+
   // Arabic script writes no short vowels, but a word-initial alef or ain is a vowel onset: AHMAD
   // (أحمد) and HAMAD (حمد) share the skeleton HMD and are different names.
   it.each([
