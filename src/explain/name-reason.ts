@@ -2,7 +2,7 @@
  * Renders the `name.fuzzy` reason and the token alignment of a name match.
  */
 import type { NormalizedName } from "../normalize";
-import { alignmentEvidence, comparableHow, evidenceDiscount, type MatchUnit, type NameAlignment, type NameAlgorithm, type NameUnits, type Reason } from "../score";
+import { alignmentEvidence, comparableHow, evidenceDiscount, isPluralOf, type MatchUnit, type NameAlignment, type NameAlgorithm, type NameUnits, type Reason } from "../score";
 import type { AlignedTokens } from "./hit";
 
 /** What the name reason is rendered from. */
@@ -47,7 +47,9 @@ export function alignedTokens(e: NameEvidence, alg: NameAlgorithm): AlignedToken
  * nameReason(evidence, NAMES_V2).detail //=> "2/2 query tokens aligned: NICOLAS=NICOLAS, MADURO=MADURO; list token MOROS unmatched"
  */
 export function nameReason(e: NameEvidence, alg: NameAlgorithm): Reason {
-  const pairs = alignedTokens(e, alg).map((a) => (a.similarity === 1 ? `${a.query}=${a.candidate}` : `${a.query}~${a.candidate} ${a.similarity.toFixed(2)}`));
+  // A word against its English plural says so (the pair costs `pluralCost`, not a plain edit).
+  const plural = (a: AlignedTokens) => (a.how === "fuzzy" && isPluralOf(a.query, a.candidate) ? " (plural)" : "");
+  const pairs = alignedTokens(e, alg).map((a) => (a.similarity === 1 ? `${a.query}=${a.candidate}` : `${a.query}~${a.candidate} ${a.similarity.toFixed(2)}${plural(a)}`));
   const qCore = e.queryUnits.coreCount;
   const qAligned = qCore - e.alignment.unmatchedQuery.length;
   const parts = [`${qAligned}/${qCore} query tokens aligned${pairs.length > 0 ? `: ${pairs.join(", ")}` : ""}`];

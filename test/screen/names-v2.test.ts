@@ -37,6 +37,7 @@ beforeAll(() => {
     { id: "nopal-sc", type: "organization", names: ["DESPACHO NOPALERA, S.C."] },
     { id: "qasr-one", type: "organization", names: ["QASR AL NAKHIL TRADING CO. LTD."] },
     { id: "zorvan-dev", type: "organization", names: ["ZORVAN DEVELOPMENT"] },
+    { id: "kestrel-lottery", type: "organization", names: ["KESTREL LOTTERY OOD"] },
   ]);
   // The hand-made IRGC record stands alone in its own list for the acronym test (the real lists
   // carry "IRGC" as an alias, which would be an exact match).
@@ -162,6 +163,13 @@ describeWithData("legal forms in any language", EVAL_FILES, () => {
     ["Despacho Nopalera Sociedad Civil", "test-cases:nopal-sc"],
     ["QASR AL NAKHIL TRADING ONE-PERSON CO. LTD.", "test-cases:qasr-one"],
   ])("%s alerts on %s", (q, id) => expect(decision(q, id)).toBe("alert"));
+
+  // A plural is a cheap edit, and the reason says so.
+  it("matches a word's English plural and says so", () => {
+    expect(decision("Kestrel Lotteries Ltd", "test-cases:kestrel-lottery")).toBe("alert");
+    const hit = screen("Kestrel Lotteries Ltd").hits.find((h) => h.recordId === "kestrel-lottery");
+    expect(hit?.reasons.find((r) => r.feature === "name.fuzzy")?.detail).toContain("LOTTERIES~LOTTERY 0.96 (plural)");
+  });
 
   // A generic word's plural is the word: "Developments" is no weaker a match than "Development".
   it("reads a generic word's plural as the word", () => {
