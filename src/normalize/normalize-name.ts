@@ -387,7 +387,9 @@ function hasLegalForm(raw: readonly RawToken[], from: number): boolean {
     const t = raw[i] as RawToken;
     if (t.abjad) continue;
     if (LEGAL_FIRST_WORDS.has(t.text) && legalPhraseAt(raw, i).matched > 0) return true;
-    if (legalWordFamily(t.text) !== undefined) return true;
+    const word = legalWord(t.text);
+    // "Open", "closed", "public" alone are no legal form (see LEGAL_QUALIFIERS in classify).
+    if (word !== undefined && (!LEGAL_QUALIFIERS.has(word) || legalAt(raw, i + 1) || (i > from && legalAt(raw, i - 1)))) return true;
   }
   return false;
 }

@@ -96,6 +96,9 @@ describe("normalizeName: token classes", () => {
     expect(classes("OTKRYTOE NEBO")).toEqual(["OTKRYTOE:word", "NEBO:word"]);
     expect(classes("OTKRYTIE AKTSIONERNOE OBSHCHESTVO FAKTORING")).toEqual(["OTKRYTIE:legal", "AKTSIONERNOE OBSHCHESTVO:legal", "FAKTORING:word"]);
     expect(classes("AKTSIONERNY KOMMERCHESKI BANK")).toEqual(["AKTSIONERNY:legal", "KOMMERCHESKI:word", "BANK:word"]);
+    // Nor does a lone "open" make leading dotted letters an organisation's abbreviation.
+    expect(classes("A.B. OTKRYTIE")).toEqual(["A:initial", "B:initial", "OTKRYTIE:word"]);
+    expect(classes("A.B. OTKRYTOE AKTSIONERNOE OBSHCHESTVO")).toEqual(["AB:word", "OTKRYTOE AKTSIONERNOE OBSHCHESTVO:legal"]);
   });
 
   it("classes particles, honorifics, initials and numbers", () => {
