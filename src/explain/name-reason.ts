@@ -1,7 +1,7 @@
 /**
  * Renders the `name.fuzzy` reason and the token alignment of a name match.
  */
-import type { NormalizedName } from "../normalize";
+import { compoundParentEnd, type NormalizedName } from "../normalize";
 import { alignmentEvidence, comparableHow, evidenceDiscount, isPluralOf, type MatchUnit, type NameAlignment, type NameAlgorithm, type NameUnits, type Reason } from "../score";
 import type { AlignedTokens } from "./hit";
 
@@ -64,6 +64,9 @@ export function nameReason(e: NameEvidence, alg: NameAlgorithm): Reason {
   const titles = e.query.tokens.filter((t) => t.cls === "honorific").map((t) => t.text);
   if (titles.length > 0) parts.push(`title${titles.length === 1 ? "" : "s"} ${titles.join(" ")} dropped`);
   if (uc.length > 0) parts.push(`list token${uc.length === 1 ? "" : "s"} ${uc.join(", ")} unmatched`);
+  // A compound Entity List entry: the parent organisation's words weigh as stop words.
+  const parentEnd = compoundParentEnd(e.candidate.tokens);
+  if (parentEnd > 0) parts.push(`${e.candidate.tokens.slice(parentEnd - 2, parentEnd).map((t) => t.text).join(" ")}: the words before it name the parent organisation and weigh little`);
   // Both names keep a number the other does not match (see numberMismatchPenalty in the alignment).
   const numbers = (units: NameEvidence["queryUnits"], unmatched: readonly number[]) => unmatched.filter((i) => units.units[i]?.number === true).map((i) => units.units[i]?.text ?? "");
   const qn = numbers(e.queryUnits, e.alignment.unmatchedQuery);

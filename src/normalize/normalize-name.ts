@@ -307,6 +307,7 @@ function classify(input: RawToken[], context: NameContext): NameToken[] {
     const t = tokens[i] as NameToken;
     if (t.text.length === 1 && tokens[i - 1]?.cls === "legal" && tokens[i + 1]?.cls === "legal") tokens[i] = { ...t, cls: "legal", skeleton: "" };
   }
+  if (orgLike) markParentPart(tokens);
   if (orgLike) markEchoAcronyms(tokens);
   const comparable = tokens.some((t) => t.cls !== "legal" && t.cls !== "honorific" && t.cls !== "stop");
   if (!comparable && tokens.length > 0) {
@@ -316,6 +317,44 @@ function classify(input: RawToken[], context: NameContext): NameToken[] {
     );
   }
   return tokens;
+}
+
+// Words that introduce the listed body after the organisation it belongs to, in the U.S. Entity
+// List's compound entries ("… 13TH RESEARCH INSTITUTE (CETC 13). SUBORDINATE INSTITUTION - TONGHUI
+// ELECTRONICS", "HUAWEI TECHNOLOGIES CO., LTD. (HUAWEI). AFFILIATED ENTITY: …", "… (PAEC), AND
+// SUBORDINATE ENTITY NATIONAL INSTITUTE OF LASERS AND OPTRONICS").
+const PARENT_MARKERS: readonly (readonly string[])[] = [
+  ["SUBORDINATE", "INSTITUTION"], ["SUBORDINATE", "INSTITUTIONS"], ["SUBORDINATE", "ENTITY"], ["SUBORDINATE", "ENTITIES"],
+  ["AFFILIATED", "ENTITY"], ["AFFILIATED", "ENTITIES"],
+];
+
+/**
+ * In a compound Entity List entry, the number of leading tokens that name the parent organisation,
+ * marker included ("… SUBORDINATE INSTITUTION", "… AFFILIATED ENTITY"); 0 for other names. The
+ * marker must follow at least one word and be followed by the listed body's name.
+ * @example
+ * compoundParentEnd(normalizeName("CETC 13. Subordinate Institution - Tonghui Electronics").tokens) //=> 4
+ */
+export function compoundParentEnd(tokens: readonly NameToken[]): number {
+  for (let m = 1; m < tokens.length; m++) {
+    const marker = PARENT_MARKERS.find((w) => w.every((x, k) => tokens[m + k]?.text === x));
+    if (marker === undefined) continue;
+    const end = m + marker.length;
+    return tokens.slice(end).some((t) => t.cls !== "legal" && t.cls !== "stop") ? end : 0;
+  }
+  return 0;
+}
+
+// In a compound entry the words before the marker name the parent organisation, not the listed
+// body: they (and the marker) weigh as stop words, so a spelling of the body's own name is not
+// held against the parent's words it leaves out, and the parent's name alone does not match the
+// body as strongly as its own record.
+function markParentPart(tokens: NameToken[]): void {
+  const end = compoundParentEnd(tokens);
+  for (let i = 0; i < end; i++) {
+    const t = tokens[i] as NameToken;
+    if (t.cls !== "legal") tokens[i] = { ...t, cls: "stop" };
+  }
 }
 
 const ECHO = /^[A-Z]{3,8}$/;

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { arabicSkeleton, foldLookalikes, latinSkeleton, normalizeName, skeletonVariants, stripControls, transliterate } from "../../src/normalize";
+import { arabicSkeleton, compoundParentEnd, foldLookalikes, latinSkeleton, normalizeName, skeletonVariants, stripControls, transliterate } from "../../src/normalize";
 import { comparableHow, comparableToken, NAMES_V2 } from "../../src/score";
 
 const compare = (s: string, context?: "person" | "organization" | "any") => normalizeName(s, context ? { context } : {}).compare;
@@ -62,6 +62,21 @@ describe("normalizeName: token classes", () => {
     expect(family("S.C. JOHNSON")).toEqual(["word", "word"]);
     expect(family("TRAVEL CA")).toEqual(["word", "word"]);
     expect(family("PEREZ, Juan C.A.", "person")).toEqual(["word", "word", "initial", "initial"]);
+  });
+
+  it("weighs the parent organisation's words of a compound Entity List entry as stop words", () => {
+    const name = "China Electronics Technology Group Corporation 13th Research Institute (CETC 13). Subordinate Institution - Tonghui Electronics";
+    const tokens = normalizeName(name, { context: "organization" }).tokens;
+    expect(compoundParentEnd(tokens)).toBe(12);
+    expect(tokens.slice(12).map((t) => `${t.text}:${t.cls}`)).toEqual(["TONGHUI:word", "ELECTRONICS:generic"]);
+    expect(tokens.slice(0, 12).every((t) => t.cls === "stop" || t.cls === "legal")).toBe(true);
+    expect(classes("Huawei Technologies Co., Ltd. (Huawei). Affiliated Entity: Ningbo Huawei Computer & Net Co., Ltd.", "organization").slice(-5)).toEqual([
+      "HUAWEI:word", "COMPUTER:word", "AND:stop", "NET:word", "CO LTD:legal",
+    ]);
+    // No body after the marker, a marker first, or a person's name: no parent part.
+    expect(compoundParentEnd(normalizeName("Zaveron Subordinate Institution", { context: "organization" }).tokens)).toBe(0);
+    expect(compoundParentEnd(normalizeName("Affiliated Entity Services LLC", { context: "organization" }).tokens)).toBe(0);
+    expect(classes("Acme Affiliated Entity Holdings", "person")).toEqual(["ACME:word", "AFFILIATED:word", "ENTITY:word", "HOLDINGS:word"]);
   });
 
   it("reads a one-person company as a limited company", () => {

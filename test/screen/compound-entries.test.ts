@@ -1,0 +1,35 @@
+/**
+ * The U.S. Entity List writes some entries as "<parent organisation>. Subordinate Institution -
+ * <listed body>" or "<parent> (<acronym>). Affiliated Entity: <listed body>" (54 rows of the 2022
+ * CSL). The listed body's own name must find its entry; the parent's name must not pass for it.
+ * Against the real 2022 consolidated screening list.
+ */
+import { beforeAll, expect, it } from "vitest";
+import { loadList } from "../../src";
+import { createScreener, type Screener } from "../../src/screen";
+import { describeWithData, sharedSources } from "../shared-data";
+
+describeWithData("compound Entity List entries", ["us-csl/consolidated.csv"], () => {
+  let screener: Screener;
+  beforeAll(() => {
+    screener = createScreener({ lists: [loadList(sharedSources("us-csl/consolidated.csv"))], today: "2022-06-01", maxHits: 20 });
+  }, 60_000);
+
+  const hit = (name: string, listed: RegExp) => screener.screen({ name }).hits.find((h) => listed.test(h.name));
+
+  // Entries whose compound name is their only name.
+  it.each([
+    ["Hebei Puxing Electronic", /Subordinate Institution - Hebei Puxing Electronic$/],
+    ["MT Microsystems", /Subordinate Institution - MT Microsystems$/],
+    ["Ningbo Huawei Computer & Net Co., Ltd.", /Affiliated Entity: Ningbo Huawei Computer & Net Co., Ltd.$/],
+  ])("%s finds its compound entry", (name, listed) => {
+    const h = hit(name, listed);
+    expect(h?.decision).toBe("alert");
+    expect(h?.reasons.find((r) => r.feature === "name.fuzzy")?.detail).toMatch(/the words before it name the parent organisation and weigh little/);
+  });
+
+  it("does not let the parent's name pass for a subordinate body", () => {
+    const subordinate = screener.screen({ name: "China Electronics Technology Group Corporation 13th Research Institute" }).hits.filter((h) => /Subordinate Institution/.test(h.name));
+    expect(subordinate.filter((h) => h.decision !== "clear")).toEqual([]);
+  });
+});
