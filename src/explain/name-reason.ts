@@ -1,7 +1,7 @@
 /**
  * Renders the `name.fuzzy` reason and the token alignment of a name match.
  */
-import { compoundParentEnd, type NormalizedName } from "../normalize";
+import { compoundParentEnd, successorClause, type NormalizedName } from "../normalize";
 import { alignmentEvidence, comparableHow, evidenceDiscount, isPluralOf, type MatchUnit, type NameAlignment, type NameAlgorithm, type NameUnits, type Reason } from "../score";
 import type { AlignedTokens } from "./hit";
 
@@ -66,6 +66,8 @@ export function nameReason(e: NameEvidence, alg: NameAlgorithm): Reason {
   if (uc.length > 0) parts.push(`list token${uc.length === 1 ? "" : "s"} ${uc.join(", ")} unmatched`);
   // A compound Entity List entry: the parent organisation's words weigh as stop words.
   const parentEnd = compoundParentEnd(e.candidate.tokens);
+  const clause = successorClause(e.candidate.tokens);
+  if (clause !== undefined) parts.push(`"${e.candidate.tokens.slice(clause.from, clause.to).map((t) => t.text).join(" ")}" is the listing's scope, not a name: weighs little`);
   if (parentEnd > 0) parts.push(`${e.candidate.tokens.slice(parentEnd - 2, parentEnd).map((t) => t.text).join(" ")}: the words before it name the parent organisation and weigh little`);
   // Both names keep a number the other does not match (see numberMismatchPenalty in the alignment).
   const numbers = (units: NameEvidence["queryUnits"], unmatched: readonly number[]) => unmatched.filter((i) => units.units[i]?.number === true).map((i) => units.units[i]?.text ?? "");

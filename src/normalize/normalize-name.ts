@@ -308,6 +308,7 @@ function classify(input: RawToken[], context: NameContext): NameToken[] {
     if (t.text.length === 1 && tokens[i - 1]?.cls === "legal" && tokens[i + 1]?.cls === "legal") tokens[i] = { ...t, cls: "legal", skeleton: "" };
   }
   if (orgLike) markParentPart(tokens);
+  if (orgLike) markSuccessorClause(tokens);
   if (orgLike) markEchoAcronyms(tokens);
   const comparable = tokens.some((t) => t.cls !== "legal" && t.cls !== "honorific" && t.cls !== "stop");
   if (!comparable && tokens.length > 0) {
@@ -355,6 +356,31 @@ function markParentPart(tokens: NameToken[]): void {
     const t = tokens[i] as NameToken;
     if (t.cls !== "legal") tokens[i] = { ...t, cls: "stop" };
   }
+}
+
+// The Entity List's boilerplate after a name, "… and any successor, sub-unit, or subsidiary
+// thereof" (14 entries of the 2022 CSL), says what the listing covers, not who: its words weigh as
+// stop words, so "ASIA-INVEST LLC" matches "Asia-Invest LLC and any successor, sub-unit, or
+// subsidiary thereof" as the name it is.
+function markSuccessorClause(tokens: NameToken[]): void {
+  const clause = successorClause(tokens);
+  if (clause === undefined) return;
+  for (let i = clause.from; i < clause.to; i++) {
+    const t = tokens[i] as NameToken;
+    if (t.cls !== "legal") tokens[i] = { ...t, cls: "stop" };
+  }
+}
+
+/**
+ * Where a name's "any successor, sub-unit, or subsidiary thereof" clause is (token indices, `to`
+ * exclusive), or undefined; it must follow the name.
+ * @example
+ * successorClause(normalizeName("Asia-Invest LLC and any successor, sub-unit, or subsidiary thereof").tokens) //=> { from: 4, to: 11 }
+ */
+export function successorClause(tokens: readonly NameToken[]): { from: number; to: number } | undefined {
+  const any = tokens.findIndex((t, i) => i > 0 && t.text === "ANY" && tokens[i + 1]?.text === "SUCCESSOR");
+  const thereof = tokens.findIndex((t) => t.text === "THEREOF");
+  return any < 0 || thereof < any || thereof - any > 8 ? undefined : { from: any, to: thereof + 1 };
 }
 
 const ECHO = /^[A-Z]{3,8}$/;

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { arabicSkeleton, compoundParentEnd, foldLookalikes, latinSkeleton, normalizeName, skeletonVariants, stripControls, transliterate } from "../../src/normalize";
+import { arabicSkeleton, compoundParentEnd, foldLookalikes, successorClause, latinSkeleton, normalizeName, skeletonVariants, stripControls, transliterate } from "../../src/normalize";
 import { comparableHow, comparableToken, NAMES_V2 } from "../../src/score";
 
 const compare = (s: string, context?: "person" | "organization" | "any") => normalizeName(s, context ? { context } : {}).compare;
@@ -77,6 +77,15 @@ describe("normalizeName: token classes", () => {
     expect(compoundParentEnd(normalizeName("Zaveron Subordinate Institution", { context: "organization" }).tokens)).toBe(0);
     expect(compoundParentEnd(normalizeName("Affiliated Entity Services LLC", { context: "organization" }).tokens)).toBe(0);
     expect(classes("Acme Affiliated Entity Holdings", "person")).toEqual(["ACME:word", "AFFILIATED:word", "ENTITY:word", "HOLDINGS:word"]);
+  });
+
+  it("weighs the Entity List's successor clause as stop words", () => {
+    const tokens = normalizeName("Asia-Invest LLC and any successor, sub-unit, or subsidiary thereof", { context: "organization" }).tokens;
+    expect(successorClause(tokens)).toEqual({ from: 4, to: 11 });
+    expect(tokens.map((t) => t.cls)).toEqual(["word", "word", "legal", "stop", "stop", "stop", "stop", "stop", "stop", "stop", "stop"]);
+    // Only after a name, and only the clause.
+    expect(successorClause(normalizeName("Any Successor Holdings").tokens)).toBeUndefined();
+    expect(successorClause(normalizeName("Successor Thereof Ltd").tokens)).toBeUndefined();
   });
 
   it("reads a one-person company as a limited company", () => {

@@ -28,6 +28,17 @@ describeWithData("compound Entity List entries", ["us-csl/consolidated.csv"], ()
     expect(h?.reasons.find((r) => r.feature === "name.fuzzy")?.detail).toMatch(/the words before it name the parent organisation and weigh little/);
   });
 
+  // "… and any successor, sub-unit, or subsidiary thereof" says what the listing covers, not who.
+  it.each([
+    ["Asia-Invest LLC", /^Asia-Invest LLC and any successor/],
+    ["Wael Issa Trading Establishment", /^Wael Issa Trading Establishment and any successor/],
+    ["NPP Pulsar", /^NPP Pulsar LLC and any successor/],
+  ])("%s finds its entry despite the successor clause", (name, listed) => {
+    const h = hit(name, listed);
+    expect(h?.decision).toBe("alert");
+    expect(h?.reasons.find((r) => r.feature === "name.fuzzy")?.detail).toMatch(/"ANY SUCCESSOR SUB UNIT OR SUBSIDIARY THEREOF" is the listing's scope, not a name/);
+  });
+
   it("does not let the parent's name pass for a subordinate body", () => {
     const subordinate = screener.screen({ name: "China Electronics Technology Group Corporation 13th Research Institute" }).hits.filter((h) => /Subordinate Institution/.test(h.name));
     expect(subordinate.filter((h) => h.decision !== "clear")).toEqual([]);
