@@ -46,8 +46,9 @@ export interface NameAlgorithm extends EditCosts {
   /** Weighted distance added when two spellings agree only in their canonical transliteration form. */
   readonly translitCost: number;
   /**
-   * Weighted distance of a word and its English plural (-S, -ES, -IES for -Y) when the singular has
-   * four letters or more: TILES/TILE, LOTTERIES/LOTTERY.
+   * Weighted distance of a word and its English plural (`isPluralOf` in token-similarity.ts: -S
+   * after a final E, -ES after a sibilant, -IES for -Y; the singular of four letters or more) when
+   * the two are within the edit budget: BRIGADES/BRIGADE, LOTTERIES/LOTTERY.
    */
   readonly pluralCost: number;
   /** Alignment cost of reading a glued query word as two or three list words. */

@@ -199,7 +199,7 @@ export function tokenDistance(a: ComparableToken, b: ComparableToken, alg: NameA
 
 /**
  * Whether one text is the other's English plural, the singular having four letters or more: -S
- * after a final E (TILES, BRIGADES), -ES after S, X, Z, CH or SH (BUSINESSES), -IES for a final -Y
+ * after a final E (BRIGADES), -ES after S, X, Z, CH or SH (BUSINESSES), -IES for a final -Y
  * (LOTTERIES). Not -S after another consonant: that is how surnames are made from given names
  * (PETERS, EDWARDS, COLLINS), different names of different people.
  * @example
