@@ -337,11 +337,15 @@ const PARENT_MARKERS: readonly (readonly string[])[] = [
  * compoundParentEnd(normalizeName("CETC 13. Subordinate Institution - Tonghui Electronics").tokens) //=> 4
  */
 export function compoundParentEnd(tokens: readonly NameToken[]): number {
-  for (let m = 1; m < tokens.length; m++) {
+  for (let m = 1; m + 1 < tokens.length; m++) {
+    const first = (tokens[m] as NameToken).text;
+    // Every name is normalised on every screen: a plain test of the marker's first word first.
+    if (first !== "SUBORDINATE" && first !== "AFFILIATED") continue;
     const marker = PARENT_MARKERS.find((w) => w.every((x, k) => tokens[m + k]?.text === x));
     if (marker === undefined) continue;
     const end = m + marker.length;
-    return tokens.slice(end).some((t) => t.cls !== "legal" && t.cls !== "stop") ? end : 0;
+    for (let i = end; i < tokens.length; i++) if ((tokens[i] as NameToken).cls !== "legal" && (tokens[i] as NameToken).cls !== "stop") return end;
+    return 0;
   }
   return 0;
 }
@@ -378,9 +382,11 @@ function markSuccessorClause(tokens: NameToken[]): void {
  * successorClause(normalizeName("Asia-Invest LLC and any successor, sub-unit, or subsidiary thereof").tokens) //=> { from: 4, to: 11 }
  */
 export function successorClause(tokens: readonly NameToken[]): { from: number; to: number } | undefined {
-  const any = tokens.findIndex((t, i) => i > 0 && t.text === "ANY" && tokens[i + 1]?.text === "SUCCESSOR");
-  const thereof = tokens.findIndex((t) => t.text === "THEREOF");
-  return any < 0 || thereof < any || thereof - any > 8 ? undefined : { from: any, to: thereof + 1 };
+  let any = -1;
+  for (let i = 1; i + 1 < tokens.length && any < 0; i++) if ((tokens[i] as NameToken).text === "ANY" && (tokens[i + 1] as NameToken).text === "SUCCESSOR") any = i;
+  if (any < 0) return undefined;
+  for (let i = any + 2; i < tokens.length && i <= any + 8; i++) if ((tokens[i] as NameToken).text === "THEREOF") return { from: any, to: i + 1 };
+  return undefined;
 }
 
 const ECHO = /^[A-Z]{3,8}$/;
