@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { arabicSkeleton, compoundParentEnd, foldLookalikes, successorClause, latinSkeleton, normalizeName, skeletonVariants, stripControls, transliterate } from "../../src/normalize";
+import { arabicSkeleton, compoundParentEnd, foldLookalikes, latinSkeleton, normalizeName, skeletonVariants, stripControls, successorClause, transliterate } from "../../src/normalize";
 import { comparableHow, comparableToken, NAMES_V2 } from "../../src/score";
 
 const compare = (s: string, context?: "person" | "organization" | "any") => normalizeName(s, context ? { context } : {}).compare;
