@@ -5,15 +5,16 @@
  *
  * Lossless by construction. The scorer (src/score) only ever pairs tokens that are comparable —
  * equal; canonical forms within the edit budget (0 edits up to 3 letters, 1 up to 7, 2 from 8);
- * equal consonant skeletons; a shared table symbol; an initial and a word; an acronym and an equal
- * word; abjad skeletons equal or one deletion apart — and each relation is a shared key:
+ * equal consonant skeletons; a shared table symbol; an initial and a word; an acronym (a name's
+ * initials, or the initials of a run of its words) and an equal word; abjad skeletons equal or one
+ * deletion apart — and each relation is a shared key:
  *
  * | relation                              | list text indexed under                | query probes                 |
  * |---------------------------------------|----------------------------------------|------------------------------|
  * | canonical forms within budget k(L)    | "C" + every ≤ indexDeletions(n) deletion variant of the canonical form | the same |
  * | equal skeleton (Latin)                | "K" + skeleton                          | "K" + skeleton               |
  * | shared symbol (nickname, descriptor)  | "Y" + each symbol                       | "Y" + each symbol            |
- * | acronym ~ word (4–8 letters)          | "R" + text                              | "R" + text                   |
+ * | acronym ~ word (4–8 letters; a run's initials 3–6) | "R" + text                 | "R" + text (3–8 letters)     |
  * | abjad skeleton equal or ±1            | "S" + each skeleton variant             | "S" + each skeleton variant  |
  * | abjad text equal                      | "A" + text                              | "A" + text                   |
  * | initial ~ word                        | "I" + letter / "F" + first letter       | "I" + first letter / "F" + letter |
@@ -47,6 +48,7 @@ import {
   classWeight,
   MAX_ACRONYM,
   MIN_ACRONYM,
+  MIN_RUN_ACRONYM,
   comparableHow,
   comparableToken,
   evidenceDiscount,
@@ -78,6 +80,8 @@ const FLAG_ABJAD = 1;
 const FLAG_INITIAL = 2;
 const FLAG_NUMBER = 4;
 const FLAG_ACRONYM = 8;
+/** With FLAG_ACRONYM: the initials of a run of a name's words, not of the whole name. */
+const FLAG_RUN = 16;
 /** Flags that make an entry's vocabulary key differ from its text (see `keyFrom`). */
 const KEYED_FLAGS = FLAG_ABJAD | FLAG_INITIAL | FLAG_ACRONYM;
 
@@ -392,12 +396,12 @@ export function contextFor(type: SubjectType): NameContext {
  * @example
  * vocabKey({ text: "SDM", skeleton: "SDM", abjad: true, initial: false }) //=> "#SDM|SDM"
  */
-export function vocabKey(u: { readonly text: string; readonly skeleton: string; readonly abjad: boolean; readonly initial?: boolean; readonly cls?: string; readonly acronym?: boolean }): string {
-  return keyFrom(u.text, u.skeleton, u.abjad, u.initial === true || u.cls === "initial", u.acronym === true);
+export function vocabKey(u: { readonly text: string; readonly skeleton: string; readonly abjad: boolean; readonly initial?: boolean; readonly cls?: string; readonly acronym?: boolean; readonly run?: boolean }): string {
+  return keyFrom(u.text, u.skeleton, u.abjad, u.initial === true || u.cls === "initial", u.acronym === true, u.run === true);
 }
 
-function keyFrom(text: string, skeleton: string, abjad: boolean, initial: boolean, acronym: boolean): string {
-  if (acronym) return `^${text}`;
+function keyFrom(text: string, skeleton: string, abjad: boolean, initial: boolean, acronym: boolean, run = false): string {
+  if (acronym) return run ? `~${text}` : `^${text}`;
   if (abjad) return `#${text}|${skeleton}`;
   return initial ? `!${text}` : text;
 }
@@ -407,7 +411,7 @@ function vocabToken(text: string, skeleton: string, flags: number, canon?: strin
   const initial = (flags & FLAG_INITIAL) !== 0;
   const number = (flags & FLAG_NUMBER) !== 0;
   if (canon !== undefined && (flags & FLAG_ACRONYM) === 0) return tokenFromParts(text, canon, skeleton, abjad, initial, number);
-  return comparableToken(text, skeleton, { abjad, initial, number, acronym: (flags & FLAG_ACRONYM) !== 0 });
+  return comparableToken(text, skeleton, { abjad, initial, number, acronym: (flags & FLAG_ACRONYM) !== 0, run: (flags & FLAG_RUN) !== 0 });
 }
 
 function keysOf(t: ComparableToken, alg: NameAlgorithm, push: (hash: number) => void): void {
@@ -430,9 +434,9 @@ function keysOf(t: ComparableToken, alg: NameAlgorithm, push: (hash: number) => 
   for (const sym of t.symbols) push(hashKey("Y", sym));
 }
 
-/** A single word that could equal an acronym unit (see name-units.ts). */
+/** A single word that could equal an acronym unit: a name's initials or a run's (see name-units.ts). */
 function acronymLike(t: ComparableToken): boolean {
-  return !t.abjad && !t.initial && !t.number && t.text.length >= MIN_ACRONYM && t.text.length <= MAX_ACRONYM;
+  return !t.abjad && !t.initial && !t.number && t.text.length >= Math.min(MIN_ACRONYM, MIN_RUN_ACRONYM) && t.text.length <= MAX_ACRONYM;
 }
 
 /**
@@ -524,7 +528,7 @@ export function buildNameIndex(records: readonly DesignationRecord[], options: B
         vocabLookup.set(key, v);
         vocabText.push(u.text);
         vocabSkeleton.push(u.skeleton);
-        vocabFlagsArr.push((u.abjad ? FLAG_ABJAD : 0) | (u.initial ? FLAG_INITIAL : 0) | (u.number ? FLAG_NUMBER : 0) | (u.acronym === true ? FLAG_ACRONYM : 0));
+        vocabFlagsArr.push((u.abjad ? FLAG_ABJAD : 0) | (u.initial ? FLAG_INITIAL : 0) | (u.number ? FLAG_NUMBER : 0) | (u.acronym === true ? FLAG_ACRONYM : 0) | (u.run === true ? FLAG_RUN : 0));
         postLists.push([]);
       }
       const post = postLists[v] as number[];
@@ -741,7 +745,7 @@ class SlotLookup implements VocabLookup {
 
 // vocabKey of a vocabulary entry from its stored text, skeleton and flags.
 function flagKey(text: string, skeleton: string, flags: number): string {
-  return keyFrom(text, skeleton, (flags & FLAG_ABJAD) !== 0, (flags & FLAG_INITIAL) !== 0, (flags & FLAG_ACRONYM) !== 0);
+  return keyFrom(text, skeleton, (flags & FLAG_ABJAD) !== 0, (flags & FLAG_INITIAL) !== 0, (flags & FLAG_ACRONYM) !== 0, (flags & FLAG_RUN) !== 0);
 }
 
 /** A loaded index's vocabulary: each token made from the packed data the first time it is read. */

@@ -47,9 +47,9 @@ export function alignedTokens(e: NameEvidence, alg: NameAlgorithm): AlignedToken
  * nameReason(evidence, NAMES_V2).detail //=> "2/2 query tokens aligned: NICOLAS=NICOLAS, MADURO=MADURO; list token MOROS unmatched"
  */
 export function nameReason(e: NameEvidence, alg: NameAlgorithm): Reason {
-  // A word against its English plural says so (the pair costs `pluralCost`, not a plain edit).
-  const plural = (a: AlignedTokens) => (a.how === "fuzzy" && isPluralOf(a.query, a.candidate) ? " (plural)" : "");
-  const pairs = alignedTokens(e, alg).map((a) => (a.similarity === 1 ? `${a.query}=${a.candidate}` : `${a.query}~${a.candidate} ${a.similarity.toFixed(2)}${plural(a)}`));
+  // A word against its English plural, or against the initials of words, says so.
+  const note = (a: AlignedTokens) => (a.how === "fuzzy" && isPluralOf(a.query, a.candidate) ? " (plural)" : a.how === "acronym" ? " (initials)" : "");
+  const pairs = alignedTokens(e, alg).map((a) => (a.similarity === 1 ? `${a.query}=${a.candidate}` : `${a.query}~${a.candidate} ${a.similarity.toFixed(2)}${note(a)}`));
   const qCore = e.queryUnits.coreCount;
   const qAligned = qCore - e.alignment.unmatchedQuery.length;
   const parts = [`${qAligned}/${qCore} query tokens aligned${pairs.length > 0 ? `: ${pairs.join(", ")}` : ""}`];

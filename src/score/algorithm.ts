@@ -103,6 +103,13 @@ export interface NameAlgorithm extends EditCosts {
   readonly gluedFloor: number;
   /** Similarity of an organisation's initials and its full name (IRGC ~ ISLAMIC REVOLUTIONARY GUARD CORPS). */
   readonly acronymSimilarity: number;
+  /**
+   * Similarity of a word and the initials of a run of an organisation's words, legal-form words
+   * included (SDB ~ SPECIAL DESIGN BUREAU in "JSC TURBINA SDB"): below every profile's review
+   * threshold alone (broad reviews from 0.72), so such initials count only beside other words that
+   * match.
+   */
+  readonly runAcronymSimilarity: number;
   /** Similarity of a nickname and the given name it stands for (BILL ~ WILLIAM). */
   readonly nicknameSimilarity: number;
   readonly classFactors: ClassFactors;
@@ -172,6 +179,7 @@ export const NAMES_V2: NameAlgorithm = Object.freeze({
   singleFuzzyMaxLength: 8,
   nicknameSimilarity: 0.85,
   acronymSimilarity: 0.85,
+  runAcronymSimilarity: 0.7,
   classFactors: Object.freeze({ word: 1, number: 1, generic: 0.35, place: 0.35, particle: 0.35, stop: 0.1, initial: 0.3 }),
   fullWeightRecordCount: 2,
   rarityExponent: 1,

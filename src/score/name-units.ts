@@ -188,7 +188,60 @@ export function buildNameUnits(name: NormalizedName, weightOf: (token: NameToken
       });
     }
   }
+  // The initials of a run of an organisation's words, legal-form words included (list names only):
+  // "JOINT STOCK COMPANY SPECIAL DESIGN BUREAU TURBINA" ~ "JSC TURBINA SDB", "PRIVATE MILITARY COMPANY
+  // WAGNER" ~ "PMC WAGNER", "CHINA COMMUNICATIONS CONSTRUCTION COMPANY SHANGHAI …" ~ "CCCC SHANGHAI …".
+  if (side === "candidate" && !personal) addRunAcronyms(name.tokens, coreIndex, units);
   return { units, coreCount, legalFamilies, personal, table: toUnitTable(units, coreCount, personal) };
+}
+
+/**
+ * Adds a unit for the initials of every run of three to six letter-bearing words of a list name
+ * that spans two or more of its core words: a core word gives its initial, a legal form the initials
+ * of its words, stop words and particles none (they are covered when inside the run). The unit
+ * covers the run's core words and weighs as the heaviest of them; it pairs only with an equal query
+ * word, at `runAcronymSimilarity`.
+ */
+function addRunAcronyms(tokens: readonly NameToken[], coreIndex: readonly number[], units: MatchUnit[]): void {
+  // Letter-bearing words in order: a core word gives its initial, a legal form the initials of its words.
+  const letters: string[] = [];
+  const core: number[] = [];
+  const token: number[] = [];
+  tokens.forEach((t, i) => {
+    if (t.abjad || t.cls === "stop" || t.cls === "particle" || t.cls === "honorific") return;
+    for (const w of t.text.split(" ")) {
+      if (!/^[A-Z]/.test(w)) return;
+      letters.push(w.charAt(0));
+      core.push(coreIndex[i] as number);
+      token.push(i);
+    }
+  });
+  // The whole name's own initials (the acronym unit above) are not added again.
+  const seen = new Set<string>(units.filter((u) => u.acronym === true).map((u) => `${u.text}|${u.coverFirst}|${u.coverLen}`));
+  for (let s = 0; s < letters.length; s++) {
+    for (let e = s + MIN_RUN_ACRONYM - 1; e < letters.length && e - s < MAX_RUN_ACRONYM; e++) {
+      let first = -1;
+      let last = -1;
+      let cores = 0;
+      for (let k = s; k <= e; k++) {
+        const c = core[k] as number;
+        if (c < 0) continue;
+        if (first < 0) first = c;
+        if (c !== last) cores++;
+        last = c;
+      }
+      if (cores < 2) continue;
+      const text = letters.slice(s, e + 1).join("");
+      const key = `${text}|${first}|${last - first + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      let weight = 0;
+      for (let c = first; c <= last; c++) weight = Math.max(weight, (units[c] as MatchUnit).weight);
+      const covered: number[] = [];
+      for (let i = token[s] as number; i <= (token[e] as number); i++) if ((coreIndex[i] as number) >= first && (coreIndex[i] as number) <= last) covered.push(i);
+      units.push({ ...comparableToken(text, "", { acronym: true, run: true }), weight, coverFirst: first, coverLen: last - first + 1, glued: true, particle: false, tokens: covered });
+    }
+  }
 }
 
 /**
@@ -205,6 +258,9 @@ function unitOf(ct: ComparableToken, weight: number, coverFirst: number, coverLe
 /** Shortest and longest initials matched as an acronym (three letters collide with too many names). */
 export const MIN_ACRONYM = 4;
 export const MAX_ACRONYM = 8;
+/** Shortest and longest initials of a run of an organisation's words (see addRunAcronyms). */
+export const MIN_RUN_ACRONYM = 3;
+export const MAX_RUN_ACRONYM = 6;
 
 /**
  * Packs match units into a {@link UnitTable}.

@@ -45,6 +45,8 @@ export interface ComparableToken {
   readonly symbols: readonly string[];
   /** The initials of an organisation's name (name-units.ts). */
   readonly acronym?: boolean;
+  /** With `acronym`: the initials of a run of the name's words, not of the whole name. */
+  readonly run?: boolean;
 }
 
 /**
@@ -132,8 +134,11 @@ export function tokenFromParts(text: string, canon: string, skeleton: string, ab
  * @example
  * comparableToken("TSCHERNOW", "cRN").canon //=> "CHERNOV"
  */
-export function comparableToken(text: string, skeleton: string, flags: { abjad?: boolean; initial?: boolean; number?: boolean; acronym?: boolean } = {}): ComparableToken {
-  if (flags.acronym === true) return { text, canon: text, skeleton: "", abjad: false, initial: false, number: false, symbols: NO_SYMBOLS, acronym: true };
+export function comparableToken(text: string, skeleton: string, flags: { abjad?: boolean; initial?: boolean; number?: boolean; acronym?: boolean; run?: boolean } = {}): ComparableToken {
+  if (flags.acronym === true) {
+    const base = { text, canon: text, skeleton: "", abjad: false, initial: false, number: false, symbols: NO_SYMBOLS, acronym: true } as const;
+    return flags.run === true ? { ...base, run: true } : base;
+  }
   const abjad = flags.abjad === true;
   const number = flags.number === true;
   return tokenFromParts(text, abjad || number ? text : canonicalToken(text), skeleton, abjad, flags.initial === true, number);
@@ -232,7 +237,7 @@ export function similarityFor(how: MatchHow, a: ComparableToken, b: ComparableTo
     case "exact":
       return 1;
     case "acronym":
-      sim = alg.acronymSimilarity;
+      sim = a.run === true || b.run === true ? alg.runAcronymSimilarity : alg.acronymSimilarity;
       break;
     case "symbol":
       sim = symbolSimilarity(a, b, alg);

@@ -38,6 +38,8 @@ beforeAll(() => {
     { id: "qasr-one", type: "organization", names: ["QASR AL NAKHIL TRADING CO. LTD."] },
     { id: "zorvan-dev", type: "organization", names: ["ZORVAN DEVELOPMENT"] },
     { id: "kestrel-lottery", type: "organization", names: ["KESTREL LOTTERY OOD"] },
+    { id: "volkhovets-sdb", type: "organization", names: ["JOINT STOCK COMPANY SPECIAL DESIGN BUREAU VOLKHOVETS"] },
+    { id: "zarnitsa-pmc", type: "organization", names: ["Private Military Company 'Zarnitsa'"] },
   ]);
   // The hand-made IRGC record stands alone in its own list for the acronym test (the real lists
   // carry "IRGC" as an alias, which would be an exact match).
@@ -194,6 +196,17 @@ describeWithData("numbers, initials, nicknames, acronyms", EVAL_FILES, () => {
     for (const q of ["A. G. Lukashenko", "A.G. Lukashenko"]) expect(flagged(q, "ofac-sdn:9760")).toBe(true);
     expect(flagged("J.-P. Smith", "test-cases:jp-smith")).toBe(true);
     expect(decision("Jean-Pierre Smith", "test-cases:jp-smith")).toBe("alert");
+  });
+
+  // The initials of some of a name's words, legal-form words included, beside words that match:
+  // a review (initials alone say little), and never on the initials alone.
+  it("reads initials of a run of an organisation's words beside other matching words", () => {
+    expect(decision("JSC Volkhovets SDB", "test-cases:volkhovets-sdb")).toBe("review");
+    expect(decision("PMC Zarnitsa", "test-cases:zarnitsa-pmc")).toBe("review");
+    const hit = screen("JSC Volkhovets SDB").hits.find((h) => h.recordId === "volkhovets-sdb");
+    expect(hit?.reasons.find((r) => r.feature === "name.fuzzy")?.detail).toContain("SDB~SPECIAL+DESIGN+BUREAU 0.70 (initials)");
+    expect(flagged("SDB", "test-cases:volkhovets-sdb")).toBe(false);
+    expect(flagged("PMC", "test-cases:zarnitsa-pmc")).toBe(false);
   });
 
   it("knows nicknames from the tables", () => {
