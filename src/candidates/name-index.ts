@@ -82,6 +82,8 @@ const FLAG_NUMBER = 4;
 const FLAG_ACRONYM = 8;
 /** With FLAG_ACRONYM: the initials of a run of a name's words, not of the whole name. */
 const FLAG_RUN = 16;
+/** A query word probes for list initials from this length (a run's initials are shorter than a name's). */
+const MIN_QUERY_ACRONYM = Math.min(MIN_ACRONYM, MIN_RUN_ACRONYM);
 /** Flags that make an entry's vocabulary key differ from its text (see `keyFrom`). */
 const KEYED_FLAGS = FLAG_ABJAD | FLAG_INITIAL | FLAG_ACRONYM;
 
@@ -415,7 +417,8 @@ function vocabToken(text: string, skeleton: string, flags: number, canon?: strin
 }
 
 function keysOf(t: ComparableToken, alg: NameAlgorithm, push: (hash: number) => void): void {
-  if (t.acronym === true || acronymLike(t)) push(hashKey("R", t.text));
+  // A list word is keyed for the query's own initials (a whole name's: four letters or more).
+  if (t.acronym === true || acronymLike(t, MIN_ACRONYM)) push(hashKey("R", t.text));
   if (t.acronym === true) return;
   if (t.number) {
     push(hashKey("D", t.text));
@@ -434,9 +437,13 @@ function keysOf(t: ComparableToken, alg: NameAlgorithm, push: (hash: number) => 
   for (const sym of t.symbols) push(hashKey("Y", sym));
 }
 
-/** A single word that could equal an acronym unit: a name's initials or a run's (see name-units.ts). */
-function acronymLike(t: ComparableToken): boolean {
-  return !t.abjad && !t.initial && !t.number && t.text.length >= Math.min(MIN_ACRONYM, MIN_RUN_ACRONYM) && t.text.length <= MAX_ACRONYM;
+/**
+ * A single word that could equal an acronym unit of at least `min` letters: a query word the
+ * initials of a list name or of a run of its words (from MIN_RUN_ACRONYM), a list word a query
+ * name's initials (from MIN_ACRONYM; see name-units.ts).
+ */
+function acronymLike(t: ComparableToken, min: number): boolean {
+  return !t.abjad && !t.initial && !t.number && t.text.length >= min && t.text.length <= MAX_ACRONYM;
 }
 
 /**
@@ -1914,7 +1921,7 @@ function deletionCount(n: number, deletions: number): number {
 function probeWork(index: NameIndex, u: ComparableToken): number {
   const alg = index.algorithm;
   const per = (letters: number): number => 1 + Math.ceil(letters / LETTERS_PER_UNIT);
-  let work = u.acronym === true || acronymLike(u) ? per(u.text.length) : 0;
+  let work = u.acronym === true || acronymLike(u, MIN_QUERY_ACRONYM) ? per(u.text.length) : 0;
   if (u.acronym === true) return work;
   if (u.number) return work + per(u.text.length);
   const sk = u.skeleton.length;
@@ -1957,7 +1964,7 @@ function comparableTexts(index: NameIndex, u: ComparableToken, stats: SearchStat
       if (sim > 0) out.push(v, HOW_CODES.indexOf(how), sim);
     }
   };
-  if (u.acronym === true || acronymLike(u)) probe(hashKey("R", u.text));
+  if (u.acronym === true || acronymLike(u, MIN_QUERY_ACRONYM)) probe(hashKey("R", u.text));
   if (u.acronym === true) return { texts: Float64Array.from(out), probed };
   if (u.number) probe(hashKey("D", u.text));
   else if (u.abjad) {

@@ -260,7 +260,7 @@ export const MIN_ACRONYM = 4;
 export const MAX_ACRONYM = 8;
 /** Shortest and longest initials of a run of an organisation's words (see addRunAcronyms). */
 export const MIN_RUN_ACRONYM = 3;
-export const MAX_RUN_ACRONYM = 6;
+export const MAX_RUN_ACRONYM = 5;
 
 /**
  * Packs match units into a {@link UnitTable}.
