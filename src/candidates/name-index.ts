@@ -14,7 +14,7 @@
  * | canonical forms within budget k(L)    | "C" + every ≤ indexDeletions(n) deletion variant of the canonical form | the same |
  * | equal skeleton (Latin)                | "K" + skeleton                          | "K" + skeleton               |
  * | shared symbol (nickname, descriptor)  | "Y" + each symbol                       | "Y" + each symbol            |
- * | acronym ~ word (4–8 letters; a run's initials 3–6) | "R" + text                 | "R" + text (3–8 letters)     |
+ * | acronym ~ word (4–8 letters; a run's initials 3–5) | "R" + text (list: 4–8)     | "R" + text (3–8 letters)     |
  * | abjad skeleton equal or ±1            | "S" + each skeleton variant             | "S" + each skeleton variant  |
  * | abjad text equal                      | "A" + text                              | "A" + text                   |
  * | initial ~ word                        | "I" + letter / "F" + first letter       | "I" + first letter / "F" + letter |

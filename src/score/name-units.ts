@@ -196,7 +196,7 @@ export function buildNameUnits(name: NormalizedName, weightOf: (token: NameToken
 }
 
 /**
- * Adds a unit for the initials of every run of three to six letter-bearing words of a list name
+ * Adds a unit for the initials of every run of three to five letter-bearing words of a list name
  * that spans two or more of its core words: a core word gives its initial, a legal form the initials
  * of its words, stop words and particles none (they are covered when inside the run). The unit
  * covers the run's core words and weighs as the heaviest of them; it pairs only with an equal query
