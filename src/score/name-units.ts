@@ -237,8 +237,10 @@ function addRunAcronyms(tokens: readonly NameToken[], coreIndex: readonly number
       seen.add(key);
       let weight = 0;
       for (let c = first; c <= last; c++) weight = Math.max(weight, (units[c] as MatchUnit).weight);
+      // Every word of the run, legal-form words too, names the unit in explanations (PMC ~
+      // PRIVATE+MILITARY+COMPANY); only the core words are covered.
       const covered: number[] = [];
-      for (let i = token[s] as number; i <= (token[e] as number); i++) if ((coreIndex[i] as number) >= first && (coreIndex[i] as number) <= last) covered.push(i);
+      for (let i = token[s] as number; i <= (token[e] as number); i++) covered.push(i);
       units.push({ ...comparableToken(text, "", { acronym: true, run: true }), weight, coverFirst: first, coverLen: last - first + 1, glued: true, particle: false, tokens: covered });
     }
   }
