@@ -68,6 +68,7 @@ export function nameReason(e: NameEvidence, alg: NameAlgorithm): Reason {
   const parentEnd = compoundParentEnd(e.candidate.tokens);
   const clause = successorClause(e.candidate.tokens);
   if (clause !== undefined) parts.push(`"${e.candidate.tokens.slice(clause.from, clause.to).map((t) => t.text).join(" ")}" is the listing's scope, not a name: weighs little`);
+  // The marker is the two words before the parent part's end (PARENT_MARKERS in normalize-name.ts).
   if (parentEnd > 0) parts.push(`${e.candidate.tokens.slice(parentEnd - 2, parentEnd).map((t) => t.text).join(" ")}: the words before it name the parent organisation and weigh little`);
   // Both names keep a number the other does not match (see numberMismatchPenalty in the alignment).
   const numbers = (units: NameEvidence["queryUnits"], unmatched: readonly number[]) => unmatched.filter((i) => units.units[i]?.number === true).map((i) => units.units[i]?.text ?? "");

@@ -234,12 +234,15 @@ function splitPiece(text: string, into: RawToken[], abjad: boolean, skeleton: st
 // "AGENCIES"), or undefined: a plural describes a business as the singular does.
 function genericSingular(text: string): string | undefined {
   if (text.length < 5 || !text.endsWith("S") || GENERIC_WORDS.has(text)) return undefined;
-  const candidates = text.endsWith("IES") ? [`${text.slice(0, -3)}Y`, text.slice(0, -1)] : text.endsWith("ES") ? [text.slice(0, -1), text.slice(0, -2)] : [text.slice(0, -1)];
-  for (const c of candidates) {
-    const word = ABBREVIATIONS[c] ?? c;
-    if (GENERIC_WORDS.has(word)) return word;
-  }
-  return undefined;
+  // Every query word passes here: the readings are tried in turn, no array per word.
+  if (text.endsWith("IES")) return genericWord(`${text.slice(0, -3)}Y`) ?? genericWord(text.slice(0, -1));
+  return genericWord(text.slice(0, -1)) ?? (text.endsWith("ES") ? genericWord(text.slice(0, -2)) : undefined);
+}
+
+// The generic word a spelling is (after abbreviation expansion), or undefined.
+function genericWord(text: string): string | undefined {
+  const word = ABBREVIATIONS[text] ?? text;
+  return GENERIC_WORDS.has(word) ? word : undefined;
 }
 
 function expandAbbreviations(raw: RawToken[]): RawToken[] {
@@ -307,9 +310,14 @@ function classify(input: RawToken[], context: NameContext): NameToken[] {
     const t = tokens[i] as NameToken;
     if (t.text.length === 1 && tokens[i - 1]?.cls === "legal" && tokens[i + 1]?.cls === "legal") tokens[i] = { ...t, cls: "legal", skeleton: "" };
   }
-  if (orgLike) markParentPart(tokens);
-  if (orgLike) markSuccessorClause(tokens);
-  if (orgLike) markEchoAcronyms(tokens);
+  if (orgLike) {
+    // A compound entry's parent organisation (marker included) and a successor clause are list
+    // wording, not the name: their words weigh as stop words.
+    weighAsStopWords(tokens, 0, compoundParentEnd(tokens));
+    const clause = successorClause(tokens);
+    if (clause !== undefined) weighAsStopWords(tokens, clause.from, clause.to);
+    markEchoAcronyms(tokens);
+  }
   const comparable = tokens.some((t) => t.cls !== "legal" && t.cls !== "honorific" && t.cls !== "stop");
   if (!comparable && tokens.length > 0) {
     // "THE COMPANY", "SHEIKH": nothing but class words; compare them as words rather than not at all.
@@ -323,8 +331,9 @@ function classify(input: RawToken[], context: NameContext): NameToken[] {
 // Words that introduce the listed body after the organisation it belongs to, in the U.S. Entity
 // List's compound entries ("… 13TH RESEARCH INSTITUTE (CETC 13). SUBORDINATE INSTITUTION - TONGHUI
 // ELECTRONICS", "HUAWEI TECHNOLOGIES CO., LTD. (HUAWEI). AFFILIATED ENTITY: …", "… (PAEC), AND
-// SUBORDINATE ENTITY NATIONAL INSTITUTE OF LASERS AND OPTRONICS").
-const PARENT_MARKERS: readonly (readonly string[])[] = [
+// SUBORDINATE ENTITY NATIONAL INSTITUTE OF LASERS AND OPTRONICS"). Two words each: the marker is
+// the two tokens before `compoundParentEnd`.
+const PARENT_MARKERS: readonly (readonly [string, string])[] = [
   ["SUBORDINATE", "INSTITUTION"], ["SUBORDINATE", "INSTITUTIONS"], ["SUBORDINATE", "ENTITY"], ["SUBORDINATE", "ENTITIES"],
   ["AFFILIATED", "ENTITY"], ["AFFILIATED", "ENTITIES"],
 ];
@@ -341,35 +350,22 @@ export function compoundParentEnd(tokens: readonly NameToken[]): number {
     const first = (tokens[m] as NameToken).text;
     // Every name is normalised on every screen: a plain test of the marker's first word first.
     if (first !== "SUBORDINATE" && first !== "AFFILIATED") continue;
-    const marker = PARENT_MARKERS.find((w) => w.every((x, k) => tokens[m + k]?.text === x));
-    if (marker === undefined) continue;
-    const end = m + marker.length;
+    const second = (tokens[m + 1] as NameToken).text;
+    if (!PARENT_MARKERS.some(([a, b]) => a === first && b === second)) continue;
+    const end = m + 2;
     for (let i = end; i < tokens.length; i++) if ((tokens[i] as NameToken).cls !== "legal" && (tokens[i] as NameToken).cls !== "stop") return end;
     return 0;
   }
   return 0;
 }
 
-// In a compound entry the words before the marker name the parent organisation, not the listed
-// body: they (and the marker) weigh as stop words, so a spelling of the body's own name is not
-// held against the parent's words it leaves out, and the parent's name alone does not match the
-// body as strongly as its own record.
-function markParentPart(tokens: NameToken[]): void {
-  const end = compoundParentEnd(tokens);
-  for (let i = 0; i < end; i++) {
-    const t = tokens[i] as NameToken;
-    if (t.cls !== "legal") tokens[i] = { ...t, cls: "stop" };
-  }
-}
-
-// The Entity List's boilerplate after a name, "… and any successor, sub-unit, or subsidiary
-// thereof" (14 entries of the 2022 CSL), says what the listing covers, not who: its words weigh as
-// stop words, so "ASIA-INVEST LLC" matches "Asia-Invest LLC and any successor, sub-unit, or
-// subsidiary thereof" as the name it is.
-function markSuccessorClause(tokens: NameToken[]): void {
-  const clause = successorClause(tokens);
-  if (clause === undefined) return;
-  for (let i = clause.from; i < clause.to; i++) {
+// Tokens [from, to) weigh as stop words (legal forms stay legal forms). In a compound entry the
+// words before the marker name the parent organisation, not the listed body, so a spelling of the
+// body's own name is not held against the parent's words it leaves out; the Entity List's "… and any
+// successor, sub-unit, or subsidiary thereof" (14 entries of the 2022 CSL) says what the listing
+// covers, not who, so "ASIA-INVEST LLC" matches "Asia-Invest LLC and any successor, …" as the name it is.
+function weighAsStopWords(tokens: NameToken[], from: number, to: number): void {
+  for (let i = from; i < to; i++) {
     const t = tokens[i] as NameToken;
     if (t.cls !== "legal") tokens[i] = { ...t, cls: "stop" };
   }
