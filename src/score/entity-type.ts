@@ -5,6 +5,7 @@
  * `unknown` type on either side is not evidence.
  */
 import type { SubjectType } from "../model";
+import type { NormalizedName } from "../normalize";
 import type { Reason } from "./reason";
 
 /** Penalty for a person vs non-person mismatch. */
@@ -27,5 +28,48 @@ export function entityTypeReason(query: SubjectType | undefined, candidate: Subj
     query,
     candidate,
     detail: `type ${query} vs ${candidate}`,
+  };
+}
+
+/**
+ * Penalty when the caller gave no type but the query's own words make it an organisation (a legal
+ * form, a descriptor word such as TECHNOLOGIES or HOLDINGS) and the record is a person: weaker
+ * than a caller's type, since a company may carry its owner's name.
+ */
+export const INFERRED_TYPE_MISMATCH_PENALTY = 0.1;
+
+/** Generic words that are also ranks or titles in persons' names ("General Qassem Soleimani"). */
+const NOT_ORGANISATION_EVIDENCE: ReadonlySet<string> = new Set(["GENERAL"]);
+
+/**
+ * The words of a query that make it an organisation's name: its legal-form and descriptor words,
+ * in order; empty when none do.
+ * @example
+ * organisationWords(normalizeName("Dell Technologies")) //=> ["TECHNOLOGY"]
+ */
+export function organisationWords(query: NormalizedName): string[] {
+  const out: string[] = [];
+  for (const t of query.tokens) {
+    // A two-letter legal form is also a name particle ("MOUSSA, Bah Ag": Tuareg "son of").
+    if ((t.cls === "legal" && t.text.length > 2) || (t.cls === "generic" && !NOT_ORGANISATION_EVIDENCE.has(t.text))) out.push(t.text);
+  }
+  return out;
+}
+
+/**
+ * Feature `type.inferred-mismatch`: a query without a caller's type whose words make it an
+ * organisation ({@link organisationWords}) against a person's record; undefined otherwise.
+ * @example
+ * inferredTypeReason(["TECHNOLOGY"], "person")?.weight //=> -0.1
+ */
+export function inferredTypeReason(orgWords: readonly string[], candidate: SubjectType): Reason | undefined {
+  if (orgWords.length === 0 || candidate !== "person") return undefined;
+  return {
+    feature: "type.inferred-mismatch",
+    score: 1,
+    weight: -INFERRED_TYPE_MISMATCH_PENALTY,
+    query: "organization",
+    candidate,
+    detail: `the query reads as an organisation (${orgWords.join(", ")}) vs a person's record`,
   };
 }

@@ -20,6 +20,8 @@ import {
   birthYearSpans,
   countryReason,
   entityTypeReason,
+  inferredTypeReason,
+  organisationWords,
   identifierReason,
   legalFormReason,
   nameKindReason,
@@ -384,9 +386,9 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
   }
   const alg = index.algorithm;
 
-  function secondaryReasons(input: ValidScreenInput, record: DesignationRecord): Reason[] {
+  function secondaryReasons(input: ValidScreenInput, record: DesignationRecord, orgWords: readonly string[]): Reason[] {
     const out: Reason[] = [];
-    const t = entityTypeReason(input.type, record.subject.type);
+    const t = input.type === undefined ? inferredTypeReason(orgWords, record.subject.type) : entityTypeReason(input.type, record.subject.type);
     if (t) out.push(t);
     const d = birthDateReason(input.dateOfBirth, record.subject.birthDates);
     if (d) out.push(d);
@@ -513,9 +515,10 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
     const scored: Scored[] = [];
     let closest: Scored | undefined;
     const queryLegal = queryLegalMask(units);
+    const orgWords = input.type === undefined ? organisationWords(query) : [];
     for (const m of matches) {
       const record = recordAt(m.recordIndex);
-      const secondary = secondaryReasons(input, record);
+      const secondary = secondaryReasons(input, record, orgWords);
       const score = matchScore(m, queryLegal, secondary);
       // An exact identifier match always surfaces the record (for review at least), whatever the
       // name scores: it is strong evidence on its own.
@@ -525,7 +528,7 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
     if (scored.length === 0 && closest === undefined && nearest.match !== undefined) {
       // The closest name the search scored below its minimum (see SearchNamesOptions.nearest).
       const record = recordAt(nearest.match.recordIndex);
-      const secondary = secondaryReasons(input, record);
+      const secondary = secondaryReasons(input, record, orgWords);
       const score = matchScore(nearest.match, queryLegal, secondary);
       if (score >= reviewThreshold - NEAR_MISS_BAND && score < reviewThreshold) closest = { m: nearest.match, record, secondary, score };
     }
@@ -677,10 +680,15 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
       const query = normalizeName(input.name);
       const minScore = rankOptions.minScore ?? reviewThreshold;
       const limit = rankOptions.limit ?? 10;
-      const out: RankedMatch[] = searchNames(index, query, { minScore }).map((m) => {
+      // The same score as `screen` gives a name-only input: the name's, less an inferred type's penalty.
+      const orgWords = organisationWords(query);
+      const out: RankedMatch[] = [];
+      for (const m of searchNames(index, query, { minScore })) {
         const r = recordAt(m.recordIndex);
-        return { id: r.id, list: r.list, recordId: r.sourceId, score: Math.round(m.score * 1e6) / 1e6 };
-      });
+        const t = inferredTypeReason(orgWords, r.subject.type);
+        const score = t === undefined ? Math.round(m.score * 1e6) / 1e6 : Math.max(0, Math.round((m.score + t.weight) * 1e6) / 1e6);
+        if (score >= minScore) out.push({ id: r.id, list: r.list, recordId: r.sourceId, score });
+      }
       out.sort((a, b) => compareHits(a, b));
       return out.slice(0, limit);
     },

@@ -12,12 +12,15 @@ import {
   countryReason,
   entityTypeReason,
   identifierKey,
+  inferredTypeReason,
+  organisationWords,
   identifierReason,
   legalFormReason,
   NAMES_V2,
   nameKindReason,
   rarityWeight,
 } from "../../src/score";
+import { normalizeName } from "../../src/normalize";
 
 describe("country evidence bound", () => {
   // As the date's (search-floors.ts): never below what countryReason gives, and equal to it.
@@ -77,6 +80,24 @@ describe("type, country, identifiers, legal form, name kind", () => {
     expect(entityTypeReason("person", "person")).toBeUndefined();
     expect(entityTypeReason(undefined, "person")).toBeUndefined();
     expect(entityTypeReason("person", "unknown")).toBeUndefined();
+  });
+
+  it("reads a query as an organisation from its legal-form and descriptor words, not from a rank or a two-letter particle", () => {
+    expect(organisationWords(normalizeName("Deere & Company"))).toEqual(["COMPANY"]);
+    expect(organisationWords(normalizeName("Nomura Holdings"))).toEqual(["HOLDING"]);
+    expect(organisationWords(normalizeName("General Qassem Soleimani"))).toEqual([]);
+    expect(organisationWords(normalizeName("MOUSSA, Bah Ag"))).toEqual([]);
+    expect(organisationWords(normalizeName("Nicolas Maduro"))).toEqual([]);
+  });
+
+  it("penalises an inferred organisation against a person's record only, less than a caller's type", () => {
+    const r = inferredTypeReason(["HOLDING"], "person");
+    expect(r).toMatchObject({ feature: "type.inferred-mismatch", weight: -0.1, query: "organization", candidate: "person" });
+    expect(r?.detail).toContain("HOLDING");
+    expect(-(r?.weight ?? 0)).toBeLessThan(-(entityTypeReason("organization", "person")?.weight ?? 0));
+    expect(inferredTypeReason(["HOLDING"], "organization")).toBeUndefined();
+    expect(inferredTypeReason(["HOLDING"], "unknown")).toBeUndefined();
+    expect(inferredTypeReason([], "person")).toBeUndefined();
   });
 
   it("compares countries only when the record has some", () => {

@@ -28,6 +28,28 @@ describeWithData("regression cases", EVAL_FILES, () => {
     for (const id of ["test-cases:habbash", "ofac-sdn:18996", "ofac-sdn:9432"]) expect(hitOf(r, id)?.decision ?? "none").not.toBe("alert");
   });
 
+  it("a query whose own words make it a company scores a person's record lower: clear, with the person as the near miss", () => {
+    // "Nomura Holdings" against "NOMURA, Satoru" (a person): a review before the rule (0.81).
+    const r = screen("Nomura Holdings");
+    expect(hitOf(r, "ofac-sdn:16605")).toBeUndefined();
+    expect(r.nearMiss?.id).toBe("ofac-sdn:16605");
+    // A company carrying the person's whole name is still looked at, and the reason says why it counts less.
+    const named = hitOf(screen("Satoru Nomura Holdings"), "ofac-sdn:16605");
+    expect(named?.decision).toBe("review");
+    const inferred = named?.reasons.find((x) => x.feature === "type.inferred-mismatch");
+    expect(inferred?.weight).toBe(-0.1);
+    expect(inferred?.detail).toContain("HOLDING");
+    // A caller's type replaces the inference and weighs more (0.2: below review here); a caller's
+    // person type is no mismatch at all. A two-letter particle is no legal form.
+    expect(hitOf(screener.screen({ name: "Satoru Nomura Holdings", type: "organization" }), "ofac-sdn:16605")).toBeUndefined();
+    const asPerson = hitOf(screener.screen({ name: "Satoru Nomura Holdings", type: "person" }), "ofac-sdn:16605");
+    expect(asPerson?.reasons.map((x) => x.feature)).not.toContain("type.inferred-mismatch");
+    expect(asPerson?.score ?? 0).toBeGreaterThan(named?.score ?? 1);
+    expect(decisionFor("MOUSSA, Bah Ag", "un:QDi.424")).toBe("alert");
+    // rank gives the same score as screen.
+    expect(scoreFor("Satoru Nomura Holdings", "ofac-sdn:16605")).toBe(named?.score);
+  });
+
   it('"emma daniels" does not alert on EMMA LLC', () => {
     expect(decisionFor("emma daniels", "ofac-sdn:29857")).not.toBe("alert");
   });
