@@ -43,6 +43,7 @@ import type {
 } from "../model";
 import { countryCode } from "./country";
 import type { ListLoader, ParsedList } from "./loader";
+import { splitEmbeddedNames } from "./embedded-names";
 import { baseName, sniff, type ListSource } from "./source";
 
 const LIST_ID = "us-csl";
@@ -449,16 +450,27 @@ function mapRow(ctx: RowContext, source: CslSource): Designation | undefined {
     ctx.issues.push({ recordId: sourceId, field: "name", expected: "a name", received: '""', line: ctx.line });
     return undefined;
   }
-  const names: Name[] = [{ value: primary, kind: "primary" }];
-  const seenNames = new Set([primary]);
-  for (const alias of splitMulti(row.alt_names).map(clean)) {
-    if (seenNames.has(alias)) continue;
-    seenNames.add(alias);
-    names.push({ value: alias, kind: "alias" });
-  }
+  const names: Name[] = [];
+  const asPublished: string[] = [];
+  const seenNames = new Set<string>();
+  const addName = (value: string, kind: Name["kind"]): void => {
+    if (seenNames.has(value)) return;
+    seenNames.add(value);
+    names.push({ value, kind });
+  };
+  // A name that carries others ("X (f.k.a. Y)", "X a.k.a. Y"): each part is a name of its own.
+  const addPublished = (value: string, kind: "primary" | "alias"): void => {
+    const split = splitEmbeddedNames(value);
+    if (split === undefined) return addName(value, kind);
+    asPublished.push(`Name as published: ${value}`);
+    addName(split.main.value, kind === "primary" ? "primary" : (split.main.kind ?? kind));
+    for (const other of split.others) addName(other.value, other.kind ?? "alias");
+  };
+  addPublished(primary, "primary");
+  for (const alias of splitMulti(row.alt_names).map(clean)) addPublished(alias, "alias");
 
   const ids = mapIds(row.ids);
-  const remarks = [...splitMulti(row.remarks), ...ids.remarks];
+  const remarks = [...splitMulti(row.remarks), ...ids.remarks, ...asPublished];
 
   const birthDates: DateValue[] = [];
   for (const text of splitMulti(row.dates_of_birth)) {

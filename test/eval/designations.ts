@@ -12,6 +12,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { EVAL_DIR } from "../data-paths";
+import { splitEmbeddedNames } from "../../src/lists";
 import type { DateValue, DesignationRecord, LoadedList, NameKind, Regime, SubjectType } from "../../src/model";
 
 /** The evaluation set folder: `$SANCTIONS_EVAL_DIR`, else `../shared/eval` beside the repository. */
@@ -80,10 +81,21 @@ export function toDesignation(e: EvalEntity): DesignationRecord {
     else if (PARTIAL.test(d)) birthDates.push(d);
     else remarks.push(`unparsed date of birth: ${d}`);
   }
-  const names = [
-    ...e.names.map((value, i) => ({ value, kind: (i === 0 ? "primary" : "alias") as NameKind, originalScript: false })),
-    ...(e.weakNames ?? []).map((value) => ({ value, kind: "weak-alias" as NameKind, originalScript: false })),
-  ];
+  // CSL and DPL names that carry others ("X (f.k.a. Y)") are split as the library's loaders split them.
+  const carriesNames = e.list.startsWith("CSL") || e.list === "BIS-DPL";
+  const names: { value: string; kind: NameKind; originalScript: boolean }[] = [];
+  const addName = (value: string, kind: NameKind): void => {
+    if (!names.some((n) => n.value === value)) names.push({ value, kind, originalScript: false });
+  };
+  e.names.forEach((value, i) => {
+    const kind: NameKind = i === 0 ? "primary" : "alias";
+    const split = carriesNames ? splitEmbeddedNames(value) : undefined;
+    if (split === undefined) return addName(value, kind);
+    remarks.push(`Name as published: ${value}`);
+    addName(split.main.value, i === 0 ? "primary" : (split.main.kind ?? kind));
+    for (const other of split.others) addName(other.value, other.kind ?? "alias");
+  });
+  for (const value of e.weakNames ?? []) addName(value, "weak-alias");
   const listed = e.listedOn ?? e.effective;
   const listedOn = listed === undefined ? undefined : { date: listed, certainty: "stated" as const, bound: "exact" as const, source: "designations.json" };
   const endedOn = e.expires === undefined ? undefined : { date: e.expires, certainty: "stated" as const, bound: "exact" as const, source: "designations.json expires" };

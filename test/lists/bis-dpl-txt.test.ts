@@ -149,6 +149,15 @@ describeWithData("bis-dpl-txt: the real 2022 file", ["us-csl/dpl.txt"], () => {
     list = loadExcerpt(sharedSources("us-csl/dpl.txt"));
   });
 
+  it('reads "PEARL (A.K.A. NEI-CHIEN CHU) LI" as the name PEARL LI with its alias', () => {
+    const [pearl] = named(list, "PEARL LI");
+    expect(pearl?.subject.names).toEqual([
+      { value: "PEARL LI", kind: "primary", originalScript: false },
+      { value: "NEI-CHIEN CHU", kind: "alias", originalScript: false },
+    ]);
+    expect(pearl?.remarks).toContain("Name as published: PEARL (A.K.A. NEI-CHIEN CHU) LI");
+  });
+
   it("loads 581 rows as 483 denial records", () => {
     expect(list.metadata.recordCount).toBe(483);
     expect(list.records.reduce((n, r) => n + r.subject.addresses.length, 0)).toBe(579);

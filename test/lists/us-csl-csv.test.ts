@@ -254,6 +254,23 @@ describeWithData("us-csl-csv: the real 2022 file", ["us-csl/consolidated.csv"], 
     expect(list.metadata.countsByType).toEqual({ person: 5_286, organization: 4_532, vessel: 433, aircraft: 283, unknown: 3_625 });
   });
 
+  it("splits the names that carry others (a.k.a., f.k.a.) into names of their own, the string as published kept in remarks", () => {
+    const marker = /(^|[\s,([])[af]\.\s?k\.\s?a\./i;
+    expect(list.records.flatMap((r) => r.subject.names).filter((n) => marker.test(n.value))).toEqual([]);
+    const split = list.records.filter((r) => r.remarks.some((x) => x.startsWith("Name as published: ")));
+    expect(split).toHaveLength(27);
+    const promgaz = split.find((r) => r.subject.names[0]?.value === "Gazprom Promgaz, AO");
+    expect(promgaz?.subject.names.slice(0, 2)).toEqual([
+      { value: "Gazprom Promgaz, AO", kind: "primary", originalScript: false },
+      { value: "Otkrytoe Aktsionernoe Obshchestvo Gazprom Promgaz", kind: "former", originalScript: false },
+    ]);
+    expect(promgaz?.remarks).toContain("Name as published: Gazprom Promgaz, AO (f.k.a. Otkrytoe Aktsionernoe Obshchestvo Gazprom Promgaz)");
+    const precision = split.find((r) => r.subject.names[0]?.value === "Precision Image Corporation");
+    expect(precision?.subject.names.map((n) => n.value)).toEqual(["Precision Image Corporation", "Precision Industries, Inc.", "CK Enterprises, Inc."]);
+    // "YK-AKA" (an SDN row) carries no marker.
+    expect(list.records.some((r) => r.subject.names[0]?.value === "YK-AKA")).toBe(true);
+  });
+
   it("holds both seeds with their programmes", () => {
     expect(byId(list, "SDN-15487").bases.map((b) => b.program)).toEqual(["NPWMD", "IFSR"]);
     expect(byId(list, "SDN-15486").bases.map((b) => b.program)).toEqual(["NPWMD", "SYRIA", "IFSR"]);

@@ -41,6 +41,19 @@ describeWithData("compound Entity List entries", ["us-csl/consolidated.csv"], ()
     expect(h?.reasons.find((r) => r.feature === "name.fuzzy")?.detail).toMatch(/"ANY SUCCESSOR SUB UNIT OR SUBSIDIARY THEREOF" is the listing's scope, not a name/);
   });
 
+  // Names that carry another ("X, a.k.a., Y", "PEARL (A.K.A. NEI-CHIEN CHU) LI"): each part is a
+  // name of its own. Before: a review at 0.84 and 0.83; "PEARL LI" was clear, no hit, no near miss.
+  it.each([
+    ["Hot Working Technology Research Institute", "Hot Working Technology Research Institute.", "alias"],
+    ["Yichang Institute of Testing Technology", "Yichang Institute of Testing Technology", "alias"],
+    ["PEARL LI", "PEARL LI", "primary"],
+    ["Gazprominvestarena OOO", "Gazprominvestarena OOO", "former"],
+  ])("%s finds the entry whose published name carries it", (query, name, kind) => {
+    const h = screener.screen({ name: query }).hits.find((x) => x.name === name);
+    expect(h?.decision).toBe("alert");
+    expect(h?.nameKind).toBe(kind);
+  });
+
   // Every entry listed under CETC 13 (12 of them, several with aliases of their own).
   it("does not let the parent's name pass for a subordinate body", () => {
     const under = new Set(list.records.filter((r) => r.subject.names.some((n) => /^China Electronics Technology Group Corporation 13th Research Institute \(CETC 13\)\.\s+Subordinate Institution/.test(n.value))).map((r) => r.sourceId));
