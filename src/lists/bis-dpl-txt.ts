@@ -31,7 +31,7 @@ import { bytesToHex } from "@noble/hashes/utils.js";
 import { ListFormatError, type RecordIssue } from "../errors";
 import type { Address, DatedFact, Designation, LegalBasis, Name } from "../model";
 import type { ListLoader, ParsedList } from "./loader";
-import { splitEmbeddedNames } from "./embedded-names";
+import { splitEmbeddedNames } from "../normalize";
 import { baseName, sniff, type ListSource } from "./source";
 
 const LIST_ID = "bis-dpl";

@@ -17,4 +17,3 @@ export * from "./bis-dpl-txt";
 export * from "./ftm-json";
 export * from "./curated-json";
 export * from "./diff-lists";
-export * from "./embedded-names";

@@ -43,7 +43,7 @@ import type {
 } from "../model";
 import { countryCode } from "./country";
 import type { ListLoader, ParsedList } from "./loader";
-import { splitEmbeddedNames } from "./embedded-names";
+import { splitEmbeddedNames } from "../normalize";
 import { baseName, sniff, type ListSource } from "./source";
 
 const LIST_ID = "us-csl";

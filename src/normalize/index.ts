@@ -6,3 +6,4 @@ export * from "./transliterate";
 export * from "./token-tables";
 export * from "./number-words";
 export * from "./name-tables.generated";
+export * from "./split-embedded-names";

@@ -14,7 +14,7 @@ import { InputError } from "../errors";
 import { buildHit, compareHits, finalDecision, nameReason, alignedTokens, type DesignationAssessment, type Hit, type HitDecision } from "../explain";
 import { ALL_REGIMES, assessDesignation, curatedLinksOf, type DesignationContext } from "./assess-designation";
 import type { DesignationRecord, ListMetadata, LoadedList, Regime, SubjectType } from "../model";
-import { normalizeName, type NormalizedName } from "../normalize";
+import { normalizeName, splitEmbeddedNames, type NormalizedName } from "../normalize";
 import {
   birthDateReason,
   birthYearSpans,
@@ -438,7 +438,8 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
     return mask;
   }
 
-  type Scored = { m: NameMatch; record: DesignationRecord; secondary: Reason[]; score: number };
+  /** `part`: the query and units a record was scored from when it was a part of the name (see scoreAll). */
+  type Scored = { m: NameMatch; record: DesignationRecord; secondary: Reason[]; score: number; part?: { query: NormalizedName; units: NameUnits } };
   type Scoring = {
     input: ValidScreenInput;
     query: NormalizedName;
@@ -447,6 +448,8 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
     queryEcho: NameMatchResult["query"];
     requestReasons: Reason[];
     unscreenable: boolean;
+    /** True when the search stopped at its work budget (the screen fails closed). */
+    exhausted?: boolean;
     scored: Scored[];
     nearMiss?: NearMiss;
   };
@@ -454,7 +457,43 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
   /** Scores every record that could reach the review threshold; no explanations yet. */
   function scoreAll(raw: ScreenInput): Scoring {
     const input = parseScreenInput(raw, opts.maxNameLength, opts.maxNameWords);
-    const query = normalizeName(input.name, { context: contextFor(input.type ?? "unknown") });
+    const whole = scoreName(input, input.name);
+    const split = whole.unscreenable ? undefined : splitEmbeddedNames(input.name);
+    if (split === undefined) return whole;
+    // A name that carries another ("X (f.k.a. Y)", "X a.k.a. Y"): each part is screened too, and
+    // each record keeps its best score over the whole and the parts.
+    const parts = [split.main, ...split.others].map((p) => p.value);
+    const best = new Map<number, Scored>(whole.scored.map((s) => [s.m.recordIndex, s]));
+    let nearMiss = whole.nearMiss;
+    for (const name of parts) {
+      const part = scoreName(input, name);
+      // Fail closed: a part whose search stopped at the work budget may have missed records.
+      if (part.exhausted) return { ...whole, requestReasons: [...whole.requestReasons, ...part.requestReasons], unscreenable: true, exhausted: true, scored: [] };
+      if (part.unscreenable || part.units === undefined) continue;
+      const units = part.units;
+      for (const s of part.scored) {
+        const prior = best.get(s.m.recordIndex);
+        if (prior === undefined || s.score > prior.score) best.set(s.m.recordIndex, { ...s, part: { query: part.query, units } });
+      }
+      if (part.nearMiss !== undefined && (nearMiss === undefined || part.nearMiss.score > nearMiss.score)) nearMiss = part.nearMiss;
+    }
+    const scored = [...best.values()];
+    scored.sort((a, b) => compareHits({ score: a.score, list: a.record.list, recordId: a.record.sourceId }, { score: b.score, list: b.record.list, recordId: b.record.sourceId }));
+    const marker = split.others.length > 0 ? split.others.map((o) => (o.kind === "former" ? "f.k.a." : "a.k.a.")) : [split.main.kind === "former" ? "f.k.a." : "a.k.a."];
+    const reason: Reason = {
+      feature: "input.split",
+      score: 1,
+      weight: 0,
+      query: input.name,
+      detail: `the name carries another (${[...new Set(marker)].join(", ")}): screened whole and as ${parts.map((p) => `"${p}"`).join(", ")}; each record scored by its best`,
+    };
+    const { nearMiss: _wholeNearMiss, ...rest } = whole;
+    return { ...rest, requestReasons: [...whole.requestReasons, reason], scored, ...(scored.length === 0 && nearMiss !== undefined ? { nearMiss } : {}) };
+  }
+
+  /** Scores every record that could reach the review threshold against one name of the input. */
+  function scoreName(input: ValidScreenInput, name: string): Scoring {
+    const query = normalizeName(name, { context: contextFor(input.type ?? "unknown") });
     const queryEcho = {
       name: input.name,
       display: query.display,
@@ -466,17 +505,17 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
     };
     const requestReasons: Reason[] = [];
     // A number alone ("12") is an identifier, not a name: unscreenable by name, with a hint.
-    const unscreenable = digitsOnlyName(input.name) ?? query.unscreenable?.message;
+    const unscreenable = digitsOnlyName(name) ?? query.unscreenable?.message;
     if (query.untransliterable.length > 0) {
       requestReasons.push({
         feature: unscreenable !== undefined ? "input.unscreenable" : "input.untransliterable",
         score: 1,
         weight: 0,
-        query: input.name,
+        query: name,
         detail: unscreenable ?? `characters without romanisation left out: ${query.untransliterable.map((u) => `${u.script} ×${u.count}`).join(", ")}`,
       });
     } else if (unscreenable !== undefined) {
-      requestReasons.push({ feature: "input.unscreenable", score: 1, weight: 0, query: input.name, detail: unscreenable });
+      requestReasons.push({ feature: "input.unscreenable", score: 1, weight: 0, query: name, detail: unscreenable });
     }
     if (unscreenable !== undefined) return { input, query, queryEcho, requestReasons, unscreenable: true, scored: [] };
     // Secondary evidence can add at most its bonus to a name score: search below the review
@@ -499,10 +538,10 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
         feature: "input.unscreenable",
         score: 1,
         weight: 0,
-        query: input.name,
+        query: name,
         detail: `the name compares with too many list names to screen within the work budget (${opts.searchBudget} units: above any real name's); screen its names separately`,
       });
-      return { input, query, queryEcho, requestReasons, unscreenable: true, scored: [] };
+      return { input, query, queryEcho, requestReasons, unscreenable: true, exhausted: true, scored: [] };
     }
     if (input.identifiers !== undefined && input.identifiers.length > 0) {
       const found = new Set(matches.map((m) => m.recordIndex));
@@ -558,7 +597,7 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
   function explain(scoring: Scoring, chosen: readonly { s: Scored; designation?: DesignationAssessment }[], asOf: { asOf?: string }): Hit[] {
     const prepared = scoring.units ?? queryUnits(index, scoring.query);
     return chosen.map(({ s, designation }) => {
-      const { reasons, hitAlignment } = nameLevelReasons(scoring.query, s.m, s.record, prepared);
+      const { reasons, hitAlignment } = s.part === undefined ? nameLevelReasons(scoring.query, s.m, s.record, prepared) : nameLevelReasons(s.part.query, s.m, s.record, s.part.units);
       return buildHit({
         record: s.record,
         nameOrdinal: s.m.nameOrdinal,
@@ -677,18 +716,25 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
     screen,
     rank(name: string, rankOptions: RankOptions = {}): RankedMatch[] {
       const input = parseScreenInput({ name }, opts.maxNameLength, opts.maxNameWords);
-      const query = normalizeName(input.name);
       const minScore = rankOptions.minScore ?? reviewThreshold;
       const limit = rankOptions.limit ?? 10;
-      // The same score as `screen` gives a name-only input: the name's, less an inferred type's penalty.
-      const orgWords = organisationWords(query);
-      const out: RankedMatch[] = [];
-      for (const m of searchNames(index, query, { minScore })) {
-        const r = recordAt(m.recordIndex);
-        const t = inferredTypeReason(orgWords, r.subject.type);
-        const score = t === undefined ? Math.round(m.score * 1e6) / 1e6 : Math.max(0, Math.round((m.score + t.weight) * 1e6) / 1e6);
-        if (score >= minScore) out.push({ id: r.id, list: r.list, recordId: r.sourceId, score });
+      // The same score as `screen` gives a name-only input: the name's, less an inferred type's
+      // penalty; for a name that carries another, each record's best over the whole and the parts.
+      const split = splitEmbeddedNames(input.name);
+      const names = split === undefined ? [input.name] : [input.name, split.main.value, ...split.others.map((o) => o.value)];
+      const best = new Map<number, RankedMatch>();
+      for (const text of names) {
+        const query = normalizeName(text);
+        if (query.unscreenable !== undefined) continue;
+        const orgWords = organisationWords(query);
+        for (const m of searchNames(index, query, { minScore })) {
+          const r = recordAt(m.recordIndex);
+          const t = inferredTypeReason(orgWords, r.subject.type);
+          const score = t === undefined ? Math.round(m.score * 1e6) / 1e6 : Math.max(0, Math.round((m.score + t.weight) * 1e6) / 1e6);
+          if (score >= minScore && score > (best.get(m.recordIndex)?.score ?? -1)) best.set(m.recordIndex, { id: r.id, list: r.list, recordId: r.sourceId, score });
+        }
       }
+      const out = [...best.values()];
       out.sort((a, b) => compareHits(a, b));
       return out.slice(0, limit);
     },

@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { EVAL_DIR } from "../data-paths";
-import { splitEmbeddedNames } from "../../src/lists";
+import { splitEmbeddedNames } from "../../src/normalize";
 import type { DateValue, DesignationRecord, LoadedList, NameKind, Regime, SubjectType } from "../../src/model";
 
 /** The evaluation set folder: `$SANCTIONS_EVAL_DIR`, else `../shared/eval` beside the repository. */

@@ -50,6 +50,22 @@ describeWithData("regression cases", EVAL_FILES, () => {
     expect(scoreFor("Satoru Nomura Holdings", "ofac-sdn:16605")).toBe(named?.score);
   });
 
+  it("a query that carries another name (f.k.a., a.k.a.) is screened whole and by its parts", () => {
+    // Before: both clear, with no hit and no near miss (the other name's words count as unmatched).
+    const fka = screen("Minsk Export Trading House (f.k.a. Belvneshpromservice)");
+    const seed = hitOf(fka, "ofac-sdn:15487");
+    expect(seed?.decision).toBe("alert");
+    expect(seed?.reasons.find((x) => x.feature === "name.fuzzy")?.query).toBe("Belvneshpromservice");
+    expect(fka.reasons.find((x) => x.feature === "input.split")?.detail).toBe(
+      'the name carries another (f.k.a.): screened whole and as "Minsk Export Trading House", "Belvneshpromservice"; each record scored by its best',
+    );
+    expect(fka.query.name).toBe("Minsk Export Trading House (f.k.a. Belvneshpromservice)");
+    expect(decisionFor("Nordwind Logistik GmbH, a.k.a. Army Supply Bureau", "ofac-sdn:15486")).toBe("alert");
+    expect(scoreFor("Minsk Export Trading House (f.k.a. Belvneshpromservice)", "ofac-sdn:15487")).toBe(seed?.score);
+    // No marker, no split.
+    expect(screen("Minsk Export Trading House").reasons.map((x) => x.feature)).not.toContain("input.split");
+  });
+
   it('"emma daniels" does not alert on EMMA LLC', () => {
     expect(decisionFor("emma daniels", "ofac-sdn:29857")).not.toBe("alert");
   });

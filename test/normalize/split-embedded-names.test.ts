@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitEmbeddedNames } from "../../src/lists";
+import { splitEmbeddedNames } from "../../src/normalize";
 
 describe("splitEmbeddedNames", () => {
   it("reads a bracketed former name and keeps the rest as the name", () => {

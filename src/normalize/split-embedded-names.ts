@@ -11,8 +11,10 @@
  *
  * Screened whole, such a name matches none of its parts well (the other name's words count as
  * unmatched): "Gazprom Promgaz, AO" scored 0.73 against the first. {@link splitEmbeddedNames}
- * reads the parts; the loaders keep the name without the inserted part, add each part as an alias
- * (a.k.a.) or a former name (f.k.a.), and keep the string as published in the record's remarks.
+ * reads the parts. The CSL and DPL loaders keep the name without the inserted part, add each part
+ * as an alias (a.k.a.) or a former name (f.k.a.), and keep the string as published in the record's
+ * remarks; the screener screens a query written this way whole and as each part, each record
+ * keeping its best score (request reason `input.split`).
  * Only the dotted markers (a.k.a., f.k.a., any case, with or without the last dot or a comma after
  * it) are read outside brackets; a bare AKA / FKA only right after an opening bracket (so that
  * "YK-AKA", an OFAC name, stays whole); a bracket left open leaves the name whole. Parts inside one
