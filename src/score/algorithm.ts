@@ -76,6 +76,11 @@ export interface NameAlgorithm extends EditCosts {
   /** Extra multiplier of an unmatched query place word (a country or city a caller adds). */
   readonly unmatchedPlaceFactor: number;
   /**
+   * The place discount applies only once the matched words weigh this much: a place beside one
+   * common word ("Tokyo Gas" ~ OOO GAS, GAS weighing 0.70) is no smaller a difference than any word.
+   */
+  readonly placeEvidence: number;
+  /**
    * Organisation (and vessel) names only: once the chosen pairs weigh more than
    * `evidenceDiscountFrom` — more than one distinctive word matched — the unmatched words on both
    * sides cost less, by `evidenceDiscountRate` per unit of matched weight beyond it, down to
@@ -168,6 +173,7 @@ export const NAMES_V2: NameAlgorithm = Object.freeze({
   unmatchedQueryWeightCoveredOrg: 0.25,
   coveredEvidence: 1,
   unmatchedPlaceFactor: 0.3,
+  placeEvidence: 0.8,
   evidenceDiscountFrom: 1.5,
   evidenceDiscountRate: 0.4,
   evidenceDiscountMin: 0.3,

@@ -31,7 +31,8 @@
  * organisation's name, 0.5 against a person's (callers add middle names and second surnames), 0.25
  * when the whole listed name is matched by two or more pairs weighing `coveredEvidence` or more (the
  * listed name is in the query); a place word the caller adds costs `unmatchedPlaceFactor` of that,
- * unless the list name has an unmatched place of its own. β makes extra list words evidence against:
+ * unless the list name has an unmatched place of its own or the matched words weigh less than
+ * `placeEvidence`. β makes extra list words evidence against:
  * 0.15 for a person's name (extra given names, patronymics) and whenever the whole query is matched
  * (two or more pairs, `coveredEvidence`), 0.3 for an organisation's, at least 0.15 for a one-word query.
  * A one-word query whose only pair is a fuzzy match of a short word loses `singleFuzzyPenalty` ×
@@ -256,8 +257,9 @@ function greedy(
   for (let i = 0; i < q.coreCount && queryCovered; i++) if (usedQ[i] === 0) queryCovered = false;
   const beta = discount * (queryCovered ? Math.min(alg.unmatchedCandidateWeight, unmatchedCandidateFactor(q, c, alg)) : unmatchedCandidateFactor(q, c, alg));
   // A place word the caller added costs little, unless the list name has a place of its own left
-  // unmatched: two different places are evidence against ("… OF GREECE" vs "… OF SYRIA").
-  let place = q.place;
+  // unmatched (two different places are evidence against: "… OF GREECE" vs "… OF SYRIA") or the
+  // matched words weigh less than `placeEvidence` (one common word: "Tokyo Gas" ~ OOO GAS).
+  let place = evidence >= alg.placeEvidence ? q.place : undefined;
   if (place !== undefined && c.place !== undefined) for (let i = 0; i < c.coreCount; i++) if (usedC[i] === 0 && c.place[c.offset + i] === 1) place = undefined;
   for (let i = 0; i < q.coreCount; i++) {
     if (usedQ[i] === 0) den += alpha * (q.weight[q.offset + i] as number) * (place !== undefined && place[q.offset + i] === 1 ? alg.unmatchedPlaceFactor : 1);

@@ -66,6 +66,12 @@ describeWithData("regression cases", EVAL_FILES, () => {
     expect(screen("Minsk Export Trading House").reasons.map((x) => x.feature)).not.toContain("input.split");
   });
 
+  it("a place beside one common word costs what any word costs; beside a distinctive one, little", () => {
+    // OOO "GAS" (OFAC 46432): "Moscow Gas" alerted at 0.92 before the rule.
+    expect(scoreFor("Moscow Gas", "ofac-sdn:46432")).toBeLessThan(0.8);
+    expect(decisionFor("Sepanir Damascus", "ofac-sdn:12059")).toBe("alert");
+  });
+
   it('"emma daniels" does not alert on EMMA LLC', () => {
     expect(decisionFor("emma daniels", "ofac-sdn:29857")).not.toBe("alert");
   });
