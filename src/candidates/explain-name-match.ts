@@ -3,9 +3,9 @@
  * (the index's token rarities) and the same pairs, so the score equals the indexed search's.
  */
 import type { DesignationRecord } from "../model";
-import { normalizeName, type NormalizedName } from "../normalize";
+import type { NormalizedName } from "../normalize";
 import { alignNames, buildNameUnits, classWeight, rarityWeight, scoreNames, type NameAlignment, type NameUnits, type UnitPair } from "../score";
-import { contextFor, queryReadings, queryUnits, vocabKey, type NameIndex } from "./name-index";
+import { normalizeListName, queryReadings, queryUnits, vocabKey, type NameIndex } from "./name-index";
 
 /** A name match with everything needed to explain it. */
 export interface NameExplanation {
@@ -61,7 +61,7 @@ function candidateOf(index: NameIndex, record: DesignationRecord, ordinal: numbe
   if (cached !== undefined) return cached;
   const alg = index.algorithm;
   const value = record.subject.names[ordinal]?.value ?? "";
-  const candidate = normalizeName(value, { context: contextFor(record.subject.type) });
+  const candidate = normalizeListName(value, record.subject.type);
   const candidateUnits = buildNameUnits(
     candidate,
     (t) => {

@@ -55,6 +55,7 @@ import {
   indexDeletions,
   keepsPair,
   NAMES_V2,
+  organisationWords,
   pairAllowedFlat,
   rarityWeight,
   similarityFor,
@@ -374,6 +375,22 @@ export interface BuildNameIndexOptions {
 }
 
 /**
+ * A list name normalised with the word tables of its record's type; a name of an untyped record
+ * (the CSL's State and Commerce rows, the DPL) whose own words make it an organisation's — a legal
+ * form or a descriptor word, as {@link organisationWords} reads a query — is read as one, so that
+ * "Tongfang NucTech Technology Ltd." is scored with the organisation rules, not a person's.
+ * @example
+ * normalizeListName("Star Aviation Services FZC", "unknown").context //=> "organization"
+ * normalizeListName("PEARL LI", "unknown").context //=> "any"
+ */
+export function normalizeListName(value: string, type: SubjectType): NormalizedName {
+  const context = contextFor(type);
+  const name = normalizeName(value, { context });
+  if (context !== "any" || organisationWords(name).length === 0) return name;
+  return normalizeName(value, { context: "organization" });
+}
+
+/**
  * Which word tables apply to a record's names, by subject type.
  * @example
  * contextFor("vessel") //=> "other"
@@ -460,11 +477,10 @@ export function buildNameIndex(records: readonly DesignationRecord[], options: B
   const df = new Map<string, number>();
   for (let r = 0; r < records.length; r++) {
     const rec = records[r] as DesignationRecord;
-    const context = contextFor(rec.subject.type);
     const seenTexts = new Set<string>();
     const byCompare = new Map<string, Pending>();
     rec.subject.names.forEach((n, ordinal) => {
-      const name = normalizeName(n.value, { context });
+      const name = normalizeListName(n.value, rec.subject.type);
       if (name.unscreenable !== undefined) {
         unindexed.push({ recordId: rec.id, name: n.value, reason: name.unscreenable.message });
         return;

@@ -54,6 +54,16 @@ describeWithData("compound Entity List entries", ["us-csl/consolidated.csv"], ()
     expect(h?.nameKind).toBe(kind);
   });
 
+  // The CSL's State and Commerce rows carry no type: a name whose own words make it an
+  // organisation's is scored as one. Before, "Telekom" alone alerted (0.92) on "Gazprom Telekom,
+  // OOO": an untyped name was scored like a person's, whose extra words cost little; now a review (0.86).
+  it("scores an untyped row named like an organisation with the organisation rules", () => {
+    const telekom = screener.rank("Telekom", { minScore: 0.5, limit: 50 }).find((m) => m.recordId.startsWith("EL-eee7dbc3c23a"));
+    expect(telekom?.score ?? 0).toBeLessThan(0.9);
+    expect(hit("Gazprom Telecom", /^Gazprom Telecom$/)?.decision).toBe("alert");
+    expect(hit("Tongfang NucTech", /^Tongfang NucTech Technology Ltd\.$/)?.decision).toBe("alert");
+  });
+
   // Every entry listed under CETC 13 (12 of them, several with aliases of their own).
   it("does not let the parent's name pass for a subordinate body", () => {
     const under = new Set(list.records.filter((r) => r.subject.names.some((n) => /^China Electronics Technology Group Corporation 13th Research Institute \(CETC 13\)\.\s+Subordinate Institution/.test(n.value))).map((r) => r.sourceId));
