@@ -253,11 +253,13 @@ describe("indexed search equals the scan over the embedded lists", () => {
     const sequence = ["Belvneshprom service", long, "M & T Bank", "A. G. Lukashenko", "صدام حسين", "Army Supply Bureau", "A G Lukashenka", long, "S and C Trade Pty Ltd", "Army Supply Bureau", "V. Putin"];
     for (const q of sequence) {
       const query = normalizeName(q);
-      for (const minScore of [0.6, 0.8]) {
+      for (const minScore of [0.5, 0.8]) {
         const fresh = nameIndexFromData(embedded.data, embedded.algorithm);
         const found = searchNames(embedded, query, { minScore });
         expect(found).toEqual(searchNames(fresh, query, { minScore }));
-        if (q !== long && minScore === 0.6) expect(found.length).toBeGreaterThan(0);
+        // Each query finds something at the lower floor ("M & T Bank" only below 0.6 since the CSL's
+        // untyped bank names are read as organisations').
+        if (q !== long && minScore === 0.5) expect(found.length).toBeGreaterThan(0);
       }
     }
   });
