@@ -487,8 +487,11 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
       query: input.name,
       detail: `the name carries another (${[...new Set(marker)].join(", ")}): screened whole and as ${parts.map((p) => `"${p}"`).join(", ")}; each record scored by its best`,
     };
-    const { nearMiss: _wholeNearMiss, ...rest } = whole;
-    return { ...rest, requestReasons: [...whole.requestReasons, reason], scored, ...(scored.length === 0 && nearMiss !== undefined ? { nearMiss } : {}) };
+    const out: Scoring = { ...whole, requestReasons: [...whole.requestReasons, reason], scored };
+    // The closest record below review over the whole and the parts, only when nothing reached review.
+    if (scored.length === 0 && nearMiss !== undefined) out.nearMiss = nearMiss;
+    else delete out.nearMiss;
+    return out;
   }
 
   /** Scores every record that could reach the review threshold against one name of the input. */
