@@ -58,12 +58,15 @@ export function organisationWords(query: NormalizedName): string[] {
 
 /**
  * Feature `type.inferred-mismatch`: a query without a caller's type whose words make it an
- * organisation ({@link organisationWords}) against a person's record; undefined otherwise.
+ * organisation ({@link organisationWords}) against a person's record; undefined otherwise, and
+ * when the record's matched name reads as an organisation's too (`candidateOrgWords`: a record
+ * typed person but named "Kvant LLC" contradicts its own type, so the type is no evidence).
  * @example
  * inferredTypeReason(["TECHNOLOGY"], "person")?.weight //=> -0.1
+ * inferredTypeReason(["LLC"], "person", ["LLC"]) //=> undefined
  */
-export function inferredTypeReason(orgWords: readonly string[], candidate: SubjectType): Reason | undefined {
-  if (orgWords.length === 0 || candidate !== "person") return undefined;
+export function inferredTypeReason(orgWords: readonly string[], candidate: SubjectType, candidateOrgWords: readonly string[] = []): Reason | undefined {
+  if (orgWords.length === 0 || candidate !== "person" || candidateOrgWords.length > 0) return undefined;
   return {
     feature: "type.inferred-mismatch",
     score: 1,

@@ -386,9 +386,20 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
   }
   const alg = index.algorithm;
 
-  function secondaryReasons(input: ValidScreenInput, record: DesignationRecord, orgWords: readonly string[]): Reason[] {
+  /**
+   * The inferred type's reason for a query read as an organisation's ({@link organisationWords})
+   * against a record's matched name: only a person's record whose name does not read as an
+   * organisation's too (the name is normalised only in that case).
+   */
+  function inferredTypeFor(orgWords: readonly string[], record: DesignationRecord, ordinal: number): Reason | undefined {
+    if (orgWords.length === 0 || record.subject.type !== "person") return undefined;
+    const value = record.subject.names[ordinal]?.value ?? "";
+    return inferredTypeReason(orgWords, record.subject.type, organisationWords(normalizeName(value)));
+  }
+
+  function secondaryReasons(input: ValidScreenInput, record: DesignationRecord, orgWords: readonly string[], ordinal: number): Reason[] {
     const out: Reason[] = [];
-    const t = input.type === undefined ? inferredTypeReason(orgWords, record.subject.type) : entityTypeReason(input.type, record.subject.type);
+    const t = input.type === undefined ? inferredTypeFor(orgWords, record, ordinal) : entityTypeReason(input.type, record.subject.type);
     if (t) out.push(t);
     const d = birthDateReason(input.dateOfBirth, record.subject.birthDates);
     if (d) out.push(d);
@@ -560,7 +571,7 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
     const orgWords = input.type === undefined ? organisationWords(query) : [];
     for (const m of matches) {
       const record = recordAt(m.recordIndex);
-      const secondary = secondaryReasons(input, record, orgWords);
+      const secondary = secondaryReasons(input, record, orgWords, m.nameOrdinal);
       const score = matchScore(m, queryLegal, secondary);
       // An exact identifier match always surfaces the record (for review at least), whatever the
       // name scores: it is strong evidence on its own.
@@ -570,7 +581,7 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
     if (scored.length === 0 && closest === undefined && nearest.match !== undefined) {
       // The closest name the search scored below its minimum (see SearchNamesOptions.nearest).
       const record = recordAt(nearest.match.recordIndex);
-      const secondary = secondaryReasons(input, record, orgWords);
+      const secondary = secondaryReasons(input, record, orgWords, nearest.match.nameOrdinal);
       const score = matchScore(nearest.match, queryLegal, secondary);
       if (score >= reviewThreshold - NEAR_MISS_BAND && score < reviewThreshold) closest = { m: nearest.match, record, secondary, score };
     }
@@ -732,7 +743,7 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
         const orgWords = organisationWords(query);
         for (const m of searchNames(index, query, { minScore })) {
           const r = recordAt(m.recordIndex);
-          const t = inferredTypeReason(orgWords, r.subject.type);
+          const t = inferredTypeFor(orgWords, r, m.nameOrdinal);
           const score = t === undefined ? Math.round(m.score * 1e6) / 1e6 : Math.max(0, Math.round((m.score + t.weight) * 1e6) / 1e6);
           if (score >= minScore && score > (best.get(m.recordIndex)?.score ?? -1)) best.set(m.recordIndex, { id: r.id, list: r.list, recordId: r.sourceId, score });
         }

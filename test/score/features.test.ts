@@ -98,6 +98,8 @@ describe("type, country, identifiers, legal form, name kind", () => {
     expect(inferredTypeReason(["HOLDING"], "organization")).toBeUndefined();
     expect(inferredTypeReason(["HOLDING"], "unknown")).toBeUndefined();
     expect(inferredTypeReason([], "person")).toBeUndefined();
+    // A person's record whose matched name reads as an organisation's contradicts its own type.
+    expect(inferredTypeReason(["LLC"], "person", ["LLC"])).toBeUndefined();
   });
 
   it("compares countries only when the record has some", () => {
