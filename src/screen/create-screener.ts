@@ -468,7 +468,10 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
   /** Scores every record that could reach the review threshold; no explanations yet. */
   function scoreAll(raw: ScreenInput): Scoring {
     const input = parseScreenInput(raw, opts.maxNameLength, opts.maxNameWords);
-    const whole = scoreName(input, input.name);
+    // One work budget for the screen, whatever its parts: a name carrying many others ("X (a.k.a.
+    // A; B; …)") is searched once per part and must not multiply the work a screen may do.
+    const budget: SearchBudget = { remaining: opts.searchBudget, exhausted: false };
+    const whole = scoreName(input, input.name, budget);
     const split = whole.unscreenable ? undefined : splitEmbeddedNames(input.name);
     if (split === undefined) return whole;
     // A name that carries another ("X (f.k.a. Y)", "X a.k.a. Y"): each part is screened too, and
@@ -477,7 +480,7 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
     const best = new Map<number, Scored>(whole.scored.map((s) => [s.m.recordIndex, s]));
     let nearMiss = whole.nearMiss;
     for (const name of parts) {
-      const part = scoreName(input, name);
+      const part = scoreName(input, name, budget);
       // Fail closed: a part whose search stopped at the work budget may have missed records.
       if (part.exhausted) return { ...whole, requestReasons: [...whole.requestReasons, ...part.requestReasons], unscreenable: true, exhausted: true, scored: [] };
       if (part.unscreenable || part.units === undefined) continue;
@@ -505,8 +508,11 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
     return out;
   }
 
-  /** Scores every record that could reach the review threshold against one name of the input. */
-  function scoreName(input: ValidScreenInput, name: string): Scoring {
+  /**
+   * Scores every record that could reach the review threshold against one name of the input,
+   * drawing on the screen's work budget.
+   */
+  function scoreName(input: ValidScreenInput, name: string, budget: SearchBudget): Scoring {
     const query = normalizeName(name, { context: contextFor(input.type ?? "unknown") });
     const queryEcho = {
       name: input.name,
@@ -540,7 +546,6 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
     const minScore = floors.minScore;
     // `match` present from the start: one object shape while the search fills it in.
     const nearest: { floor: number; match: NameMatch | undefined } = { floor: minScore - NEAR_MISS_BAND, match: undefined };
-    const budget: SearchBudget = { remaining: opts.searchBudget, exhausted: false };
     const matches = searchNames(index, query, { minScore, units, nearest, budget, keepPairs: true, ...(floors.recordFloor ? { recordFloor: floors.recordFloor } : {}) });
     // Every match is read and its secondary evidence scored below: charged before (issue 9).
     budget.remaining -= matches.length * WORK_PER_MATCH;
