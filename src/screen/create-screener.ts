@@ -476,7 +476,8 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
     if (split === undefined) return whole;
     // A name that carries another ("X (f.k.a. Y)", "X a.k.a. Y"): each part is screened too, and
     // each record keeps its best score over the whole and the parts.
-    const parts = [split.main, ...split.others].map((p) => p.value);
+    // Each part once ("X (a.k.a. Y; Y)" is screened as X and Y).
+    const parts = [...new Set([split.main, ...split.others].map((p) => p.value))];
     const best = new Map<number, Scored>(whole.scored.map((s) => [s.m.recordIndex, s]));
     let nearMiss = whole.nearMiss;
     for (const name of parts) {
@@ -740,7 +741,7 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
       // The same score as `screen` gives a name-only input: the name's, less an inferred type's
       // penalty; for a name that carries another, each record's best over the whole and the parts.
       const split = splitEmbeddedNames(input.name);
-      const names = split === undefined ? [input.name] : [input.name, split.main.value, ...split.others.map((o) => o.value)];
+      const names = split === undefined ? [input.name] : [...new Set([input.name, split.main.value, ...split.others.map((o) => o.value)])];
       const best = new Map<number, RankedMatch>();
       for (const text of names) {
         const query = normalizeName(text);

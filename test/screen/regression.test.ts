@@ -67,6 +67,10 @@ describeWithData("regression cases", EVAL_FILES, () => {
     expect(fka.query.name).toBe("Minsk Export Trading House (f.k.a. Belvneshpromservice)");
     expect(decisionFor("Nordwind Logistik GmbH, a.k.a. Army Supply Bureau", "ofac-sdn:15486")).toBe("alert");
     expect(scoreFor("Minsk Export Trading House (f.k.a. Belvneshpromservice)", "ofac-sdn:15487")).toBe(seed?.score);
+    // A part repeated is screened once.
+    expect(screen("Nordwind Logistik GmbH (a.k.a. Army Supply Bureau; Army Supply Bureau)").reasons.find((x) => x.feature === "input.split")?.detail).toBe(
+      'the name carries another (a.k.a.): screened whole and as "Nordwind Logistik GmbH", "Army Supply Bureau"; each record scored by its best',
+    );
     // No marker, no split.
     expect(screen("Minsk Export Trading House").reasons.map((x) => x.feature)).not.toContain("input.split");
   });
