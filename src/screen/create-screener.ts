@@ -386,20 +386,33 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
   }
   const alg = index.algorithm;
 
+  // The organisation words of persons' list names, by index name id: read once per screener, not
+  // once per screen that matches them (see inferredTypeFor); at most one entry per person's name.
+  const personNameOrgWords = new Map<number, readonly string[]>();
+
   /**
    * The inferred type's reason for a query read as an organisation's ({@link organisationWords})
    * against a record's matched name: only a person's record whose name does not read as an
-   * organisation's too (the name is normalised only in that case).
+   * organisation's too (the name is normalised only in that case, once).
    */
-  function inferredTypeFor(orgWords: readonly string[], record: DesignationRecord, ordinal: number): Reason | undefined {
+  function inferredTypeFor(orgWords: readonly string[], record: DesignationRecord, m: { readonly nameId: number; readonly nameOrdinal: number }): Reason | undefined {
     if (orgWords.length === 0 || record.subject.type !== "person") return undefined;
-    const value = record.subject.names[ordinal]?.value ?? "";
-    return inferredTypeReason(orgWords, record.subject.type, organisationWords(normalizeName(value)));
+    let words = personNameOrgWords.get(m.nameId);
+    if (words === undefined) {
+      words = organisationWords(normalizeName(record.subject.names[m.nameOrdinal]?.value ?? ""));
+      personNameOrgWords.set(m.nameId, words);
+    }
+    return inferredTypeReason(orgWords, record.subject.type, words);
   }
 
-  function secondaryReasons(input: ValidScreenInput, record: DesignationRecord, orgWords: readonly string[], ordinal: number): Reason[] {
+  /** The names a query is screened as: itself, and the parts of a name that carries others, each once. */
+  function screenedNames(name: string, split = splitEmbeddedNames(name)): string[] {
+    return split === undefined ? [name] : [...new Set([name, split.main.value, ...split.others.map((o) => o.value)])];
+  }
+
+  function secondaryReasons(input: ValidScreenInput, record: DesignationRecord, orgWords: readonly string[], m: { readonly nameId: number; readonly nameOrdinal: number }): Reason[] {
     const out: Reason[] = [];
-    const t = input.type === undefined ? inferredTypeFor(orgWords, record, ordinal) : entityTypeReason(input.type, record.subject.type);
+    const t = input.type === undefined ? inferredTypeFor(orgWords, record, m) : entityTypeReason(input.type, record.subject.type);
     if (t) out.push(t);
     const d = birthDateReason(input.dateOfBirth, record.subject.birthDates);
     if (d) out.push(d);
@@ -474,10 +487,9 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
     const whole = scoreName(input, input.name, budget);
     const split = whole.unscreenable ? undefined : splitEmbeddedNames(input.name);
     if (split === undefined) return whole;
-    // A name that carries another ("X (f.k.a. Y)", "X a.k.a. Y"): each part is screened too, and
-    // each record keeps its best score over the whole and the parts.
-    // Each part once ("X (a.k.a. Y; Y)" is screened as X and Y).
-    const parts = [...new Set([split.main, ...split.others].map((p) => p.value))];
+    // A name that carries another ("X (f.k.a. Y)", "X a.k.a. Y"): each part is screened too, once
+    // ("X (a.k.a. Y; Y)" as X and Y), and each record keeps its best score over the whole and the parts.
+    const parts = screenedNames(input.name, split).slice(1);
     const best = new Map<number, Scored>(whole.scored.map((s) => [s.m.recordIndex, s]));
     let nearMiss = whole.nearMiss;
     for (const name of parts) {
@@ -577,7 +589,7 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
     const orgWords = input.type === undefined ? organisationWords(query) : [];
     for (const m of matches) {
       const record = recordAt(m.recordIndex);
-      const secondary = secondaryReasons(input, record, orgWords, m.nameOrdinal);
+      const secondary = secondaryReasons(input, record, orgWords, m);
       const score = matchScore(m, queryLegal, secondary);
       // An exact identifier match always surfaces the record (for review at least), whatever the
       // name scores: it is strong evidence on its own.
@@ -587,7 +599,7 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
     if (scored.length === 0 && closest === undefined && nearest.match !== undefined) {
       // The closest name the search scored below its minimum (see SearchNamesOptions.nearest).
       const record = recordAt(nearest.match.recordIndex);
-      const secondary = secondaryReasons(input, record, orgWords, nearest.match.nameOrdinal);
+      const secondary = secondaryReasons(input, record, orgWords, nearest.match);
       const score = matchScore(nearest.match, queryLegal, secondary);
       if (score >= reviewThreshold - NEAR_MISS_BAND && score < reviewThreshold) closest = { m: nearest.match, record, secondary, score };
     }
@@ -740,16 +752,14 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
       const limit = rankOptions.limit ?? 10;
       // The same score as `screen` gives a name-only input: the name's, less an inferred type's
       // penalty; for a name that carries another, each record's best over the whole and the parts.
-      const split = splitEmbeddedNames(input.name);
-      const names = split === undefined ? [input.name] : [...new Set([input.name, split.main.value, ...split.others.map((o) => o.value)])];
       const best = new Map<number, RankedMatch>();
-      for (const text of names) {
+      for (const text of screenedNames(input.name)) {
         const query = normalizeName(text);
         if (query.unscreenable !== undefined) continue;
         const orgWords = organisationWords(query);
         for (const m of searchNames(index, query, { minScore })) {
           const r = recordAt(m.recordIndex);
-          const t = inferredTypeFor(orgWords, r, m.nameOrdinal);
+          const t = inferredTypeFor(orgWords, r, m);
           const score = t === undefined ? Math.round(m.score * 1e6) / 1e6 : Math.max(0, Math.round((m.score + t.weight) * 1e6) / 1e6);
           if (score >= minScore && score > (best.get(m.recordIndex)?.score ?? -1)) best.set(m.recordIndex, { id: r.id, list: r.list, recordId: r.sourceId, score });
         }
