@@ -31,7 +31,7 @@ import { bytesToHex } from "@noble/hashes/utils.js";
 import { ListFormatError, type RecordIssue } from "../errors";
 import type { Address, DatedFact, Designation, LegalBasis, Name } from "../model";
 import type { ListLoader, ParsedList } from "./loader";
-import { splitEmbeddedNames } from "../normalize";
+import { publishedNames } from "../normalize";
 import { baseName, sniff, type ListSource } from "./source";
 
 const LIST_ID = "bis-dpl";
@@ -218,12 +218,9 @@ function mapGroup(group: Group, ctx: GroupContext): Designation | undefined {
   for (const { row, line } of group.rows) {
     const name = squash(row.Name);
     // A name that carries another ("PEARL (A.K.A. NEI-CHIEN CHU) LI"): each part is a name of its own.
-    const split = splitEmbeddedNames(name);
-    const parts = split === undefined ? [{ value: name, kind: undefined }] : [split.main, ...split.others];
-    if (split !== undefined && !remarks.includes(`Name as published: ${name}`)) remarks.push(`Name as published: ${name}`);
-    for (const part of parts) {
-      if (!names.some((n) => n.value === part.value)) names.push({ value: part.value, kind: names.length === 0 ? "primary" : (part.kind ?? "alias") });
-    }
+    const published = publishedNames(name, names.length === 0 ? "primary" : "alias");
+    if (published.carried && !remarks.includes(`Name as published: ${name}`)) remarks.push(`Name as published: ${name}`);
+    for (const n of published.names) if (!names.some((x) => x.value === n.value)) names.push(n);
 
     const effective = checkDate(row.Effective_Date, "mdy");
     const expiration = checkDate(row.Expiration_Date, "mdy");

@@ -43,7 +43,7 @@ import type {
 } from "../model";
 import { countryCode } from "./country";
 import type { ListLoader, ParsedList } from "./loader";
-import { splitEmbeddedNames } from "../normalize";
+import { publishedNames } from "../normalize";
 import { baseName, sniff, type ListSource } from "./source";
 
 const LIST_ID = "us-csl";
@@ -460,11 +460,9 @@ function mapRow(ctx: RowContext, source: CslSource): Designation | undefined {
   };
   // A name that carries others ("X (f.k.a. Y)", "X a.k.a. Y"): each part is a name of its own.
   const addPublished = (value: string, kind: "primary" | "alias"): void => {
-    const split = splitEmbeddedNames(value);
-    if (split === undefined) return addName(value, kind);
-    asPublished.push(`Name as published: ${value}`);
-    addName(split.main.value, kind === "primary" ? "primary" : (split.main.kind ?? kind));
-    for (const other of split.others) addName(other.value, other.kind ?? "alias");
+    const published = publishedNames(value, kind);
+    if (published.carried) asPublished.push(`Name as published: ${value}`);
+    for (const n of published.names) addName(n.value, n.kind);
   };
   addPublished(primary, "primary");
   for (const alias of splitMulti(row.alt_names).map(clean)) addPublished(alias, "alias");

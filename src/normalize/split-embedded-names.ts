@@ -110,3 +110,19 @@ export function splitEmbeddedNames(value: string): EmbeddedNames | undefined {
   }
   return { main, others };
 }
+
+/**
+ * The names a published name stands for, with their kinds: the name itself when it carries none;
+ * else its main part — the published kind, `former` for a whole former name unless it is the
+ * primary — and the others (aliases, former names). `carried` says whether it carried any, so
+ * that a loader keeps the string as published.
+ * @example
+ * publishedNames("PEARL (A.K.A. NEI-CHIEN CHU) LI", "primary").names
+ * //=> [{ value: "PEARL LI", kind: "primary" }, { value: "NEI-CHIEN CHU", kind: "alias" }]
+ */
+export function publishedNames(value: string, kind: "primary" | "alias"): { readonly names: readonly { value: string; kind: NameKind }[]; readonly carried: boolean } {
+  const split = splitEmbeddedNames(value);
+  if (split === undefined) return { names: [{ value, kind }], carried: false };
+  const main = { value: split.main.value, kind: kind === "primary" ? kind : (split.main.kind ?? kind) };
+  return { names: [main, ...split.others.map((o) => ({ value: o.value, kind: o.kind ?? "alias" }))], carried: true };
+}

@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { EVAL_DIR } from "../data-paths";
-import { splitEmbeddedNames } from "../../src/normalize";
+import { publishedNames } from "../../src/normalize";
 import type { DateValue, DesignationRecord, LoadedList, NameKind, Regime, SubjectType } from "../../src/model";
 
 /** The evaluation set folder: `$SANCTIONS_EVAL_DIR`, else `../shared/eval` beside the repository. */
@@ -94,12 +94,11 @@ export function toDesignation(e: EvalEntity): DesignationRecord {
     if (!names.some((n) => n.value === value)) names.push({ value, kind, originalScript: false });
   };
   e.names.forEach((value, i) => {
-    const kind: NameKind = i === 0 ? "primary" : "alias";
-    const split = carriesNames ? splitEmbeddedNames(value) : undefined;
-    if (split === undefined) return addName(value, kind);
-    remarks.push(`Name as published: ${value}`);
-    addName(split.main.value, i === 0 ? "primary" : (split.main.kind ?? kind));
-    for (const other of split.others) addName(other.value, other.kind ?? "alias");
+    const kind = i === 0 ? "primary" : "alias";
+    if (!carriesNames) return addName(value, kind);
+    const published = publishedNames(value, kind);
+    if (published.carried) remarks.push(`Name as published: ${value}`);
+    for (const n of published.names) addName(n.value, n.kind);
   });
   for (const value of e.weakNames ?? []) addName(value, "weak-alias");
   const listed = e.listedOn ?? e.effective;
