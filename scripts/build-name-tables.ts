@@ -9,8 +9,9 @@
  * punctuation as spaces):
  * - `stopwords.yml` PERSON_NAME_PREFIXES → `TITLE_PHRASES` (titles dropped before a person's name);
  * - `org_types.yml` aliases with a generic tag the matcher knows → `LEGAL_FORM_PHRASES` (phrase → family);
- * - `symbols.yml` org_symbols → `ORG_SYMBOLS` (descriptor word → symbol ids: KOMPANIYA ~ COMPANY), plus
- *   the project's own table of descriptor words in other languages (ZAVOD ~ PLANT, NAFT ~ OIL);
+ * - `symbols.yml` org_symbols and org_domains → `ORG_SYMBOLS` (descriptor or sector word → symbol ids:
+ *   KOMPANIYA ~ COMPANY, ALMAZ ~ DIAMOND), plus the project's own table of descriptor words in other
+ *   languages (ZAVOD ~ PLANT, NAFT ~ OIL);
  * - `symbols.yml` person_nick → `NICKNAMES` (spelling → nickname groups), plus the project's own
  *   table of Russian and Ukrainian diminutives (SASHA ~ ALEKSANDR).
  * Entries that would turn a name word into a class word are left out (see `KEEP_AS_NAME`).
@@ -20,6 +21,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import anyAscii from "any-ascii";
 import { parse } from "yaml";
+import { PLACE_WORDS } from "../src/normalize/token-tables";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const SOURCE = resolve(process.argv[2] ?? join(ROOT, "../shared/data/reference/rigour"));
@@ -128,6 +130,27 @@ const DESCRIPTORS: Readonly<Record<string, readonly string[]>> = {
 };
 for (const [id, forms] of Object.entries(DESCRIPTORS)) for (const f of forms) addOrgSymbol(f, id);
 
+// Sector words (symbols.yml org_domains: DIAMOND ~ ALMAZ ~ ELMAS, ELECTRONICS ~ ELEKTRONIKA), each
+// sector's spellings one symbol. Not taken: the entries that are one organisation's names rather
+// than a sector (AL-QAEDA, HEZBOLLAH, IRGC, CCP, PLA, CIA; a spelling must match on its own letters,
+// and HEZBOLLAH does), enterprise-type abbreviations (SKB, OKB, NPP, NBCO: acronyms the matcher reads
+// as acronyms), BANK (measured: BANCO ~ BANKASI flags unrelated banks, see KEEP_AS_NAME), and a
+// spelling that holds another spelling of its sector (TATNEFT holds NEFT: a company, not a word),
+// spellings under four letters (romanised abjad such as ZYT, SKR: too short to be one word), and
+// spellings that are also a country (MALI: financial in Persian) or a common personal name or brand
+// (CHANG: a Chinese surname and pinyin for factory; ISLAM, HIRA, SOLA, TAKI; INTEL).
+const SECTOR_NAME_WORDS = new Set(["CHANG", "ISLAM", "HIRA", "HIRE", "SOLA", "TAKI", "INTEL", "ROYAL", "PODER", "POLIS"]);
+const NOT_A_SECTOR = new Set(["alqaeda", "hezbollah", "irgc", "pla", "ccp", "cia", "skb", "npp", "snco", "nbco", "bank"]);
+for (const [id, forms] of Object.entries(symbols.org_domains ?? {})) {
+  if (NOT_A_SECTOR.has(id)) continue;
+  const spellings = (forms ?? []).map(compareForm);
+  for (const c of spellings) {
+    if (c.length < 4 || PLACE_WORDS.has(c) || SECTOR_NAME_WORDS.has(c)) continue;
+    if (spellings.some((o) => o.length >= 3 && c.length > o.length && c.includes(o) && !c.includes(" "))) continue;
+    addOrgSymbol(c, id.toUpperCase());
+  }
+}
+
 // Nicknames: every spelling in a group (a nickname and the given names it stands for) gets the
 // group's symbol; a spelling in several groups ("ALEX": Alexander, Alexandra) gets each.
 const groups: Record<string, string[]> = {};
@@ -203,7 +226,7 @@ export const LEGAL_FORM_PHRASES: Readonly<Record<string, string>> = ${JSON.strin
 /** Korean and Chinese surnames, compare form → the romanisation groups they belong to (the project's table). */
 export const ROMANISED_SURNAMES: Readonly<Record<string, readonly string[]>> = ${JSON.stringify(sorted(romanised))};
 
-/** Organisation descriptor words, compare form → symbol ids (symbols.yml org_symbols, plus the project's descriptor table). */
+/** Organisation descriptor and sector words, compare form → symbol ids (symbols.yml org_symbols and org_domains, plus the project's descriptor table). */
 export const ORG_SYMBOLS: Readonly<Record<string, readonly string[]>> = ${JSON.stringify(sorted(orgSymbols))};
 
 /** Given names and nicknames, compare form → the groups they belong to (symbols.yml person_nick, plus Slavic diminutives). */
