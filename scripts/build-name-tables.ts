@@ -203,6 +203,101 @@ const ROMANISED: Readonly<Record<string, readonly string[]>> = {
 };
 const romanised: Record<string, string[]> = {};
 for (const [id, forms] of Object.entries(ROMANISED)) for (const f of forms) (romanised[f] ??= []).push(id);
+
+// The project's own addition: East Slavic given names in their Russian, Ukrainian and Belarusian
+// forms and the common romanisations of each (IGOR, IHOR, IHAR; GENNADIY, HENNADIY, HENADZ). One
+// person's name is written in each on different lists (the EU and the UK romanise Ukrainian and
+// Belarusian names from those languages, OFAC often from Russian), and the forms differ by more
+// than an edit or two. These are the same name, not nicknames. Marked † are women's names (no
+// patronymic is made from them).
+const EAST_SLAVIC: Readonly<Record<string, readonly string[]>> = {
+  ALEKSANDR: ["ALEKSANDR", "ALEXANDR", "ALEXANDER", "OLEKSANDR", "ALIAKSANDR", "ALYAKSANDR", "ALIAKSANDAR"],
+  ALEKSEY: ["ALEKSEY", "ALEKSEI", "ALEXEI", "ALEXEY", "ALEKSEJ", "OLEKSIY", "OLEKSII", "OLEKSIJ", "ALIAKSEI", "ALYAKSEI", "ALIAKSEJ"],
+  ANATOLY: ["ANATOLY", "ANATOLIY", "ANATOLII", "ANATOLIJ", "ANATOL"],
+  ANDREY: ["ANDREY", "ANDREI", "ANDREJ", "ANDRIY", "ANDRII", "ANDRIJ"],
+  ANTON: ["ANTON"],
+  ARKADY: ["ARKADY", "ARKADIY", "ARKADII", "ARKADZ"],
+  ARTEM: ["ARTEM", "ARTYOM", "ARTSIOM", "ARTSEM", "ARTEMIY"],
+  BOGDAN: ["BOGDAN", "BOHDAN", "BAHDAN"],
+  DANIIL: ["DANIIL", "DANIL", "DANYLO", "DANILA"],
+  EDUARD: ["EDUARD", "EDVARD"],
+  GEORGIY: ["GEORGIY", "GEORGY", "GEORGII", "HEORHIY", "HEORHII"],
+  GLEB: ["GLEB", "HLIB", "HLEB"],
+  IOSIF: ["IOSIF", "YOSYP", "YOSIF"],
+  IVAN: ["IVAN"],
+  NIKITA: ["NIKITA", "MYKYTA", "MIKITA"],
+  ROMAN: ["ROMAN"],
+  ROSTISLAV: ["ROSTISLAV", "ROSTYSLAV", "RASTSISLAU"],
+  RUSLAN: ["RUSLAN"],
+  STANISLAV: ["STANISLAV", "STANYSLAV", "STANISLAU"],
+  YAKOV: ["YAKOV", "YAKIV", "YAKAU", "IAKOV"],
+  BORIS: ["BORIS", "BORYS", "BARYS"],
+  DENIS: ["DENIS", "DENYS", "DZIANIS", "DZYANIS"],
+  DMITRY: ["DMITRY", "DMITRIY", "DMITRII", "DMITRI", "DMITRIJ", "DMYTRO", "DZMITRY", "DZMITRIY", "DZMITRYI"],
+  EVGENY: ["EVGENY", "EVGENIY", "EVGENII", "EVGENI", "YEVGENY", "YEVGENIY", "YEVGENII", "YEVHEN", "YEVHENIY", "YAUHEN", "IAUHEN"],
+  FEDOR: ["FEDOR", "FYODOR", "FEDIR", "FIODAR"],
+  GENNADY: ["GENNADY", "GENNADIY", "GENNADII", "GENNADI", "GENADY", "GENADIY", "HENNADIY", "HENNADII", "HENNADY", "HENADZ", "HENADZI"],
+  GRIGORY: ["GRIGORY", "GRIGORIY", "GRIGORII", "HRYHORIY", "HRYHORII", "HRIHORIY", "RYHOR"],
+  IGOR: ["IGOR", "IHOR", "IHAR"],
+  ILYA: ["ILYA", "ILIA", "ILLIA", "ILLYA"],
+  KIRILL: ["KIRILL", "KIRIL", "KYRYLO", "KIRYL"],
+  KONSTANTIN: ["KONSTANTIN", "KOSTIANTYN", "KOSTYANTYN", "KANSTANTSIN"],
+  LEONID: ["LEONID", "LEONYD", "LEANID", "LIEANID"],
+  MAKSIM: ["MAKSIM", "MAXIM", "MAKSYM"],
+  MIKHAIL: ["MIKHAIL", "MYKHAILO", "MYKHAYLO", "MIKHAILO"],
+  NIKOLAY: ["NIKOLAY", "NIKOLAI", "NIKOLAJ", "MYKOLA", "MIKALAI", "MIKALAJ", "MIKOLA"],
+  OLEG: ["OLEG", "OLEH", "ALEH"],
+  PAVEL: ["PAVEL", "PAVLO", "PAVAL"],
+  PYOTR: ["PYOTR", "PETR", "PIOTR", "PETRO", "PIATRO", "PYATRO"],
+  RODION: ["RODION", "RADZIVON"],
+  SEMYON: ["SEMYON", "SEMEN", "SEMION", "SIAMION"],
+  SERGEY: ["SERGEY", "SERGEI", "SERGEJ", "SERGII", "SERHIY", "SERHII", "SERHIJ", "SIARHEI", "SIARHEJ"],
+  STEPAN: ["STEPAN", "STSIAPAN"],
+  TIMOFEY: ["TIMOFEY", "TIMOFEI", "TYMOFIY", "TSIMAFEI"],
+  VADIM: ["VADIM", "VADYM", "VADZIM"],
+  VALENTIN: ["VALENTIN", "VALENTYN", "VALIANTSIN"],
+  VALERY: ["VALERY", "VALERIY", "VALERII", "VALERI", "VALERIJ"],
+  VASILY: ["VASILY", "VASILIY", "VASILII", "VASILI", "VASYL", "VASIL"],
+  VIKTOR: ["VIKTOR", "VICTOR", "VIKTAR"],
+  VITALY: ["VITALY", "VITALIY", "VITALII", "VITALI", "VITALIJ"],
+  VLADIMIR: ["VLADIMIR", "VOLODYMYR", "ULADZIMIR", "VLADZIMIR"],
+  VLADISLAV: ["VLADISLAV", "VLADYSLAV", "ULADZISLAU"],
+  VYACHESLAV: ["VYACHESLAV", "VIACHESLAV", "VYACHASLAU", "VIACHASLAU"],
+  YAROSLAV: ["YAROSLAV", "JAROSLAV", "YARASLAU"],
+  YEGOR: ["YEGOR", "EGOR", "YAHOR"],
+  YURIY: ["YURIY", "YURI", "YURII", "IURII", "YURIJ", "YURY", "JURIJ"],
+  "†ALEKSANDRA": ["ALEKSANDRA", "ALEXANDRA", "OLEKSANDRA", "ALIAKSANDRA", "ALYAKSANDRA"],
+  "†EKATERINA": ["EKATERINA", "YEKATERINA", "KATERYNA", "KATSIARYNA", "KATSYARYNA"],
+  "†ELENA": ["ELENA", "YELENA", "OLENA", "ALENA", "ALYONA", "ALIONA"],
+  "†EVGENIYA": ["EVGENIYA", "EVGENIA", "YEVGENIYA", "YEVHENIYA", "YAUHENIYA"],
+  "†GALINA": ["GALINA", "HALINA", "HALYNA"],
+  "†IRINA": ["IRINA", "IRYNA"],
+  "†LYUDMILA": ["LYUDMILA", "LUDMILA", "LIUDMILA", "LIUDMYLA", "LYUDMYLA"],
+  "†NADEZHDA": ["NADEZHDA", "NADIYA", "NADZEYA"],
+  "†NATALYA": ["NATALYA", "NATALIA", "NATALIYA", "NATALLIA", "NATALLYA"],
+  "†OLGA": ["OLGA", "OLHA", "VOLHA"],
+  "†SVETLANA": ["SVETLANA", "SVITLANA", "SVIATLANA", "SVYATLANA"],
+  "†TATYANA": ["TATYANA", "TATIANA", "TETIANA", "TETYANA", "TATSIANA"],
+  "†VALENTINA": ["VALENTINA", "VALENTYNA", "VALIANTSINA"],
+  "†YULIYA": ["YULIYA", "YULIA", "IULIIA", "YULIJA"],
+};
+const eastSlavic: Record<string, string[]> = {};
+// A patronymic is a man's name and a suffix (IHOROVYCH, IGOREVICH, IHARAVICH; IVANIVNA): the
+// stems it can be made from, each form with a final vowel or -IY/-II dropped (MYKOLA-YOVYCH,
+// NIKOLA-EVICH, GENNAD-IEVICH, PAVL-OVYCH).
+const patronymicStems: Record<string, string[]> = {};
+for (const [key, forms] of Object.entries(EAST_SLAVIC)) {
+  const id = key.replace("†", "");
+  for (const f of forms) (eastSlavic[f] ??= []).push(id);
+  if (key.startsWith("†")) continue;
+  for (const f of forms) {
+    for (const stem of new Set([f, f.replace(/(?:IY|II|IJ|YI)$/, ""), f.replace(/[AEIOUYJ]$/, "")])) {
+      if (stem.length < 3) continue;
+      const list = (patronymicStems[stem] ??= []);
+      if (!list.includes(id)) list.push(id);
+    }
+  }
+}
 const nicknames: Record<string, string[]> = {};
 for (const [id, forms] of Object.entries(groups)) {
   for (const f of forms) {
@@ -226,6 +321,12 @@ export const LEGAL_FORM_PHRASES: Readonly<Record<string, string>> = ${JSON.strin
 /** Korean and Chinese surnames, compare form → the romanisation groups they belong to (the project's table). */
 export const ROMANISED_SURNAMES: Readonly<Record<string, readonly string[]>> = ${JSON.stringify(sorted(romanised))};
 
+/** East Slavic given names, compare form → the name they are a Russian, Ukrainian or Belarusian form of (the project's table). */
+export const EAST_SLAVIC_NAMES: Readonly<Record<string, readonly string[]>> = ${JSON.stringify(sorted(eastSlavic))};
+
+/** Stems a patronymic is made from (IHOR in IHOROVYCH, NIKOLA in NIKOLAEVICH), compare form → names (men's names of EAST_SLAVIC_NAMES). */
+export const PATRONYMIC_STEMS: Readonly<Record<string, readonly string[]>> = ${JSON.stringify(sorted(patronymicStems))};
+
 /** Organisation descriptor and sector words, compare form → symbol ids (symbols.yml org_symbols and org_domains, plus the project's descriptor table). */
 export const ORG_SYMBOLS: Readonly<Record<string, readonly string[]>> = ${JSON.stringify(sorted(orgSymbols))};
 
@@ -235,4 +336,4 @@ export const NICKNAMES: Readonly<Record<string, readonly string[]>> = ${JSON.str
 writeFileSync(join(ROOT, "src/normalize/name-tables.generated.ts"), out);
 mkdirSync(join(ROOT, "lists/reference"), { recursive: true });
 copyFileSync(join(SOURCE, "LICENSE"), join(ROOT, "lists/reference/NOTICE"));
-console.log(`titles ${titles.size}, legal forms ${Object.keys(legal).length}, org symbols ${Object.keys(orgSymbols).length}, nicknames ${Object.keys(nicknames).length}`);
+console.log(`titles ${titles.size}, legal forms ${Object.keys(legal).length}, org symbols ${Object.keys(orgSymbols).length}, nicknames ${Object.keys(nicknames).length}, East Slavic name forms ${Object.keys(eastSlavic).length}, patronymic stems ${Object.keys(patronymicStems).length}`);

@@ -3,10 +3,14 @@
  * `O:<id>` for an organisation descriptor word in any language (KOMPANIYA, COMPANIA → `O:CO`;
  * rigour `org_symbols`) and `N:<group>` for a nickname and the given names it stands for
  * (BILL, WILLIAM → `N:BILL`; rigour `person_nick` and Slavic diminutives: SASHA, ALEKSANDR), and
- * `R:<group>` for one Korean or Chinese surname in several romanisation systems (CHONG, JEONG). Two tokens sharing a symbol compare as
- * `symbol` with `symbolSimilarity`; the candidate index keys each symbol ("Y" family).
+ * `R:<group>` for one Korean or Chinese surname in several romanisation systems (CHONG, JEONG),
+ * `S:<name>` for one East Slavic given name in its Russian, Ukrainian and Belarusian forms (IGOR,
+ * IHOR, IHAR), and `P:M:<name>` / `P:F:<name>` for a man's or a woman's patronymic made from such a
+ * name in any of them (IHOROVYCH, IGOREVICH, IHARAVICH; IVANIVNA, IVANOVNA, IVANAUNA). Two tokens
+ * sharing a symbol compare as `symbol` with `symbolSimilarity` (a nickname's with
+ * `nicknameSimilarity`); the candidate index keys each symbol ("Y" family).
  */
-import { NICKNAMES, ORG_SYMBOLS, ROMANISED_SURNAMES } from "../normalize";
+import { EAST_SLAVIC_NAMES, NICKNAMES, ORG_SYMBOLS, PATRONYMIC_STEMS, ROMANISED_SURNAMES } from "../normalize";
 
 const NONE: readonly string[] = Object.freeze([]);
 
@@ -17,7 +21,46 @@ const NONE: readonly string[] = Object.freeze([]);
  * tokenSymbols("KOMPANIYA") //=> ["O:CO"]
  */
 export function tokenSymbols(text: string): readonly string[] {
-  return (SYMBOLS ?? buildSymbols()).get(text) ?? NONE;
+  return (SYMBOLS ?? buildSymbols()).get(text) ?? patronymicSymbols(text);
+}
+
+// Patronymic endings, Russian, Ukrainian and Belarusian, in their common romanisations: a man's
+// (-OVICH, -EVICH, -OVYCH, -YOVYCH, -AVICH) and a woman's (-OVNA, -EVNA, -IVNA, -AUNA, -AWNA).
+const MALE_ENDINGS = ["OVICH", "EVICH", "IEVICH", "YEVICH", "JEVICH", "OVYCH", "EVYCH", "IOVYCH", "YOVYCH", "AVICH", "IAVICH", "EVITCH", "OVITCH"];
+const FEMALE_ENDINGS = ["OVNA", "EVNA", "IEVNA", "YEVNA", "IVNA", "YIVNA", "IIVNA", "AUNA", "EUNA", "IEUNA", "AWNA", "EWNA", "IEWNA", "AVNA"];
+const PATRONYMICS = new Map<string, readonly string[]>();
+const PATRONYMIC_CACHE_SIZE = 16384;
+
+/**
+ * The symbols of a patronymic made from a name in the East Slavic table: `P:M:<name>` for a man's,
+ * `P:F:<name>` for a woman's (empty for any other token).
+ * @example
+ * patronymicSymbols("MYKOLAYOVYCH") //=> ["P:M:NIKOLAY"]
+ * patronymicSymbols("NIKOLAEVNA") //=> ["P:F:NIKOLAY"]
+ */
+export function patronymicSymbols(text: string): readonly string[] {
+  const last = text.charCodeAt(text.length - 1);
+  // Only -…CH and -…NA endings can be patronymics (H 72, A 65).
+  if (text.length < 7 || (last !== 72 && last !== 65)) return NONE;
+  const cached = PATRONYMICS.get(text);
+  if (cached !== undefined) return cached;
+  let found: string[] | undefined;
+  const collect = (endings: readonly string[], sex: string): void => {
+    for (const ending of endings) {
+      if (!text.endsWith(ending) || text.length - ending.length < 3) continue;
+      for (const name of PATRONYMIC_STEMS[text.slice(0, -ending.length)] ?? NONE) {
+        const symbol = `P:${sex}:${name}`;
+        if (found === undefined) found = [symbol];
+        else if (!found.includes(symbol)) found.push(symbol);
+      }
+    }
+  };
+  if (last === 72) collect(MALE_ENDINGS, "M");
+  else collect(FEMALE_ENDINGS, "F");
+  const symbols = found === undefined ? NONE : Object.freeze(found);
+  if (PATRONYMICS.size >= PATRONYMIC_CACHE_SIZE) PATRONYMICS.clear();
+  PATRONYMICS.set(text, symbols);
+  return symbols;
 }
 
 // The three tables merged once into one map of ready symbol lists (a Map lookup instead of three
@@ -35,6 +78,7 @@ function buildSymbols(): Map<string, readonly string[]> {
   for (const [text, orgs] of Object.entries(ORG_SYMBOLS)) for (const org of orgs) add(text, `O:${org}`);
   for (const [text, nicks] of Object.entries(NICKNAMES)) for (const n of nicks) add(text, `N:${n}`);
   for (const [text, romans] of Object.entries(ROMANISED_SURNAMES)) for (const r of romans) add(text, `R:${r}`);
+  for (const [text, names] of Object.entries(EAST_SLAVIC_NAMES)) for (const n of names) add(text, `S:${n}`);
   for (const list of map.values()) Object.freeze(list);
   SYMBOLS = map;
   return map;

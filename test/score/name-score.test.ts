@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { normalizeName, type NameContext } from "../../src/normalize";
-import { alignmentEvidence, buildNameUnits, classWeight, comparableHow, evidenceDiscount, NAMES_V2, scoreNames, tokenSimilarity } from "../../src/score";
+import { alignmentEvidence, buildNameUnits, classWeight, comparableHow, evidenceDiscount, NAMES_V2, patronymicSymbols, scoreNames, tokenSimilarity } from "../../src/score";
 import type { NameToken } from "../../src/normalize";
 
 // Rarity 1 for every token; class factors as in names-v2 (initials, particles weigh less).
@@ -32,6 +32,11 @@ describe("token comparability", () => {
     ["ELMAS", "DIAMOND", "symbol"],
     ["KIMYA", "CHEMICAL", "symbol"],
     ["SAVUNMA", "DEFENCE", "symbol"],
+    // East Slavic given names and patronymics in Russian, Ukrainian and Belarusian forms.
+    ["IHAR", "IGOR", "symbol"],
+    ["HENADZ", "GENNADIY", "symbol"],
+    ["MYKOLAYOVYCH", "NIKOLAEVICH", "symbol"],
+    ["LEANIDAUNA", "LEONIDOVNA", "symbol"],
     ["J", "JOHN", "initial"],
     ["SMITH", "SMITH", "exact"],
   ] as const)("%s ~ %s: %s", (a, b, how) => expect(comparableHow(tok(a), tok(b), NAMES_V2)).toBe(how));
@@ -49,6 +54,16 @@ describe("token comparability", () => {
     // Banks stay name words (measured: BANCO ~ BANKASI flags unrelated banks).
     ["BANCO", "BANKASI"],
   ])("%s and %s do not match", (a, b) => expect(tokenSimilarity(tok(a), tok(b), NAMES_V2)).toBe(0));
+
+  // A patronymic says whose child and whether a son or a daughter; a surname that only ends like
+  // one (ABRAMOVICH: no ABRAM in the table) is not read as one.
+  it.each([
+    ["IGOREVICH", ["P:M:IGOR"]],
+    ["IHARAUNA", ["P:F:IGOR"]],
+    ["HENNADIYOVYCH", ["P:M:GENNADY"]],
+    ["ABRAMOVICH", []],
+    ["IGOR", []],
+  ] as const)("patronymic %s: %j", (text, symbols) => expect(patronymicSymbols(text)).toEqual(symbols));
 
   // An English plural costs `pluralCost` (BRIGADES/BRIGADE: one edit in eight letters, 0.83 as a
   // plain edit); a patronymic surname made with -S is another name (PETERS is not PETER).

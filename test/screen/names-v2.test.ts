@@ -40,6 +40,8 @@ beforeAll(() => {
     { id: "kestrel-lottery", type: "organization", names: ["KESTREL LOTTERY OOD"] },
     { id: "volkhovets-sdb", type: "organization", names: ["JOINT STOCK COMPANY SPECIAL DESIGN BUREAU VOLKHOVETS"] },
     { id: "zarnitsa-pmc", type: "organization", names: ["Private Military Company 'Zarnitsa'"] },
+    { id: "hrytsenko", type: "person", names: ["HRYTSENKO, Mykola Hryhorovych"] },
+    { id: "kavaleva", type: "person", names: ["KAVALEVA, Halina Leanidauna"] },
   ]);
   // The hand-made IRGC record stands alone in its own list for the acronym test (the real lists
   // carry "IRGC" as an alias, which would be an exact match).
@@ -94,6 +96,24 @@ describeWithData("romanisation systems", EVAL_FILES, () => {
     ["Pak Pong-ju", "test-cases:park"],
     ["Chong Myong Hak", "test-cases:jeong"],
   ])("%s alerts on %s", (q, id) => expect(decision(q, id)).toBe("alert"));
+
+  // One East Slavic name in its Russian, Ukrainian and Belarusian forms: given names and the
+  // patronymics made from them (GRIGORYEVICH, RYHORAVICH, HRYHOROVYCH; LEONIDOVNA, LEANIDAUNA).
+  it.each([
+    ["Aliaksandr Ryhoravich Lukashenka", "ofac-sdn:9760"],
+    ["Nikolai Grigoryevich Hrytsenko", "test-cases:hrytsenko"],
+    ["Galina Leonidovna Kavaleva", "test-cases:kavaleva"],
+  ])("%s alerts on %s", (q, id) => expect(decision(q, id)).toBe("alert"));
+
+  it("still scores a contradicted patronymic below an omitted one in another language's form", () => {
+    const score = (q: string) => screener.rank(q, { minScore: 0.3, limit: 50 }).find((m) => m.id === "ofac-sdn:9760")?.score ?? 0;
+    expect(score("Aliaksandr Piatrovich Lukashenka")).toBeLessThan(score("Aliaksandr Lukashenka"));
+  });
+
+  it("explains a national form as a table's symbol", () => {
+    const hit = screen("Nikolai Grigoryevich Hrytsenko").hits.find((h) => h.recordId === "hrytsenko");
+    expect(hit?.alignment.map((a) => `${a.query}~${a.candidate}:${a.how}`).sort()).toEqual(["GRIGORYEVICH~HRYHOROVYCH:symbol", "HRYTSENKO~HRYTSENKO:exact", "NIKOLAI~MYKOLA:symbol"]);
+  });
 });
 
 describeWithData("titles, omitted and contradicted names, extra words", EVAL_FILES, () => {
