@@ -42,6 +42,7 @@ beforeAll(() => {
     { id: "zarnitsa-pmc", type: "organization", names: ["Private Military Company 'Zarnitsa'"] },
     { id: "hrytsenko", type: "person", names: ["HRYTSENKO, Mykola Hryhorovych"] },
     { id: "kavaleva", type: "person", names: ["KAVALEVA, Halina Leanidauna"] },
+    { id: "sharifi", type: "person", names: ["SHARIFI NAKHAI, Hamid Reza"] },
   ]);
   // The hand-made IRGC record stands alone in its own list for the acronym test (the real lists
   // carry "IRGC" as an alias, which would be an exact match).
@@ -74,6 +75,11 @@ describeWithData("glued and split words", EVAL_FILES, () => {
     expect(decision("MinskAutomobilePlant", "ofac-sdn:41318")).toBe("alert");
     expect(flagged("Belneftekhim", "test-cases:bel-nefte-khim")).toBe(true);
     expect(decision("Army\u0000Supply Bureau", "ofac-sdn:15486")).toBe("alert");
+  });
+
+  it("splits a compound the lists also write as one word when the record writes it apart", () => {
+    // HAMIDREZA is a word of six records of the evaluation lists; this record writes HAMID REZA.
+    expect(decision("Hamidreza Sharifi Nakhai", "test-cases:sharifi")).toBe("alert");
   });
 
   it("glues split query words into one list word", () => {
