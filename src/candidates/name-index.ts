@@ -1004,7 +1004,7 @@ export function searchNames(index: NameIndex, query: NormalizedName, options: Se
  * ("ALEXANDERLUKASHENKO", "BELNEFTEKHIM", "ARMY\u0000SUPPLY" → "ARMYSUPPLY") is read split at the
  * points where every part is a word of some list name (at least two letters each; a word that is
  * itself a list word only from ten letters or when at most two records hold it, in parts of three or
- * more, or else into two parts one of which has at most four letters: HAMIDREZA ~ HAMID REZA; the
+ * more, or else into two parts of four letters or more one of which has four: HAMIDREZA ~ HAMID REZA; the
  * first split with the longest first part); a run of three or more one-letter words is
  * read as one spaced-out word ("A R M Y" → "ARMY", split into list words like a glued one); two or
  * three words that together are a list word are read joined ("BELVN ESHPROMSERVICE"); two words whose
@@ -1087,17 +1087,23 @@ export function queryReadings(index: NameIndex, query: NormalizedName): Normaliz
     // parts of two or more. (Splitting every known word — SHANGHAI, TESTING — cost 2.2 times the
     // split searches for ±0.1 pt on DEV.)
     const known = isWord(t.text);
-    // A common list word is split only into two parts one of which is short, the compounds the
-    // lists also write apart and the list side does not glue (HAMIDREZA ~ HAMID REZA, HIZBULLAH ~
-    // HIZB ULLAH: the list glues only words of three letters or fewer).
+    // A common list word is split only where one part has four letters and the other at least four:
+    // the compounds the lists also write apart that the list side does not glue (it glues words of
+    // three letters or fewer): HAMIDREZA ~ HAMID REZA, HIZBULLAH ~ HIZB ULLAH, SOUTHEAST ~ SOUTH EAST.
     const common = known && t.text.length < MIN_KNOWN_SPLIT && recordsWith(t.text) > 2;
-    const min = known ? 3 : 2;
     if (common) {
       if (t.cls !== "word") return;
-      const pair = splitOf(t.text, 2, min);
-      if (pair !== undefined && pair.some((p) => p.length <= SHORT_SPLIT_PART)) readAs(i, 1, pair, t.source ?? t.text);
+      const n = t.text.length;
+      for (const at of [n - SHORT_SPLIT_PART, SHORT_SPLIT_PART]) {
+        const head = t.text.slice(0, at);
+        const tail = t.text.slice(at);
+        if (head.length < SHORT_SPLIT_PART || tail.length < SHORT_SPLIT_PART || !isWord(head) || !isWord(tail)) continue;
+        readAs(i, 1, [head, tail], t.source ?? t.text);
+        break;
+      }
       return;
     }
+    const min = known ? 3 : 2;
     const parts = splitOf(t.text, 2, min) ?? (t.text.length >= 8 ? splitOf(t.text, 3, min) : undefined);
     if (parts !== undefined) readAs(i, 1, parts, t.source ?? t.text);
   });
@@ -1134,7 +1140,7 @@ function spacedLetters(query: NormalizedName): [number, number] | undefined {
 const MAX_READINGS = 4;
 /** A word of the lists is read split only from this length. */
 const MIN_KNOWN_SPLIT = 10;
-/** A common list word is split when one part has at most this many letters (see queryReadings). */
+/** A common list word is split when one part has this many letters (see queryReadings). */
 const SHORT_SPLIT_PART = 4;
 
 function overReadings(index: NameIndex, query: NormalizedName, options: SearchNamesOptions, run: (reading: NormalizedName, units: NameUnits | undefined) => NameMatch[]): NameMatch[] {
