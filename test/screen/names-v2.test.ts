@@ -43,6 +43,7 @@ beforeAll(() => {
     { id: "hrytsenko", type: "person", names: ["HRYTSENKO, Mykola Hryhorovych"] },
     { id: "kavaleva", type: "person", names: ["KAVALEVA, Halina Leanidauna"] },
     { id: "sharifi", type: "person", names: ["SHARIFI NAKHAI, Hamid Reza"] },
+    { id: "kavalenka", type: "person", names: ["KAVALENKA, Dzmitry Ryhoravich"] },
   ]);
   // The hand-made IRGC record stands alone in its own list for the acronym test (the real lists
   // carry "IRGC" as an alias, which would be an exact match).
@@ -238,6 +239,8 @@ describeWithData("numbers, initials, nicknames, acronyms", EVAL_FILES, () => {
   it("knows nicknames from the tables", () => {
     expect(flagged("Bill Gatesby", "test-cases:gatesby")).toBe(true);
     expect(flagged("Sasha Lukashenko", "ofac-sdn:9760")).toBe(true);
+    // A nickname stands for every national form of its name (DIMA: DMITRY and DZMITRY).
+    expect(flagged("Dima Kavalenka", "test-cases:kavalenka")).toBe(true);
   });
 
   it("reviews an organisation's initials against its long name, never alerts on them", () => {
