@@ -135,8 +135,7 @@ for (const [id, forms] of Object.entries(DESCRIPTORS)) for (const f of forms) ad
 // than a sector (AL-QAEDA, HEZBOLLAH, IRGC, CCP, PLA, CIA; a spelling must match on its own letters,
 // and HEZBOLLAH does), enterprise-type abbreviations (SKB, OKB, NPP, NBCO: acronyms the matcher reads
 // as acronyms), BANK (measured: BANCO ~ BANKASI flags unrelated banks, see KEEP_AS_NAME), and a
-// spelling that holds another spelling of its sector after its start (TATNEFT holds NEFT: a company,
-// not a word; PETROLEUM, which begins with PETROL, is taken),
+// spelling that holds another spelling of its sector (TATNEFT holds NEFT: a company, not a word),
 // spellings under four letters (romanised abjad such as ZYT, SKR: too short to be one word), and
 // spellings that are also a country (MALI: financial in Persian) or a common personal name or brand
 // (CHANG: a Chinese surname and pinyin for factory; ISLAM, HIRA, SOLA, TAKI; INTEL).
@@ -147,7 +146,7 @@ for (const [id, forms] of Object.entries(symbols.org_domains ?? {})) {
   const spellings = (forms ?? []).map(compareForm);
   for (const c of spellings) {
     if (c.length < 4 || PLACE_WORDS.has(c) || SECTOR_NAME_WORDS.has(c)) continue;
-    if (spellings.some((o) => o.length >= 3 && c.length > o.length && c.indexOf(o) > 0)) continue;
+    if (spellings.some((o) => o.length >= 3 && c.length > o.length && c.includes(o) && !c.includes(" "))) continue;
     addOrgSymbol(c, id.toUpperCase());
   }
 }
