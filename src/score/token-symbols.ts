@@ -63,7 +63,7 @@ export function patronymicSymbols(text: string): readonly string[] {
   return symbols;
 }
 
-// The three tables merged once into one map of ready symbol lists (a Map lookup instead of three
+// The four tables merged once into one map of ready symbol lists (a Map lookup instead of four
 // dictionary-object lookups per token, and no list allocated per call).
 let SYMBOLS: Map<string, readonly string[]> | undefined;
 
@@ -74,7 +74,7 @@ function buildSymbols(): Map<string, readonly string[]> {
     if (list === undefined) map.set(text, [symbol]);
     else list.push(symbol);
   };
-  // The order of symbols in a list follows the tables: organisation, nicknames, surnames.
+  // The order of symbols in a list follows the tables: organisation, nicknames, surnames, East Slavic names.
   for (const [text, orgs] of Object.entries(ORG_SYMBOLS)) for (const org of orgs) add(text, `O:${org}`);
   for (const [text, nicks] of Object.entries(NICKNAMES)) for (const n of nicks) add(text, `N:${n}`);
   for (const [text, romans] of Object.entries(ROMANISED_SURNAMES)) for (const r of romans) add(text, `R:${r}`);

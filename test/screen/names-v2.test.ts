@@ -44,6 +44,7 @@ beforeAll(() => {
     { id: "kavaleva", type: "person", names: ["KAVALEVA, Halina Leanidauna"] },
     { id: "sharifi", type: "person", names: ["SHARIFI NAKHAI, Hamid Reza"] },
     { id: "kavalenka", type: "person", names: ["KAVALENKA, Dzmitry Ryhoravich"] },
+    { id: "zorya-hk", type: "organization", names: ["ZORYA ELECTRIC (HONG KONG) LIMITED"] },
   ]);
   // The hand-made IRGC record stands alone in its own list for the acronym test (the real lists
   // carry "IRGC" as an alias, which would be an exact match).
@@ -81,6 +82,11 @@ describeWithData("glued and split words", EVAL_FILES, () => {
   it("splits a compound the lists also write as one word when the record writes it apart", () => {
     // HAMIDREZA is a word of six records of the evaluation lists; this record writes HAMID REZA.
     expect(decision("Hamidreza Sharifi Nakhai", "test-cases:sharifi")).toBe("alert");
+  });
+
+  it("does not split a place written as one word into two name words", () => {
+    // HONGKONG is a place word; read as HONG KONG it would weigh as two words of the record's name.
+    expect(flagged("Hongkong Electric", "test-cases:zorya-hk")).toBe(false);
   });
 
   it("glues split query words into one list word", () => {
