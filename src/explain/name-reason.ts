@@ -42,14 +42,50 @@ export function alignedTokens(e: NameEvidence, alg: NameAlgorithm): AlignedToken
 }
 
 /**
+ * Which table says two units are one word, from the first symbol they share (a table's own word
+ * before a nickname): undefined when they share none.
+ * @example
+ * symbolNote({ symbols: ["N:RU-KOLYA", "S:NIKOLAY"] }, { symbols: ["S:NIKOLAY"] }) //=> "one name in East Slavic forms: NIKOLAY"
+ * symbolNote({ symbols: ["O:PLANT"] }, { symbols: ["O:PLANT"] }) //=> "descriptor or sector word: PLANT"
+ */
+export function symbolNote(a: { readonly symbols: readonly string[] }, b: { readonly symbols: readonly string[] }): string | undefined {
+  const shared = a.symbols.filter((x) => b.symbols.includes(x));
+  const symbol = shared.find((x) => !x.startsWith("N:")) ?? shared[0];
+  if (symbol === undefined) return undefined;
+  const [kind, ...rest] = symbol.split(":");
+  const id = rest.join(":");
+  switch (kind) {
+    case "O":
+      return `descriptor or sector word: ${id}`;
+    case "N":
+      return `nickname: ${id.replace(/^RU-/, "")}`;
+    case "R":
+      return `romanisation: ${id}`;
+    case "S":
+      return `one name in East Slavic forms: ${id}`;
+    case "P":
+      return `patronymic, ${id.startsWith("F:") ? "daughter" : "son"} of ${id.slice(2)}`;
+    default:
+      return `table: ${symbol}`;
+  }
+}
+
+/**
  * The `name.fuzzy` reason: both names, the alignment score and a readable detail.
  * @example
  * nameReason(evidence, NAMES_V2).detail //=> "2/2 query tokens aligned: NICOLAS=NICOLAS, MADURO=MADURO; list token MOROS unmatched"
  */
 export function nameReason(e: NameEvidence, alg: NameAlgorithm): Reason {
-  // A word against its English plural, or against the initials of words, says so.
-  const note = (a: AlignedTokens) => (a.how === "fuzzy" && isPluralOf(a.query, a.candidate) ? " (plural)" : a.how === "acronym" ? " (initials)" : "");
-  const pairs = alignedTokens(e, alg).map((a) => (a.similarity === 1 ? `${a.query}=${a.candidate}` : `${a.query}~${a.candidate} ${a.similarity.toFixed(2)}${note(a)}`));
+  // A word against its English plural, against the initials of words, or that a table says is the
+  // same word (which table, and the word it files them under), says so.
+  const note = (a: AlignedTokens, i: number) => {
+    if (a.how === "fuzzy" && isPluralOf(a.query, a.candidate)) return " (plural)";
+    if (a.how === "acronym") return " (initials)";
+    const p = e.alignment.pairs[i];
+    const table = p === undefined ? undefined : symbolNote(e.queryUnits.units[p.q] as MatchUnit, e.candidateUnits.units[p.c] as MatchUnit);
+    return table === undefined || (a.how !== "symbol" && a.similarity < alg.nicknameSimilarity) ? "" : ` (${table})`;
+  };
+  const pairs = alignedTokens(e, alg).map((a, i) => (a.similarity === 1 ? `${a.query}=${a.candidate}` : `${a.query}~${a.candidate} ${a.similarity.toFixed(2)}${note(a, i)}`));
   const qCore = e.queryUnits.coreCount;
   const qAligned = qCore - e.alignment.unmatchedQuery.length;
   const parts = [`${qAligned}/${qCore} query tokens aligned${pairs.length > 0 ? `: ${pairs.join(", ")}` : ""}`];

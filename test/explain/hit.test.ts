@@ -122,3 +122,24 @@ describe("summary rendering", () => {
     expect(hits.sort(compareHits).map((h) => `${h.list}:${h.recordId}`)).toEqual(["uk-hmt:9", "ofac-sdn:10", "ofac-sdn:20", "un:1"]);
   });
 });
+
+describe("which table made two words one", () => {
+  const tables = handMadeList([
+    { id: "hrytsenko", type: "person", names: ["HRYTSENKO, Mykola Hryhorovych"] },
+    { id: "gatesby", type: "person", names: ["GATESBY, William"] },
+    { id: "minsk-tractor", type: "organization", names: ["MINSK TRACTOR PLANT"] },
+  ]);
+  const s = createScreener({ lists: [tables], today: TODAY });
+  const detail = (name: string, id: string) => s.screen({ name }).hits.find((h) => h.recordId === id)?.reasons.find((r) => r.feature === "name.fuzzy")?.detail;
+
+  it("names the table and the word it files both spellings under", () => {
+    expect(detail("Nikolai Grigoryevich Hrytsenko", "hrytsenko")).toContain("NIKOLAI~MYKOLA 0.95 (one name in East Slavic forms: NIKOLAY)");
+    expect(detail("Nikolai Grigoryevich Hrytsenko", "hrytsenko")).toContain("GRIGORYEVICH~HRYHOROVYCH 0.95 (patronymic, son of GRIGORY)");
+    expect(detail("Minsk Tractor Zavod", "minsk-tractor")).toContain("ZAVOD~PLANT 0.95 (descriptor or sector word: PLANT)");
+    expect(detail("Bill Gatesby", "gatesby")).toContain("BILL~WILLIAM 0.85 (nickname: BILL)");
+  });
+
+  it("says nothing of a table for an edit (a typo is not a table's word)", () => {
+    expect(detail("Mykola Hryhorovych Hrytsenco", "hrytsenko")).toMatch(/HRYTSENCO~HRYTSENKO 0\.\d\d(;|,|$)/);
+  });
+});
