@@ -208,11 +208,11 @@ for (const [id, forms] of Object.entries(ROMANISED)) for (const f of forms) (rom
 // forms and the common romanisations of each (IGOR, IHOR, IHAR; GENNADIY, HENNADIY, HENADZ). One
 // person's name is written in each on different lists (the EU and the UK romanise Ukrainian and
 // Belarusian names from those languages, OFAC often from Russian), and the forms differ by more
-// than an edit or two. These are the same name, not nicknames. Marked † are women's names (no
+// than an edit or two (and German romanisations: JEWGENI, ALEXEJ). These are the same name, not nicknames. Marked † are women's names (no
 // patronymic is made from them).
 const EAST_SLAVIC: Readonly<Record<string, readonly string[]>> = {
   ALEKSANDR: ["ALEKSANDR", "ALEXANDR", "ALEXANDER", "OLEKSANDR", "ALIAKSANDR", "ALYAKSANDR", "ALIAKSANDAR"],
-  ALEKSEY: ["ALEKSEY", "ALEKSEI", "ALEXEI", "ALEXEY", "ALEKSEJ", "OLEKSIY", "OLEKSII", "OLEKSIJ", "ALIAKSEI", "ALYAKSEI", "ALIAKSEJ"],
+  ALEKSEY: ["ALEKSEY", "ALEKSEI", "ALEXEI", "ALEXEY", "ALEKSEJ", "ALEXEJ", "OLEKSIY", "OLEKSII", "OLEKSIJ", "ALIAKSEI", "ALYAKSEI", "ALIAKSEJ"],
   ANATOLY: ["ANATOLY", "ANATOLIY", "ANATOLII", "ANATOLIJ", "ANATOL"],
   ANDREY: ["ANDREY", "ANDREI", "ANDREJ", "ANDRIY", "ANDRII", "ANDRIJ"],
   ANTON: ["ANTON"],
@@ -234,9 +234,9 @@ const EAST_SLAVIC: Readonly<Record<string, readonly string[]>> = {
   BORIS: ["BORIS", "BORYS", "BARYS"],
   DENIS: ["DENIS", "DENYS", "DZIANIS", "DZYANIS"],
   DMITRY: ["DMITRY", "DMITRIY", "DMITRII", "DMITRI", "DMITRIJ", "DMYTRO", "DZMITRY", "DZMITRIY", "DZMITRYI"],
-  EVGENY: ["EVGENY", "EVGENIY", "EVGENII", "EVGENI", "YEVGENY", "YEVGENIY", "YEVGENII", "YEVHEN", "YEVHENIY", "YAUHEN", "IAUHEN"],
+  EVGENY: ["EVGENY", "EVGENIY", "EVGENII", "EVGENI", "JEWGENI", "JEWGENIJ", "YEVGENY", "YEVGENIY", "YEVGENII", "YEVHEN", "YEVHENIY", "YAUHEN", "IAUHEN"],
   FEDOR: ["FEDOR", "FYODOR", "FEDIR", "FIODAR"],
-  GENNADY: ["GENNADY", "GENNADIY", "GENNADII", "GENNADI", "GENADY", "GENADIY", "HENNADIY", "HENNADII", "HENNADY", "HENADZ", "HENADZI"],
+  GENNADY: ["GENNADY", "GENNADIY", "GENNADII", "GENNADI", "GENNADIJ", "GENADY", "GENADIY", "HENNADIY", "HENNADII", "HENNADY", "HENADZ", "HENADZI"],
   GRIGORY: ["GRIGORY", "GRIGORIY", "GRIGORII", "HRYHORIY", "HRYHORII", "HRIHORIY", "RYHOR"],
   IGOR: ["IGOR", "IHOR", "IHAR"],
   ILYA: ["ILYA", "ILIA", "ILLIA", "ILLYA"],
@@ -275,7 +275,7 @@ const EAST_SLAVIC: Readonly<Record<string, readonly string[]>> = {
   "†LYUDMILA": ["LYUDMILA", "LUDMILA", "LIUDMILA", "LIUDMYLA", "LYUDMYLA"],
   "†NADEZHDA": ["NADEZHDA", "NADIYA", "NADZEYA"],
   "†NATALYA": ["NATALYA", "NATALIA", "NATALIYA", "NATALLIA", "NATALLYA"],
-  "†OLGA": ["OLGA", "OLHA", "VOLHA"],
+  "†OLGA": ["OLGA", "OLHA", "VOLHA", "VOLGA"],
   "†SVETLANA": ["SVETLANA", "SVITLANA", "SVIATLANA", "SVYATLANA"],
   "†TATYANA": ["TATYANA", "TATIANA", "TETIANA", "TETYANA", "TATSIANA"],
   "†VALENTINA": ["VALENTINA", "VALENTYNA", "VALIANTSINA"],

@@ -24,10 +24,11 @@ export function tokenSymbols(text: string): readonly string[] {
   return (SYMBOLS ?? buildSymbols()).get(text) ?? patronymicSymbols(text);
 }
 
-// Patronymic endings, Russian, Ukrainian and Belarusian, in their common romanisations: a man's
-// (-OVICH, -EVICH, -OVYCH, -YOVYCH, -AVICH) and a woman's (-OVNA, -EVNA, -IVNA, -AUNA, -AWNA).
-const MALE_ENDINGS = ["OVICH", "EVICH", "IEVICH", "YEVICH", "JEVICH", "OVYCH", "EVYCH", "IOVYCH", "YOVYCH", "AVICH", "IAVICH", "EVITCH", "OVITCH"];
-const FEMALE_ENDINGS = ["OVNA", "EVNA", "IEVNA", "YEVNA", "IVNA", "YIVNA", "IIVNA", "AUNA", "EUNA", "IEUNA", "AWNA", "EWNA", "IEWNA", "AVNA"];
+// Patronymic endings, Russian, Ukrainian and Belarusian, in their common romanisations (English,
+// French -ITCH, German -WITSCH): a man's (-OVICH, -EVICH, -OVYCH, -YOVYCH, -AVICH, -OWITSCH) and a
+// woman's (-OVNA, -EVNA, -IVNA, -AUNA, -AWNA, -OWNA).
+const MALE_ENDINGS = ["OVICH", "EVICH", "IEVICH", "YEVICH", "JEVICH", "OVYCH", "EVYCH", "IOVYCH", "YOVYCH", "AVICH", "IAVICH", "EVITCH", "OVITCH", "OWITSCH", "EWITSCH", "JEWITSCH", "IEWITSCH"];
+const FEMALE_ENDINGS = ["OVNA", "EVNA", "IEVNA", "YEVNA", "IVNA", "YIVNA", "IIVNA", "AUNA", "EUNA", "IEUNA", "AWNA", "EWNA", "IEWNA", "AVNA", "OWNA", "JEWNA"];
 const PATRONYMICS = new Map<string, readonly string[]>();
 const PATRONYMIC_CACHE_SIZE = 16384;
 
@@ -48,7 +49,9 @@ export function patronymicSymbols(text: string): readonly string[] {
   const collect = (endings: readonly string[], sex: string): void => {
     for (const ending of endings) {
       if (!text.endsWith(ending) || text.length - ending.length < 3) continue;
-      for (const name of PATRONYMIC_STEMS[text.slice(0, -ending.length)] ?? NONE) {
+      // A German romanisation writes W for V (WLADIMIROWITSCH, IWANOWNA).
+      const stem = text.slice(0, -ending.length);
+      for (const name of PATRONYMIC_STEMS[stem] ?? PATRONYMIC_STEMS[stem.replace(/W/g, "V")] ?? NONE) {
         const symbol = `P:${sex}:${name}`;
         if (found === undefined) found = [symbol];
         else if (!found.includes(symbol)) found.push(symbol);

@@ -65,6 +65,9 @@ describe("token comparability", () => {
     ["IGOREVICH", ["P:M:IGOR"]],
     ["IHARAUNA", ["P:F:IGOR"]],
     ["HENNADIYOVYCH", ["P:M:GENNADY"]],
+    // German romanisations: -OWITSCH, -OWNA, W for V.
+    ["WLADIMIROWITSCH", ["P:M:VLADIMIR"]],
+    ["IWANOWNA", ["P:F:IVAN"]],
     ["ABRAMOVICH", []],
     ["IGOR", []],
   ] as const)("patronymic %s: %j", (text, symbols) => expect(patronymicSymbols(text)).toEqual(symbols));
