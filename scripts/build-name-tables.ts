@@ -134,11 +134,12 @@ for (const [id, forms] of Object.entries(DESCRIPTORS)) for (const f of forms) ad
 // sector's spellings one symbol. Not taken: the entries that are one organisation's names rather
 // than a sector (AL-QAEDA, HEZBOLLAH, IRGC, CCP, PLA, CIA; a spelling must match on its own letters,
 // and HEZBOLLAH does), enterprise-type abbreviations (SKB, OKB, NPP, NBCO: acronyms the matcher reads
-// as acronyms), BANK (measured: BANCO ~ BANKASI flags unrelated banks, see KEEP_AS_NAME), and a
-// spelling that holds another spelling of its sector (TATNEFT holds NEFT: a company, not a word),
-// spellings under four letters (romanised abjad such as ZYT, SKR: too short to be one word), and
-// spellings that are also a country (MALI: financial in Persian) or a common personal name or brand
-// (CHANG: a Chinese surname and pinyin for factory; ISLAM, HIRA, SOLA, TAKI; INTEL).
+// as acronyms), BANK (measured: BANCO ~ BANKASI flags unrelated banks, see KEEP_AS_NAME), a spelling
+// that holds another spelling of its sector (TATNEFT holds NEFT: a company, not a word; measured:
+// keeping those that begin with one, PETROLEUM, flagged unrelated companies), spellings under four
+// letters (romanised abjad such as ZYT, SKR: too short to be one word), and spellings that are also
+// a country (MALI: financial in Persian) or a common personal name or brand (CHANG: a Chinese
+// surname and pinyin for factory; ISLAM, HIRA, SOLA, TAKI; INTEL).
 const SECTOR_NAME_WORDS = new Set(["CHANG", "ISLAM", "HIRA", "HIRE", "SOLA", "TAKI", "INTEL", "ROYAL", "PODER", "POLIS"]);
 const NOT_A_SECTOR = new Set(["alqaeda", "hezbollah", "irgc", "pla", "ccp", "cia", "skb", "npp", "snco", "nbco", "bank"]);
 for (const [id, forms] of Object.entries(symbols.org_domains ?? {})) {
@@ -207,9 +208,9 @@ for (const [id, forms] of Object.entries(ROMANISED)) for (const f of forms) (rom
 // The project's own addition: East Slavic given names in their Russian, Ukrainian and Belarusian
 // forms and the common romanisations of each (IGOR, IHOR, IHAR; GENNADIY, HENNADIY, HENADZ). One
 // person's name is written in each on different lists (the EU and the UK romanise Ukrainian and
-// Belarusian names from those languages, OFAC often from Russian), and the forms differ by more
-// than an edit or two (and German romanisations: JEWGENI, ALEXEJ). These are the same name, not nicknames. Marked † are women's names (no
-// patronymic is made from them).
+// Belarusian names from those languages, OFAC often from Russian; German lists write JEWGENI and
+// ALEXEJ), and the forms differ by more than an edit or two. These are the same name, not nicknames.
+// Marked † are women's names (no patronymic is made from them).
 const EAST_SLAVIC: Readonly<Record<string, readonly string[]>> = {
   ALEKSANDR: ["ALEKSANDR", "ALEXANDR", "ALEXANDER", "OLEKSANDR", "ALIAKSANDR", "ALYAKSANDR", "ALIAKSANDAR"],
   ALEKSEY: ["ALEKSEY", "ALEKSEI", "ALEXEI", "ALEXEY", "ALEKSEJ", "ALEXEJ", "OLEKSIY", "OLEKSII", "OLEKSIJ", "ALIAKSEI", "ALYAKSEI", "ALIAKSEJ"],
@@ -219,39 +220,38 @@ const EAST_SLAVIC: Readonly<Record<string, readonly string[]>> = {
   ARKADY: ["ARKADY", "ARKADIY", "ARKADII", "ARKADZ"],
   ARTEM: ["ARTEM", "ARTYOM", "ARTSIOM", "ARTSEM", "ARTEMIY"],
   BOGDAN: ["BOGDAN", "BOHDAN", "BAHDAN"],
-  DANIIL: ["DANIIL", "DANIL", "DANYLO", "DANILA"],
-  EDUARD: ["EDUARD", "EDVARD"],
-  GEORGIY: ["GEORGIY", "GEORGY", "GEORGII", "HEORHIY", "HEORHII"],
-  GLEB: ["GLEB", "HLIB", "HLEB"],
-  IOSIF: ["IOSIF", "YOSYP", "YOSIF"],
-  IVAN: ["IVAN"],
-  NIKITA: ["NIKITA", "MYKYTA", "MIKITA"],
-  ROMAN: ["ROMAN"],
-  ROSTISLAV: ["ROSTISLAV", "ROSTYSLAV", "RASTSISLAU"],
-  RUSLAN: ["RUSLAN"],
-  STANISLAV: ["STANISLAV", "STANYSLAV", "STANISLAU"],
-  YAKOV: ["YAKOV", "YAKIV", "YAKAU", "IAKOV"],
   BORIS: ["BORIS", "BORYS", "BARYS"],
+  DANIIL: ["DANIIL", "DANIL", "DANYLO", "DANILA"],
   DENIS: ["DENIS", "DENYS", "DZIANIS", "DZYANIS"],
   DMITRY: ["DMITRY", "DMITRIY", "DMITRII", "DMITRI", "DMITRIJ", "DMYTRO", "DZMITRY", "DZMITRIY", "DZMITRYI"],
+  EDUARD: ["EDUARD", "EDVARD"],
   EVGENY: ["EVGENY", "EVGENIY", "EVGENII", "EVGENI", "JEWGENI", "JEWGENIJ", "YEVGENY", "YEVGENIY", "YEVGENII", "YEVHEN", "YEVHENIY", "YAUHEN", "IAUHEN"],
   FEDOR: ["FEDOR", "FYODOR", "FEDIR", "FIODAR"],
   GENNADY: ["GENNADY", "GENNADIY", "GENNADII", "GENNADI", "GENNADIJ", "GENADY", "GENADIY", "HENNADIY", "HENNADII", "HENNADY", "HENADZ", "HENADZI"],
+  GEORGIY: ["GEORGIY", "GEORGY", "GEORGII", "HEORHIY", "HEORHII"],
+  GLEB: ["GLEB", "HLIB", "HLEB"],
   GRIGORY: ["GRIGORY", "GRIGORIY", "GRIGORII", "HRYHORIY", "HRYHORII", "HRIHORIY", "RYHOR"],
   IGOR: ["IGOR", "IHOR", "IHAR"],
   ILYA: ["ILYA", "ILIA", "ILLIA", "ILLYA"],
+  IOSIF: ["IOSIF", "YOSYP", "YOSIF"],
+  IVAN: ["IVAN"],
   KIRILL: ["KIRILL", "KIRIL", "KYRYLO", "KIRYL"],
   KONSTANTIN: ["KONSTANTIN", "KOSTIANTYN", "KOSTYANTYN", "KANSTANTSIN"],
   LEONID: ["LEONID", "LEONYD", "LEANID", "LIEANID"],
   MAKSIM: ["MAKSIM", "MAXIM", "MAKSYM"],
   MIKHAIL: ["MIKHAIL", "MYKHAILO", "MYKHAYLO", "MIKHAILO"],
+  NIKITA: ["NIKITA", "MYKYTA", "MIKITA"],
   NIKOLAY: ["NIKOLAY", "NIKOLAI", "NIKOLAJ", "MYKOLA", "MIKALAI", "MIKALAJ", "MIKOLA"],
   OLEG: ["OLEG", "OLEH", "ALEH"],
   PAVEL: ["PAVEL", "PAVLO", "PAVAL"],
   PYOTR: ["PYOTR", "PETR", "PIOTR", "PETRO", "PIATRO", "PYATRO"],
   RODION: ["RODION", "RADZIVON"],
+  ROMAN: ["ROMAN"],
+  ROSTISLAV: ["ROSTISLAV", "ROSTYSLAV", "RASTSISLAU"],
+  RUSLAN: ["RUSLAN"],
   SEMYON: ["SEMYON", "SEMEN", "SEMION", "SIAMION"],
   SERGEY: ["SERGEY", "SERGEI", "SERGEJ", "SERGII", "SERHIY", "SERHII", "SERHIJ", "SIARHEI", "SIARHEJ"],
+  STANISLAV: ["STANISLAV", "STANYSLAV", "STANISLAU"],
   STEPAN: ["STEPAN", "STSIAPAN"],
   TIMOFEY: ["TIMOFEY", "TIMOFEI", "TYMOFIY", "TSIMAFEI"],
   VADIM: ["VADIM", "VADYM", "VADZIM"],
@@ -263,6 +263,7 @@ const EAST_SLAVIC: Readonly<Record<string, readonly string[]>> = {
   VLADIMIR: ["VLADIMIR", "VOLODYMYR", "ULADZIMIR", "VLADZIMIR"],
   VLADISLAV: ["VLADISLAV", "VLADYSLAV", "ULADZISLAU"],
   VYACHESLAV: ["VYACHESLAV", "VIACHESLAV", "VYACHASLAU", "VIACHASLAU"],
+  YAKOV: ["YAKOV", "YAKIV", "YAKAU", "IAKOV"],
   YAROSLAV: ["YAROSLAV", "JAROSLAV", "YARASLAU"],
   YEGOR: ["YEGOR", "EGOR", "YAHOR"],
   YURIY: ["YURIY", "YURI", "YURII", "IURII", "YURIJ", "YURY", "JURIJ"],
