@@ -2,7 +2,7 @@
  * Renders the `name.fuzzy` reason and the token alignment of a name match.
  */
 import { compoundParentEnd, successorClause, type NormalizedName } from "../normalize";
-import { alignmentEvidence, comparableHow, evidenceDiscount, isPluralOf, type MatchUnit, type NameAlignment, type NameAlgorithm, type NameUnits, type Reason } from "../score";
+import { alignmentEvidence, comparableHow, evidenceDiscount, isPluralOf, symbolNote, type MatchUnit, type NameAlignment, type NameAlgorithm, type NameUnits, type Reason } from "../score";
 import type { AlignedTokens } from "./hit";
 
 /** What the name reason is rendered from. */
@@ -39,35 +39,6 @@ export function alignedTokens(e: NameEvidence, alg: NameAlgorithm): AlignedToken
       how: comparableHow(qu, cu, alg) ?? "fuzzy",
     };
   });
-}
-
-/**
- * Which table says two units are one word, from the first symbol they share (a table's own word
- * before a nickname): undefined when they share none.
- * @example
- * symbolNote({ symbols: ["N:RU-KOLYA", "S:NIKOLAY"] }, { symbols: ["S:NIKOLAY"] }) //=> "one name in East Slavic forms: NIKOLAY"
- * symbolNote({ symbols: ["O:PLANT"] }, { symbols: ["O:PLANT"] }) //=> "descriptor or sector word: PLANT"
- */
-export function symbolNote(a: { readonly symbols: readonly string[] }, b: { readonly symbols: readonly string[] }): string | undefined {
-  const shared = a.symbols.filter((x) => b.symbols.includes(x));
-  const symbol = shared.find((x) => !x.startsWith("N:")) ?? shared[0];
-  if (symbol === undefined) return undefined;
-  const [kind, ...rest] = symbol.split(":");
-  const id = rest.join(":");
-  switch (kind) {
-    case "O":
-      return `descriptor or sector word: ${id}`;
-    case "N":
-      return `nickname: ${id.replace(/^RU-/, "")}`;
-    case "R":
-      return `romanisation: ${id}`;
-    case "S":
-      return `one name in East Slavic forms: ${id}`;
-    case "P":
-      return `patronymic, ${id.startsWith("F:") ? "daughter" : "son"} of ${id.slice(2)}`;
-    default:
-      return `table: ${symbol}`;
-  }
 }
 
 /**
