@@ -289,7 +289,8 @@ const eastSlavic: Record<string, string[]> = {};
 const patronymicStems: Record<string, string[]> = {};
 for (const [key, forms] of Object.entries(EAST_SLAVIC)) {
   const id = key.replace("†", "");
-  for (const f of forms) (eastSlavic[f] ??= []).push(id);
+  // A name with one form (IVAN) needs no symbol: it is only there to make patronymics (IVANOVNA).
+  if (forms.length > 1) for (const f of forms) (eastSlavic[f] ??= []).push(id);
   if (key.startsWith("†")) continue;
   for (const f of forms) {
     for (const stem of new Set([f, f.replace(/(?:IY|II|IJ|YI)$/, ""), f.replace(/[AEIOUYJ]$/, "")])) {
