@@ -37,12 +37,14 @@ function compareForm(s: string): string {
 }
 
 // Words that stay name words even where a table lists them: particles of Arabic and European
-// names, stop words, and short words that are given names or common name tokens.
+// names, stop words, short words that are given names or common name tokens, and sector spellings
+// that are also a personal name or a brand (CHANG: a Chinese surname and pinyin for factory).
 const KEEP_AS_NAME = new Set([
   "AL", "EL", "AS", "AD", "AR", "AZ", "AT", "AN", "ET", "ES", "ER", "EN", "DE", "DA", "DI", "DO", "DU", "LA", "LE", "BIN", "IBN",
   "BEN", "ABU", "ABD", "UMM", "VAN", "VON", "DER", "DEN", "THE", "OF", "AND", "FOR", "IN", "ON", "TO", "BY", "MA", "AB", "OY",
   "HE", "HA", "SE", "SI", "SU", "KA", "KO", "NA", "NO", "OU", "SO", "TA", "TE", "TI", "UN", "UNO", "YA", "YE", "YO", "IS", "IT",
   "AM", "MY", "ME", "WE", "US", "AI", "AK", "SHA", "SAD", "MOO", "ANO", "SIA", "KOR", "ONG", "CIA", "TAA", "TDA", "SAK", "GENERAL", "PRIVATE", "STATE", "NATIONAL", "UNION", "BANK", "TRUST", "FUND", "GROUP",
+  "CHANG", "ISLAM", "HIRA", "HIRE", "SOLA", "TAKI", "INTEL", "ROYAL", "PODER", "POLIS",
 ]);
 
 // rigour's generic legal-form tags → the matcher's families (src/normalize/token-tables.ts).
@@ -138,15 +140,14 @@ for (const [id, forms] of Object.entries(DESCRIPTORS)) for (const f of forms) ad
 // that holds another spelling of its sector (TATNEFT holds NEFT: a company, not a word; measured:
 // keeping those that begin with one, PETROLEUM, flagged unrelated companies), spellings under four
 // letters (romanised abjad such as ZYT, SKR: too short to be one word), and spellings that are also
-// a country (MALI: financial in Persian) or a common personal name or brand (CHANG: a Chinese
-// surname and pinyin for factory; ISLAM, HIRA, SOLA, TAKI; INTEL).
-const SECTOR_NAME_WORDS = new Set(["CHANG", "ISLAM", "HIRA", "HIRE", "SOLA", "TAKI", "INTEL", "ROYAL", "PODER", "POLIS"]);
+// a country (MALI: financial in Persian) or a common personal name or brand (in KEEP_AS_NAME,
+// which addOrgSymbol leaves out: CHANG, ISLAM, HIRA, SOLA, TAKI; INTEL).
 const NOT_A_SECTOR = new Set(["alqaeda", "hezbollah", "irgc", "pla", "ccp", "cia", "skb", "npp", "snco", "nbco", "bank"]);
 for (const [id, forms] of Object.entries(symbols.org_domains ?? {})) {
   if (NOT_A_SECTOR.has(id)) continue;
   const spellings = (forms ?? []).map(compareForm);
   for (const c of spellings) {
-    if (c.length < 4 || PLACE_WORDS.has(c) || SECTOR_NAME_WORDS.has(c)) continue;
+    if (c.length < 4 || PLACE_WORDS.has(c)) continue;
     if (spellings.some((o) => o.length >= 3 && c.length > o.length && c.includes(o) && !c.includes(" "))) continue;
     addOrgSymbol(c, id.toUpperCase());
   }
