@@ -48,7 +48,9 @@ function computeCanonical(text: string): string {
   // Belarusian surnames end in -AU/-OU/-EU where Russian ones end in -OV/-EV (MARSHALAU, TKACHOU,
   // SHAUTSOU; MARSHALOV, TKACHEV): the ending after a consonant is read as -OV, in words of six letters
   // or more — but not -SLAU, which is Russian -SLAV (YARASLAU, YAROSLAV: see the AU rule below).
-  if (s.length >= 6) s = s.replace(/(?<=[B-DF-HJ-NP-TV-Z])(?<!SL)(?:AU|OU|EU|AW|OW)$/, "OV");
+  const last = s.charCodeAt(s.length - 1);
+  // (A cheap test of the last letter, U or W, first: every new word passes here.)
+  if (s.length >= 6 && (last === 85 || last === 87)) s = s.replace(/(?<=[B-DF-HJ-NP-TV-Z])(?<!SL)(?:AU|OU|EU|AW|OW)$/, "OV");
   // Letter groups, longest first (each regex runs once over the token).
   s = s.replace(/TSCH/g, "CH").replace(/SCH/g, "SH").replace(/SZ/g, "SH").replace(/CZ/g, "CH").replace(/TCH/g, "CH");
   s = s.replace(/DZH/g, "J").replace(/DJ/g, "J").replace(/ZH/g, "J");

@@ -759,8 +759,7 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
         const orgWords = organisationWords(query);
         for (const m of searchNames(index, query, { minScore })) {
           const r = recordAt(m.recordIndex);
-          const t = inferredTypeFor(orgWords, r, m);
-          const score = t === undefined ? Math.round(m.score * 1e6) / 1e6 : Math.max(0, Math.round((m.score + t.weight) * 1e6) / 1e6);
+          const score = Math.max(0, Math.round((m.score + (inferredTypeFor(orgWords, r, m)?.weight ?? 0)) * 1e6) / 1e6);
           if (score >= minScore && score > (best.get(m.recordIndex)?.score ?? -1)) best.set(m.recordIndex, { id: r.id, list: r.list, recordId: r.sourceId, score });
         }
       }
