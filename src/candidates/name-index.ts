@@ -63,6 +63,7 @@ import {
   tokenSimilarity,
   unmatchedCandidateFactor,
   unmatchedQueryFactor,
+  UNIT_ROLE,
   type ComparableToken,
   type MatchHow,
   type NameAlgorithm,
@@ -121,8 +122,8 @@ export interface NameIndexData {
   readonly unitGlued: Uint8Array;
   readonly unitInitial: Uint8Array;
   readonly unitParticle: Uint8Array;
-  /** 1 for place words (see name-units.ts). */
-  readonly unitPlace: Uint8Array;
+  /** Role of each core unit: place, generic or distinctive word (`UNIT_ROLE` in name-units.ts), else 0. */
+  readonly unitRole: Uint8Array;
   /** 1 for units that are numbers (a number token, or glued text holding digits). */
   readonly unitNumber: Uint8Array;
   /** Names holding vocabulary text v: `postNames[postStart[v] … postStart[v+1]-1]`. */
@@ -267,7 +268,8 @@ export interface SearchScratch {
   readonly pairSim: Float64Array;
   qCovered: Uint8Array;
   qBest: Float64Array;
-  placeF: Float64Array;
+  unmatchedF: Float64Array;
+  unmatchedFPerson: Float64Array;
   inP: Uint8Array;
   known: Uint8Array;
   cBest: Float64Array;
@@ -327,7 +329,8 @@ function newScratch(vocab: number, names: number): SearchScratch {
     pairSim: new Float64Array(2),
     qCovered: new Uint8Array(32),
     qBest: new Float64Array(32),
-    placeF: new Float64Array(32),
+    unmatchedF: new Float64Array(32),
+    unmatchedFPerson: new Float64Array(32),
     inP: new Uint8Array(32),
     known: new Uint8Array(32),
     cBest: new Float64Array(64),
@@ -342,7 +345,8 @@ function fitCore(scratch: SearchScratch, core: number): void {
   while (size < core) size *= 2;
   scratch.qCovered = new Uint8Array(size);
   scratch.qBest = new Float64Array(size);
-  scratch.placeF = new Float64Array(size);
+  scratch.unmatchedF = new Float64Array(size);
+  scratch.unmatchedFPerson = new Float64Array(size);
   scratch.inP = new Uint8Array(size);
   scratch.known = new Uint8Array(size);
 }
@@ -530,7 +534,7 @@ export function buildNameIndex(records: readonly DesignationRecord[], options: B
   const unitGlued: number[] = [];
   const unitInitial: number[] = [];
   const unitParticle: number[] = [];
-  const unitPlace: number[] = [];
+  const unitRole: number[] = [];
   const unitNumber: number[] = [];
   pending.forEach((p, m) => {
     const units = buildNameUnits(p.name, weightOf, "candidate");
@@ -563,7 +567,7 @@ export function buildNameIndex(records: readonly DesignationRecord[], options: B
       unitGlued.push(u.glued ? 1 : 0);
       unitInitial.push(u.initial ? 1 : 0);
       unitParticle.push(u.particle ? 1 : 0);
-      unitPlace.push(u.place === true ? 1 : 0);
+      unitRole.push(u.role ?? 0);
       unitNumber.push(u.number ? 1 : 0);
     }
   });
@@ -609,7 +613,7 @@ export function buildNameIndex(records: readonly DesignationRecord[], options: B
     unitGlued: Uint8Array.from(unitGlued),
     unitInitial: Uint8Array.from(unitInitial),
     unitParticle: Uint8Array.from(unitParticle),
-    unitPlace: Uint8Array.from(unitPlace),
+    unitRole: Uint8Array.from(unitRole),
     unitNumber: Uint8Array.from(unitNumber),
     postStart,
     postNames,
@@ -883,7 +887,7 @@ function nameTable(data: NameIndexData, m: number): UnitTable {
     glued: data.unitGlued,
     initial: data.unitInitial,
     particle: data.unitParticle,
-    place: data.unitPlace,
+    role: data.unitRole,
     number: data.unitNumber,
   };
 }
@@ -1307,7 +1311,20 @@ function searchReading(index: NameIndex, query: NormalizedName, options: Reading
   );
   let wNot = 0;
   for (let k = 0; k < core; k++) wNot += qUnits[k]?.weight ?? 0;
-  const placeFactor = (k: number): number => ((qt.place?.[k] ?? 0) === 1 ? alg.unmatchedPlaceFactor : 1);
+  // The least an unmatched query word can cost, per word of it (name-score.ts): a place word its
+  // place factor; against an organisation's name, a generic word the factor after a distinctive list
+  // word matched exactly, and a repeated word the repeat's factor as well — but only while another
+  // of its repeats may be matched (`repeats`: the other core tokens with the same text).
+  // (Factors at most 1: one above 1 is not the least cost — the alignment may not apply it.)
+  const placeOnly = (k: number): number => ((qt.role?.[k] ?? 0) === UNIT_ROLE.place ? Math.min(1, alg.unmatchedPlaceFactor) : 1);
+  const unmatchedFactor = (k: number): number => ((qt.role?.[k] ?? 0) === UNIT_ROLE.generic ? Math.min(1, alg.genericAfterDistinctive) : placeOnly(k));
+  const repeat = Math.min(1, alg.repeatedWordFactor);
+  let repeats: number[][] | undefined;
+  for (let k = 0; k < core; k++) {
+    if ((qt.twin?.[k] ?? -1) < 0) continue;
+    repeats ??= Array.from({ length: core }, () => []);
+    for (let j = 0; j < core; j++) if (j !== k && qUnits[j]?.text === qUnits[k]?.text) (repeats[k] as number[]).push(j);
+  }
   let wIn = 0;
   // A list name gets the covered α only with pairs weighing `coveredEvidence` or more, and its
   // pairs weigh at most the query words they use (W(¬P) for a name matching no word of P).
@@ -1322,8 +1339,18 @@ function searchReading(index: NameIndex, query: NormalizedName, options: Reading
     if (wNot / (wNot + minAlpha * wIn) < options.minScore) break;
     inP[k] = 1;
     const w = qUnits[k]?.weight ?? 0;
-    wIn += w * placeFactor(k);
     wNot -= w;
+    if (repeats === undefined) {
+      wIn += w * unmatchedFactor(k);
+      continue;
+    }
+    // A repeated word is cheaper only while one of its repeats is outside P (may be matched).
+    wIn = 0;
+    for (let j = 0; j < core; j++) {
+      if (inP[j] === 0) continue;
+      const open = (repeats[j] as number[]).some((i) => inP[i] === 0);
+      wIn += (qUnits[j]?.weight ?? 0) * unmatchedFactor(j) * (open ? repeat : 1);
+    }
   }
   // (3) candidates: names holding a text comparable with a unit that covers a P token.
   // Each candidate also collects the P tokens its postings show comparable (a bit mask): before
@@ -1597,8 +1624,15 @@ function searchReading(index: NameIndex, query: NormalizedName, options: Reading
       factors[4 + 4 * personal + 2 * multi + 1] = Math.min(alg.unmatchedCandidateWeight, beta);
     }
   }
-  const placeF = scratch.placeF;
-  for (let k = 0; k < core; k++) placeF[k] = placeFactor(k);
+  // Per name: a person's (or untyped) name gets only the place factor; an organisation's the
+  // generic one too, and the repeat's while a repeat may be matched (see unmatchedFactor above).
+  const unmatchedF = scratch.unmatchedF;
+  const unmatchedFPerson = scratch.unmatchedFPerson;
+  for (let k = 0; k < core; k++) {
+    unmatchedF[k] = unmatchedFactor(k);
+    unmatchedFPerson[k] = placeOnly(k);
+  }
+
   // One closure for every candidate (not one per candidate): `from` is the current name's offset.
   let from = 0;
   // The pair's similarity is handed over in `pairSim[0]` and the name's highest kept in `pairSim[1]`
@@ -1663,16 +1697,21 @@ function searchReading(index: NameIndex, query: NormalizedName, options: Reading
       const mask = nameMask[m] as number;
       let wMatched = 0;
       let wMissed = 0;
+      const personalName = data.namePersonal[m] as number;
       for (let k = 0; k < core; k++) {
         // A token is known unmatched when its own unit's postings were read (P, or the mask pass)
         // and did not reach this name; glued units only ever add matches.
         if ((mask & (1 << k)) !== 0 || known[k] === 0) wMatched += qt.weight[k] as number;
-        else wMissed += (qt.weight[k] as number) * (placeF[k] as number);
+        else if (personalName === 1) wMissed += (qt.weight[k] as number) * (unmatchedFPerson[k] as number);
+        else {
+          let f = unmatchedF[k] as number;
+          if (repeats !== undefined) for (const j of repeats[k] as number[]) if ((mask & (1 << j)) !== 0 || known[j] === 0) f = (unmatchedF[k] as number) * repeat;
+          wMissed += (qt.weight[k] as number) * f;
+        }
       }
       // α and β as the exact bound below takes them; the list's unpaired weight is at least its
       // core weight less what the texts its postings showed can cover (when every query unit's
       // postings were read).
-      const personalName = data.namePersonal[m] as number;
       const multi = (data.nameCore[m] as number) > 1 ? 1 : 0;
       const covered = wMatched >= alg.coveredEvidence ? 1 : 0;
       // Pairs weigh at most the query weight they could match: the smallest evidence discount.
@@ -1830,7 +1869,12 @@ function searchReading(index: NameIndex, query: NormalizedName, options: Reading
     const discount = evidenceDiscount(wPaired, kind, alg);
     const alpha = (factors[2 * kind + (coverable ? 1 : 0)] as number) * discount;
     const beta = (factors[4 + 4 * kind + 2 * (cCore > 1 ? 1 : 0) + (coverable ? 1 : 0)] as number) * discount;
-    for (let k = 0; k < core; k++) if (qCovered[k] === 0) wOut += alpha * (qt.weight[k] as number) * (placeF[k] as number);
+    for (let k = 0; k < core; k++) {
+      if (qCovered[k] !== 0) continue;
+      let f = (kind === 1 ? unmatchedFPerson[k] : unmatchedF[k]) as number;
+      if (kind === 0 && repeats !== undefined) for (const j of repeats[k] as number[]) if (qCovered[j] === 1) f = (unmatchedF[k] as number) * repeat;
+      wOut += alpha * (qt.weight[k] as number) * f;
+    }
     for (let k = 0; k < cCore; k++) if (cCovered[k] === 0) wOut += beta * (data.unitWeight[from + k] as number);
     // The pairs' denominator share D is at least N / (highest similarity): no exact pair, no
     // score near 1 (N ≤ S, and N / (N / s + U) grows with N).

@@ -28,7 +28,7 @@ import { framed, isSnapshotFile, openSnapshotFile, type SnapshotFile } from "./s
 import { nameIndexFromData, slotsAnswer, slotsFit, vocabSlots, type NameIndex, type NameIndexData, type UnindexedName } from "./name-index";
 
 const MAGIC = "SSNX";
-const FORMAT_VERSION = 5;
+const FORMAT_VERSION = 6;
 
 type ArrayKind = "u8" | "u16" | "i32" | "u32" | "f64" | "text";
 
@@ -63,7 +63,7 @@ const ARRAY_FIELDS = [
   ["unitGlued", "u8"],
   ["unitInitial", "u8"],
   ["unitParticle", "u8"],
-  ["unitPlace", "u8"],
+  ["unitRole", "u8"],
   ["unitNumber", "u8"],
   ["namePersonal", "u8"],
   ["postStart", "i32"],

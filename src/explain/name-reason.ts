@@ -2,7 +2,7 @@
  * Renders the `name.fuzzy` reason and the token alignment of a name match.
  */
 import { compoundParentEnd, successorClause, type NormalizedName } from "../normalize";
-import { alignmentEvidence, comparableHow, evidenceDiscount, isPluralOf, symbolNote, type MatchUnit, type NameAlignment, type NameAlgorithm, type NameUnits, type Reason } from "../score";
+import { acronymAlone, alignmentEvidence, comparableHow, distinctiveAnchor, evidenceDiscount, isPluralOf, symbolNote, UNIT_ROLE, type MatchUnit, type NameAlignment, type NameAlgorithm, type NameUnits, type Reason } from "../score";
 import type { AlignedTokens } from "./hit";
 
 /** What the name reason is rendered from. */
@@ -63,6 +63,23 @@ export function nameReason(e: NameEvidence, alg: NameAlgorithm): Reason {
   const uq = e.alignment.unmatchedQuery.map((i) => coreLabel(e.query, e.queryUnits, i));
   const uc = e.alignment.unmatchedCandidate.map((i) => coreLabel(e.candidate, e.candidateUnits, i));
   if (uq.length > 0) parts.push(`query token${uq.length === 1 ? "" : "s"} ${uq.join(", ")} unmatched`);
+  // Descriptor words the caller added beside a distinctive list word matched exactly cost less.
+  const anchor = distinctiveAnchor(e.alignment, e.candidateUnits);
+  const generic = e.alignment.unmatchedQuery.filter((i) => e.queryUnits.units[i]?.role === UNIT_ROLE.generic).map((i) => coreLabel(e.query, e.queryUnits, i));
+  if (anchor !== undefined && generic.length > 0) {
+    const word = unitLabel(e.candidate, e.candidateUnits.units[anchor] as MatchUnit);
+    parts.push(`${generic.join(", ")}: descriptor word${generic.length === 1 ? "" : "s"} beside ${word}, a distinctive word matched exactly, cost ×${alg.genericAfterDistinctive}`);
+  }
+  // Against an organisation's name: a query word repeating a matched one, and initials of a run of
+  // list words with no other word matched exactly (name-score.ts).
+  if (e.candidateUnits.table.personal !== 1) {
+    const twin = e.queryUnits.table.twin;
+    const unmatched = new Set(e.alignment.unmatchedQuery);
+    const repeated = e.alignment.unmatchedQuery.filter((i) => (twin?.[i] ?? -1) >= 0 && !unmatched.has(twin?.[i] as number)).map((i) => coreLabel(e.query, e.queryUnits, i));
+    if (repeated.length > 0) parts.push(`${repeated.join(", ")} repeat${repeated.length === 1 ? "s" : ""} a matched word: cost ×${alg.repeatedWordFactor}`);
+    const initials = acronymAlone(e.alignment, e.queryUnits, e.candidateUnits);
+    if (initials !== undefined) parts.push(`${unitLabel(e.query, initials)}: initials with no other word matched exactly, counted at ${alg.runAcronymAloneSimilarity.toFixed(2)}`);
+  }
   // Rewrites the matcher made before aligning: digits read as letters, number words, glued words
   // split into list words, titles dropped.
   const rewrites = new Map<string, string[]>();

@@ -1,3 +1,5 @@
+import { COMMON_ENGLISH_WORDS } from "./common-words.generated";
+
 /**
  * Word tables for token classes. All entries are in compare form (upper-case ASCII, punctuation
  * removed, dotted abbreviations joined: "d.o.o." → "DOO", "S.A." → "SA").
@@ -223,3 +225,22 @@ export const PLACE_WORDS: ReadonlySet<string> = new Set([
   "SHARJAH", "SHENZHEN", "SOFIA", "STOCKHOLM", "TAIPEI", "TASHKENT", "TBILISI", "TEHRAN", "TIANJIN", "TOKYO", "TRIPOLI",
   "TUNIS", "VIENNA", "VILNIUS", "WARSAW", "YEREVAN", "ZURICH",
 ]);
+
+let commonWords: ReadonlySet<string> | undefined;
+
+/**
+ * Whether a word (compare form) is an everyday English word of five letters or more, or the plural
+ * of one (SCOWL sizes 10 and 20: scripts/build-common-words.ts). An organisation's name word that
+ * is not one is distinctive (BENEATHCO, LUMINOR, not TARGET or ARROW; see `genericAfterDistinctive`
+ * in the name algorithm). The set is made on first use: list names ask, and queries only about their
+ * descriptor and sector words.
+ * @example
+ * commonEnglishWord("ARROWS") //=> true
+ */
+export function commonEnglishWord(text: string): boolean {
+  commonWords ??= new Set(COMMON_ENGLISH_WORDS.split(/\s+/).filter((w) => w !== ""));
+  if (commonWords.has(text)) return true;
+  if (!text.endsWith("S")) return false;
+  const stem = text.slice(0, -1);
+  return commonWords.has(stem) || (text.endsWith("IES") && commonWords.has(`${text.slice(0, -3)}Y`)) || (text.endsWith("ES") && commonWords.has(text.slice(0, -2)));
+}

@@ -76,6 +76,19 @@ export interface NameAlgorithm extends EditCosts {
   /** Extra multiplier of an unmatched query place word (a country or city a caller adds). */
   readonly unmatchedPlaceFactor: number;
   /**
+   * Extra multiplier of an unmatched query generic word ("GENERAL TRADING", "ENGINEERING CENTER"), or
+   * descriptor word of the tables in another language (KOMBINAT), when a distinctive word of an
+   * organisation's list name is matched exactly (`UNIT_ROLE` in name-units.ts): a made-up name
+   * matched letter for letter is not contradicted by a descriptor.
+   */
+  readonly genericAfterDistinctive: number;
+  /**
+   * Extra multiplier of an unmatched query word that repeats a matched word of the same query
+   * ("STATE FERRY ENTERPRISE KERCH FERRY": the second FERRY adds nothing the list name lacks), against
+   * an organisation's list name.
+   */
+  readonly repeatedWordFactor: number;
+  /**
    * The place discount applies only once the matched words weigh this much: a place beside one
    * common word ("Tokyo Gas" ~ OOO GAS, GAS weighing 0.70) is no smaller a difference than any word.
    */
@@ -110,11 +123,16 @@ export interface NameAlgorithm extends EditCosts {
   readonly acronymSimilarity: number;
   /**
    * Similarity of a word and the initials of a run of an organisation's words, legal-form words
-   * included (SDB ~ SPECIAL DESIGN BUREAU in "JSC TURBINA SDB"): below every profile's review
-   * threshold alone (broad reviews from 0.72), so such initials count only beside other words that
-   * match.
+   * included (SDB ~ SPECIAL DESIGN BUREAU in "JSC TURBINA SDB"), when another word of the query, not a
+   * generic word, is matched exactly ("OKB TEMP" ~ "… OPYTNO KONSTRUKTORSKOYE BYURO TEMP", "ISIL-LIBYA").
    */
   readonly runAcronymSimilarity: number;
+  /**
+   * The same when no other word of the query is matched exactly ("PMI GROUP", GROUP a generic word):
+   * below every profile's review threshold (broad reviews from 0.72), so initials alone are never a
+   * hit. At most `runAcronymSimilarity` (the index bounds a pair with the larger).
+   */
+  readonly runAcronymAloneSimilarity: number;
   /** Similarity of a nickname and the given name it stands for (BILL ~ WILLIAM). */
   readonly nicknameSimilarity: number;
   readonly classFactors: ClassFactors;
@@ -173,6 +191,8 @@ export const NAMES_V2: NameAlgorithm = Object.freeze({
   unmatchedQueryWeightCoveredOrg: 0.25,
   coveredEvidence: 1,
   unmatchedPlaceFactor: 0.3,
+  genericAfterDistinctive: 0.3,
+  repeatedWordFactor: 0.25,
   placeEvidence: 0.8,
   evidenceDiscountFrom: 1.5,
   evidenceDiscountRate: 0.4,
@@ -185,7 +205,8 @@ export const NAMES_V2: NameAlgorithm = Object.freeze({
   singleFuzzyMaxLength: 8,
   nicknameSimilarity: 0.85,
   acronymSimilarity: 0.85,
-  runAcronymSimilarity: 0.7,
+  runAcronymSimilarity: 0.8,
+  runAcronymAloneSimilarity: 0.7,
   classFactors: Object.freeze({ word: 1, number: 1, generic: 0.35, place: 0.35, particle: 0.35, stop: 0.1, initial: 0.3 }),
   fullWeightRecordCount: 2,
   rarityExponent: 1,

@@ -32,7 +32,12 @@
  * when the whole listed name is matched by two or more pairs weighing `coveredEvidence` or more (the
  * listed name is in the query); a place word the caller adds costs `unmatchedPlaceFactor` of that,
  * unless the list name has an unmatched place of its own or the matched words weigh less than
- * `placeEvidence`. β makes extra list words evidence against:
+ * `placeEvidence`; a generic (descriptor) word the caller adds — or a descriptor or sector word of
+ * the tables in another language (KOMBINAT, KEJI) — costs `genericAfterDistinctive` of that once a
+ * distinctive word of an organisation's list name (`UNIT_ROLE`: five letters or more, not an
+ * everyday English word) is matched exactly: "BENEATHCO GENERAL TRADING DMCC" ~ "BENEATHCO DMCC",
+ * not "Arrow Electronics" ~ "STAR ARROW"; a word the query repeats, matched once, costs
+ * `repeatedWordFactor` of that. β makes extra list words evidence against:
  * 0.15 for a person's name (extra given names, patronymics) and whenever the whole query is matched
  * (two or more pairs, `coveredEvidence`), 0.3 for an organisation's, at least 0.15 for a one-word query.
  * A one-word query whose only pair is a fuzzy match of a short word loses `singleFuzzyPenalty` ×
@@ -44,12 +49,12 @@
  * Bound used by the candidate index: any alignment in which no pair covers a query token of a set
  * P scores at most W(¬P) / (W(¬P) + α·W(P)), with α the smallest this list name can get (the
  * covered α only when W(¬P) ≥ `coveredEvidence`, times the evidence discount at W(¬P): pairs weigh
- * at most the query words they use; place words counted at their discounted cost), where W sums query core-token weights (the numerator
+ * at most the query words they use; place and generic words counted at their discounted cost), where W sums query core-token weights (the numerator
  * N is at most the pairs' denominator share D and at most W(¬P) — a pair weighs at most its query
  * unit, a glued query unit at most the sum of the tokens it covers — and N/(D+U) ≤ N/(N+U)).
  */
 import type { NameAlgorithm } from "./algorithm";
-import type { NameUnits, UnitTable } from "./name-units";
+import { UNIT_ROLE, type MatchUnit, type NameUnits, type UnitTable } from "./name-units";
 import { comparableHow, similarityFor, type MatchHow } from "./token-similarity";
 
 /** A comparable pair of units (indices into the two names' units). */
@@ -194,6 +199,37 @@ export function alignmentEvidence(alignment: Pick<NameAlignment, "pairs">, q: Na
   return evidence;
 }
 
+/**
+ * The list unit, among an alignment's chosen pairs, of an exact pair with a distinctive word of an
+ * organisation's list name (`UNIT_ROLE.distinctive`): with one, the query's unmatched generic words
+ * cost `genericAfterDistinctive` of a word. Undefined when there is none.
+ * @example
+ * distinctiveAnchor(scoreNames(q, c, NAMES_V2), c) //=> 0
+ */
+export function distinctiveAnchor(alignment: Pick<NameAlignment, "pairs">, c: NameUnits): number | undefined {
+  const t = c.table;
+  if (t.personal === 1 || t.role === undefined) return undefined;
+  for (const p of alignment.pairs) if (p.sim >= 1 && t.role[t.offset + p.c] === UNIT_ROLE.distinctive) return p.c;
+  return undefined;
+}
+
+/**
+ * The query unit paired with the initials of a run of an organisation's list words when no other
+ * query word is matched exactly (the pair then counts at `runAcronymAloneSimilarity`), else undefined.
+ * @example
+ * acronymAlone(scoreNames(q, c, NAMES_V2), q, c)?.text //=> "OKB"
+ */
+export function acronymAlone(alignment: Pick<NameAlignment, "pairs">, q: NameUnits, c: NameUnits): MatchUnit | undefined {
+  const t = c.table;
+  if (t.personal === 1 || t.role === undefined) return undefined;
+  let initials: MatchUnit | undefined;
+  for (const p of alignment.pairs) {
+    if (t.role[t.offset + p.c] === UNIT_ROLE.runAcronym) initials ??= q.units[p.q];
+    else if (p.sim >= 1 && ((q.table.role?.[q.table.offset + p.q] ?? 0) === 0 || q.table.role?.[q.table.offset + p.q] === UNIT_ROLE.place)) return undefined;
+  }
+  return initials;
+}
+
 let usedQ = new Uint8Array(32);
 let usedC = new Uint8Array(32);
 
@@ -220,6 +256,15 @@ function greedy(
   let evidence = 0;
   let lastSim = 1;
   let lastGlued = false;
+  // A distinctive list word matched exactly (see UNIT_ROLE): the generic words the caller adds cost less.
+  let distinctive = false;
+  // Initials of a run of list words count at `runAcronymSimilarity` only beside another query word
+  // (not a generic word; a place is one: ISIL-LIBYA) matched exactly: `acronymWeight` is what they
+  // weigh, `wordExact` whether there is one.
+  let acronymWeight = 0;
+  let wordExact = false;
+  const cRole = c.personal === 1 ? undefined : c.role;
+  const qRole = q.role;
   for (const p of order) {
     const qi = q.offset + p.q;
     const ci = c.offset + p.c;
@@ -241,6 +286,10 @@ function greedy(
     pairs++;
     lastSim = p.sim;
     lastGlued = (q.glued[qi] as number) === 1 || (c.glued[ci] as number) === 1;
+    const role = cRole === undefined ? 0 : (cRole[ci] as number);
+    if (role === UNIT_ROLE.runAcronym) acronymWeight += w;
+    else if (p.sim >= 1 && (qRole === undefined || qRole[qi] === 0 || qRole[qi] === UNIT_ROLE.place)) wordExact = true;
+    if (p.sim >= 1 && role === UNIT_ROLE.distinctive) distinctive = true;
     // An initial stands for a word it only starts: the gap to the word's weight counts in part.
     den += (q.initial[qi] as number) === 1 || (c.initial[ci] as number) === 1 ? w + alg.initialGap * Math.abs(wq - wc) : w;
     chosen?.push(p);
@@ -259,11 +308,20 @@ function greedy(
   // A place word the caller added costs little, unless the list name has a place of its own left
   // unmatched (two different places are evidence against: "… OF GREECE" vs "… OF SYRIA") or the
   // matched words weigh less than `placeEvidence` (one common word: "Tokyo Gas" ~ OOO GAS).
-  let place = evidence >= alg.placeEvidence ? q.place : undefined;
-  if (place !== undefined && c.place !== undefined) for (let i = 0; i < c.coreCount; i++) if (usedC[i] === 0 && c.place[c.offset + i] === 1) place = undefined;
+  let place = evidence >= alg.placeEvidence;
+  if (place && c.role !== undefined) for (let i = 0; i < c.coreCount; i++) if (usedC[i] === 0 && c.role[c.offset + i] === UNIT_ROLE.place) place = false;
+  // A word the query repeats, matched once, adds nothing an organisation's list name lacks.
+  const twin = cRole === undefined ? undefined : q.twin;
   for (let i = 0; i < q.coreCount; i++) {
-    if (usedQ[i] === 0) den += alpha * (q.weight[q.offset + i] as number) * (place !== undefined && place[q.offset + i] === 1 ? alg.unmatchedPlaceFactor : 1);
+    if (usedQ[i] !== 0) continue;
+    const role = qRole === undefined ? 0 : (qRole[q.offset + i] as number);
+    let factor = role === UNIT_ROLE.place && place ? alg.unmatchedPlaceFactor : role === UNIT_ROLE.generic && distinctive ? alg.genericAfterDistinctive : 1;
+    const t = twin === undefined ? -1 : (twin[q.offset + i] as number);
+    if (t >= 0 && usedQ[t] === 1) factor *= alg.repeatedWordFactor;
+    den += alpha * (q.weight[q.offset + i] as number) * factor;
   }
+  // (Never above runAcronymSimilarity, the similarity the index bounds the pair with.)
+  if (acronymWeight > 0 && !wordExact && alg.runAcronymAloneSimilarity < alg.runAcronymSimilarity) num -= (alg.runAcronymSimilarity - alg.runAcronymAloneSimilarity) * acronymWeight;
   for (let i = 0; i < c.coreCount; i++) if (usedC[i] === 0) den += beta * (c.weight[c.offset + i] as number);
   let score = den > 0 ? num / den : 0;
   // A number left unmatched on both sides: two different numbers.

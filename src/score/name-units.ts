@@ -18,8 +18,9 @@
  * around one (عبد الله ~ ABDULLAH, عتیق الله ~ ATIQULLAH), since their skeletons are short and would
  * otherwise glue into anything.
  */
-import { latinSkeleton, type NameToken, type NormalizedName } from "../normalize";
+import { commonEnglishWord, latinSkeleton, type NameToken, type NormalizedName } from "../normalize";
 import { comparableToken, type ComparableToken } from "./token-similarity";
+import { tokenSymbols } from "./token-symbols";
 
 /** One unit of a name: a core token or a glued run of adjacent tokens. */
 export interface MatchUnit extends ComparableToken {
@@ -34,8 +35,44 @@ export interface MatchUnit extends ComparableToken {
   readonly particle: boolean;
   /** Indices into the normalised name's `tokens`. */
   readonly tokens: readonly number[];
-  /** A place word (country, capital) added to an organisation's name. */
-  readonly place?: boolean;
+  /** What the unit is ({@link UNIT_ROLE}); absent for an ordinary word and for glued units but a run's initials. */
+  readonly role?: number;
+}
+
+/**
+ * Roles of a unit (`MatchUnit.role`, `UnitTable.role`):
+ * - a core token that is a place word (country, capital) added to an organisation's name;
+ * - a generic (descriptor) word; on the query side also a descriptor or sector word of the tables
+ *   that is not an everyday English word (KOMBINAT, KEJI, XINXI, AVIATION — not UNITED, FINANCIAL,
+ *   which name companies too), for the one rule that reads it: left unmatched beside a distinctive
+ *   list word matched exactly, it costs `genericAfterDistinctive` of a word (its weight is unchanged);
+ * - in a list name only, a distinctive word: five letters or more, not an everyday English word
+ *   ({@link commonEnglishWord}), not a descriptor or sector word of the tables (nor the plural of one);
+ * - the initials of a run of an organisation's words (`runAcronymSimilarity` beside another query
+ *   word matched exactly, else `runAcronymAloneSimilarity`).
+ */
+export const UNIT_ROLE = Object.freeze({ place: 1, generic: 2, distinctive: 3, runAcronym: 4 });
+
+/** Shortest distinctive word (shorter words collide by chance: AEON, PUMA, EMC). */
+export const DISTINCTIVE_LENGTH = 5;
+
+const LATIN_WORD = /^[A-Z]+$/;
+
+function roleOf(t: NameToken, side: NameSide): number {
+  if (t.cls === "place") return UNIT_ROLE.place;
+  if (t.cls === "generic") return UNIT_ROLE.generic;
+  if (t.cls !== "word" || t.abjad) return 0;
+  if (side === "query") return sectorWord(t.text) && !commonEnglishWord(t.text) ? UNIT_ROLE.generic : 0;
+  return distinctiveWord(t.text) ? UNIT_ROLE.distinctive : 0;
+}
+
+// A descriptor or sector word of the tables (AIRLINE, AVIATION, ZAVOD): a class of business, not a
+// name, whatever its length.
+const sectorWord = (text: string): boolean => tokenSymbols(text).some((s) => s.startsWith("O:"));
+
+function distinctiveWord(text: string): boolean {
+  if (text.length < DISTINCTIVE_LENGTH || !LATIN_WORD.test(text) || commonEnglishWord(text) || sectorWord(text)) return false;
+  return !(text.endsWith("S") && sectorWord(text.slice(0, -1)));
 }
 
 /**
@@ -61,8 +98,16 @@ export interface UnitTable {
   readonly personal: number;
   /** Text lengths of the units (query tables; see `singleFuzzyMaxLength`). */
   readonly length?: ArrayLike<number>;
-  /** 1 for core tokens that are place words (query side: unmatched, they cost `unmatchedPlaceFactor` of a word). */
-  readonly place?: ArrayLike<number>;
+  /**
+   * {@link UNIT_ROLE} of each core token: unmatched, a query's place words cost `unmatchedPlaceFactor`
+   * of a word, and its generic words `genericAfterDistinctive` when a distinctive list word is matched exactly.
+   */
+  readonly role?: ArrayLike<number>;
+  /**
+   * Query tables: for each core token, the index of an earlier or later core token with the same
+   * text, else -1 (a repeated word: "STATE FERRY ENTERPRISE KERCH FERRY"; see `repeatedWordFactor`).
+   */
+  readonly twin?: ArrayLike<number>;
   /** 1 for core tokens that are numbers (see `numberMismatchPenalty`). */
   readonly number?: ArrayLike<number>;
 }
@@ -125,7 +170,7 @@ export function buildNameUnits(name: NormalizedName, weightOf: (token: NameToken
     if (!isCore(t)) continue;
     coreIndex[i] = units.length;
     const ct = comparableToken(t.text, t.skeleton, { abjad: t.abjad, initial: t.cls === "initial", number: t.cls === "number" });
-    units.push(unitOf(ct, weightOf(t), units.length, 1, false, t.cls === "particle", [i], t.cls === "place"));
+    units.push(unitOf(ct, weightOf(t), units.length, 1, false, t.cls === "particle", [i], roleOf(t, side)));
   }
   const coreCount = units.length;
   const seen = new Set<string>();
@@ -154,7 +199,7 @@ export function buildNameUnits(name: NormalizedName, weightOf: (token: NameToken
     // contiguous range of core indices.
     // Everything about a unit but its cover follows from its text, as the index stores it.
     const ct = comparableToken(text, abjad ? collapseSkeletons(parts.map((p) => p.skeleton)) : latinSkeleton(text), { abjad, number: DIGIT.test(text) });
-    units.push(unitOf(ct, weight, cover[0] as number, cover.length, true, parts.some((p) => p.cls === "particle"), idx, false));
+    units.push(unitOf(ct, weight, cover[0] as number, cover.length, true, parts.some((p) => p.cls === "particle"), idx, 0));
   };
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i] as NameToken;
@@ -241,7 +286,7 @@ function addRunAcronyms(tokens: readonly NameToken[], coreIndex: readonly number
       // PRIVATE+MILITARY+COMPANY); only the core words are covered.
       const covered: number[] = [];
       for (let i = token[s] as number; i <= (token[e] as number); i++) covered.push(i);
-      units.push({ ...comparableToken(text, "", { acronym: true, run: true }), weight, coverFirst: first, coverLen: last - first + 1, glued: true, particle: false, tokens: covered });
+      units.push({ ...comparableToken(text, "", { acronym: true, run: true }), weight, coverFirst: first, coverLen: last - first + 1, glued: true, particle: false, tokens: covered, role: UNIT_ROLE.runAcronym });
     }
   }
 }
@@ -250,10 +295,10 @@ function addRunAcronyms(tokens: readonly NameToken[], coreIndex: readonly number
  * A match unit from its comparable token, written field by field (an object spread per unit was
  * half of the time of preparing a query's units).
  */
-function unitOf(ct: ComparableToken, weight: number, coverFirst: number, coverLen: number, glued: boolean, particle: boolean, tokens: readonly number[], place: boolean): MatchUnit {
+function unitOf(ct: ComparableToken, weight: number, coverFirst: number, coverLen: number, glued: boolean, particle: boolean, tokens: readonly number[], role: number): MatchUnit {
   if (ct.acronym === true) return { ...ct, weight, coverFirst, coverLen, glued, particle, tokens };
   const { text, canon, skeleton, abjad, initial, number, symbols } = ct;
-  if (place) return { text, canon, skeleton, abjad, initial, number, symbols, weight, coverFirst, coverLen, glued, particle, tokens, place: true };
+  if (role !== 0) return { text, canon, skeleton, abjad, initial, number, symbols, weight, coverFirst, coverLen, glued, particle, tokens, role };
   return { text, canon, skeleton, abjad, initial, number, symbols, weight, coverFirst, coverLen, glued, particle, tokens };
 }
 
@@ -281,8 +326,9 @@ export function toUnitTable(units: readonly MatchUnit[], coreCount: number, pers
     glued: units.map((u) => (u.glued ? 1 : 0)),
     initial: units.map((u) => (u.initial ? 1 : 0)),
     particle: units.map((u) => (u.particle ? 1 : 0)),
-    place: units.map((u) => (u.place === true ? 1 : 0)),
+    role: units.map((u) => u.role ?? 0),
     number: units.map((u) => (u.number ? 1 : 0)),
     length: units.map((u) => u.text.length),
+    twin: units.map((u, i) => (i < coreCount ? units.findIndex((v, j) => j !== i && j < coreCount && v.text === u.text) : -1)),
   };
 }

@@ -110,13 +110,16 @@ describeWithData("indexed search equals the brute-force scan", EVAL_FILES, () =>
     nameIndex: fc.nat(),
     add: fc.array(fc.constantFrom(...DESCRIPTORS), { maxLength: 3 }),
     replace: fc.option(fc.record({ at: fc.nat(), word: fc.constantFrom(...DESCRIPTORS) }), { nil: undefined }),
+    // A word of the name said twice (repeatedWordFactor).
+    repeat: fc.option(fc.nat(), { nil: undefined }),
     minScore: fc.constantFrom(0.55, 0.65, 0.72, 0.8, 0.86, 0.92, 0.95),
   });
   let orgs: string[] | undefined;
-  test.prop([described], { numRuns: 150 })("over organisation names described in other words", ({ nameIndex, add, replace, minScore }) => {
+  test.prop([described], { numRuns: 150 })("over organisation names described in other words", ({ nameIndex, add, replace, repeat, minScore }) => {
     orgs ??= records.filter((r) => r.subject.type === "organization").flatMap((r) => r.subject.names.map((n) => n.value)).filter((n) => n.split(" ").length >= 3);
     const words = (orgs[nameIndex % orgs.length] as string).split(" ");
     if (replace !== undefined) words[replace.at % words.length] = replace.word;
+    if (repeat !== undefined) words.push(words[repeat % words.length] as string);
     const n = normalizeName([...words, ...add].join(" "));
     expect(searchNames(latin, n, { minScore })).toEqual(scanNames(latin, n, { minScore }));
   });
@@ -172,8 +175,8 @@ describeWithData("indexed search equals the brute-force scan", EVAL_FILES, () =>
     expect(first.alignment.score).toBeGreaterThan(0.8);
   });
 
-  it.each(["النا محمدامین تنزیلی", "ن محمد", "A. O. Smith", "T.G.A. D.O.O.", "M.A.T.S.A. S.A. DE C.V.", "A R M Y  S U P P L Y", "AlexanderLukashenko", "IRGC", "Islamic Revolutionary Guard Corps"])(
-    "equals the scan on %s (one-letter abjad words, initials, split readings, acronyms)",
+  it.each(["النا محمدامین تنزیلی", "ن محمد", "A. O. Smith", "T.G.A. D.O.O.", "M.A.T.S.A. S.A. DE C.V.", "A R M Y  S U P P L Y", "AlexanderLukashenko", "IRGC", "Islamic Revolutionary Guard Corps", "OKB Temp", "JSC Turbina SDB", "PMC Wagner Group", "State Ferry Enterprise Kerch Ferry", "Belvneshpromservice General Trading Engineering Center"])(
+    "equals the scan on %s (one-letter abjad words, initials, split readings, acronyms, descriptor and repeated words)",
     (q) => {
       for (const ix of [latin, index]) for (const minScore of [0.3, 0.57, 0.8]) expect(searchNames(ix, normalizeName(q), { minScore })).toEqual(scanNames(ix, normalizeName(q), { minScore }));
     },

@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { normalizeName, type NameContext } from "../../src/normalize";
-import { alignmentEvidence, buildNameUnits, classWeight, comparableHow, evidenceDiscount, NAMES_V2, patronymicSymbols, scoreNames, tokenSimilarity } from "../../src/score";
+import { commonEnglishWord, normalizeName, type NameContext } from "../../src/normalize";
+import { alignmentEvidence, buildNameUnits, classWeight, comparableHow, evidenceDiscount, NAMES_V2, patronymicSymbols, scoreNames, tokenSimilarity, UNIT_ROLE } from "../../src/score";
 import type { NameToken } from "../../src/normalize";
 
 // Rarity 1 for every token; class factors as in names-v2 (initials, particles weigh less).
@@ -306,5 +306,101 @@ describe("glued units of Arabic-script names", () => {
     const texts = glued("عبد الله البلوي");
     expect(texts.filter((t) => t.startsWith("LH"))).toEqual([]);
     expect(glued("سراج الدين الحسن").filter((t) => t.startsWith("DYN"))).toEqual([]);
+  });
+});
+
+describe("descriptor words beside a distinctive word matched exactly", () => {
+  const org = (q: string, c: string, alg = NAMES_V2) => scoreNames(units(q, "query"), units(c, "candidate", "organization"), alg).score;
+  const person = (q: string, c: string, alg = NAMES_V2) => scoreNames(units(q, "query"), units(c, "candidate", "person"), alg).score;
+  const without = { ...NAMES_V2, genericAfterDistinctive: 1 };
+
+  it("knows everyday English words (SCOWL), their plurals, and nothing made up", () => {
+    expect(["TARGET", "ARROWS", "UNITED", "STANDARD", "FACTORIES"].filter((w) => commonEnglishWord(w))).toEqual(["TARGET", "ARROWS", "UNITED", "STANDARD", "FACTORIES"]);
+    expect(["KORVESTA", "BENEATHCO", "LUMINOR", "TELMOSH"].some((w) => commonEnglishWord(w))).toBe(false);
+  });
+
+  it("marks a list name's distinctive words only: five letters or more, not everyday English, not a sector word", () => {
+    const roles = (c: string) => units(c, "candidate", "organization").units.slice(0, 3).map((u) => u.role ?? 0);
+    expect(roles("KORVESTA TARGET ZEST")).toEqual([UNIT_ROLE.distinctive, 0, 0]);
+    expect(roles("AVIATION AIRLINES KORVESTA")).toEqual([0, 0, UNIT_ROLE.distinctive]);
+    // The query side marks no distinctive word; its descriptor words in other languages count as generic words here.
+    expect(units("KORVESTA KOMBINAT UNITED", "query").units.slice(0, 3).map((u) => u.role ?? 0)).toEqual([0, UNIT_ROLE.generic, 0]);
+  });
+
+  it("makes the generic words a caller adds cost less: review at least", () => {
+    expect(org("KORVESTA GENERAL TRADING DMCC", "KORVESTA DMCC")).toBeGreaterThanOrEqual(0.8);
+    expect(org("KORVESTA GENERAL TRADING DMCC", "KORVESTA DMCC")).toBeGreaterThan(org("KORVESTA GENERAL TRADING DMCC", "KORVESTA DMCC", without));
+    expect(org("TELMOSH ENGINEERING CENTER LLC", "LLC TELMOSH")).toBeGreaterThan(org("TELMOSH ENGINEERING CENTER LLC", "LLC TELMOSH", without));
+  });
+
+  it("makes a descriptor word in another language cost less too, not an English table word that names companies", () => {
+    expect(org("SIBIRSKIE KORVESTA GORNO KOMBINAT", "OOO SIBIRSKIE KORVESTA")).toBeGreaterThan(org("SIBIRSKIE KORVESTA GORNO KOMBINAT", "OOO SIBIRSKIE KORVESTA", without));
+    expect(org("KORVESTA UNITED", "KORVESTA LLC")).toBe(org("KORVESTA UNITED", "KORVESTA LLC", without));
+  });
+
+  it.each([
+    ["an everyday English word", "ARROW GENERAL TRADING", "ARROW LLC"],
+    ["a short word", "ZEST GENERAL TRADING", "ZEST LLC"],
+    ["a sector word", "AVIATION GENERAL TRADING", "AVIATION LLC"],
+    ["a fuzzy match", "KORVESTO GENERAL TRADING", "KORVESTA LLC"],
+  ])("leaves the cost as it was beside %s", (_, q, c) => {
+    expect(org(q, c)).toBe(org(q, c, without));
+  });
+
+  it("leaves persons' names as they were, and an added distinctive word costs in full", () => {
+    expect(person("Korvesta General Trading", "KORVESTA, Ali")).toBe(person("Korvesta General Trading", "KORVESTA, Ali", without));
+    expect(org("KORVESTA TELMOSH DMCC", "KORVESTA DMCC")).toBe(org("KORVESTA TELMOSH DMCC", "KORVESTA DMCC", without));
+  });
+
+  it("says which words cost less and why", async () => {
+    const { detail } = await explainedOrg("KORVESTA GENERAL TRADING DMCC", "KORVESTA DMCC");
+    expect(detail).toContain(`GENERAL, TRADING: descriptor words beside KORVESTA, a distinctive word matched exactly, cost ×${NAMES_V2.genericAfterDistinctive}`);
+    expect((await explainedOrg("ARROW GENERAL TRADING", "ARROW LLC")).detail).not.toContain("descriptor words beside");
+  });
+});
+
+describe("a word the query repeats", () => {
+  const org = (q: string, c: string, alg = NAMES_V2) => scoreNames(units(q, "query"), units(c, "candidate", "organization"), alg).score;
+  const person = (q: string, c: string, alg = NAMES_V2) => scoreNames(units(q, "query"), units(c, "candidate", "person"), alg).score;
+  const without = { ...NAMES_V2, repeatedWordFactor: 1 };
+
+  it("costs less once the word is matched, against an organisation's name", () => {
+    const q = "STATE FERRY ENTERPRISE KORVESTA FERRY";
+    const c = "STATE SHIPPING COMPANY KORVESTA SEA FERRY";
+    expect(org(q, c)).toBeGreaterThan(org(q, c, without));
+    expect(org("KORVESTA FERRY TELMOSH", c)).toBe(org("KORVESTA FERRY TELMOSH", c, without));
+  });
+
+  it("leaves persons' names as they were", () => {
+    expect(person("Ibrahim Korvesta Korvesta", "KORVESTA, Ali")).toBe(person("Ibrahim Korvesta Korvesta", "KORVESTA, Ali", without));
+  });
+
+  it("says so in the name reason", async () => {
+    const { detail } = await explainedOrg("STATE FERRY ENTERPRISE KORVESTA FERRY", "STATE SHIPPING COMPANY KORVESTA SEA FERRY");
+    expect(detail).toContain(`FERRY repeats a matched word: cost ×${NAMES_V2.repeatedWordFactor}`);
+  });
+});
+
+describe("initials of a run of an organisation's words", () => {
+  const org = (q: string, c: string, alg = NAMES_V2) => scoreNames(units(q, "query"), units(c, "candidate", "organization"), alg).score;
+  const list = "OPYTNO KONSTRUKTORSKOYE BYURO KORVESTA";
+
+  it("count at runAcronymSimilarity beside another word matched exactly", () => {
+    expect(org("OKB KORVESTA", list)).toBe(org("OKB KORVESTA", list, { ...NAMES_V2, runAcronymAloneSimilarity: NAMES_V2.runAcronymSimilarity }));
+    expect(org("OKB KORVESTA", list)).toBeGreaterThan(org("OKB KORVESTA", list, { ...NAMES_V2, runAcronymSimilarity: NAMES_V2.runAcronymAloneSimilarity }));
+    // A place word is another word too (a branch's name).
+    const isil = "ISLAMIC STATE OF IRAQ AND THE LEVANT LIBYA";
+    expect(org("ISIL-LIBYA", isil)).toBeGreaterThan(org("ISIL-LIBYA", isil, { ...NAMES_V2, runAcronymSimilarity: NAMES_V2.runAcronymAloneSimilarity }));
+  });
+
+  it("count at runAcronymAloneSimilarity beside generic words only, never a hit alone", () => {
+    const c = "OPYTNO KONSTRUKTORSKOYE BYURO GROUP";
+    expect(org("OKB GROUP", c)).toBeCloseTo(org("OKB GROUP", c, { ...NAMES_V2, runAcronymSimilarity: NAMES_V2.runAcronymAloneSimilarity }), 12);
+    expect(org("OKB", "OPYTNO KONSTRUKTORSKOYE BYURO")).toBeLessThan(0.72);
+  });
+
+  it("says in the name reason when they count alone", async () => {
+    expect((await explainedOrg("OKB GROUP", "OPYTNO KONSTRUKTORSKOYE BYURO GROUP")).detail).toContain(`OKB: initials with no other word matched exactly, counted at ${NAMES_V2.runAcronymAloneSimilarity.toFixed(2)}`);
+    expect((await explainedOrg("OKB KORVESTA", list)).detail).not.toContain("initials with no other word");
   });
 });

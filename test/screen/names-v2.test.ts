@@ -6,6 +6,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { renderScreenResult } from "../../src/cli/render-screen-result";
 import { createScreener, type ScreenResult, type Screener } from "../../src/screen";
+import { NAMES_V2 } from "../../src/score";
 import { EVAL_FILES, evalLists } from "../eval/designations";
 import { describeWithData } from "../shared-data";
 import { handMadeList } from "./fixtures";
@@ -231,13 +232,16 @@ describeWithData("numbers, initials, nicknames, acronyms", EVAL_FILES, () => {
     expect(decision("Jean-Pierre Smith", "test-cases:jp-smith")).toBe("alert");
   });
 
-  // The initials of some of a name's words, legal-form words included, beside words that match:
-  // a review (initials alone say little), and never on the initials alone.
+  // The initials of some of a name's words, legal-form words included, beside a word that matches
+  // exactly: the whole listed name is accounted for (an alert since the twelfth session; a review
+  // before, when initials counted 0.7 wherever they stood); never on the initials alone, nor beside
+  // generic words only.
   it("reads initials of a run of an organisation's words beside other matching words", () => {
-    expect(decision("JSC Volkhovets SDB", "test-cases:volkhovets-sdb")).toBe("review");
-    expect(decision("PMC Zarnitsa", "test-cases:zarnitsa-pmc")).toBe("review");
+    expect(decision("JSC Volkhovets SDB", "test-cases:volkhovets-sdb")).toBe("alert");
+    expect(flagged("PMC Zarnitsa", "test-cases:zarnitsa-pmc")).toBe(true);
     const hit = screen("JSC Volkhovets SDB").hits.find((h) => h.recordId === "volkhovets-sdb");
-    expect(hit?.reasons.find((r) => r.feature === "name.fuzzy")?.detail).toContain("SDB~SPECIAL+DESIGN+BUREAU 0.70 (initials)");
+    expect(hit?.reasons.find((r) => r.feature === "name.fuzzy")?.detail).toContain(`SDB~SPECIAL+DESIGN+BUREAU ${NAMES_V2.runAcronymSimilarity.toFixed(2)} (initials)`);
+    expect(flagged("SDB Group", "test-cases:volkhovets-sdb")).toBe(false);
     expect(flagged("SDB", "test-cases:volkhovets-sdb")).toBe(false);
     expect(flagged("PMC", "test-cases:zarnitsa-pmc")).toBe(false);
   });
