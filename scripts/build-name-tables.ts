@@ -129,6 +129,10 @@ const DESCRIPTORS: Readonly<Record<string, readonly string[]>> = {
   COOP: ["TAAVON", "TAAVONI"],
   TRADE: ["BAZARGANI"],
   MGMT: ["UPRAVLYAYUSHCHAYA", "UPRAVLYAYUSHCHEY", "MODIRIYAT"],
+  // "People's" in the names of parties, armies and republics (LUGANSK PEOPLE'S REPUBLIC ~ LUGANSKAYA
+  // NARODNAYA RESPUBLIKA, EJERCITO REVOLUCIONARIO POPULAR); not HALK, KHALQ or SHAABI, which are
+  // also names of banks and people.
+  PEOPLE: ["PEOPLE", "PEOPLES", "POPULAR", "POPULAIRE", "POPOLARE", "NARODNY", "NARODNYY", "NARODNAYA", "NARODNOE", "NARODNOGO", "NARODNOY", "NARODNAJA", "LAIKOS", "LAIKI"],
 };
 for (const [id, forms] of Object.entries(DESCRIPTORS)) for (const f of forms) addOrgSymbol(f, id);
 

@@ -39,6 +39,8 @@ describe("normalizeName: token classes", () => {
     ]);
     expect(normalizeName("BELVNESHPROMSERVICE RUE").tokens.map((t) => t.legalFamily ?? "-")).toEqual(["-", "unitary-enterprise"]);
     expect(normalizeName("SIS d.o.o.").tokens[1]?.legalFamily).toBe("limited-liability");
+    // The Finnish osakeyhtiö, two letters the tables' rule for short words would leave a word.
+    expect(normalizeName("KORVESTA OY", { context: "organization" }).tokens.map((t) => t.legalFamily ?? t.cls)).toEqual(["word", "limited-liability"]);
   });
 
   it("recognises Mexican legal forms written with dots and DE", () => {

@@ -27,6 +27,9 @@ describe("token comparability", () => {
     ["ZAVOD", "PLANT", "symbol"],
     ["NAFT", "OIL", "symbol"],
     ["BYURO", "BUREAU", "symbol"],
+    // "People's" in party, army and republic names.
+    ["NARODNAYA", "PEOPLES", "symbol"],
+    ["POPULAR", "PEOPLES", "symbol"],
     // Sector words across languages (rigour org_domains).
     ["ALMAZ", "DIAMOND", "symbol"],
     ["ELMAS", "DIAMOND", "symbol"],
