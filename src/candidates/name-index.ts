@@ -122,7 +122,7 @@ export interface NameIndexData {
   readonly unitGlued: Uint8Array;
   readonly unitInitial: Uint8Array;
   readonly unitParticle: Uint8Array;
-  /** Role of each core unit: place, generic or distinctive word (`UNIT_ROLE` in name-units.ts), else 0. */
+  /** Role of each unit (`UNIT_ROLE` in name-units.ts: a place, generic or distinctive word, a run's initials), else 0. */
   readonly unitRole: Uint8Array;
   /** 1 for units that are numbers (a number token, or glued text holding digits). */
   readonly unitNumber: Uint8Array;
@@ -1632,7 +1632,6 @@ function searchReading(index: NameIndex, query: NormalizedName, options: Reading
     unmatchedF[k] = unmatchedFactor(k);
     unmatchedFPerson[k] = placeOnly(k);
   }
-
   // One closure for every candidate (not one per candidate): `from` is the current name's offset.
   let from = 0;
   // The pair's similarity is handed over in `pairSim[0]` and the name's highest kept in `pairSim[1]`
@@ -1860,7 +1859,13 @@ function searchReading(index: NameIndex, query: NormalizedName, options: Reading
       }
     }
     let sList = 0;
-    for (let k = 0; k < cCore; k++) if (cCovered[k] === 1) sList += (cBest[k] as number) * (data.unitWeight[from + k] as number);
+    // Whether a distinctive word of the name can pair exactly (else the query's generic words cost in full).
+    let exactDistinctive = false;
+    for (let k = 0; k < cCore; k++) {
+      if (cCovered[k] !== 1) continue;
+      sList += (cBest[k] as number) * (data.unitWeight[from + k] as number);
+      if ((cBest[k] as number) >= 1 && data.unitRole[from + k] === UNIT_ROLE.distinctive) exactDistinctive = true;
+    }
     const sPaired = sQuery < sList ? sQuery : sList;
     // The smallest α and β this name could get (covered only with evidence ≥ coveredEvidence).
     const coverable = wPaired >= alg.coveredEvidence;
@@ -1871,8 +1876,9 @@ function searchReading(index: NameIndex, query: NormalizedName, options: Reading
     const beta = (factors[4 + 4 * kind + 2 * (cCore > 1 ? 1 : 0) + (coverable ? 1 : 0)] as number) * discount;
     for (let k = 0; k < core; k++) {
       if (qCovered[k] !== 0) continue;
-      let f = (kind === 1 ? unmatchedFPerson[k] : unmatchedF[k]) as number;
-      if (kind === 0 && repeats !== undefined) for (const j of repeats[k] as number[]) if (qCovered[j] === 1) f = (unmatchedF[k] as number) * repeat;
+      const base = (kind === 1 || !exactDistinctive ? unmatchedFPerson[k] : unmatchedF[k]) as number;
+      let f = base;
+      if (kind === 0 && repeats !== undefined) for (const j of repeats[k] as number[]) if (qCovered[j] === 1) f = base * repeat;
       wOut += alpha * (qt.weight[k] as number) * f;
     }
     for (let k = 0; k < cCore; k++) if (cCovered[k] === 0) wOut += beta * (data.unitWeight[from + k] as number);

@@ -226,21 +226,52 @@ export const PLACE_WORDS: ReadonlySet<string> = new Set([
   "TUNIS", "VIENNA", "VILNIUS", "WARSAW", "YEREVAN", "ZURICH",
 ]);
 
-let commonWords: ReadonlySet<string> | undefined;
+// Compares the word at [start, end) of `s` with `w`, as Array#sort ordered the table (code units).
+function compareWordAt(s: string, start: number, end: number, w: string): number {
+  const n = Math.min(end - start, w.length);
+  for (let i = 0; i < n; i++) {
+    const d = s.charCodeAt(start + i) - w.charCodeAt(i);
+    if (d !== 0) return d;
+  }
+  return end - start - w.length;
+}
+
+// Binary search of the sorted, white-space separated word table, in place: no set of ten thousand
+// strings is made (the table is asked while the embedded lists' names are explained, on cold start).
+function tableHas(s: string, w: string): boolean {
+  let lo = 0;
+  let hi = s.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    // The word holding `mid` (lo is always at a separator or 0), or the next one.
+    let start = mid;
+    while (start > lo && s.charCodeAt(start - 1) > 32) start--;
+    while (start < hi && s.charCodeAt(start) <= 32) start++;
+    if (start >= hi) {
+      hi = mid;
+      continue;
+    }
+    let end = start;
+    while (end < s.length && s.charCodeAt(end) > 32) end++;
+    const c = compareWordAt(s, start, end, w);
+    if (c === 0) return true;
+    if (c < 0) lo = end;
+    else hi = start;
+  }
+  return false;
+}
 
 /**
  * Whether a word (compare form) is an everyday English word of five letters or more, or the plural
  * of one (SCOWL sizes 10 and 20: scripts/build-common-words.ts). An organisation's name word that
  * is not one is distinctive (BENEATHCO, LUMINOR, not TARGET or ARROW; see `genericAfterDistinctive`
- * in the name algorithm). The set is made on first use: list names ask, and queries only about their
- * descriptor and sector words.
+ * in the name algorithm). Asked of list names' words, and of a query's descriptor and sector words.
  * @example
  * commonEnglishWord("ARROWS") //=> true
  */
 export function commonEnglishWord(text: string): boolean {
-  commonWords ??= new Set(COMMON_ENGLISH_WORDS.split(/\s+/).filter((w) => w !== ""));
-  if (commonWords.has(text)) return true;
+  const t = COMMON_ENGLISH_WORDS;
+  if (tableHas(t, text)) return true;
   if (!text.endsWith("S")) return false;
-  const stem = text.slice(0, -1);
-  return commonWords.has(stem) || (text.endsWith("IES") && commonWords.has(`${text.slice(0, -3)}Y`)) || (text.endsWith("ES") && commonWords.has(text.slice(0, -2)));
+  return tableHas(t, text.slice(0, -1)) || (text.endsWith("IES") && tableHas(t, `${text.slice(0, -3)}Y`)) || (text.endsWith("ES") && tableHas(t, text.slice(0, -2)));
 }

@@ -1,6 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { commonEnglishWord, normalizeName, type NameContext } from "../../src/normalize";
+import { COMMON_ENGLISH_WORDS } from "../../src/normalize/common-words.generated";
 import { alignmentEvidence, buildNameUnits, classWeight, comparableHow, evidenceDiscount, NAMES_V2, patronymicSymbols, scoreNames, tokenSimilarity, UNIT_ROLE } from "../../src/score";
 import type { NameToken } from "../../src/normalize";
 
@@ -320,6 +321,13 @@ describe("descriptor words beside a distinctive word matched exactly", () => {
   it("knows everyday English words (SCOWL), their plurals, and nothing made up", () => {
     expect(["TARGET", "ARROWS", "UNITED", "STANDARD", "FACTORIES"].filter((w) => commonEnglishWord(w))).toEqual(["TARGET", "ARROWS", "UNITED", "STANDARD", "FACTORIES"]);
     expect(["KORVESTA", "BENEATHCO", "LUMINOR", "TELMOSH"].some((w) => commonEnglishWord(w))).toBe(false);
+    // The table is searched in place: every word of it is found, and a letter more or less is not a word of it.
+    const words = COMMON_ENGLISH_WORDS.split(/\s+/).filter((w) => w !== "");
+    const table = new Set(words);
+    expect(words.length).toBeGreaterThan(9000);
+    expect(words.filter((w) => !commonEnglishWord(w))).toEqual([]);
+    const near = words.flatMap((w) => [`${w}Q`, `Q${w}`, w.slice(0, -1)]).filter((w) => !w.endsWith("S") && !table.has(w));
+    expect(near.filter((w) => commonEnglishWord(w))).toEqual([]);
   });
 
   it("marks a list name's distinctive words only: five letters or more, not everyday English, not a sector word", () => {
