@@ -236,14 +236,44 @@ function compareWordAt(s: string, start: number, end: number, w: string): number
   return end - start - w.length;
 }
 
-// Binary search of the sorted, white-space separated word table, in place: no set of ten thousand
-// strings is made (the table is asked while the embedded lists' names are explained, on cold start).
+// Where the words of each two-letter prefix lie in the table: [start, end) character ranges at
+// 2·k and 2·k+1 for prefix k (26·first + second letter), made on first use (2,704 bytes, one scan).
+let prefixRanges: Int32Array | undefined;
+
+function prefixKey(s: string, at: number): number {
+  const a = s.charCodeAt(at) - 65;
+  const b = s.charCodeAt(at + 1) - 65;
+  return a >= 0 && a < 26 && b >= 0 && b < 26 ? a * 26 + b : -1;
+}
+
+function rangesOf(s: string): Int32Array {
+  const ranges = new Int32Array(26 * 26 * 2);
+  let i = 0;
+  while (i < s.length) {
+    while (i < s.length && s.charCodeAt(i) <= 32) i++;
+    if (i >= s.length) break;
+    const start = i;
+    while (i < s.length && s.charCodeAt(i) > 32) i++;
+    const k = prefixKey(s, start);
+    if (k < 0) continue;
+    if (ranges[2 * k + 1] === 0) ranges[2 * k] = start;
+    ranges[2 * k + 1] = i;
+  }
+  return ranges;
+}
+
+// Binary search of the sorted, white-space separated word table within the word's prefix range, in
+// place: no set of ten thousand strings is made (the table is asked while the embedded lists'
+// names are explained, on cold start).
 function tableHas(s: string, w: string): boolean {
-  let lo = 0;
-  let hi = s.length;
+  const k = w.length < 2 ? -1 : prefixKey(w, 0);
+  if (k < 0) return false;
+  prefixRanges ??= rangesOf(s);
+  let lo = prefixRanges[2 * k] as number;
+  let hi = prefixRanges[2 * k + 1] as number;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    // The word holding `mid` (lo is always at a separator or 0), or the next one.
+    // The word holding `mid` (lo is always at a word start or a separator), or the next one.
     let start = mid;
     while (start > lo && s.charCodeAt(start - 1) > 32) start--;
     while (start < hi && s.charCodeAt(start) <= 32) start++;
