@@ -29,7 +29,7 @@ import { latinSkeleton } from "./skeleton";
 import { stripControls } from "./strip-controls";
 import { LEGAL_FORM_PHRASES, TITLE_PHRASES } from "./name-tables.generated";
 import { NUMBER_WORDS } from "./number-words";
-import { ABBREVIATIONS, DOTTED_END_FORMS, PLACE_WORDS, GENERIC_WORDS, HONORIFICS, LEGAL_FORM_FAMILIES, LEGAL_WORDS, PARTICLES, STOP_WORDS } from "./token-tables";
+import { ABBREVIATIONS, DOTTED_END_FORMS, englishSingular, PLACE_WORDS, GENERIC_WORDS, HONORIFICS, LEGAL_FORM_FAMILIES, LEGAL_WORDS, PARTICLES, STOP_WORDS } from "./token-tables";
 import { transliterate, type Untransliterable } from "./transliterate";
 
 /** What a token is, which decides whether and how much it counts. */
@@ -233,10 +233,8 @@ function splitPiece(text: string, into: RawToken[], abjad: boolean, skeleton: st
 // The singular of an English plural that is a generic word ("DEVELOPMENTS", "FACTORIES",
 // "AGENCIES"), or undefined: a plural describes a business as the singular does.
 function genericSingular(text: string): string | undefined {
-  if (text.length < 5 || !text.endsWith("S") || GENERIC_WORDS.has(text)) return undefined;
-  // Every query word passes here: the readings are tried in turn, no array per word.
-  if (text.endsWith("IES")) return genericWord(`${text.slice(0, -3)}Y`) ?? genericWord(text.slice(0, -1));
-  return genericWord(text.slice(0, -1)) ?? (text.endsWith("ES") ? genericWord(text.slice(0, -2)) : undefined);
+  if (text.length < 5 || GENERIC_WORDS.has(text)) return undefined;
+  return englishSingular(text, genericWord);
 }
 
 // The generic word a spelling is (after abbreviation expansion), or undefined.

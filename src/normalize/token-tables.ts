@@ -300,8 +300,21 @@ function tableHas(s: string, w: string): boolean {
  * commonEnglishWord("ARROWS") //=> true
  */
 export function commonEnglishWord(text: string): boolean {
-  const t = COMMON_ENGLISH_WORDS;
-  if (tableHas(t, text)) return true;
-  if (!text.endsWith("S")) return false;
-  return tableHas(t, text.slice(0, -1)) || (text.endsWith("IES") && tableHas(t, `${text.slice(0, -3)}Y`)) || (text.endsWith("ES") && tableHas(t, text.slice(0, -2)));
+  return tableHas(COMMON_ENGLISH_WORDS, text) || englishSingular(text, inCommonTable) === true;
+}
+
+const inCommonTable = (word: string): true | undefined => (tableHas(COMMON_ENGLISH_WORDS, word) ? true : undefined);
+
+/**
+ * The first reading of an English plural as its singular that `look` accepts — …IES as …Y, then
+ * without -S, then without -ES — or undefined (also for a word not ending in S). `look` is called
+ * with each reading in turn (no array per word: every query word may ask).
+ * @example
+ * englishSingular("FACTORIES", (w) => (w === "FACTORY" ? w : undefined)) //=> "FACTORY"
+ */
+export function englishSingular<T>(text: string, look: (singular: string) => T | undefined): T | undefined {
+  if (!text.endsWith("S")) return undefined;
+  const y = text.endsWith("IES") ? look(`${text.slice(0, -3)}Y`) : undefined;
+  if (y !== undefined) return y;
+  return look(text.slice(0, -1)) ?? (text.endsWith("ES") ? look(text.slice(0, -2)) : undefined);
 }

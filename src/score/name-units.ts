@@ -237,7 +237,9 @@ export function buildNameUnits(name: NormalizedName, weightOf: (token: NameToken
   // "JOINT STOCK COMPANY SPECIAL DESIGN BUREAU TURBINA" ~ "JSC TURBINA SDB", "PRIVATE MILITARY COMPANY
   // WAGNER" ~ "PMC WAGNER", "CHINA COMMUNICATIONS CONSTRUCTION COMPANY SHANGHAI …" ~ "CCCC SHANGHAI …".
   if (side === "candidate" && !personal) addRunAcronyms(name.tokens, coreIndex, units);
-  return { units, coreCount, legalFamilies, personal, table: toUnitTable(units, coreCount, personal) };
+  const table = toUnitTable(units, coreCount, personal);
+  // Only a query's repeats are read (repeatedWordFactor): list names are not compared word by word here.
+  return { units, coreCount, legalFamilies, personal, table: side === "query" ? { ...table, twin: twinsOf(units, coreCount) } : table };
 }
 
 /**
@@ -329,6 +331,10 @@ export function toUnitTable(units: readonly MatchUnit[], coreCount: number, pers
     role: units.map((u) => u.role ?? 0),
     number: units.map((u) => (u.number ? 1 : 0)),
     length: units.map((u) => u.text.length),
-    twin: units.map((u, i) => (i < coreCount ? units.findIndex((v, j) => j !== i && j < coreCount && v.text === u.text) : -1)),
   };
+}
+
+// For each unit, another core token with the same text, else -1 (see UnitTable.twin).
+function twinsOf(units: readonly MatchUnit[], coreCount: number): number[] {
+  return units.map((u, i) => (i < coreCount ? units.findIndex((v, j) => j !== i && j < coreCount && v.text === u.text) : -1));
 }
