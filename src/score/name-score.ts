@@ -213,6 +213,12 @@ export function distinctiveAnchor(alignment: Pick<NameAlignment, "pairs">, c: Na
   return undefined;
 }
 
+// A query unit of this role, matched exactly, lets a run's initials count at runAcronymSimilarity:
+// an ordinary word or a place (ISIL-LIBYA), not a generic word.
+function wordBesideInitials(role: number): boolean {
+  return role === 0 || role === UNIT_ROLE.place;
+}
+
 /**
  * The query unit paired with the initials of a run of an organisation's list words when no other
  * query word is matched exactly (the pair then counts at `runAcronymAloneSimilarity`), else undefined.
@@ -225,7 +231,7 @@ export function acronymAlone(alignment: Pick<NameAlignment, "pairs">, q: NameUni
   let initials: MatchUnit | undefined;
   for (const p of alignment.pairs) {
     if (t.role[t.offset + p.c] === UNIT_ROLE.runAcronym) initials ??= q.units[p.q];
-    else if (p.sim >= 1 && ((q.table.role?.[q.table.offset + p.q] ?? 0) === 0 || q.table.role?.[q.table.offset + p.q] === UNIT_ROLE.place)) return undefined;
+    else if (p.sim >= 1 && wordBesideInitials(q.table.role?.[q.table.offset + p.q] ?? 0)) return undefined;
   }
   return initials;
 }
@@ -288,7 +294,7 @@ function greedy(
     lastGlued = (q.glued[qi] as number) === 1 || (c.glued[ci] as number) === 1;
     const role = cRole === undefined ? 0 : (cRole[ci] as number);
     if (role === UNIT_ROLE.runAcronym) acronymWeight += w;
-    else if (p.sim >= 1 && (qRole === undefined || qRole[qi] === 0 || qRole[qi] === UNIT_ROLE.place)) wordExact = true;
+    else if (p.sim >= 1 && wordBesideInitials(qRole === undefined ? 0 : (qRole[qi] as number))) wordExact = true;
     if (p.sim >= 1 && role === UNIT_ROLE.distinctive) distinctive = true;
     // An initial stands for a word it only starts: the gap to the word's weight counts in part.
     den += (q.initial[qi] as number) === 1 || (c.initial[ci] as number) === 1 ? w + alg.initialGap * Math.abs(wq - wc) : w;
