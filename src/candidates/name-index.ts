@@ -325,7 +325,7 @@ function newScratch(vocab: number, names: number): SearchScratch {
     textPos: new Int32Array(vocab),
     maskCover: new Float64Array(64),
     maskStrong: new Float64Array(64),
-    factors: new Float64Array(12),
+    factors: new Float64Array(14),
     pairSim: new Float64Array(2),
     qCovered: new Uint8Array(32),
     qBest: new Float64Array(32),
@@ -1619,7 +1619,11 @@ function searchReading(index: NameIndex, query: NormalizedName, options: Reading
     factors[2 * personal] = alpha;
     factors[2 * personal + 1] = Math.min(personal === 1 ? alg.unmatchedQueryWeightCovered : alg.unmatchedQueryWeightCoveredOrg, alpha);
     for (let multi = 0; multi < 2; multi++) {
-      const beta = unmatchedCandidateFactor(qt, { coreCount: multi + 1, personal }, alg);
+      const plain = unmatchedCandidateFactor(qt, { coreCount: multi + 1, personal }, alg);
+      // A one-word query may be an organisation's distinctive word matched exactly: the least β is
+      // the anchor's (the exact bound below takes `plain`, slots 12–13, when it cannot be).
+      const beta = personal === 0 && core === 1 ? Math.min(plain, alg.unmatchedCandidateWeightAnchor) : plain;
+      if (personal === 0) factors[12 + multi] = plain;
       factors[4 + 4 * personal + 2 * multi] = beta;
       factors[4 + 4 * personal + 2 * multi + 1] = Math.min(alg.unmatchedCandidateWeight, beta);
     }
@@ -1873,7 +1877,12 @@ function searchReading(index: NameIndex, query: NormalizedName, options: Reading
     // The pairs weigh at most wPaired: an organisation's smallest evidence discount.
     const discount = evidenceDiscount(wPaired, kind, alg);
     const alpha = (factors[2 * kind + (coverable ? 1 : 0)] as number) * discount;
-    const beta = (factors[4 + 4 * kind + 2 * (cCore > 1 ? 1 : 0) + (coverable ? 1 : 0)] as number) * discount;
+    // A one-word query's anchor β (name-score.ts) only when a distinctive word can pair exactly, and
+    // never for the name's other distinctive words: those cost the plain β (slots 12–13).
+    const betaSlot = factors[4 + 4 * kind + 2 * (cCore > 1 ? 1 : 0) + (coverable ? 1 : 0)] as number;
+    const plainF = kind === 0 && core === 1 ? (coverable ? Math.min(alg.unmatchedCandidateWeight, factors[12 + (cCore > 1 ? 1 : 0)] as number) : (factors[12 + (cCore > 1 ? 1 : 0)] as number)) : betaSlot;
+    const beta = (exactDistinctive ? betaSlot : plainF) * discount;
+    const betaPlain = plainF * discount;
     for (let k = 0; k < core; k++) {
       if (qCovered[k] !== 0) continue;
       const base = (kind === 1 || !exactDistinctive ? unmatchedFPerson[k] : unmatchedF[k]) as number;
@@ -1881,7 +1890,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: Reading
       if (kind === 0 && repeats !== undefined) for (const j of repeats[k] as number[]) if (qCovered[j] === 1) f = base * repeat;
       wOut += alpha * (qt.weight[k] as number) * f;
     }
-    for (let k = 0; k < cCore; k++) if (cCovered[k] === 0) wOut += beta * (data.unitWeight[from + k] as number);
+    for (let k = 0; k < cCore; k++) if (cCovered[k] === 0) wOut += (data.unitRole[from + k] === UNIT_ROLE.distinctive ? betaPlain : beta) * (data.unitWeight[from + k] as number);
     // The pairs' denominator share D is at least N / (highest similarity): no exact pair, no
     // score near 1 (N ≤ S, and N / (N / s + U) grows with N).
     const simMax = pairSim[1] as number;

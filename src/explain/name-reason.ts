@@ -88,6 +88,12 @@ export function nameReason(e: NameEvidence, alg: NameAlgorithm): Reason {
   const titles = e.query.tokens.filter((t) => t.cls === "honorific").map((t) => t.text);
   if (titles.length > 0) parts.push(`title${titles.length === 1 ? "" : "s"} ${titles.join(" ")} dropped`);
   if (uc.length > 0) parts.push(`list token${uc.length === 1 ? "" : "s"} ${uc.join(", ")} unmatched`);
+  // A one-word query that is a distinctive word of the organisation's name (a brand written alone).
+  if (anchor !== undefined && qCore === 1 && e.alignment.pairs.length === 1) {
+    const describing = e.alignment.unmatchedCandidate.filter((i) => e.candidateUnits.units[i]?.role !== UNIT_ROLE.distinctive).map((i) => coreLabel(e.candidate, e.candidateUnits, i));
+    const word = unitLabel(e.candidate, e.candidateUnits.units[anchor] as MatchUnit);
+    if (describing.length > 0) parts.push(`the query is ${word} alone, a distinctive word of the name matched exactly: ${describing.join(", ")} cost ×${alg.unmatchedCandidateWeightAnchor}`);
+  }
   // A compound Entity List entry: the parent organisation's words weigh as stop words.
   const parentEnd = compoundParentEnd(e.candidate.tokens);
   const clause = successorClause(e.candidate.tokens);

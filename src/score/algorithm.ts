@@ -111,6 +111,11 @@ export interface NameAlgorithm extends EditCosts {
   /** The same for an organisation's (or vessel's) list name: its words are not optional like a middle name. */
   readonly unmatchedCandidateWeightOrg: number;
   /**
+   * The same when the query is one word matching a distinctive word of an organisation's list name
+   * exactly (see UNIT_ROLE): a brand written alone ("JONHON" ~ "AVIC JONHON OPTRONIC TECHNOLOGY").
+   */
+  readonly unmatchedCandidateWeightAnchor: number;
+  /**
    * A one-word query matching one list word approximately loses `singleFuzzyPenalty` × (1 −
    * similarity) when the word has at most `singleFuzzyMaxLength` letters (short brands one letter
    * apart are different companies).
@@ -200,6 +205,7 @@ export const NAMES_V2: NameAlgorithm = Object.freeze({
   unmatchedCandidateWeight: 0.15,
   unmatchedCandidateWeightSingle: 0.15,
   unmatchedCandidateWeightOrg: 0.3,
+  unmatchedCandidateWeightAnchor: 0.15,
   gluedFloor: 0.9,
   singleFuzzyPenalty: 1,
   singleFuzzyMaxLength: 8,

@@ -311,6 +311,10 @@ function greedy(
   let queryCovered = pairs >= 2 && evidence >= alg.coveredEvidence;
   for (let i = 0; i < q.coreCount && queryCovered; i++) if (usedQ[i] === 0) queryCovered = false;
   const beta = discount * (queryCovered ? Math.min(alg.unmatchedCandidateWeight, unmatchedCandidateFactor(q, c, alg)) : unmatchedCandidateFactor(q, c, alg));
+  // A one-word query that is a distinctive word of the organisation's name, matched exactly (a brand
+  // written alone): the name's words that describe cost less; another distinctive word does not
+  // ("TELEKOM" is not "GAZPROM TELEKOM").
+  const betaAlone = q.coreCount === 1 && pairs === 1 && distinctive ? Math.min(beta, discount * alg.unmatchedCandidateWeightAnchor) : beta;
   // A place word the caller added costs little, unless the list name has a place of its own left
   // unmatched (two different places are evidence against: "… OF GREECE" vs "… OF SYRIA") or the
   // matched words weigh less than `placeEvidence` (one common word: "Tokyo Gas" ~ OOO GAS).
@@ -328,7 +332,9 @@ function greedy(
   }
   // (Never above runAcronymSimilarity, the similarity the index bounds the pair with.)
   if (acronymWeight > 0 && !wordExact && alg.runAcronymAloneSimilarity < alg.runAcronymSimilarity) num -= (alg.runAcronymSimilarity - alg.runAcronymAloneSimilarity) * acronymWeight;
-  for (let i = 0; i < c.coreCount; i++) if (usedC[i] === 0) den += beta * (c.weight[c.offset + i] as number);
+  for (let i = 0; i < c.coreCount; i++) {
+    if (usedC[i] === 0) den += (cRole !== undefined && cRole[c.offset + i] === UNIT_ROLE.distinctive ? beta : betaAlone) * (c.weight[c.offset + i] as number);
+  }
   let score = den > 0 ? num / den : 0;
   // A number left unmatched on both sides: two different numbers.
   if (q.number !== undefined && c.number !== undefined && unmatchedNumber(q, usedQ) && unmatchedNumber(c, usedC)) score -= alg.numberMismatchPenalty;

@@ -141,6 +141,24 @@ describeWithData("indexed search equals the brute-force scan", EVAL_FILES, () =>
     expect(found).toBeGreaterThan(60);
   });
 
+  // One word of an organisation's name written alone (a brand: "JONHON" ~ "AVIC JONHON OPTRONIC
+  // TECHNOLOGY"): a distinctive word matched exactly makes the name's other words cost
+  // unmatchedCandidateWeightAnchor, which the bounds must allow for.
+  it("on one word of an organisation's name alone", () => {
+    orgs ??= records.filter((r) => r.subject.type === "organization").flatMap((r) => r.subject.names.map((n) => n.value)).filter((n) => n.split(" ").length >= 3);
+    const words = [...new Set(orgs.flatMap((n) => n.toUpperCase().split(/[^A-Z]+/)).filter((w) => w.length >= 5))].slice(0, 150);
+    let found = 0;
+    for (const word of words) {
+      for (const minScore of [0.6, 0.75, 0.8]) {
+        const n = normalizeName(word);
+        const scanned = scanNames(latin, n, { minScore });
+        expect(searchNames(latin, n, { minScore })).toEqual(scanned);
+        found += scanned.length;
+      }
+    }
+    expect(found).toBeGreaterThan(100);
+  });
+
   test.prop([fc.string({ maxLength: 30 }), fc.constantFrom(0.3, 0.6, 0.9)], { numRuns: 40 })("over arbitrary strings", (q, minScore) => {
     const n = normalizeName(q);
     expect(searchNames(index, n, { minScore })).toEqual(scanNames(index, n, { minScore }));

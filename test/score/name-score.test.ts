@@ -370,6 +370,43 @@ describe("descriptor words beside a distinctive word matched exactly", () => {
   });
 });
 
+describe("a distinctive word of an organisation's name written alone", () => {
+  const org = (q: string, c: string, alg = NAMES_V2) => scoreNames(units(q, "query"), units(c, "candidate", "organization"), alg).score;
+  const person = (q: string, c: string, alg = NAMES_V2) => scoreNames(units(q, "query"), units(c, "candidate", "person"), alg).score;
+  const without = { ...NAMES_V2, unmatchedCandidateWeightAnchor: 1 };
+
+  it("makes the name's describing words cost less when the one query word is its distinctive word, matched exactly", () => {
+    expect(org("KORVESTA", "KORVESTA WELL DRILLING EQUIPMENT")).toBeGreaterThan(org("KORVESTA", "KORVESTA WELL DRILLING EQUIPMENT", without));
+    expect(org("KORVESTA", "SCIENTIFIC PRODUCTION ENTERPRISE KORVESTA")).toBeGreaterThan(org("KORVESTA", "SCIENTIFIC PRODUCTION ENTERPRISE KORVESTA", without));
+    // Another distinctive word of the name is another identifier the query lacks: it costs as before.
+    expect(org("KORVESTA", "TELMOSH KORVESTA")).toBe(org("KORVESTA", "TELMOSH KORVESTA", without));
+    expect(org("KORVESTA", "TELMOSH KORVESTA TRADING")).toBeLessThan(org("KORVESTA", "KORVESTA TRADING"));
+    // At most the cost of a list name's words when every query word is matched (a person's extra names).
+    expect(NAMES_V2.unmatchedCandidateWeightAnchor).toBeLessThanOrEqual(NAMES_V2.unmatchedCandidateWeightOrg);
+  });
+
+  it.each([
+    ["an everyday English word", "TARGET", "TARGET OPTRONIC SYSTEMS"],
+    ["a short word", "ZEST", "ZEST OPTRONIC SYSTEMS"],
+    ["a sector word", "AVIATION", "AVIATION OPTRONIC SYSTEMS"],
+    ["a fuzzy match", "KORVESTO", "KORVESTA OPTRONIC SYSTEMS"],
+    ["a query of two words", "KORVESTA TELMOSH", "KORVESTA OPTRONIC SYSTEMS"],
+  ])("leaves the cost as it was for %s", (_, q, c) => {
+    expect(org(q, c)).toBe(org(q, c, without));
+  });
+
+  it("leaves persons' names as they were", () => {
+    expect(person("KORVESTA", "KORVESTA, Ali Hassan")).toBe(person("KORVESTA", "KORVESTA, Ali Hassan", without));
+  });
+
+  it("says so in the reason", async () => {
+    const { detail } = await explainedOrg("KORVESTA", "KORVESTA WELL DRILLING EQUIPMENT");
+    expect(detail).toContain(`the query is KORVESTA alone, a distinctive word of the name matched exactly: WELL, EQUIPMENT cost ×${NAMES_V2.unmatchedCandidateWeightAnchor}`);
+    expect((await explainedOrg("KORVESTA", "TELMOSH KORVESTA")).detail).not.toContain("alone");
+    expect((await explainedOrg("TARGET", "TARGET OPTRONIC SYSTEMS")).detail).not.toContain("alone");
+  });
+});
+
 describe("a word the query repeats", () => {
   const org = (q: string, c: string, alg = NAMES_V2) => scoreNames(units(q, "query"), units(c, "candidate", "organization"), alg).score;
   const person = (q: string, c: string, alg = NAMES_V2) => scoreNames(units(q, "query"), units(c, "candidate", "person"), alg).score;
