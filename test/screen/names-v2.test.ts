@@ -46,6 +46,9 @@ beforeAll(() => {
     { id: "sharifi", type: "person", names: ["SHARIFI NAKHAI, Hamid Reza"] },
     { id: "kavalenka", type: "person", names: ["KAVALENKA, Dzmitry Ryhoravich"] },
     { id: "zorya-hk", type: "organization", names: ["ZORYA ELECTRIC (HONG KONG) LIMITED"] },
+    { id: "korvesta-spe", type: "organization", names: ["SCIENTIFIC PRODUCTION ENTERPRISE KORVESTA"] },
+    { id: "korvesta-tele", type: "organization", names: ["KORVESTA TELE C.A."] },
+    { id: "telmosh-korvesta", type: "organization", names: ["TELMOSH KORVESTA LLC"] },
   ]);
   // The hand-made IRGC record stands alone in its own list for the acronym test (the real lists
   // carry "IRGC" as an alias, which would be an exact match).
@@ -244,6 +247,18 @@ describeWithData("numbers, initials, nicknames, acronyms", EVAL_FILES, () => {
     expect(flagged("SDB Group", "test-cases:volkhovets-sdb")).toBe(false);
     expect(flagged("SDB", "test-cases:volkhovets-sdb")).toBe(false);
     expect(flagged("PMC", "test-cases:zarnitsa-pmc")).toBe(false);
+  });
+
+  // A brand written alone: the one query word is a distinctive word of the listed name, matched
+  // exactly, so the name's describing words cost less; another distinctive word does not.
+  it("flags an organisation's distinctive word written alone, not against a name with another one", () => {
+    // 0.84 and 0.75 when the describing words cost 0.3 like any list word.
+    expect(decision("Korvesta", "test-cases:korvesta-spe")).toBe("alert");
+    expect(flagged("Korvesta", "test-cases:korvesta-tele")).toBe(true);
+    const hit = screen("Korvesta").hits.find((h) => h.recordId === "korvesta-spe");
+    expect(hit?.reasons.find((r) => r.feature === "name.fuzzy")?.detail).toContain("the query is KORVESTA alone, a distinctive word of the name matched exactly: SCIENTIFIC, PRODUCTION, ENTERPRISE cost");
+    expect(flagged("Korvesta", "test-cases:telmosh-korvesta")).toBe(false);
+    expect(flagged("Target", "test-cases:korvesta-spe")).toBe(false);
   });
 
   it("knows nicknames from the tables", () => {
