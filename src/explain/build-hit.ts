@@ -117,12 +117,19 @@ export function buildHit(input: BuildHitInput): Hit {
 }
 
 /**
- * Orders hits: score (highest first), then list id, then record id.
+ * Orders hits: score (highest first), then a record whose primary name matched before one matched by
+ * another of its names (an equal score on the name a list leads with is the more direct hit), then
+ * list id, then record id.
  * @example
  * [b, a].sort(compareHits) //=> [a, b]
  */
-export function compareHits(a: { readonly score: number; readonly list: string; readonly recordId: string }, b: { readonly score: number; readonly list: string; readonly recordId: string }): number {
+export function compareHits(
+  a: { readonly score: number; readonly list: string; readonly recordId: string; readonly nameKind?: string },
+  b: { readonly score: number; readonly list: string; readonly recordId: string; readonly nameKind?: string },
+): number {
   if (a.score !== b.score) return b.score - a.score;
+  const ap = a.nameKind === "primary";
+  if (ap !== (b.nameKind === "primary")) return ap ? -1 : 1;
   if (a.list !== b.list) return a.list < b.list ? -1 : 1;
   return a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0;
 }

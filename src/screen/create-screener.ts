@@ -505,7 +505,7 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
       if (part.nearMiss !== undefined && (nearMiss === undefined || part.nearMiss.score > nearMiss.score)) nearMiss = part.nearMiss;
     }
     const scored = [...best.values()];
-    scored.sort((a, b) => compareHits({ score: a.score, list: a.record.list, recordId: a.record.sourceId }, { score: b.score, list: b.record.list, recordId: b.record.sourceId }));
+    scored.sort((a, b) => compareHits(hitKey(a), hitKey(b)));
     const marker = split.others.length > 0 ? split.others.map((o) => (o.kind === "former" ? "f.k.a." : "a.k.a.")) : [split.main.kind === "former" ? "f.k.a." : "a.k.a."];
     const reason: Reason = {
       feature: "input.split",
@@ -594,7 +594,7 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
       // An exact identifier match always surfaces the record (for review at least), whatever the
       // name scores: it is strong evidence on its own.
       if (score >= reviewThreshold || secondary.some((r) => r.feature === "identifier.match")) scored.push({ m, record, secondary, score });
-      else if (score >= reviewThreshold - NEAR_MISS_BAND && (closest === undefined || compareHits(asKey(score, record), asKey(closest.score, closest.record)) < 0)) closest = { m, record, secondary, score };
+      else if (score >= reviewThreshold - NEAR_MISS_BAND && (closest === undefined || compareHits(hitKey({ m, record, score }), hitKey(closest)) < 0)) closest = { m, record, secondary, score };
     }
     if (scored.length === 0 && closest === undefined && nearest.match !== undefined) {
       // The closest name the search scored below its minimum (see SearchNamesOptions.nearest).
@@ -604,12 +604,13 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
       if (score >= reviewThreshold - NEAR_MISS_BAND && score < reviewThreshold) closest = { m: nearest.match, record, secondary, score };
     }
     const nearMiss = scored.length === 0 && closest !== undefined ? describeNearMiss(closest) : undefined;
-    scored.sort((a, b) => compareHits({ score: a.score, list: a.record.list, recordId: a.record.sourceId }, { score: b.score, list: b.record.list, recordId: b.record.sourceId }));
+    scored.sort((a, b) => compareHits(hitKey(a), hitKey(b)));
     return { input, query, units, queryEcho, requestReasons, unscreenable: false, scored, ...(nearMiss ? { nearMiss } : {}) };
   }
 
-  function asKey(score: number, record: DesignationRecord): { score: number; list: string; recordId: string } {
-    return { score, list: record.list, recordId: record.sourceId };
+  // What hits are ordered by (compareHits): score, the kind of name matched, list, record.
+  function hitKey(s: Pick<Scored, "m" | "record" | "score">): { score: number; list: string; recordId: string; nameKind: string } {
+    return { score: s.score, list: s.record.list, recordId: s.record.sourceId, nameKind: s.m.kind };
   }
 
   function describeNearMiss(c: Scored): NearMiss {
@@ -700,7 +701,7 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
     assessed.sort(
       (a, b) =>
         SEVERITY[a.decision] - SEVERITY[b.decision] ||
-        compareHits({ score: a.s.score, list: a.s.record.list, recordId: a.s.record.sourceId }, { score: b.s.score, list: b.s.record.list, recordId: b.s.record.sourceId }),
+        compareHits(hitKey(a.s), hitKey(b.s)),
     );
     const count = (d: HitDecision) => assessed.filter((a) => a.decision === d).length;
     const alertCount = count("alert");
@@ -752,7 +753,8 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
       const limit = rankOptions.limit ?? 10;
       // The same score as `screen` gives a name-only input: the name's, less an inferred type's
       // penalty; for a name that carries another, each record's best over the whole and the parts.
-      const best = new Map<number, RankedMatch>();
+      // Each record's best score, and the kind of name that gave it (a primary name before another at an equal score).
+      const best = new Map<number, { match: RankedMatch; nameKind: string }>();
       for (const text of screenedNames(input.name)) {
         const query = normalizeName(text);
         if (query.unscreenable !== undefined) continue;
@@ -760,12 +762,14 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
         for (const m of searchNames(index, query, { minScore })) {
           const r = recordAt(m.recordIndex);
           const score = Math.max(0, Math.round((m.score + (inferredTypeFor(orgWords, r, m)?.weight ?? 0)) * 1e6) / 1e6);
-          if (score >= minScore && score > (best.get(m.recordIndex)?.score ?? -1)) best.set(m.recordIndex, { id: r.id, list: r.list, recordId: r.sourceId, score });
+          const prior = best.get(m.recordIndex);
+          if (score < minScore || (prior !== undefined && (score < prior.match.score || (score === prior.match.score && (m.kind !== "primary" || prior.nameKind === "primary"))))) continue;
+          best.set(m.recordIndex, { match: { id: r.id, list: r.list, recordId: r.sourceId, score }, nameKind: m.kind });
         }
       }
       const out = [...best.values()];
-      out.sort((a, b) => compareHits(a, b));
-      return out.slice(0, limit);
+      out.sort((a, b) => compareHits({ ...a.match, nameKind: a.nameKind }, { ...b.match, nameKind: b.nameKind }));
+      return out.slice(0, limit).map((x) => x.match);
     },
     exportIndex(): Uint8Array {
       return exportNameIndex(index, fingerprint);

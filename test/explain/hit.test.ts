@@ -121,6 +121,16 @@ describe("summary rendering", () => {
     ];
     expect(hits.sort(compareHits).map((h) => `${h.list}:${h.recordId}`)).toEqual(["uk-hmt:9", "ofac-sdn:10", "ofac-sdn:20", "un:1"]);
   });
+
+  it("puts a record matched on its primary name before one matched on another name at an equal score", () => {
+    const hits = [
+      { score: 0.9, list: "ofac-sdn", recordId: "10", nameKind: "alias" },
+      { score: 0.9, list: "un", recordId: "1", nameKind: "primary" },
+      { score: 0.95, list: "uk-hmt", recordId: "9", nameKind: "weak" },
+      { score: 0.9, list: "ofac-sdn", recordId: "20", nameKind: "primary" },
+    ];
+    expect(hits.sort(compareHits).map((h) => `${h.list}:${h.recordId}`)).toEqual(["uk-hmt:9", "ofac-sdn:20", "un:1", "ofac-sdn:10"]);
+  });
 });
 
 describe("which table made two words one", () => {

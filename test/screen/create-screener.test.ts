@@ -122,6 +122,24 @@ describe("outcomes", () => {
   });
 });
 
+describe("hits that score the same", () => {
+  // Both records carry the name; one leads with it, the other lists it as an alias. Ordered by list
+  // and record id alone, "a-holdings" would come first.
+  const tied = createScreener({
+    lists: [handMadeList([
+      { id: "a-holdings", type: "organization", names: ["OTHER HOLDINGS", "KORVESTA TRADING"] },
+      { id: "z-korvesta", type: "organization", names: ["KORVESTA TRADING"] },
+    ])],
+    today: "2026-12-06",
+  });
+
+  it("put the record whose primary name matched first, in screen() and in rank()", () => {
+    const hits = tied.screen({ name: "Korvesta Trading" }).hits;
+    expect(hits.map((h) => [h.recordId, h.nameKind, h.score])).toEqual([["z-korvesta", "primary", 1], ["a-holdings", "alias", 1]]);
+    expect(tied.rank("Korvesta Trading").map((m) => m.recordId)).toEqual(["z-korvesta", "a-holdings"]);
+  });
+});
+
 describe("a name made only of digits", () => {
   const vessels = createScreener({
     lists: [handMadeList([{ id: "genava-12", type: "vessel", names: ["GENAVA 12"], identifiers: [{ type: "imo", value: "9123456" }] }])],
