@@ -177,6 +177,11 @@ function legalWordFamily(text: string): string | undefined {
 const DOTTED = /(?<![A-Z0-9])((?:[A-Z]\.)+[A-Z])\.?(?![A-Z0-9])/g;
 const APOSTROPHES = /['`\u2018\u2019\u02bc\u02bb\u00b4]/g;
 const NON_ALNUM = /[^A-Z0-9\u0001]+/g;
+// The Persian ezafe written onto a word with a hyphen ("SHERKAT-E SARMAYEGOZARI-E PARDIS", "SHAHR-E
+// KORD", "TAKHASSOSI-YE OMRAN") links it to the next word; it is no word of the name: spellings with
+// and without it compare alike. -E after a consonant or I, -YE after a vowel: after another vowel,
+// "-E" is the word's own letter (TOSE-E, TOSE'E, TOSEE: development).
+const EZAFE = /(?<=[A-Z](?:[B-DF-HJ-NP-TV-Z]|I))-E(?![A-Z0-9])|(?<=[A-Z][AEIOUY])-YE(?![A-Z0-9])/g;
 const DIGIT = /[0-9]/;
 
 interface RawToken {
@@ -211,6 +216,7 @@ function splitPiece(text: string, into: RawToken[], abjad: boolean, skeleton: st
   const cleaned = upper
     .replace(DOTTED, (m) => `${DOTTED_MARK}${m.replace(/\./g, "")}`)
     .replace(APOSTROPHES, "")
+    .replace(EZAFE, "")
     .replace(/&/g, " AND ")
     .replace(NON_ALNUM, " ");
   const words = cleaned.split(" ").filter((w) => w.length > 0);

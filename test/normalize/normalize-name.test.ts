@@ -43,6 +43,19 @@ describe("normalizeName: token classes", () => {
     expect(normalizeName("KORVESTA OY", { context: "organization" }).tokens.map((t) => t.legalFamily ?? t.cls)).toEqual(["word", "limited-liability"]);
   });
 
+  it("reads Persian company words, legal forms and the ezafe as OFAC writes them", () => {
+    const family = (s: string) => normalizeName(s, { context: "organization" }).tokens.map((t) => `${t.text}:${t.legalFamily ?? t.cls}`);
+    // SHERKAT(E) is "company"; sahami khass / aam a private / public joint-stock company.
+    expect(family("SHERKAT KORVESTA SAHAMI KHASS")).toEqual(["COMPANY:corporation", "KORVESTA:word", "SAHAMI KHASS:joint-stock"]);
+    expect(family("SHERKATE TELMOSH SAHAMI AAM")).toEqual(["COMPANY:corporation", "TELMOSH:word", "SAHAMI AAM:joint-stock"]);
+    // The ezafe (-E after a consonant or I, -YE after a vowel) links words; it is none itself.
+    expect(family("SHERKAT-E SARMAYEGOZARI-E KORVESTA")).toEqual(["COMPANY:corporation", "SARMAYEGOZARI:word", "KORVESTA:word"]);
+    expect(family("MADAR-E TAKHASSOSI-YE OMRAN")).toEqual(["MADAR:word", "TAKHASSOSI:word", "OMRAN:word"]);
+    // After another vowel the E is the word's own letter (TOSE-E, TOSE'E: development), and a lone letter stays.
+    expect(family("TOSE-E MELLI")).toEqual(["TOSE:word", "E:word", "MELLI:word"]);
+    expect(family("A-E TRADING")).toEqual(["A:word", "E:word", "TRADING:generic"]);
+  });
+
   it("recognises Mexican legal forms written with dots and DE", () => {
     const family = (s: string) => normalizeName(s, { context: "organization" }).tokens.map((t) => t.legalFamily ?? t.cls);
     expect(family("AGRICOLA TAVO S.P.R. DE R.L.")).toEqual(["word", "word", "limited-liability"]);
