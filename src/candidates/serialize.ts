@@ -3,8 +3,12 @@
  * start loads the index (typed-array views over the bytes, no normalisation, no sorting) instead
  * of rebuilding it. Layout: "SSNX", format version (u32 LE), header length (u32 LE), JSON header,
  * then 8-byte-aligned sections (typed arrays, and the vocabulary as "\n"-joined UTF-8).
- * The header carries the algorithm id and a fingerprint of the lists (id, sha256, record count,
- * in order); loading refuses an index built for other lists or another algorithm version.
+ * The header carries the algorithm id, a fingerprint of the lists (id, sha256, record count, in
+ * order) and the library that wrote it (`sanctions-screen@<version>`); loading refuses an index built
+ * for other lists or another algorithm version, and — when the reader names its library, as the
+ * screener does — one written by another library version: the index holds the list names as that
+ * version normalised them (its legal forms, company words and tables), which queries normalised by
+ * this one would not meet.
  * Format 4 stores each text's canonical form (empty when equal to the text), so loading does not
  * recompute them (a third of a cold start), and which units are numbers; format 5 is the same
  * layout with the canonical forms (and the deletion keys made from them) that read AW before a
@@ -42,6 +46,8 @@ interface Section {
 interface Header {
   readonly algorithmId: string;
   readonly fingerprint: string;
+  /** The library that wrote the index (`sanctions-screen@<version>`), when the writer named it. */
+  readonly library?: string;
   readonly recordCount: number;
   readonly unindexed: readonly UnindexedName[];
   readonly sections: readonly Section[];
@@ -142,13 +148,13 @@ export function encodeNameIndex(index: NameIndex): { part: NameIndexPart; body: 
 }
 
 /**
- * Serialises a name index to bytes.
+ * Serialises a name index to bytes, naming the library that wrote it when given.
  * @example
- * exportNameIndex(index, fingerprint).byteLength //=> 11534336
+ * exportNameIndex(index, fingerprint, "sanctions-screen@0.1.0").byteLength //=> 11534336
  */
-export function exportNameIndex(index: NameIndex, fingerprint: string): Uint8Array {
+export function exportNameIndex(index: NameIndex, fingerprint: string, library?: string): Uint8Array {
   const { part, body } = encodeNameIndex(index);
-  const header: Header = { algorithmId: index.data.algorithmId, fingerprint, ...part };
+  const header: Header = { algorithmId: index.data.algorithmId, fingerprint, ...(library === undefined ? {} : { library }), ...part };
   return framed(MAGIC, FORMAT_VERSION, header, body);
 }
 
@@ -157,9 +163,9 @@ function refuse(expected: string, received: string): never {
 }
 
 /**
- * Loads a serialised name index, checking it was built for the same lists and algorithm. `bytes`
- * is a bare index (`exportIndex`) or a list-set snapshot file (`lists/compiled/snapshot.bin`,
- * ./snapshot-file.ts: its index section is used, and it must also have been written by `library`).
+ * Loads a serialised name index, checking it was built for the same lists and algorithm, and —
+ * when `library` is given — written by that library. `bytes` is a bare index (`exportIndex`) or a
+ * list-set snapshot file (`lists/compiled/snapshot.bin`, ./snapshot-file.ts: its index section is used).
  * Every refusal is an {@link InputError} on `index`.
  * @example
  * importNameIndex(bytes, fingerprint).data.nameRecord.length //=> 50450
@@ -191,6 +197,7 @@ export function importNameIndex(bytes: Uint8Array, fingerprint: string, algorith
   const header = JSON.parse(dec.decode(buf.subarray(12, 12 + headerLength))) as Header;
   if (header.algorithmId !== algorithm.id) refuse(`algorithm ${algorithm.id}`, `algorithm ${header.algorithmId}`);
   if (header.fingerprint !== fingerprint) refuse(`an index of lists ${fingerprint}`, `an index of lists ${header.fingerprint}`);
+  if (library !== undefined && header.library !== library) refuse(`an index written by ${library}`, `an index written by ${header.library ?? "an unnamed build"}`);
   const start = Math.ceil((12 + headerLength) / 8) * 8;
   return decodeNameIndex(header, buf.subarray(start), header.algorithmId, algorithm);
 }

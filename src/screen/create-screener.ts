@@ -772,7 +772,7 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
       return out.slice(0, limit).map((x) => x.match);
     },
     exportIndex(): Uint8Array {
-      return exportNameIndex(index, fingerprint);
+      return exportNameIndex(index, fingerprint, `${LIBRARY.name}@${LIBRARY.version}`);
     },
     freshnessOn(asOf: string): ListFreshness[] {
       return assessListFreshness(provenance, asOf, options.freshness);

@@ -152,4 +152,30 @@ describe("prebuilt index", () => {
     expect(b.screen({ name: "Guangzhou Haige Comm Grp" })).toEqual(a.screen({ name: "Guangzhou Haige Comm Grp" }));
     expect(() => createScreener({ lists: [{ ...lists[0]!, metadata: { ...lists[0]!.metadata, sha256: "f".repeat(64) } }], index: a.exportIndex() })).toThrow(InputError);
   });
+
+  // The index holds the list names as the writing version normalised them (legal forms, company
+  // words, tables); queries normalised by another version would not meet them, so the screener
+  // refuses an index another library version wrote, or one that does not say.
+  it("is refused by the screener when another library version wrote it, or none is named", () => {
+    const lists = [handMadeList(REGRESSION_RECORDS)];
+    const own = createScreener({ lists, today: TODAY });
+    const exported = own.exportIndex();
+    const header = JSON.parse(new TextDecoder().decode(exported.subarray(12, 12 + new DataView(exported.buffer, exported.byteOffset).getUint32(8, true)))) as { fingerprint: string; library: string };
+    expect(header.library).toMatch(/^sanctions-screen@/);
+    const fp = header.fingerprint;
+    const built = buildNameIndex(lists.flatMap((l) => l.records));
+    const by = (index: Uint8Array) => {
+      try {
+        createScreener({ lists, index, today: TODAY });
+        return "loaded";
+      } catch (e) {
+        return e instanceof InputError ? `${e.issues[0]?.path}: ${e.issues[0]?.expected} / ${e.issues[0]?.received}` : String(e);
+      }
+    };
+    expect(by(exported)).toBe("loaded");
+    expect(by(exportNameIndex(built, fp, "sanctions-screen@0.0.9"))).toMatch(/^index: an index written by sanctions-screen@\S+ \/ an index written by sanctions-screen@0\.0\.9$/);
+    expect(by(exportNameIndex(built, fp))).toMatch(/an index written by an unnamed build$/);
+    // Without a library to check against (a direct import), any writer is accepted.
+    expect(importNameIndex(exportNameIndex(built, fp, "sanctions-screen@0.0.9"), fp).data.nameRecord.length).toBe(built.data.nameRecord.length);
+  });
 });
