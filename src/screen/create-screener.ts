@@ -500,7 +500,8 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
       const units = part.units;
       for (const s of part.scored) {
         const prior = best.get(s.m.recordIndex);
-        if (prior === undefined || s.score > prior.score) best.set(s.m.recordIndex, { ...s, part: { query: part.query, units } });
+        // (At an equal score, the part that matched the record's primary name: as rank() keeps it.)
+        if (prior === undefined || s.score > prior.score || (s.score === prior.score && s.m.kind === "primary" && prior.m.kind !== "primary")) best.set(s.m.recordIndex, { ...s, part: { query: part.query, units } });
       }
       if (part.nearMiss !== undefined && (nearMiss === undefined || part.nearMiss.score > nearMiss.score)) nearMiss = part.nearMiss;
     }
