@@ -325,7 +325,7 @@ function newScratch(vocab: number, names: number): SearchScratch {
     textPos: new Int32Array(vocab),
     maskCover: new Float64Array(64),
     maskStrong: new Float64Array(64),
-    factors: new Float64Array(14),
+    factors: new Float64Array(16),
     pairSim: new Float64Array(2),
     qCovered: new Uint8Array(32),
     qBest: new Float64Array(32),
@@ -1612,7 +1612,8 @@ function searchReading(index: NameIndex, query: NormalizedName, options: Reading
   const cTable = { ...nameTable(data, 0) };
   // α and β per list name kind, looked up per candidate (a call returning a number from this large
   // function is not inlined, and its result is boxed): [α, covered α] per personal (0/1), then
-  // [β, covered β] per personal and one word or more (see name-score.ts).
+  // [β, covered β] per personal and one word or more (see name-score.ts), then an organisation's
+  // [β, covered β] per one word or more without a one-word query's anchor β (slots 12–15).
   const factors = scratch.factors;
   for (let personal = 0; personal < 2; personal++) {
     const alpha = unmatchedQueryFactor({ personal }, alg);
@@ -1621,9 +1622,12 @@ function searchReading(index: NameIndex, query: NormalizedName, options: Reading
     for (let multi = 0; multi < 2; multi++) {
       const plain = unmatchedCandidateFactor(qt, { coreCount: multi + 1, personal }, alg);
       // A one-word query may be an organisation's distinctive word matched exactly: the least β is
-      // the anchor's (the exact bound below takes `plain`, slots 12–13, when it cannot be).
+      // the anchor's (the exact bound below takes the plain one when it cannot be).
       const beta = personal === 0 && core === 1 ? Math.min(plain, alg.unmatchedCandidateWeightAnchor) : plain;
-      if (personal === 0) factors[12 + multi] = plain;
+      if (personal === 0) {
+        factors[12 + 2 * multi] = plain;
+        factors[12 + 2 * multi + 1] = Math.min(alg.unmatchedCandidateWeight, plain);
+      }
       factors[4 + 4 * personal + 2 * multi] = beta;
       factors[4 + 4 * personal + 2 * multi + 1] = Math.min(alg.unmatchedCandidateWeight, beta);
     }
@@ -1878,11 +1882,10 @@ function searchReading(index: NameIndex, query: NormalizedName, options: Reading
     const discount = evidenceDiscount(wPaired, kind, alg);
     const alpha = (factors[2 * kind + (coverable ? 1 : 0)] as number) * discount;
     // A one-word query's anchor β (name-score.ts) only when a distinctive word can pair exactly, and
-    // never for the name's other distinctive words: those cost the plain β (slots 12–13).
-    const betaSlot = factors[4 + 4 * kind + 2 * (cCore > 1 ? 1 : 0) + (coverable ? 1 : 0)] as number;
-    const plainF = kind === 0 && core === 1 ? (coverable ? Math.min(alg.unmatchedCandidateWeight, factors[12 + (cCore > 1 ? 1 : 0)] as number) : (factors[12 + (cCore > 1 ? 1 : 0)] as number)) : betaSlot;
-    const beta = (exactDistinctive ? betaSlot : plainF) * discount;
-    const betaPlain = plainF * discount;
+    // never for the name's other distinctive words: those cost the plain β (slots 12–15).
+    const slot = 2 * (cCore > 1 ? 1 : 0) + (coverable ? 1 : 0);
+    const betaPlain = (factors[kind === 0 ? 12 + slot : 8 + slot] as number) * discount;
+    const beta = exactDistinctive ? (factors[4 + 4 * kind + slot] as number) * discount : betaPlain;
     for (let k = 0; k < core; k++) {
       if (qCovered[k] !== 0) continue;
       const base = (kind === 1 || !exactDistinctive ? unmatchedFPerson[k] : unmatchedF[k]) as number;

@@ -2,7 +2,7 @@
  * Renders the `name.fuzzy` reason and the token alignment of a name match.
  */
 import { compoundParentEnd, successorClause, type NormalizedName } from "../normalize";
-import { acronymAlone, alignmentEvidence, comparableHow, distinctiveAnchor, evidenceDiscount, isPluralOf, symbolNote, UNIT_ROLE, type MatchUnit, type NameAlignment, type NameAlgorithm, type NameUnits, type Reason } from "../score";
+import { acronymAlone, alignmentEvidence, brandAlone, comparableHow, distinctiveAnchor, evidenceDiscount, isPluralOf, symbolNote, UNIT_ROLE, type MatchUnit, type NameAlignment, type NameAlgorithm, type NameUnits, type Reason } from "../score";
 import type { AlignedTokens } from "./hit";
 
 /** What the name reason is rendered from. */
@@ -89,9 +89,10 @@ export function nameReason(e: NameEvidence, alg: NameAlgorithm): Reason {
   if (titles.length > 0) parts.push(`title${titles.length === 1 ? "" : "s"} ${titles.join(" ")} dropped`);
   if (uc.length > 0) parts.push(`list token${uc.length === 1 ? "" : "s"} ${uc.join(", ")} unmatched`);
   // A one-word query that is a distinctive word of the organisation's name (a brand written alone).
-  if (anchor !== undefined && qCore === 1 && e.alignment.pairs.length === 1) {
+  const brand = brandAlone(e.alignment, e.queryUnits, e.candidateUnits);
+  if (brand !== undefined) {
     const describing = e.alignment.unmatchedCandidate.filter((i) => e.candidateUnits.units[i]?.role !== UNIT_ROLE.distinctive).map((i) => coreLabel(e.candidate, e.candidateUnits, i));
-    const word = unitLabel(e.candidate, e.candidateUnits.units[anchor] as MatchUnit);
+    const word = unitLabel(e.candidate, e.candidateUnits.units[brand] as MatchUnit);
     if (describing.length > 0) parts.push(`the query is ${word} alone, a distinctive word of the name matched exactly: ${describing.join(", ")} cost ×${alg.unmatchedCandidateWeightAnchor}`);
   }
   // A compound Entity List entry: the parent organisation's words weigh as stop words.

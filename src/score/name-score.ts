@@ -213,6 +213,17 @@ export function distinctiveAnchor(alignment: Pick<NameAlignment, "pairs">, c: Na
   return undefined;
 }
 
+/**
+ * The list unit of a one-word query's only pair when it is an exact pair with a distinctive word of an
+ * organisation's list name (a brand written alone): the name's other words, but its distinctive ones,
+ * then cost `unmatchedCandidateWeightAnchor`. Undefined otherwise.
+ * @example
+ * brandAlone(scoreNames(q, c, NAMES_V2), q, c) //=> 0
+ */
+export function brandAlone(alignment: Pick<NameAlignment, "pairs">, q: NameUnits, c: NameUnits): number | undefined {
+  return q.table.coreCount === 1 && alignment.pairs.length === 1 ? distinctiveAnchor(alignment, c) : undefined;
+}
+
 // A query unit of this role, matched exactly, lets a run's initials count at runAcronymSimilarity:
 // an ordinary word or a place (ISIL-LIBYA), not a generic word.
 function wordBesideInitials(role: number): boolean {

@@ -500,8 +500,7 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
       const units = part.units;
       for (const s of part.scored) {
         const prior = best.get(s.m.recordIndex);
-        // (At an equal score, the part that matched the record's primary name: as rank() keeps it.)
-        if (prior === undefined || s.score > prior.score || (s.score === prior.score && s.m.kind === "primary" && prior.m.kind !== "primary")) best.set(s.m.recordIndex, { ...s, part: { query: part.query, units } });
+        if (prior === undefined || betterMatch(s.score, s.m.kind, prior.score, prior.m.kind)) best.set(s.m.recordIndex, { ...s, part: { query: part.query, units } });
       }
       if (part.nearMiss !== undefined && (nearMiss === undefined || part.nearMiss.score > nearMiss.score)) nearMiss = part.nearMiss;
     }
@@ -607,6 +606,12 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
     const nearMiss = scored.length === 0 && closest !== undefined ? describeNearMiss(closest) : undefined;
     scored.sort((a, b) => compareHits(hitKey(a), hitKey(b)));
     return { input, query, units, queryEcho, requestReasons, unscreenable: false, scored, ...(nearMiss ? { nearMiss } : {}) };
+  }
+
+  // Whether a record's match from another part of the name replaces the one kept: a higher score, or
+  // an equal one on the record's primary name (the order compareHits gives equal scores).
+  function betterMatch(score: number, kind: string, priorScore: number, priorKind: string): boolean {
+    return score > priorScore || (score === priorScore && kind === "primary" && priorKind !== "primary");
   }
 
   // What hits are ordered by (compareHits): score, the kind of name matched, list, record.
@@ -764,7 +769,7 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
           const r = recordAt(m.recordIndex);
           const score = Math.max(0, Math.round((m.score + (inferredTypeFor(orgWords, r, m)?.weight ?? 0)) * 1e6) / 1e6);
           const prior = best.get(m.recordIndex);
-          if (score < minScore || (prior !== undefined && (score < prior.match.score || (score === prior.match.score && (m.kind !== "primary" || prior.nameKind === "primary"))))) continue;
+          if (score < minScore || (prior !== undefined && !betterMatch(score, m.kind, prior.match.score, prior.nameKind))) continue;
           best.set(m.recordIndex, { match: { id: r.id, list: r.list, recordId: r.sourceId, score }, nameKind: m.kind });
         }
       }
