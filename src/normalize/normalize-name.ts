@@ -255,7 +255,8 @@ function expandAbbreviations(raw: RawToken[]): RawToken[] {
     const full = t.abjad ? undefined : (ABBREVIATIONS[t.text] ?? genericSingular(t.text));
     if (full === undefined) out.push(t);
     else if (!full.includes(" ") && full !== t.text) out.push({ text: full, abjad: false, source: t.source ?? t.text });
-    else for (const w of full.split(" ")) out.push({ text: w, abjad: false });
+    // Each word of a phrase keeps what was written ("KB read as DESIGN BUREAU" in the reasons).
+    else for (const w of full.split(" ")) out.push({ text: w, abjad: false, source: t.source ?? t.text });
   }
   return out;
 }

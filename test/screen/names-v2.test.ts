@@ -49,6 +49,12 @@ beforeAll(() => {
     { id: "korvesta-spe", type: "organization", names: ["SCIENTIFIC PRODUCTION ENTERPRISE KORVESTA"] },
     { id: "korvesta-tele", type: "organization", names: ["KORVESTA TELE C.A."] },
     { id: "telmosh-korvesta", type: "organization", names: ["TELMOSH KORVESTA LLC"] },
+    { id: "tarnovit-spe", type: "organization", names: ["SCIENTIFIC-PRODUCTION ENTERPRISE TARNOVIT, JSC"] },
+    { id: "tarnovit-ao", type: "organization", names: ["TARNOVIT AO"] },
+    { id: "orbitel-kb", type: "organization", names: ["ORBITEL DESIGN BUREAU OJSC"] },
+    { id: "vostokpribor-nii", type: "organization", names: ["NAUCHNO-ISSLEDOVATELSKII INSTITUT VOSTOKPRIBOR"] },
+    { id: "lyra-okb", type: "organization", names: ["OPYTNO-KONSTRUKTORSKOE BYURO LYRA"] },
+    { id: "kalinet-npp", type: "organization", names: ["NPP KALINET"] },
   ]);
   // The hand-made IRGC record stands alone in its own list for the acronym test (the real lists
   // carry "IRGC" as an alias, which would be an exact match).
@@ -194,6 +200,23 @@ describeWithData("legal forms in any language", EVAL_FILES, () => {
 
   // OFAC's abbreviations for a drug trafficking / money laundering organisation read as the words.
   it.each(["Rio Bravo Drug Trafficking Organization", "RIO BRAVO D.T.O."])("%s alerts on RIO BRAVO DTO", (q) => expect(decision(q, "test-cases:rio-bravo-dto")).toBe("alert"));
+
+  // Soviet enterprise types written as initials read as the words the lists translate them with,
+  // and the transliterated long forms compare with those words as symbols.
+  it.each([
+    ["NPP Tarnovit", "test-cases:tarnovit-spe"],
+    ["KB Orbitel", "test-cases:orbitel-kb"],
+    ["NII Vostokpribor", "test-cases:vostokpribor-nii"],
+    ["OKB Lyra", "test-cases:lyra-okb"],
+    ["Scientific Production Enterprise Kalinet", "test-cases:kalinet-npp"],
+  ])("reads the enterprise type in %s: alerts on %s", (q, id) => expect(decision(q, id)).toBe("alert"));
+
+  it("ranks the record of the enterprise type written as initials first, and says how it read them", () => {
+    const hits = screen("JSC NPP Tarnovit").hits;
+    expect(hits[0]?.recordId).toBe("tarnovit-spe");
+    expect(hits.find((h) => h.recordId === "tarnovit-ao")?.score).toBeLessThan(hits[0]?.score as number);
+    expect(hits[0]?.reasons.find((r) => r.feature === "name.fuzzy")?.detail).toContain("NPP read as SCIENTIFIC PRODUCTION ENTERPRISE");
+  });
 
   // Venezuela's C.A. (compañía anónima), Mexico's S.C. (sociedad civil), a one-person company.
   it.each([
