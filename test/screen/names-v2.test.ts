@@ -55,6 +55,8 @@ beforeAll(() => {
     { id: "vostokpribor-nii", type: "organization", names: ["NAUCHNO-ISSLEDOVATELSKII INSTITUT VOSTOKPRIBOR"] },
     { id: "lyra-okb", type: "organization", names: ["OPYTNO-KONSTRUKTORSKOE BYURO LYRA"] },
     { id: "kalinet-npp", type: "organization", names: ["NPP KALINET"] },
+    { id: "tarlan-shargh", type: "organization", names: ["TARLAN SHARGH CEMENT CO."] },
+    { id: "severny-korvel", type: "organization", names: ["SEVERNY KORVEL PLANT"] },
   ]);
   // The hand-made IRGC record stands alone in its own list for the acronym test (the real lists
   // carry "IRGC" as an alias, which would be an exact match).
@@ -210,6 +212,12 @@ describeWithData("legal forms in any language", EVAL_FILES, () => {
     ["OKB Lyra", "test-cases:lyra-okb"],
     ["Scientific Production Enterprise Kalinet", "test-cases:kalinet-npp"],
   ])("reads the enterprise type in %s: alerts on %s", (q, id) => expect(decision(q, id)).toBe("alert"));
+
+  // A direction translated (Persian SHARGH, Russian SEVERNY) compares with the English word as a symbol.
+  it.each([
+    ["Tarlan East Cement Company", "test-cases:tarlan-shargh"],
+    ["Northern Korvel Plant", "test-cases:severny-korvel"],
+  ])("reads the direction in %s: alerts on %s", (q, id) => expect(decision(q, id)).toBe("alert"));
 
   it("ranks the record of the enterprise type written as initials first, and says how it read them", () => {
     const hits = screen("JSC NPP Tarnovit").hits;
