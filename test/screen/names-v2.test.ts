@@ -57,6 +57,7 @@ beforeAll(() => {
     { id: "kalinet-npp", type: "organization", names: ["NPP KALINET"] },
     { id: "tarlan-shargh", type: "organization", names: ["TARLAN SHARGH CEMENT CO."] },
     { id: "severny-korvel", type: "organization", names: ["SEVERNY KORVEL PLANT"] },
+    { id: "veltor-aircraft", type: "organization", names: ["VELTOR AIRCRAFT REPAIR PLANT"] },
   ]);
   // The hand-made IRGC record stands alone in its own list for the acronym test (the real lists
   // carry "IRGC" as an alias, which would be an exact match).
@@ -213,11 +214,13 @@ describeWithData("legal forms in any language", EVAL_FILES, () => {
     ["Scientific Production Enterprise Kalinet", "test-cases:kalinet-npp"],
   ])("reads the enterprise type in %s: alerts on %s", (q, id) => expect(decision(q, id)).toBe("alert"));
 
-  // A direction translated (Persian SHARGH, Russian SEVERNY) compares with the English word as a symbol.
+  // A direction translated (Persian SHARGH, Russian SEVERNY) compares with the English word as a
+  // symbol, and so do AVIATION and AIRCRAFT (both translate aviatsionnyi).
   it.each([
     ["Tarlan East Cement Company", "test-cases:tarlan-shargh"],
     ["Northern Korvel Plant", "test-cases:severny-korvel"],
-  ])("reads the direction in %s: alerts on %s", (q, id) => expect(decision(q, id)).toBe("alert"));
+    ["Veltor Aviation Repair Plant", "test-cases:veltor-aircraft"],
+  ])("reads the translated word in %s: alerts on %s", (q, id) => expect(decision(q, id)).toBe("alert"));
 
   it("ranks the record of the enterprise type written as initials first, and says how it read them", () => {
     const hits = screen("JSC NPP Tarnovit").hits;
