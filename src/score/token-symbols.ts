@@ -21,7 +21,41 @@ const NONE: readonly string[] = Object.freeze([]);
  * tokenSymbols("KOMPANIYA") //=> ["O:CO"]
  */
 export function tokenSymbols(text: string): readonly string[] {
-  return (SYMBOLS ?? buildSymbols()).get(text) ?? patronymicSymbols(text);
+  return (SYMBOLS ?? buildSymbols()).get(text) ?? adjectiveSymbols(text) ?? patronymicSymbols(text);
+}
+
+// A Russian adjective's ending is romanised in many ways (-ий: IY, II, IJ, I, Y; -ый: YY, YI, YJ, Y;
+// -ая: AYA, AJA; -ое: OE, OYE, OJE; -ого: OGO; -ые/-ие: YE, IE; -ых/-их: YKH, IKH): a descriptor
+// word the tables know in one form (KHIMICHESKIY ~ CHEMICAL) has the table's symbols in the others
+// (KHIMICHESKII, KHIMICHESKAYA). Table words are read with the Slavic endings only (an English
+// word's -Y or -I is not one: COMPANY, not COMPAN+Y); tokens with those or a bare -Y or -I.
+const TABLE_ADJECTIVE = /^([A-Z]{5,}?)(IY|YY|II|YI|IJ|YJ|AYA|AJA|OE|OYE|OJE|OGO|YE|IE|YKH|IKH)$/;
+const TOKEN_ADJECTIVE = /^([A-Z]{5,}?)(IY|YY|II|YI|IJ|YJ|AYA|AJA|OE|OYE|OJE|OGO|YE|IE|YKH|IKH|Y|I)$/;
+let ADJECTIVE_STEMS: Map<string, readonly string[]> | undefined;
+
+/**
+ * The organisation symbols of a Russian adjective the tables know in another romanised ending, or
+ * undefined.
+ * @example
+ * adjectiveSymbols("KHIMICHESKII") //=> ["O:CHEMICAL"]
+ * adjectiveSymbols("SALYUTY") //=> undefined
+ */
+export function adjectiveSymbols(text: string): readonly string[] | undefined {
+  const m = TOKEN_ADJECTIVE.exec(text);
+  if (m === null) return undefined;
+  if (ADJECTIVE_STEMS === undefined) {
+    const stems = new Map<string, string[]>();
+    for (const [word, orgs] of Object.entries(ORG_SYMBOLS)) {
+      const t = TABLE_ADJECTIVE.exec(word);
+      if (t === null) continue;
+      const list = stems.get(t[1] as string) ?? [];
+      for (const org of orgs) if (!list.includes(`O:${org}`)) list.push(`O:${org}`);
+      stems.set(t[1] as string, list);
+    }
+    for (const list of stems.values()) Object.freeze(list);
+    ADJECTIVE_STEMS = stems;
+  }
+  return ADJECTIVE_STEMS.get(m[1] as string);
 }
 
 // Patronymic endings, Russian, Ukrainian and Belarusian, in their common romanisations (English,

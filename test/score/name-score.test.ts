@@ -2,7 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { commonEnglishWord, normalizeName, type NameContext } from "../../src/normalize";
 import { COMMON_ENGLISH_WORDS } from "../../src/normalize/common-words.generated";
-import { alignmentEvidence, buildNameUnits, classWeight, comparableHow, evidenceDiscount, NAMES_V2, patronymicSymbols, scoreNames, tokenSimilarity, UNIT_ROLE } from "../../src/score";
+import { adjectiveSymbols, alignmentEvidence, buildNameUnits, classWeight, comparableHow, evidenceDiscount, NAMES_V2, patronymicSymbols, scoreNames, tokenSimilarity, tokenSymbols, UNIT_ROLE } from "../../src/score";
 import type { NameToken } from "../../src/normalize";
 
 // Rarity 1 for every token; class factors as in names-v2 (initials, particles weigh less).
@@ -75,6 +75,22 @@ describe("token comparability", () => {
     ["ABRAMOVICH", []],
     ["IGOR", []],
   ] as const)("patronymic %s: %j", (text, symbols) => expect(patronymicSymbols(text)).toEqual(symbols));
+
+  // A Russian descriptor adjective in another romanised ending has the table form's symbols; an
+  // English word's -Y is not an adjective's ending.
+  it.each([
+    ["KHIMICHESKII", "KHIMICHESKIY"],
+    ["KHIMICHESKAYA", "KHIMICHESKIY"],
+    ["KHIMICHESKY", "KHIMICHESKIY"],
+  ])("%s has the symbols of %s", (a, b) => {
+    expect(tokenSymbols(a)).toEqual(tokenSymbols(b));
+    expect(tokenSymbols(a).length).toBeGreaterThan(0);
+  });
+  it("reads no adjective in an English word or a name", () => {
+    expect(adjectiveSymbols("FACTORY")).toBeUndefined();
+    expect(adjectiveSymbols("SALYUTY")).toBeUndefined();
+    expect(tokenSymbols("KHIMICHESK")).toEqual([]);
+  });
 
   // An English plural costs `pluralCost` (BRIGADES/BRIGADE: one edit in eight letters, 0.83 as a
   // plain edit); a patronymic surname made with -S is another name (PETERS is not PETER).

@@ -58,6 +58,7 @@ beforeAll(() => {
     { id: "tarlan-shargh", type: "organization", names: ["TARLAN SHARGH CEMENT CO."] },
     { id: "severny-korvel", type: "organization", names: ["SEVERNY KORVEL PLANT"] },
     { id: "veltor-aircraft", type: "organization", names: ["VELTOR AIRCRAFT REPAIR PLANT"] },
+    { id: "tarskii-khim", type: "organization", names: ["TARSKII KHIMICHESKII KOMBINAT"] },
   ]);
   // The hand-made IRGC record stands alone in its own list for the acronym test (the real lists
   // carry "IRGC" as an alias, which would be an exact match).
@@ -220,6 +221,8 @@ describeWithData("legal forms in any language", EVAL_FILES, () => {
     ["Tarlan East Cement Company", "test-cases:tarlan-shargh"],
     ["Northern Korvel Plant", "test-cases:severny-korvel"],
     ["Veltor Aviation Repair Plant", "test-cases:veltor-aircraft"],
+    // KHIMICHESKII: the table knows KHIMICHESKIY ~ CHEMICAL; the ending is romanised another way.
+    ["Tarsky Chemical Combine", "test-cases:tarskii-khim"],
   ])("reads the translated word in %s: alerts on %s", (q, id) => expect(decision(q, id)).toBe("alert"));
 
   it("ranks the record of the enterprise type written as initials first, and says how it read them", () => {
