@@ -59,6 +59,8 @@ beforeAll(() => {
     { id: "severny-korvel", type: "organization", names: ["SEVERNY KORVEL PLANT"] },
     { id: "veltor-aircraft", type: "organization", names: ["VELTOR AIRCRAFT REPAIR PLANT"] },
     { id: "tarskii-khim", type: "organization", names: ["TARSKII KHIMICHESKII KOMBINAT"] },
+    { id: "koraman-cement", type: "organization", names: ["KORAMAN CEMENT"] },
+    { id: "tabandeh-invest", type: "organization", names: ["TABANDEH INVESTMENT COMPANY"] },
   ]);
   // The hand-made IRGC record stands alone in its own list for the acronym test (the real lists
   // carry "IRGC" as an alias, which would be an exact match).
@@ -223,6 +225,9 @@ describeWithData("legal forms in any language", EVAL_FILES, () => {
     ["Veltor Aviation Repair Plant", "test-cases:veltor-aircraft"],
     // KHIMICHESKII: the table knows KHIMICHESKIY ~ CHEMICAL; the ending is romanised another way.
     ["Tarsky Chemical Combine", "test-cases:tarskii-khim"],
+    // Persian company words: siman (cement), sarmayegozari (investment).
+    ["Siman Koraman", "test-cases:koraman-cement"],
+    ["Sherkat-e Sarmayegozari-e Tabandeh", "test-cases:tabandeh-invest"],
   ])("reads the translated word in %s: alerts on %s", (q, id) => expect(decision(q, id)).toBe("alert"));
 
   it("ranks the record of the enterprise type written as initials first, and says how it read them", () => {
