@@ -61,6 +61,7 @@ beforeAll(() => {
     { id: "tarskii-khim", type: "organization", names: ["TARSKII KHIMICHESKII KOMBINAT"] },
     { id: "koraman-cement", type: "organization", names: ["KORAMAN CEMENT"] },
     { id: "tabandeh-invest", type: "organization", names: ["TABANDEH INVESTMENT COMPANY"] },
+    { id: "orvala-dis", type: "organization", names: ["ORVALA ITHALAT IHRACAT DIS TICARET LIMITED SIRKETI"] },
   ]);
   // The hand-made IRGC record stands alone in its own list for the acronym test (the real lists
   // carry "IRGC" as an alias, which would be an exact match).
@@ -228,6 +229,8 @@ describeWithData("legal forms in any language", EVAL_FILES, () => {
     // Persian company words: siman (cement), sarmayegozari (investment).
     ["Siman Koraman", "test-cases:koraman-cement"],
     ["Sherkat-e Sarmayegozari-e Tabandeh", "test-cases:tabandeh-invest"],
+    // Turkish: ithalat ihracat (import export), dis ticaret (foreign trade).
+    ["Orvala Import Export Foreign Trade Ltd", "test-cases:orvala-dis"],
   ])("reads the translated word in %s: alerts on %s", (q, id) => expect(decision(q, id)).toBe("alert"));
 
   it("ranks the record of the enterprise type written as initials first, and says how it read them", () => {
