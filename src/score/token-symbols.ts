@@ -29,9 +29,18 @@ export function tokenSymbols(text: string): readonly string[] {
 // word the tables know in one form (KHIMICHESKIY ~ CHEMICAL) has the table's symbols in the others
 // (KHIMICHESKII, KHIMICHESKAYA). Table words are read with the Slavic endings only (an English
 // word's -Y or -I is not one: COMPANY, not COMPAN+Y); tokens with those or a bare -Y or -I.
-const TABLE_ADJECTIVE = /^([A-Z]{5,}?)(IY|YY|II|YI|IJ|YJ|AYA|AJA|OE|OYE|OJE|OGO|YE|IE|YKH|IKH)$/;
-const TOKEN_ADJECTIVE = /^([A-Z]{5,}?)(IY|YY|II|YI|IJ|YJ|AYA|AJA|OE|OYE|OJE|OGO|YE|IE|YKH|IKH|Y|I)$/;
+// Longest first: a word's stem is what is left after the longest ending it has (KHIMICHESKII:
+// KHIMICHESK + II, not KHIMICHESKI + I), for table words and tokens alike.
+const TABLE_ENDINGS = ["AYA", "AJA", "OYE", "OJE", "OGO", "YKH", "IKH", "IY", "YY", "II", "YI", "IJ", "YJ", "OE", "YE", "IE"];
+const TOKEN_ENDINGS = [...TABLE_ENDINGS, "Y", "I"];
+const MIN_STEM = 5;
 let ADJECTIVE_STEMS: Map<string, readonly string[]> | undefined;
+
+/** The stem left after the longest of `endings` (at least MIN_STEM letters), or undefined. */
+function adjectiveStem(text: string, endings: readonly string[]): string | undefined {
+  for (const ending of endings) if (text.length - ending.length >= MIN_STEM && text.endsWith(ending)) return text.slice(0, -ending.length);
+  return undefined;
+}
 
 /**
  * The organisation symbols of a Russian adjective the tables know in another romanised ending, or
@@ -41,21 +50,24 @@ let ADJECTIVE_STEMS: Map<string, readonly string[]> | undefined;
  * adjectiveSymbols("SALYUTY") //=> undefined
  */
 export function adjectiveSymbols(text: string): readonly string[] | undefined {
-  const m = TOKEN_ADJECTIVE.exec(text);
-  if (m === null) return undefined;
+  // Every ending ends in one of these letters (Y 89, I 73, J 74, A 65, E 69, O 79, H 72).
+  const last = text.charCodeAt(text.length - 1);
+  if (last !== 89 && last !== 73 && last !== 74 && last !== 65 && last !== 69 && last !== 79 && last !== 72) return undefined;
+  const stem = adjectiveStem(text, TOKEN_ENDINGS);
+  if (stem === undefined) return undefined;
   if (ADJECTIVE_STEMS === undefined) {
     const stems = new Map<string, string[]>();
     for (const [word, orgs] of Object.entries(ORG_SYMBOLS)) {
-      const t = TABLE_ADJECTIVE.exec(word);
-      if (t === null) continue;
-      const list = stems.get(t[1] as string) ?? [];
+      const s = /^[A-Z]+$/.test(word) ? adjectiveStem(word, TABLE_ENDINGS) : undefined;
+      if (s === undefined) continue;
+      const list = stems.get(s) ?? [];
       for (const org of orgs) if (!list.includes(`O:${org}`)) list.push(`O:${org}`);
-      stems.set(t[1] as string, list);
+      stems.set(s, list);
     }
     for (const list of stems.values()) Object.freeze(list);
     ADJECTIVE_STEMS = stems;
   }
-  return ADJECTIVE_STEMS.get(m[1] as string);
+  return ADJECTIVE_STEMS.get(stem);
 }
 
 // Patronymic endings, Russian, Ukrainian and Belarusian, in their common romanisations (English,
