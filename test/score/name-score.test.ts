@@ -284,7 +284,7 @@ describe("evidence discount (organisations described in other words)", () => {
   // Lists describe one body in different words; four shared distinctive words outweigh the word
   // that differs (a sector in another language, a word added).
   it.each([
-    ["PAKAT SAZI SHAFAGH SIMAN SEPAHAN", "SEPAHAN CEMENT PAKAT-SAZI SHAFAGH"],
+    ["PAKAT SAZI SHAFAGH KASHI SEPAHAN", "SEPAHAN TILE PAKAT-SAZI SHAFAGH"],
     ["KORVESTA MALINDRO TELMOSH TRADING HOUSE", "KORVESTA MALINDRO TELMOSH TRADING FIRM"],
     ["QARVIN TELMOSH BALANDRI INDUSTRIAL GROUP", "QARVIN TELMOSH BALANDRI"],
   ])("%s ~ %s: review at least, and more than without the discount", (q, c) => {
@@ -300,7 +300,7 @@ describe("evidence discount (organisations described in other words)", () => {
   });
 
   it("says in the name reason what the matched words weigh and what the unmatched ones cost", async () => {
-    const { queryUnits, candidateUnits, alignment, detail } = await explainedOrg("PAKAT SAZI SHAFAGH SIMAN SEPAHAN", "SEPAHAN CEMENT PAKAT-SAZI SHAFAGH");
+    const { queryUnits, candidateUnits, alignment, detail } = await explainedOrg("PAKAT SAZI SHAFAGH KASHI SEPAHAN", "SEPAHAN TILE PAKAT-SAZI SHAFAGH");
     const evidence = alignmentEvidence(alignment, queryUnits, candidateUnits);
     expect(evidence).toBeCloseTo(4, 9);
     expect(detail).toContain(`matched words weigh 4.00: unmatched words cost ×${evidenceDiscount(evidence, 0, NAMES_V2).toFixed(2)}`);
