@@ -98,8 +98,8 @@ export interface NameAlgorithm extends EditCosts {
    * `evidenceDiscountFrom` — more than one distinctive word matched — the unmatched words on both
    * sides cost less, by `evidenceDiscountRate` per unit of matched weight beyond it, down to
    * `evidenceDiscountMin` of their cost. Lists describe one body in words that differ from list to
-   * list (legal descriptions, sectors, sub-units: "PAKAT SAZI SHAFAGH SIMAN SEPAHAN" ~ "SEPAHAN
-   * CEMENT PAKAT-SAZI SHAFAGH"); four shared rare words say more than the fifth that differs.
+   * list (legal descriptions, sectors, sub-units: "PAKAT SAZI SHAFAGH KASHI SEPAHAN" ~ "SEPAHAN
+   * TILE PAKAT-SAZI SHAFAGH"); four shared rare words say more than the fifth that differs.
    */
   readonly evidenceDiscountFrom: number;
   readonly evidenceDiscountRate: number;
