@@ -62,6 +62,7 @@ beforeAll(() => {
     { id: "koraman-cement", type: "organization", names: ["KORAMAN CEMENT"] },
     { id: "tabandeh-invest", type: "organization", names: ["TABANDEH INVESTMENT COMPANY"] },
     { id: "orvala-dis", type: "organization", names: ["ORVALA ITHALAT IHRACAT DIS TICARET LIMITED SIRKETI"] },
+    { id: "korvani", type: "person", names: ["KORVANI, Adib Shahran"] },
   ]);
   // The hand-made IRGC record stands alone in its own list for the acronym test (the real lists
   // carry "IRGC" as an alias, which would be an exact match).
@@ -82,7 +83,15 @@ describeWithData("typos and digits", EVAL_FILES, () => {
     expect(screen("Belvneshpr0mservis").hits[0]?.reasons[0]?.detail).toContain("BELVNESHPR0MSERVIS read as BELVNESHPROMSERVIS");
   });
 
-  it("keeps short words strict: one edit in five letters is no match", () => {
+  // A letter typed in or dropped from a five-letter name beside exact words is a typo (0.71: one edit in
+  // five letters); a consonant changed in a four-letter one is another name.
+  it("alerts on a typo in a short given name when the rest of the name is exact", () => {
+    expect(decision("Avdib Shahran Korvani", "test-cases:korvani")).toBe("alert");
+    expect(decision("Adib Shahrn Korvani", "test-cases:korvani")).toBe("alert");
+    expect(decision("Adim Shahran Korvani", "test-cases:korvani")).not.toBe("alert");
+  });
+
+  it("keeps short words strict: one edit in six letters alone is no match", () => {
     expect(decision("Fortum", "ofac-sdn:29487")).toBe("none");
     expect(screener.rank("Fortum", { minScore: 0.8 }).length).toBe(0);
   });
