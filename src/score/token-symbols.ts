@@ -55,19 +55,8 @@ export function adjectiveSymbols(text: string): readonly string[] | undefined {
   if (last !== 89 && last !== 73 && last !== 74 && last !== 65 && last !== 69 && last !== 79 && last !== 72) return undefined;
   const stem = adjectiveStem(text, TOKEN_ENDINGS);
   if (stem === undefined) return undefined;
-  if (ADJECTIVE_STEMS === undefined) {
-    const stems = new Map<string, string[]>();
-    for (const [word, orgs] of Object.entries(ORG_SYMBOLS)) {
-      const s = /^[A-Z]+$/.test(word) ? adjectiveStem(word, TABLE_ENDINGS) : undefined;
-      if (s === undefined) continue;
-      const list = stems.get(s) ?? [];
-      for (const org of orgs) if (!list.includes(`O:${org}`)) list.push(`O:${org}`);
-      stems.set(s, list);
-    }
-    for (const list of stems.values()) Object.freeze(list);
-    ADJECTIVE_STEMS = stems;
-  }
-  return ADJECTIVE_STEMS.get(stem);
+  if (ADJECTIVE_STEMS === undefined) buildSymbols();
+  return (ADJECTIVE_STEMS as Map<string, readonly string[]>).get(stem);
 }
 
 // Patronymic endings, Russian, Ukrainian and Belarusian, in their common romanisations (English,
@@ -124,11 +113,24 @@ function buildSymbols(): Map<string, readonly string[]> {
     else list.push(symbol);
   };
   // The order of symbols in a list follows the tables: organisation, nicknames, surnames, East Slavic names.
-  for (const [text, orgs] of Object.entries(ORG_SYMBOLS)) for (const org of orgs) add(text, `O:${org}`);
-  for (const [text, nicks] of Object.entries(NICKNAMES)) for (const n of nicks) add(text, `N:${n}`);
-  for (const [text, romans] of Object.entries(ROMANISED_SURNAMES)) for (const r of romans) add(text, `R:${r}`);
-  for (const [text, names] of Object.entries(EAST_SLAVIC_NAMES)) for (const n of names) add(text, `S:${n}`);
+  // (`for … in`, not Object.entries: built on the first screen, whose cold start counts every MB.)
+  const stems = new Map<string, string[]>();
+  for (const text in ORG_SYMBOLS) {
+    const orgs = ORG_SYMBOLS[text] as readonly string[];
+    for (const org of orgs) add(text, `O:${org}`);
+    // An organisation word's stem, for its other romanised adjective endings (adjectiveSymbols).
+    const stem = /^[A-Z]+$/.test(text) ? adjectiveStem(text, TABLE_ENDINGS) : undefined;
+    if (stem === undefined) continue;
+    let list = stems.get(stem);
+    if (list === undefined) stems.set(stem, (list = []));
+    for (const org of orgs) if (!list.includes(`O:${org}`)) list.push(`O:${org}`);
+  }
+  for (const text in NICKNAMES) for (const n of NICKNAMES[text] as readonly string[]) add(text, `N:${n}`);
+  for (const text in ROMANISED_SURNAMES) for (const r of ROMANISED_SURNAMES[text] as readonly string[]) add(text, `R:${r}`);
+  for (const text in EAST_SLAVIC_NAMES) for (const n of EAST_SLAVIC_NAMES[text] as readonly string[]) add(text, `S:${n}`);
   for (const list of map.values()) Object.freeze(list);
+  for (const list of stems.values()) Object.freeze(list);
+  ADJECTIVE_STEMS = stems;
   SYMBOLS = map;
   return map;
 }
