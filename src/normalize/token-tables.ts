@@ -119,16 +119,17 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   EXPT: "EXPORT", IMPT: "IMPORT", IMPEX: "IMPORT EXPORT",
   // OFAC's own abbreviations in designated organisations' names ("FLORES DTO", "CHAMS MLO").
   DTO: "DRUG TRAFFICKING ORGANIZATION", MLO: "MONEY LAUNDERING ORGANIZATION",
-  // Soviet and Russian enterprise types written as their initials ("NPP SALYUT", "KB SVYAZ", "NII
+  // Soviet and Russian enterprise types written as their initials ("NPP SALYUT", "OKB NOVATOR", "NII
   // PLATAN"), read as the English descriptor words the lists translate them with (SCIENTIFIC-PRODUCTION
-  // ENTERPRISE SALYUT, SVYAZ DESIGN BUREAU); the transliterated long forms (NAUCHNO-PROIZVODSTVENNOE
-  // PREDPRIYATIE, KONSTRUKTORSKOE BYURO) compare with those words as symbols. Not read: initials that
-  // are also something else in the lists or in names (NPF: a pension fund; PO, GK, TD, SKB: a surname,
-  // two meanings, initials, a bank; NTC). NPO here is nauchno-proizvodstvennoe obedinenie, as in every
-  // list name written with it, not a non-profit organisation.
+  // ENTERPRISE SALYUT, NOVATOR EXPERIMENTAL DESIGN BUREAU); the transliterated long forms
+  // (NAUCHNO-PROIZVODSTVENNOE PREDPRIYATIE, KONSTRUKTORSKOE BYURO) compare with those words as symbols.
+  // Not read: initials that are also something else in the lists or in names (KB: a design bureau, a
+  // commercial bank — KB VOSTOCHNY — and a brand's initials — KB LINES LIMITED; NPF: a pension fund; PO,
+  // GK, TD, SKB: a surname, two meanings, initials, a bank; NTC). NPO here is nauchno-proizvodstvennoe
+  // obedinenie, as in every list name written with it, not a non-profit organisation.
   NPP: "SCIENTIFIC PRODUCTION ENTERPRISE", NPO: "SCIENTIFIC PRODUCTION ASSOCIATION", NPK: "SCIENTIFIC PRODUCTION CORPORATION",
   NII: "SCIENTIFIC RESEARCH INSTITUTE", TSNII: "CENTRAL SCIENTIFIC RESEARCH INSTITUTE", VNII: "ALL RUSSIAN SCIENTIFIC RESEARCH INSTITUTE",
-  KB: "DESIGN BUREAU", OKB: "EXPERIMENTAL DESIGN BUREAU", TSKB: "CENTRAL DESIGN BUREAU",
+  OKB: "EXPERIMENTAL DESIGN BUREAU", TSKB: "CENTRAL DESIGN BUREAU",
   NTTS: "SCIENTIFIC TECHNICAL CENTER",
   ELEC: "ELECTRONICS", ELECTRONIC: "ELECTRONICS", ELECTR: "ELECTRONICS", ELECT: "ELECTRIC",
   CHEM: "CHEMICAL", CHEMS: "CHEMICALS",

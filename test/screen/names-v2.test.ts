@@ -51,7 +51,8 @@ beforeAll(() => {
     { id: "telmosh-korvesta", type: "organization", names: ["TELMOSH KORVESTA LLC"] },
     { id: "tarnovit-spe", type: "organization", names: ["SCIENTIFIC-PRODUCTION ENTERPRISE TARNOVIT, JSC"] },
     { id: "tarnovit-ao", type: "organization", names: ["TARNOVIT AO"] },
-    { id: "orbitel-kb", type: "organization", names: ["ORBITEL DESIGN BUREAU OJSC"] },
+    { id: "orbitel-tskb", type: "organization", names: ["ORBITEL CENTRAL DESIGN BUREAU OJSC"] },
+    { id: "kb-lindora", type: "organization", names: ["KB LINDORA LIMITED"] },
     { id: "vostokpribor-nii", type: "organization", names: ["NAUCHNO-ISSLEDOVATELSKII INSTITUT VOSTOKPRIBOR"] },
     { id: "lyra-okb", type: "organization", names: ["OPYTNO-KONSTRUKTORSKOE BYURO LYRA"] },
     { id: "kalinet-npp", type: "organization", names: ["NPP KALINET"] },
@@ -221,7 +222,7 @@ describeWithData("legal forms in any language", EVAL_FILES, () => {
   // and the transliterated long forms compare with those words as symbols.
   it.each([
     ["NPP Tarnovit", "test-cases:tarnovit-spe"],
-    ["KB Orbitel", "test-cases:orbitel-kb"],
+    ["TsKB Orbitel", "test-cases:orbitel-tskb"],
     ["NII Vostokpribor", "test-cases:vostokpribor-nii"],
     ["OKB Lyra", "test-cases:lyra-okb"],
     ["Scientific Production Enterprise Kalinet", "test-cases:kalinet-npp"],
@@ -241,6 +242,13 @@ describeWithData("legal forms in any language", EVAL_FILES, () => {
     // Turkish: ithalat ihracat (import export), dis ticaret (foreign trade).
     ["Orvala Import Export Foreign Trade Ltd", "test-cases:orvala-dis"],
   ])("reads the translated word in %s: alerts on %s", (q, id) => expect(decision(q, id)).toBe("alert"));
+
+  // KB is a design bureau, a commercial bank (KB VOSTOCHNY) or a brand's initials (KB LINES LIMITED):
+  // left as written.
+  it("does not read KB as a design bureau", () => {
+    expect(decision("Lindora Design Bureau", "test-cases:kb-lindora")).not.toBe("alert");
+    expect(decision("KB Lindora", "test-cases:kb-lindora")).toBe("alert");
+  });
 
   it("ranks the record of the enterprise type written as initials first, and says how it read them", () => {
     const hits = screen("JSC NPP Tarnovit").hits;
