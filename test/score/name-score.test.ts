@@ -11,6 +11,9 @@ const units = (s: string, side: "query" | "candidate", context: NameContext = "a
   buildNameUnits(normalizeName(s, { context }), weight, side);
 const score = (q: string, c: string, context: NameContext = "any") => scoreNames(units(q, "query"), units(c, "candidate", context), NAMES_V2).score;
 const tok = (text: string) => buildNameUnits(normalizeName(text), () => 1, "query").units[0]!;
+// A query against an organisation's or a person's listed name, under a given algorithm.
+const org = (q: string, c: string, alg = NAMES_V2) => scoreNames(units(q, "query"), units(c, "candidate", "organization"), alg).score;
+const person = (q: string, c: string, alg = NAMES_V2) => scoreNames(units(q, "query"), units(c, "candidate", "person"), alg).score;
 
 describe("token comparability", () => {
   it.each([
@@ -272,8 +275,6 @@ describe("numbers, explained", () => {
 });
 
 describe("evidence discount (organisations described in other words)", () => {
-  const org = (q: string, c: string, alg = NAMES_V2) => scoreNames(units(q, "query"), units(c, "candidate", "organization"), alg).score;
-  const person = (q: string, c: string, alg = NAMES_V2) => scoreNames(units(q, "query"), units(c, "candidate", "person"), alg).score;
   const noDiscount = { ...NAMES_V2, evidenceDiscountMin: 1 };
 
   it("is 1 up to evidenceDiscountFrom, then falls by the rate to the minimum; never for persons", () => {
@@ -333,8 +334,6 @@ describe("glued units of Arabic-script names", () => {
 });
 
 describe("descriptor words beside a distinctive word matched exactly", () => {
-  const org = (q: string, c: string, alg = NAMES_V2) => scoreNames(units(q, "query"), units(c, "candidate", "organization"), alg).score;
-  const person = (q: string, c: string, alg = NAMES_V2) => scoreNames(units(q, "query"), units(c, "candidate", "person"), alg).score;
   const without = { ...NAMES_V2, genericAfterDistinctive: 1 };
 
   it("knows everyday English words (SCOWL), their plurals, and nothing made up", () => {
@@ -390,8 +389,6 @@ describe("descriptor words beside a distinctive word matched exactly", () => {
 });
 
 describe("a distinctive word of an organisation's name written alone", () => {
-  const org = (q: string, c: string, alg = NAMES_V2) => scoreNames(units(q, "query"), units(c, "candidate", "organization"), alg).score;
-  const person = (q: string, c: string, alg = NAMES_V2) => scoreNames(units(q, "query"), units(c, "candidate", "person"), alg).score;
   const without = { ...NAMES_V2, unmatchedCandidateWeightAnchor: 1 };
 
   it("makes the name's describing words cost less when the one query word is its distinctive word, matched exactly", () => {
@@ -427,8 +424,6 @@ describe("a distinctive word of an organisation's name written alone", () => {
 });
 
 describe("a word the query repeats", () => {
-  const org = (q: string, c: string, alg = NAMES_V2) => scoreNames(units(q, "query"), units(c, "candidate", "organization"), alg).score;
-  const person = (q: string, c: string, alg = NAMES_V2) => scoreNames(units(q, "query"), units(c, "candidate", "person"), alg).score;
   const without = { ...NAMES_V2, repeatedWordFactor: 1 };
 
   it("costs less once the word is matched, against an organisation's name", () => {
@@ -449,7 +444,6 @@ describe("a word the query repeats", () => {
 });
 
 describe("initials of a run of an organisation's words", () => {
-  const org = (q: string, c: string, alg = NAMES_V2) => scoreNames(units(q, "query"), units(c, "candidate", "organization"), alg).score;
   const list = "SPETSIALNOYE KONSTRUKTORSKOYE BYURO KORVESTA";
 
   it("count at runAcronymSimilarity beside another word matched exactly", () => {
