@@ -12,7 +12,9 @@
  * Format 4 stores each text's canonical form (empty when equal to the text), so loading does not
  * recompute them (a third of a cold start), and which units are numbers; format 5 is the same
  * layout with the canonical forms (and the deletion keys made from them) that read AW before a
- * consonant as AU. An index of another format is refused, never misread.
+ * consonant as AU; format 6 stores each unit's role (place, generic, distinctive word, run initials)
+ * instead of a place flag; format 7 stores each neighbour's similarity as a two-byte code into a
+ * table of the exact values (`nbSimCode`, `nbSimTable`) instead of eight bytes each. An index of another format is refused, never misread.
  * Optional sections after the vocabulary (issue 8, cold start): `nameCoreWeight` and `textCover`, the
  * list-side weight bounds `nameIndexFromData` otherwise derives at load (~7 ms); an index without
  * them (written before) still loads and derives them, and a reader that does not know them skips
@@ -32,7 +34,7 @@ import { framed, isSnapshotFile, openSnapshotFile, type SnapshotFile } from "./s
 import { nameIndexFromData, slotsAnswer, slotsFit, vocabSlots, type NameIndex, type NameIndexData, type UnindexedName } from "./name-index";
 
 const MAGIC = "SSNX";
-const FORMAT_VERSION = 6;
+const FORMAT_VERSION = 7;
 
 type ArrayKind = "u8" | "u16" | "i32" | "u32" | "f64" | "text";
 
@@ -77,7 +79,8 @@ const ARRAY_FIELDS = [
   ["nbStart", "i32"],
   ["nbIds", "i32"],
   ["nbHow", "u8"],
-  ["nbSim", "f64"],
+  ["nbSimCode", "u16"],
+  ["nbSimTable", "f64"],
 ] as const;
 
 /**

@@ -23,7 +23,7 @@ import { ListFormatError } from "../errors";
 
 const MAGIC = "SSSP";
 /** Bumped whenever the container or a part's layout changes. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 /** Bytes read by position (a file kept open, or bytes in memory). */
 export interface SnapshotSource {

@@ -21,7 +21,8 @@
  * so one edit costs more in a short word than in a long one (NIKE/NIKA is not NIKE; two edits in
  * BELVNESHPROMSERVICE still are). Same-skeleton pairs are moved `phoneticBoost` towards 1 (more for
  * longer skeletons); abjad tokens compare skeletons, scaled by `abjadFactor`; numbers only exactly.
- * Pairs below `tokenFloor` are dropped.
+ * Pairs below `tokenFloor` are dropped; between two Latin words of at most `shortWordLength` letters,
+ * below `shortWordFloor` (one letter changed in four, 0.6, is a weak pair: JZNG ~ JONG).
  */
 import { skeletonVariants } from "../normalize/skeleton";
 import type { NameAlgorithm } from "./algorithm";
@@ -273,6 +274,8 @@ export function similarityFor(how: MatchHow, a: ComparableToken, b: ComparableTo
       }
       // Spellings a table says are one word (ALEKSANDR, SASHA) get at least the table's similarity.
       if (shareSymbol(a.symbols, b.symbols)) sim = Math.max(sim, symbolSimilarity(a, b, alg));
+      // A letter changed in or dropped from a four-letter word is a weak pair (see `shortWordFloor`).
+      if (length <= alg.shortWordLength) return sim >= alg.shortWordFloor ? sim : 0;
     }
   }
   return sim >= alg.tokenFloor ? sim : 0;

@@ -137,6 +137,18 @@ describe("token comparability", () => {
     expect(tokenSimilarity(tok("BELVNESHPROMSERWIS"), tok("BELVNESHPROMSERVICE"), NAMES_V2)).toBeGreaterThan(0.9);
     expect(tokenSimilarity(tok("HEZBOLLAH"), tok("HIZBALLAH"), NAMES_V2)).toBeGreaterThanOrEqual(0.9);
   });
+
+  it("keeps one consonant changed or dropped in a four-letter word as a weak pair, and nothing in three letters", () => {
+    expect(tokenSimilarity(tok("JONG"), tok("JZNG"), NAMES_V2)).toBeCloseTo(0.6, 6);
+    expect(tokenSimilarity(tok("JONG"), tok("JOG"), NAMES_V2)).toBeCloseTo(0.6, 6);
+    expect(tokenSimilarity(tok("KIM"), tok("KIN"), NAMES_V2)).toBe(0);
+    expect(tokenSimilarity(tok("JONG"), tok("JZNG"), NAMES_V2)).toBeLessThan(tokenSimilarity(tok("ADIB"), tok("AVDIB"), NAMES_V2));
+    // Longer words keep the 0.7 floor: two consonants changed in eight letters (0.69) are no pair.
+    expect(tokenSimilarity(tok("HARTMANN"), tok("HARBMANS"), { ...NAMES_V2, tokenFloor: 0.6 })).toBeCloseTo(1 - 2 / 6.5, 6);
+    expect(tokenSimilarity(tok("HARTMANN"), tok("HARBMANS"), NAMES_V2)).toBe(0);
+    // Alone, a weak pair is no match.
+    expect(score("JZNG", "JONG", "person")).toBeLessThan(0.3);
+  });
 });
 
 describe("name alignment", () => {
