@@ -117,17 +117,20 @@ export function buildHit(input: BuildHitInput): Hit {
 }
 
 /**
- * Orders hits: score (highest first), then a record whose primary name matched before one matched by
- * another of its names (an equal score on the name a list leads with is the more direct hit), then
- * list id, then record id.
+ * Orders hits: score (highest first), then — when both carry it — the record whose matched name is
+ * written with a word count closer to the query's (`wordGap`: at an equal score, "MAJID, Abdul" is
+ * closer to ABDUL MAJID than to MAJID, Hafiz Abdul, whose title cost nothing), then a record whose
+ * primary name matched before one matched by another of its names (an equal score on the name a list
+ * leads with is the more direct hit), then list id, then record id.
  * @example
  * [b, a].sort(compareHits) //=> [a, b]
  */
 export function compareHits(
-  a: { readonly score: number; readonly list: string; readonly recordId: string; readonly nameKind?: string },
-  b: { readonly score: number; readonly list: string; readonly recordId: string; readonly nameKind?: string },
+  a: { readonly score: number; readonly list: string; readonly recordId: string; readonly nameKind?: string; readonly wordGap?: number },
+  b: { readonly score: number; readonly list: string; readonly recordId: string; readonly nameKind?: string; readonly wordGap?: number },
 ): number {
   if (a.score !== b.score) return b.score - a.score;
+  if (a.wordGap !== undefined && b.wordGap !== undefined && a.wordGap !== b.wordGap) return a.wordGap - b.wordGap;
   const ap = a.nameKind === "primary";
   if (ap !== (b.nameKind === "primary")) return ap ? -1 : 1;
   if (a.list !== b.list) return a.list < b.list ? -1 : 1;

@@ -284,6 +284,13 @@ function digitsOnlyName(name: string): string | undefined {
   return `name "${value}" has no letters, only digits: a number is not screened as a name; pass it as an identifier (identifiers: [{ type, value: "${value}" }], CLI --id type:${value.replace(/\s/gu, "")}) with the party's name`;
 }
 
+// Words of a written name: runs of letters and digits (ordering equal scores: see compareHits).
+function wordCount(text: string): number {
+  let n = 0;
+  for (const w of text.split(/[^\p{L}\p{N}]+/u)) if (w !== "") n++;
+  return n;
+}
+
 /**
  * Derives the final outcome from a name-match result: unscreenable, else alert if any hit
  * alerts, review if any is reviewed, clear otherwise.
@@ -463,7 +470,8 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
   }
 
   /** `part`: the query and units a record was scored from when it was a part of the name (see scoreAll). */
-  type Scored = { m: NameMatch; record: DesignationRecord; secondary: Reason[]; score: number; part?: { query: NormalizedName; units: NameUnits } };
+  // `wordGap`: how many words the matched list name has more or fewer than the screened name (see compareHits).
+  type Scored = { m: NameMatch; record: DesignationRecord; secondary: Reason[]; score: number; wordGap: number; part?: { query: NormalizedName; units: NameUnits } };
   type Scoring = {
     input: ValidScreenInput;
     query: NormalizedName;
@@ -585,6 +593,8 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
     }
     const scored: Scored[] = [];
     let closest: Scored | undefined;
+    const words = wordCount(name);
+    const wordGap = (record: DesignationRecord, m: NameMatch): number => Math.abs(wordCount(record.subject.names[m.nameOrdinal]?.value ?? "") - words);
     const queryLegal = queryLegalMask(units);
     const orgWords = input.type === undefined ? organisationWords(query) : [];
     for (const m of matches) {
@@ -593,15 +603,18 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
       const score = matchScore(m, queryLegal, secondary);
       // An exact identifier match always surfaces the record (for review at least), whatever the
       // name scores: it is strong evidence on its own.
-      if (score >= reviewThreshold || secondary.some((r) => r.feature === "identifier.match")) scored.push({ m, record, secondary, score });
-      else if (score >= reviewThreshold - NEAR_MISS_BAND && (closest === undefined || compareHits(hitKey({ m, record, score }), hitKey(closest)) < 0)) closest = { m, record, secondary, score };
+      if (score >= reviewThreshold || secondary.some((r) => r.feature === "identifier.match")) scored.push({ m, record, secondary, score, wordGap: wordGap(record, m) });
+      else if (score >= reviewThreshold - NEAR_MISS_BAND) {
+        const near = { m, record, secondary, score, wordGap: wordGap(record, m) };
+        if (closest === undefined || compareHits(hitKey(near), hitKey(closest)) < 0) closest = near;
+      }
     }
     if (scored.length === 0 && closest === undefined && nearest.match !== undefined) {
       // The closest name the search scored below its minimum (see SearchNamesOptions.nearest).
       const record = recordAt(nearest.match.recordIndex);
       const secondary = secondaryReasons(input, record, orgWords, nearest.match);
       const score = matchScore(nearest.match, queryLegal, secondary);
-      if (score >= reviewThreshold - NEAR_MISS_BAND && score < reviewThreshold) closest = { m: nearest.match, record, secondary, score };
+      if (score >= reviewThreshold - NEAR_MISS_BAND && score < reviewThreshold) closest = { m: nearest.match, record, secondary, score, wordGap: wordGap(record, nearest.match) };
     }
     const nearMiss = scored.length === 0 && closest !== undefined ? describeNearMiss(closest) : undefined;
     scored.sort((a, b) => compareHits(hitKey(a), hitKey(b)));
@@ -614,9 +627,9 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
     return score > priorScore || (score === priorScore && kind === "primary" && priorKind !== "primary");
   }
 
-  // What hits are ordered by (compareHits): score, the kind of name matched, list, record.
-  function hitKey(s: Pick<Scored, "m" | "record" | "score">): { score: number; list: string; recordId: string; nameKind: string } {
-    return { score: s.score, list: s.record.list, recordId: s.record.sourceId, nameKind: s.m.kind };
+  // What hits are ordered by (compareHits): score, the word-count gap, the kind of name matched, list, record.
+  function hitKey(s: Pick<Scored, "m" | "record" | "score" | "wordGap">): { score: number; list: string; recordId: string; nameKind: string; wordGap: number } {
+    return { score: s.score, list: s.record.list, recordId: s.record.sourceId, nameKind: s.m.kind, wordGap: s.wordGap };
   }
 
   function describeNearMiss(c: Scored): NearMiss {
@@ -760,21 +773,22 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
       // The same score as `screen` gives a name-only input: the name's, less an inferred type's
       // penalty; for a name that carries another, each record's best over the whole and the parts.
       // Each record's best score, and the kind of name that gave it (a primary name before another at an equal score).
-      const best = new Map<number, { match: RankedMatch; nameKind: string }>();
+      const best = new Map<number, { match: RankedMatch; nameKind: string; wordGap: number }>();
       for (const text of screenedNames(input.name)) {
         const query = normalizeName(text);
         if (query.unscreenable !== undefined) continue;
         const orgWords = organisationWords(query);
+        const words = wordCount(text);
         for (const m of searchNames(index, query, { minScore })) {
           const r = recordAt(m.recordIndex);
           const score = Math.max(0, Math.round((m.score + (inferredTypeFor(orgWords, r, m)?.weight ?? 0)) * 1e6) / 1e6);
           const prior = best.get(m.recordIndex);
           if (score < minScore || (prior !== undefined && !betterMatch(score, m.kind, prior.match.score, prior.nameKind))) continue;
-          best.set(m.recordIndex, { match: { id: r.id, list: r.list, recordId: r.sourceId, score }, nameKind: m.kind });
+          best.set(m.recordIndex, { match: { id: r.id, list: r.list, recordId: r.sourceId, score }, nameKind: m.kind, wordGap: Math.abs(wordCount(r.subject.names[m.nameOrdinal]?.value ?? "") - words) });
         }
       }
       const out = [...best.values()];
-      out.sort((a, b) => compareHits({ ...a.match, nameKind: a.nameKind }, { ...b.match, nameKind: b.nameKind }));
+      out.sort((a, b) => compareHits({ ...a.match, nameKind: a.nameKind, wordGap: a.wordGap }, { ...b.match, nameKind: b.nameKind, wordGap: b.wordGap }));
       return out.slice(0, limit).map((x) => x.match);
     },
     exportIndex(): Uint8Array {

@@ -131,6 +131,19 @@ describe("summary rendering", () => {
     ];
     expect(hits.sort(compareHits).map((h) => `${h.list}:${h.recordId}`)).toEqual(["uk-hmt:9", "ofac-sdn:20", "un:1", "ofac-sdn:10"]);
   });
+
+  it("puts the name written with a word count closer to the query's first at an equal score, before the kind of name", () => {
+    const hits = [
+      { score: 1, list: "ofac-sdn", recordId: "25398", nameKind: "primary", wordGap: 1 },
+      { score: 1, list: "uk-hmt", recordId: "6901", nameKind: "alias", wordGap: 0 },
+      { score: 1, list: "bis-dpl", recordId: "7", nameKind: "primary", wordGap: 2 },
+      { score: 1, list: "un", recordId: "3", nameKind: "primary" },
+      { score: 1, list: "ofac-cons", recordId: "5", nameKind: "alias" },
+    ];
+    expect(hits.slice(0, 3).sort(compareHits).map((h) => `${h.list}:${h.recordId}`)).toEqual(["uk-hmt:6901", "ofac-sdn:25398", "bis-dpl:7"]);
+    // Without the gap on both sides the kind of name decides, as before.
+    expect(hits.slice(2).sort(compareHits).map((h) => `${h.list}:${h.recordId}`)).toEqual(["bis-dpl:7", "un:3", "ofac-cons:5"]);
+  });
 });
 
 describe("which table made two words one", () => {

@@ -355,6 +355,17 @@ describeWithData("ranking and near misses", EVAL_FILES, () => {
     expect(ids.indexOf("ofac-sdn:20960")).toBeLessThan(ids.indexOf("ofac-sdn:20955"));
   });
 
+  it("ranks, at an equal score, the record whose name has as many words as the query above one with a title more", () => {
+    // MAJID, Hafiz Abdul (OFAC-SDN 25398) scores 1 too: the title costs nothing; ABDUL MAJID is the closer written name.
+    for (const q of ["MAJID, Abdul", "Abdul Majid"]) {
+      const top = screener.rank(q, { minScore: 0.3, limit: 5 });
+      expect(top[0]?.score).toBe(1);
+      expect(top.find((m) => m.id === "ofac-sdn:25398")?.score).toBe(1);
+      expect(top[0]?.id).not.toBe("ofac-sdn:25398");
+      expect(screen(q).hits[0]?.recordId).not.toBe("25398");
+    }
+  });
+
   it("ranks a one-word primary name above a longer alias containing it", () => {
     const ids = screener.rank("Hizballah", { minScore: 0.3, limit: 20 }).map((m) => m.id);
     expect(ids[0]).toBe("ofac-sdn:4697");
