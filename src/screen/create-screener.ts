@@ -284,10 +284,11 @@ function digitsOnlyName(name: string): string | undefined {
   return `name "${value}" has no letters, only digits: a number is not screened as a name; pass it as an identifier (identifiers: [{ type, value: "${value}" }], CLI --id type:${value.replace(/\s/gu, "")}) with the party's name`;
 }
 
-// Words of a written name: runs of letters and digits (ordering equal scores: see compareHits).
+// Words of a written name: runs of letters and digits, an apostrophe inside a word kept in it
+// ("So'ng", "'ABD") — for ordering equal scores (see compareHits).
 function wordCount(text: string): number {
   let n = 0;
-  for (const w of text.split(/[^\p{L}\p{N}]+/u)) if (w !== "") n++;
+  for (const w of text.replace(/['\u2018\u2019\u02BB\u02BC`]/gu, "").split(/[^\p{L}\p{N}]+/u)) if (w !== "") n++;
   return n;
 }
 

@@ -366,6 +366,13 @@ describeWithData("ranking and near misses", EVAL_FILES, () => {
     }
   });
 
+  it("counts a word written with an apostrophe inside as one word when ordering equal scores", () => {
+    // KIM SONG II (BIS-DPL) also scores 1; "So'ng" is one word, so KIM, So'ng (two words) is the closer name.
+    const top = screener.rank("KIM, So'ng", { minScore: 0.3, limit: 5 });
+    expect(top.find((m) => m.id === "bis-dpl:96bdd8fa4f")?.score).toBe(top[0]?.score);
+    expect(top[0]?.id).toBe("ofac-sdn:23508");
+  });
+
   it("ranks a one-word primary name above a longer alias containing it", () => {
     const ids = screener.rank("Hizballah", { minScore: 0.3, limit: 20 }).map((m) => m.id);
     expect(ids[0]).toBe("ofac-sdn:4697");
