@@ -288,9 +288,19 @@ function digitsOnlyName(name: string): string | undefined {
 // ("So'ng", "'ABD") — for ordering equal scores (see compareHits).
 function wordCount(text: string): number {
   let n = 0;
-  for (const w of text.replace(/['\u2018\u2019\u02BB\u02BC`]/gu, "").split(/[^\p{L}\p{N}]+/u)) if (w !== "") n++;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 39 || c === 96 || c === 0x2018 || c === 0x2019 || c === 0x02bb || c === 0x02bc) continue;
+    // ASCII by range; other characters by class (a surrogate pair's halves as letters).
+    const letter = c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : (c >= 0xd800 && c <= 0xdfff) || WORD_CHAR.test(text[i] as string);
+    if (letter && !inWord) n++;
+    inWord = letter;
+  }
   return n;
 }
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
 /**
  * Derives the final outcome from a name-match result: unscreenable, else alert if any hit
