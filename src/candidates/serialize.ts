@@ -14,7 +14,8 @@
  * layout with the canonical forms (and the deletion keys made from them) that read AW before a
  * consonant as AU; format 6 stores each unit's role (place, generic, distinctive word, run initials)
  * instead of a place flag; format 7 stores each neighbour's similarity as a two-byte code into a
- * table of the exact values (`nbSimCode`, `nbSimTable`) instead of eight bytes each. An index of another format is refused, never misread.
+ * table of the exact values (`nbSimCode`, `nbSimTable`) instead of eight bytes each. An index of
+ * another format is refused, never misread.
  * Optional sections after the vocabulary (issue 8, cold start): `nameCoreWeight` and `textCover`, the
  * list-side weight bounds `nameIndexFromData` otherwise derives at load (~7 ms); an index without
  * them (written before) still loads and derives them, and a reader that does not know them skips

@@ -68,8 +68,8 @@ export interface NameAlgorithm extends EditCosts {
    * Token similarity is 1 − distance / (longer length − lengthShift): edits in short words cost more.
    * 1.5 (2 before the fourteenth session): a letter typed in or dropped from a five-letter word is
    * 0.71 (AVDIB ~ ADIB beside exact words: clear → alert), a consonant changed in a four-letter one
-   * 0.6, a weak pair (see `shortWordFloor`). Measured on the dev set: +51 right alerts, no wrong one more, two
-   * unrelated names more reviewed; 1 (+84 right alerts) passed 4 % of near-negative companies.
+   * 0.6, a weak pair (see `shortWordFloor`). Measured on the dev set: +51 right alerts, no wrong one
+   * more, two unrelated names more reviewed; 1 (+84 right alerts) passed 4 % of near-negative companies.
    */
   readonly lengthShift: number;
   /** Skeletons at least this long gate comparison of otherwise unrelated spellings. */
