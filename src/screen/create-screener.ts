@@ -302,6 +302,11 @@ function wordCount(text: string): number {
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
+// How many words a record's matched name has more or fewer than a screened name of `words` words.
+function wordGapOf(record: DesignationRecord, nameOrdinal: number, words: number): number {
+  return Math.abs(wordCount(record.subject.names[nameOrdinal]?.value ?? "") - words);
+}
+
 /**
  * Derives the final outcome from a name-match result: unscreenable, else alert if any hit
  * alerts, review if any is reviewed, clear otherwise.
@@ -605,7 +610,6 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
     const scored: Scored[] = [];
     let closest: Scored | undefined;
     const words = wordCount(name);
-    const wordGap = (record: DesignationRecord, m: NameMatch): number => Math.abs(wordCount(record.subject.names[m.nameOrdinal]?.value ?? "") - words);
     const queryLegal = queryLegalMask(units);
     const orgWords = input.type === undefined ? organisationWords(query) : [];
     for (const m of matches) {
@@ -614,9 +618,9 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
       const score = matchScore(m, queryLegal, secondary);
       // An exact identifier match always surfaces the record (for review at least), whatever the
       // name scores: it is strong evidence on its own.
-      if (score >= reviewThreshold || secondary.some((r) => r.feature === "identifier.match")) scored.push({ m, record, secondary, score, wordGap: wordGap(record, m) });
+      if (score >= reviewThreshold || secondary.some((r) => r.feature === "identifier.match")) scored.push({ m, record, secondary, score, wordGap: wordGapOf(record, m.nameOrdinal, words) });
       else if (score >= reviewThreshold - NEAR_MISS_BAND) {
-        const near = { m, record, secondary, score, wordGap: wordGap(record, m) };
+        const near = { m, record, secondary, score, wordGap: wordGapOf(record, m.nameOrdinal, words) };
         if (closest === undefined || compareHits(hitKey(near), hitKey(closest)) < 0) closest = near;
       }
     }
@@ -625,7 +629,7 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
       const record = recordAt(nearest.match.recordIndex);
       const secondary = secondaryReasons(input, record, orgWords, nearest.match);
       const score = matchScore(nearest.match, queryLegal, secondary);
-      if (score >= reviewThreshold - NEAR_MISS_BAND && score < reviewThreshold) closest = { m: nearest.match, record, secondary, score, wordGap: wordGap(record, nearest.match) };
+      if (score >= reviewThreshold - NEAR_MISS_BAND && score < reviewThreshold) closest = { m: nearest.match, record, secondary, score, wordGap: wordGapOf(record, nearest.match.nameOrdinal, words) };
     }
     const nearMiss = scored.length === 0 && closest !== undefined ? describeNearMiss(closest) : undefined;
     scored.sort((a, b) => compareHits(hitKey(a), hitKey(b)));
@@ -784,7 +788,9 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
       // The same score as `screen` gives a name-only input: the name's, less an inferred type's
       // penalty; for a name that carries another, each record's best over the whole and the parts.
       // Each record's best score, and the kind of name that gave it (a primary name before another at an equal score).
-      const best = new Map<number, { match: RankedMatch; nameKind: string; wordGap: number }>();
+      // The word-count gap (compareHits) is counted only for records whose scores tie.
+      type Ranked = { match: RankedMatch; nameKind: string; record: DesignationRecord; nameOrdinal: number; words: number; wordGap?: number };
+      const best = new Map<number, Ranked>();
       for (const text of screenedNames(input.name)) {
         const query = normalizeName(text);
         if (query.unscreenable !== undefined) continue;
@@ -795,11 +801,12 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
           const score = Math.max(0, Math.round((m.score + (inferredTypeFor(orgWords, r, m)?.weight ?? 0)) * 1e6) / 1e6);
           const prior = best.get(m.recordIndex);
           if (score < minScore || (prior !== undefined && !betterMatch(score, m.kind, prior.match.score, prior.nameKind))) continue;
-          best.set(m.recordIndex, { match: { id: r.id, list: r.list, recordId: r.sourceId, score }, nameKind: m.kind, wordGap: Math.abs(wordCount(r.subject.names[m.nameOrdinal]?.value ?? "") - words) });
+          best.set(m.recordIndex, { match: { id: r.id, list: r.list, recordId: r.sourceId, score }, nameKind: m.kind, record: r, nameOrdinal: m.nameOrdinal, words });
         }
       }
+      const key = (x: Ranked) => ({ ...x.match, nameKind: x.nameKind, wordGap: (x.wordGap ??= wordGapOf(x.record, x.nameOrdinal, x.words)) });
       const out = [...best.values()];
-      out.sort((a, b) => compareHits({ ...a.match, nameKind: a.nameKind, wordGap: a.wordGap }, { ...b.match, nameKind: b.nameKind, wordGap: b.wordGap }));
+      out.sort((a, b) => b.match.score - a.match.score || compareHits(key(a), key(b)));
       return out.slice(0, limit).map((x) => x.match);
     },
     exportIndex(): Uint8Array {
