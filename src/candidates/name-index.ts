@@ -1330,7 +1330,10 @@ function searchReading(index: NameIndex, query: NormalizedName, options: Reading
   // word matched exactly, and a repeated word the repeat's factor as well — but only while another
   // of its repeats may be matched (`repeats`: the other core tokens with the same text).
   // (Factors at most 1: one above 1 is not the least cost — the alignment may not apply it.)
-  const placeOnly = (k: number): number => ((qt.role?.[k] ?? 0) === UNIT_ROLE.place ? Math.min(1, alg.unmatchedPlaceFactor) : 1);
+  const placeOnly = (k: number): number => {
+    const role = qt.role?.[k] ?? 0;
+    return role === UNIT_ROLE.place ? Math.min(1, alg.unmatchedPlaceFactor) : role === UNIT_ROLE.patronymic ? Math.min(1, alg.unmatchedPatronymicFactor) : 1;
+  };
   const unmatchedFactor = (k: number): number => ((qt.role?.[k] ?? 0) === UNIT_ROLE.generic ? Math.min(1, alg.genericAfterDistinctive) : placeOnly(k));
   const repeat = Math.min(1, alg.repeatedWordFactor);
   let repeats: number[][] | undefined;

@@ -93,6 +93,13 @@ export interface NameAlgorithm extends EditCosts {
   /** Extra multiplier of an unmatched query place word (a country or city a caller adds). */
   readonly unmatchedPlaceFactor: number;
   /**
+   * Extra multiplier of an unmatched query patronymic (an East Slavic one the tables know:
+   * GRIGORYEVICH, LEONIDOVNA) against a person's list name matched whole: lists often omit the
+   * father's name ("Alexander Grigoryevich Lukashenko" ~ "Alexander LUKASHENKO"). Not when a list
+   * word is left unmatched (it may be another patronymic: a contradicted one costs in full).
+   */
+  readonly unmatchedPatronymicFactor: number;
+  /**
    * Extra multiplier of an unmatched query generic word ("GENERAL TRADING", "ENGINEERING CENTER"), or
    * descriptor word of the tables in another language (KOMBINAT), when a distinctive word of an
    * organisation's list name is matched exactly (`UNIT_ROLE` in name-units.ts): a made-up name
@@ -215,6 +222,7 @@ export const NAMES_V2: NameAlgorithm = Object.freeze({
   unmatchedQueryWeightCoveredOrg: 0.25,
   coveredEvidence: 1,
   unmatchedPlaceFactor: 0.3,
+  unmatchedPatronymicFactor: 0.5,
   genericAfterDistinctive: 0.3,
   repeatedWordFactor: 0.25,
   placeEvidence: 0.8,

@@ -225,9 +225,9 @@ export function brandAlone(alignment: Pick<NameAlignment, "pairs">, q: NameUnits
 }
 
 // A query unit of this role, matched exactly, lets a run's initials count at runAcronymSimilarity:
-// an ordinary word or a place (ISIL-LIBYA), not a generic word.
+// an ordinary word, a place (ISIL-LIBYA) or a patronymic, not a generic word.
 function wordBesideInitials(role: number): boolean {
-  return role === 0 || role === UNIT_ROLE.place;
+  return role === 0 || role === UNIT_ROLE.place || role === UNIT_ROLE.patronymic;
 }
 
 /**
@@ -331,12 +331,15 @@ function greedy(
   // matched words weigh less than `placeEvidence` (one common word: "Tokyo Gas" ~ OOO GAS).
   let place = evidence >= alg.placeEvidence;
   if (place && c.role !== undefined) for (let i = 0; i < c.coreCount; i++) if (usedC[i] === 0 && c.role[c.offset + i] === UNIT_ROLE.place) place = false;
+  // A patronymic the caller adds to a person's name the list writes without one (matched whole: an
+  // unmatched list word may be another patronymic, and a contradicted one costs in full).
+  const patronymicOmitted = covered && c.personal === 1;
   // A word the query repeats, matched once, adds nothing an organisation's list name lacks.
   const twin = cRole === undefined ? undefined : q.twin;
   for (let i = 0; i < q.coreCount; i++) {
     if (usedQ[i] !== 0) continue;
     const role = qRole === undefined ? 0 : (qRole[q.offset + i] as number);
-    let factor = role === UNIT_ROLE.place && place ? alg.unmatchedPlaceFactor : role === UNIT_ROLE.generic && distinctive ? alg.genericAfterDistinctive : 1;
+    let factor = role === UNIT_ROLE.place && place ? alg.unmatchedPlaceFactor : role === UNIT_ROLE.generic && distinctive ? alg.genericAfterDistinctive : role === UNIT_ROLE.patronymic && patronymicOmitted ? alg.unmatchedPatronymicFactor : 1;
     const t = twin === undefined ? -1 : (twin[q.offset + i] as number);
     if (t >= 0 && usedQ[t] === 1) factor *= alg.repeatedWordFactor;
     den += alpha * (q.weight[q.offset + i] as number) * factor;

@@ -20,7 +20,7 @@
  */
 import { commonEnglishWord, latinSkeleton, type NameToken, type NormalizedName } from "../normalize";
 import { comparableToken, type ComparableToken } from "./token-similarity";
-import { tokenSymbols } from "./token-symbols";
+import { patronymicSymbols, tokenSymbols } from "./token-symbols";
 
 /** One unit of a name: a core token or a glued run of adjacent tokens. */
 export interface MatchUnit extends ComparableToken {
@@ -49,9 +49,11 @@ export interface MatchUnit extends ComparableToken {
  * - in a list name only, a distinctive word: five letters or more, not an everyday English word
  *   ({@link commonEnglishWord}), not a descriptor or sector word of the tables (nor the plural of one);
  * - the initials of a run of an organisation's words (`runAcronymSimilarity` beside another query
- *   word matched exactly, else `runAcronymAloneSimilarity`).
+ *   word matched exactly, else `runAcronymAloneSimilarity`);
+ * - in a query only, an East Slavic patronymic the tables know (GRIGORYEVICH, LEONIDOVNA): left
+ *   unmatched against a person's list name matched whole, it costs `unmatchedPatronymicFactor` of a word.
  */
-export const UNIT_ROLE = Object.freeze({ place: 1, generic: 2, distinctive: 3, runAcronym: 4 });
+export const UNIT_ROLE = Object.freeze({ place: 1, generic: 2, distinctive: 3, runAcronym: 4, patronymic: 5 });
 
 /** Shortest distinctive word (shorter words collide by chance: AEON, PUMA, EMC). */
 export const DISTINCTIVE_LENGTH = 5;
@@ -62,7 +64,10 @@ function roleOf(t: NameToken, side: NameSide): number {
   if (t.cls === "place") return UNIT_ROLE.place;
   if (t.cls === "generic") return UNIT_ROLE.generic;
   if (t.cls !== "word" || t.abjad) return 0;
-  if (side === "query") return sectorWord(t.text) && !commonEnglishWord(t.text) ? UNIT_ROLE.generic : 0;
+  if (side === "query") {
+    if (patronymicSymbols(t.text).length > 0) return UNIT_ROLE.patronymic;
+    return sectorWord(t.text) && !commonEnglishWord(t.text) ? UNIT_ROLE.generic : 0;
+  }
   return distinctiveWord(t.text) ? UNIT_ROLE.distinctive : 0;
 }
 

@@ -477,3 +477,46 @@ describe("initials of a run of an organisation's words", () => {
     expect((await explainedOrg("SKB KORVESTA", list)).detail).not.toContain("initials with no other word");
   });
 });
+
+describe("a patronymic the caller adds to a name the list writes without one", () => {
+  const without = { ...NAMES_V2, unmatchedPatronymicFactor: 1 };
+  async function explainedPerson(q: string, c: string) {
+    const { nameReason } = await import("../../src/explain/name-reason");
+    const queryUnits = units(q, "query");
+    const candidateUnits = units(c, "candidate", "person");
+    const alignment = scoreNames(queryUnits, candidateUnits, NAMES_V2);
+    return nameReason({ query: normalizeName(q), queryUnits, candidate: normalizeName(c, { context: "person" }), candidateUnits, alignment }, NAMES_V2).detail;
+  }
+
+  it("reads a query's East Slavic patronymic as one", () => {
+    expect(units("Korvesta Grigoryevich Telmosh", "query").units.map((u) => u.role ?? 0).slice(0, 3)).toEqual([0, UNIT_ROLE.patronymic, 0]);
+    // An ending alone is not enough: the stem must be a name of the tables.
+    expect(units("Korvesta Telmoshevich", "query").units[1]?.role ?? 0).toBe(0);
+  });
+
+  it("costs less when the list name is matched whole", () => {
+    expect(person("Aleksandr Grigoryevich Korvesta", "KORVESTA, Aleksandr")).toBeGreaterThan(person("Aleksandr Grigoryevich Korvesta", "KORVESTA, Aleksandr", without));
+    expect(person("Irina Leonidovna Korvesta", "KORVESTA, Irina")).toBeGreaterThan(person("Irina Leonidovna Korvesta", "KORVESTA, Irina", without));
+  });
+
+  it.each([
+    ["a contradicted patronymic", "Aleksandr Grigoryevich Korvesta", "KORVESTA, Aleksandr Petrovich"],
+    ["one pair only", "Aleksandr Grigoryevich", "TELMOSH, Aleksandr"],
+  ])("costs in full with %s", (_, q, c) => {
+    expect(person(q, c)).toBe(person(q, c, without));
+  });
+
+  it("scores a contradicted patronymic below an omitted one, either side", () => {
+    expect(person("Aleksandr Petrovich Korvesta", "KORVESTA, Aleksandr Grigoryevich")).toBeLessThan(person("Aleksandr Grigoryevich Korvesta", "KORVESTA, Aleksandr"));
+    expect(person("Aleksandr Petrovich Korvesta", "KORVESTA, Aleksandr Grigoryevich")).toBeLessThan(person("Aleksandr Korvesta", "KORVESTA, Aleksandr Grigoryevich"));
+  });
+
+  it("leaves organisations' names as they were", () => {
+    expect(org("Grigoryevich Korvesta Trading", "KORVESTA TRADING")).toBe(org("Grigoryevich Korvesta Trading", "KORVESTA TRADING", without));
+  });
+
+  it("says so in the name reason", async () => {
+    expect(await explainedPerson("Aleksandr Grigoryevich Korvesta", "KORVESTA, Aleksandr")).toContain(`GRIGORYEVICH: patronymic the list name omits, cost ×${NAMES_V2.unmatchedPatronymicFactor}`);
+    expect(await explainedPerson("Aleksandr Grigoryevich Korvesta", "KORVESTA, Aleksandr Petrovich")).not.toContain("patronymic the list name omits");
+  });
+});

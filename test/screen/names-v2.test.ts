@@ -64,6 +64,7 @@ beforeAll(() => {
     { id: "tabandeh-invest", type: "organization", names: ["TABANDEH INVESTMENT COMPANY"] },
     { id: "orvala-dis", type: "organization", names: ["ORVALA ITHALAT IHRACAT DIS TICARET LIMITED SIRKETI"] },
     { id: "korvani", type: "person", names: ["KORVANI, Adib Shahran"] },
+    { id: "zhelvakova", type: "person", names: ["ZHELVAKOVA, Irina"] },
   ]);
   // The hand-made IRGC record stands alone in its own list for the acronym test (the real lists
   // carry "IRGC" as an alias, which would be an exact match).
@@ -170,6 +171,12 @@ describeWithData("titles, omitted and contradicted names, extra words", EVAL_FIL
   it.each(["President Alexander Lukashenko", "Präsident Alexander Lukaschenko", "His Excellency Alexander Lukashenko", "Alexander Lukashenko"])(
     "%s alerts on LUKASHENKO, Alexander Grigoryevich",
     (q) => expect(decision(q, "ofac-sdn:9760")).toBe("alert"),
+  );
+
+  // The reverse: the caller writes the patronymic a list leaves out.
+  it.each(["Irina Vyacheslavovna Zhelvakova", "ZHELVAKOVA, Irina Vyacheslavovna", "Vyacheslav Vladimirovich Ponomaryov"])(
+    "%s alerts on a list name without the patronymic",
+    (q) => expect(decision(q, q.startsWith("Vy") ? "ofac-sdn:16935" : "test-cases:zhelvakova")).toBe("alert"),
   );
 
   it("scores a contradicted patronymic below an omitted one", () => {
