@@ -112,7 +112,7 @@ export interface UnitTable {
    * Query tables: for each core token, the index of an earlier or later core token with the same
    * text, else -1 (a repeated word: "STATE FERRY ENTERPRISE KERCH FERRY"; see `repeatedWordFactor`).
    */
-  readonly twin?: ArrayLike<number>;
+  readonly twin?: ArrayLike<number> | undefined;
   /** 1 for core tokens that are numbers (see `numberMismatchPenalty`). */
   readonly number?: ArrayLike<number>;
 }
@@ -242,9 +242,9 @@ export function buildNameUnits(name: NormalizedName, weightOf: (token: NameToken
   // "JOINT STOCK COMPANY SPECIAL DESIGN BUREAU TURBINA" ~ "JSC TURBINA SDB", "PRIVATE MILITARY COMPANY
   // WAGNER" ~ "PMC WAGNER", "CHINA COMMUNICATIONS CONSTRUCTION COMPANY SHANGHAI …" ~ "CCCC SHANGHAI …".
   if (side === "candidate" && !personal) addRunAcronyms(name.tokens, coreIndex, units);
-  const table = toUnitTable(units, coreCount, personal);
+  const table = toUnitTable(units, coreCount, personal, side === "query" ? twinsOf(units, coreCount) : undefined);
   // Only a query's repeats are read (repeatedWordFactor): list names are not compared word by word here.
-  return { units, coreCount, legalFamilies, personal, table: side === "query" ? { ...table, twin: twinsOf(units, coreCount) } : table };
+  return { units, coreCount, legalFamilies, personal, table };
 }
 
 /**
@@ -321,7 +321,7 @@ export const MAX_RUN_ACRONYM = 5;
  * @example
  * toUnitTable(units, 2, true).count //=> units.length
  */
-export function toUnitTable(units: readonly MatchUnit[], coreCount: number, personal = true): UnitTable {
+export function toUnitTable(units: readonly MatchUnit[], coreCount: number, personal = true, twin?: readonly number[]): UnitTable {
   return {
     personal: personal ? 1 : 0,
     offset: 0,
@@ -336,6 +336,8 @@ export function toUnitTable(units: readonly MatchUnit[], coreCount: number, pers
     role: units.map((u) => u.role ?? 0),
     number: units.map((u) => (u.number ? 1 : 0)),
     length: units.map((u) => u.text.length),
+    // A query's table also says which words repeat (built here, not spread into a copy).
+    twin,
   };
 }
 
