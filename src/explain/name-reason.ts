@@ -2,7 +2,7 @@
  * Renders the `name.fuzzy` reason and the token alignment of a name match.
  */
 import { compoundParentEnd, successorClause, type NormalizedName } from "../normalize";
-import { acronymAlone, alignmentEvidence, brandAlone, comparableHow, distinctiveAnchor, evidenceDiscount, isPluralOf, symbolNote, UNIT_ROLE, type MatchUnit, type NameAlignment, type NameAlgorithm, type NameUnits, type Reason } from "../score";
+import { acronymAlone, alignmentEvidence, brandAlone, commonSingle, comparableHow, distinctiveAnchor, evidenceDiscount, isPluralOf, symbolNote, UNIT_ROLE, type MatchUnit, type NameAlignment, type NameAlgorithm, type NameUnits, type Reason } from "../score";
 import type { AlignedTokens } from "./hit";
 
 /** What the name reason is rendered from. */
@@ -93,6 +93,10 @@ export function nameReason(e: NameEvidence, alg: NameAlgorithm): Reason {
   const titles = e.query.tokens.filter((t) => t.cls === "honorific").map((t) => t.text);
   if (titles.length > 0) parts.push(`title${titles.length === 1 ? "" : "s"} ${titles.join(" ")} dropped`);
   if (uc.length > 0) parts.push(`list token${uc.length === 1 ? "" : "s"} ${uc.join(", ")} unmatched`);
+  // A one-word query of a word many listed names hold, or of a descriptor: at most commonSingleCap.
+  if (commonSingle(e.queryUnits.table, e.candidateUnits.table, alg) && distinctiveAnchor(e.alignment, e.candidateUnits) === undefined && e.alignment.score >= alg.commonSingleCap) {
+    parts.push(`${coreLabel(e.query, e.queryUnits, 0)} alone: a word many listed names hold, or a descriptor, names no one: at most ${alg.commonSingleCap}`);
+  }
   // A one-word query that is a distinctive word of the organisation's name (a brand written alone).
   const brand = brandAlone(e.alignment, e.queryUnits, e.candidateUnits);
   if (brand !== undefined) {

@@ -93,6 +93,14 @@ export interface NameAlgorithm extends EditCosts {
   /** Extra multiplier of an unmatched query place word (a country or city a caller adds). */
   readonly unmatchedPlaceFactor: number;
   /**
+   * A one-word query whose word weighs less than this (a word held by many listed names — BANK,
+   * ALI, MUHAMMAD: about 130 of 21,000 records at 0.55 — or a descriptor, whose class factor keeps it
+   * lower) scores at most `commonSingleCap` against a list name of more words: it names no one alone.
+   */
+  readonly commonSingleWeight: number;
+  /** See `commonSingleWeight`: no profile's alert (a review at the balanced and broad profiles' thresholds). */
+  readonly commonSingleCap: number;
+  /**
    * Extra multiplier of an unmatched query patronymic (an East Slavic one the tables know:
    * GRIGORYEVICH, LEONIDOVNA) against a person's list name matched whole: lists often omit the
    * father's name ("Alexander Grigoryevich Lukashenko" ~ "Alexander LUKASHENKO"). Not when a list
@@ -223,6 +231,8 @@ export const NAMES_V2: NameAlgorithm = Object.freeze({
   coveredEvidence: 1,
   unmatchedPlaceFactor: 0.3,
   unmatchedPatronymicFactor: 0.5,
+  commonSingleWeight: 0.55,
+  commonSingleCap: 0.8,
   genericAfterDistinctive: 0.3,
   repeatedWordFactor: 0.25,
   placeEvidence: 0.8,

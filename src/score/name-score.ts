@@ -247,6 +247,17 @@ export function acronymAlone(alignment: Pick<NameAlignment, "pairs">, q: NameUni
   return initials;
 }
 
+/**
+ * Whether a one-word query is a word too common to name anyone alone against this list name: its
+ * weight (rarity × class factor) is below `commonSingleWeight` and the list name has more words.
+ * (The alignment also exempts a distinctive word of an organisation's name matched exactly.)
+ * @example
+ * commonSingle(units("Bank").table, units("INDUSTRIAL BANK").table, NAMES_V2) //=> true
+ */
+export function commonSingle(q: Pick<UnitTable, "coreCount" | "weight" | "offset">, c: Pick<UnitTable, "coreCount">, alg: NameAlgorithm): boolean {
+  return q.coreCount === 1 && c.coreCount > 1 && (q.weight[q.offset] as number) < alg.commonSingleWeight;
+}
+
 let usedQ = new Uint8Array(32);
 let usedC = new Uint8Array(32);
 
@@ -357,6 +368,10 @@ function greedy(
   if (q.coreCount === 1 && pairs === 1 && lastSim < 1 && !lastGlued && (q.length?.[q.offset] ?? Number.POSITIVE_INFINITY) <= alg.singleFuzzyMaxLength) {
     score -= alg.singleFuzzyPenalty * (1 - lastSim);
   }
+  // A one-word query of a word many listed names hold (BANK, MUHAMMAD), or of a descriptor
+  // (TRADING), names no one alone: against a longer list name it is at most `commonSingleCap` — but
+  // a distinctive word of an organisation's name matched exactly (HUAWEI: a brand many entries hold).
+  if (!distinctive && commonSingle(q, c, alg) && score > alg.commonSingleCap) score = alg.commonSingleCap;
   return Math.min(1, Math.max(0, score));
 }
 

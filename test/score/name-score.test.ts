@@ -520,3 +520,40 @@ describe("a patronymic the caller adds to a name the list writes without one", (
     expect(await explainedPerson("Aleksandr Grigoryevich Korvesta", "KORVESTA, Aleksandr Petrovich")).not.toContain("patronymic the list name omits");
   });
 });
+
+describe("a one-word query of a word many listed names hold", () => {
+  const without = { ...NAMES_V2, commonSingleCap: 1 };
+  // Every word held by hundreds of records (rarity 0.4), but the ones named rare (rarity 1).
+  const weights = (rare: readonly string[]) => (t: NameToken) => classWeight(t.cls, rare.includes(t.text) ? 1 : 0.4, NAMES_V2);
+  const scored = (q: string, c: string, context: NameContext, rare: readonly string[] = [], alg = NAMES_V2) =>
+    scoreNames(units(q, "query", "any", weights(rare)), units(c, "candidate", context, weights(rare)), alg).score;
+
+  it("is at most commonSingleCap against a longer list name", () => {
+    // The list name's other words weigh little too (a descriptor, an initial): the word would be enough.
+    expect(scored("Bank", "INDUSTRIAL BANK", "organization")).toBe(NAMES_V2.commonSingleCap);
+    expect(scored("Bank", "INDUSTRIAL BANK", "organization", [], without)).toBeGreaterThan(NAMES_V2.commonSingleCap);
+    expect(scored("Muhammad", "MUHAMMAD, A.", "person")).toBe(NAMES_V2.commonSingleCap);
+    expect(scored("Muhammad", "MUHAMMAD, A.", "person", [], without)).toBeGreaterThan(NAMES_V2.commonSingleCap);
+    // A descriptor weighs little whatever its rarity.
+    expect(org("Trading", "KORVESTA TRADING")).toBeLessThanOrEqual(NAMES_V2.commonSingleCap);
+    // Below every profile's alert threshold.
+    expect(NAMES_V2.commonSingleCap).toBeLessThan(0.82);
+  });
+
+  it.each([
+    ["a distinctive word of an organisation's name", "Korvesta", "KORVESTA TELECOMMUNICATIONS", []],
+    ["a list name of that one word", "Bank", "BANK", []],
+    ["a rare word", "Bank", "INDUSTRIAL BANK", ["BANK"]],
+  ])("leaves %s as it was", (_, q, c, rare) => {
+    expect(scored(q, c, "organization", rare)).toBe(scored(q, c, "organization", rare, without));
+  });
+
+  it("says so in the name reason", async () => {
+    const { nameReason } = await import("../../src/explain/name-reason");
+    const queryUnits = units("Bank", "query", "any", weights([]));
+    const candidateUnits = units("INDUSTRIAL BANK", "candidate", "organization", weights([]));
+    const alignment = scoreNames(queryUnits, candidateUnits, NAMES_V2);
+    const detail = nameReason({ query: normalizeName("Bank"), queryUnits, candidate: normalizeName("INDUSTRIAL BANK", { context: "organization" }), candidateUnits, alignment }, NAMES_V2).detail;
+    expect(detail).toContain(`BANK alone: a word many listed names hold, or a descriptor, names no one: at most ${NAMES_V2.commonSingleCap}`);
+  });
+});

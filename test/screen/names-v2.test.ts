@@ -184,6 +184,15 @@ describeWithData("titles, omitted and contradicted names, extra words", EVAL_FIL
     expect(score("Alexander Petrovich Lukashenko")).toBeLessThan(score("Alexander Lukashenko"));
   });
 
+  // One common word names no one: BANK, a given name, a descriptor. A brand many entries hold does.
+  it.each(["Bank", "Trading"])("%s alone alerts on nothing", (q) => expect(screen(q).hits.filter((h) => h.decision === "alert")).toEqual([]));
+  it("lets a common given name alone alert only on a name that is that word (titles aside)", () => {
+    const alerts = screen("Muhammad").hits.filter((h) => h.decision === "alert").map((h) => h.name);
+    expect(alerts).not.toContain("AL-SHAYKH, Muhammad");
+    expect(alerts.every((n) => /^(HAFIZ )?MUHAMMAD$/iu.test(n))).toBe(true);
+  });
+  it("still alerts on a brand many entries hold, written alone", () => expect(screen("Huawei").hits.some((h) => h.decision === "alert")).toBe(true));
+
   it("lets a city or country after a company name cost little", () => {
     expect(decision("Army Supply Bureau Damascus", "ofac-sdn:15486")).toBe("alert");
     expect(flagged("Army Supply Bureau Syria", "ofac-sdn:15486")).toBe(true);
