@@ -195,8 +195,6 @@ export interface NameIndex {
  */
 export interface SearchScratch {
   epoch: number;
-  /** The vocabulary's lookup keys as a Bloom filter (see {@link mayBeWord}), made on first use. */
-  wordFilter: Uint32Array | undefined;
   readonly vocabStamp: Int32Array;
   readonly nameStamp: Int32Array;
   /** Per name: the query core tokens (bits) its postings showed comparable, valid with `nameStamp`. */
@@ -341,7 +339,6 @@ function newScratch(vocab: number, names: number): SearchScratch {
     known: new Uint8Array(32),
     cBest: new Float64Array(64),
     cCovered: new Uint8Array(64),
-    wordFilter: undefined,
   };
 }
 
@@ -1039,21 +1036,17 @@ export function searchNames(index: NameIndex, query: NormalizedName, options: Se
 export function queryReadings(index: NameIndex, query: NormalizedName): NormalizedName[] {
   const readings: NormalizedName[] = [query];
   if (query.unscreenable !== undefined) return readings;
-  const filter = wordFilter(index);
   const recordsWith = (s: string): number => {
-    if (!mayBeWord(filter, s, 0, s.length)) return 0;
     const v = index.vocabLookup.get(s);
     return v === undefined ? 0 : (index.data.vocabDf[v] as number);
   };
   const isWord = (s: string): boolean => recordsWith(s) > 0;
-  // Parts of text from `from` on; a part is built only when the filter lets it through.
-  const splitOf = (text: string, parts: number, min: number, from = 0): string[] | undefined => {
-    if (parts === 1) return text.length - from >= min && mayBeWord(filter, text, from, text.length) && isWord(text.slice(from)) ? [text.slice(from)] : undefined;
-    for (let i = text.length - min; i >= from + min; i--) {
-      if (!mayBeWord(filter, text, from, i)) continue;
-      const head = text.slice(from, i);
+  const splitOf = (text: string, parts: number, min: number): string[] | undefined => {
+    if (parts === 1) return text.length >= min && isWord(text) ? [text] : undefined;
+    for (let i = text.length - min; i >= min; i--) {
+      const head = text.slice(0, i);
       if (!isWord(head)) continue;
-      const rest = splitOf(text, parts - 1, min, i);
+      const rest = splitOf(text.slice(i), parts - 1, min);
       if (rest !== undefined) return [head, ...rest];
     }
     return undefined;
@@ -1133,50 +1126,6 @@ export function queryReadings(index: NameIndex, query: NormalizedName): Normaliz
     if (parts !== undefined) readAs(i, 1, parts, t.source ?? t.text);
   });
   return readings;
-}
-
-// The vocabulary's lookup keys (a plain entry's text, else its flagged key: see SlotLookup) in a
-// Bloom filter of 2^21 bits, two per key: the readings test every prefix of a query's long words,
-// most of them no list word, and a test here builds no substring and probes no table (~2 % false
-// positives at the default lists' vocabulary; a key is never missed, so the readings are the same).
-const WORD_FILTER_MASK = (1 << 21) - 1;
-const FNV_PRIME = 0x01000193;
-const HASH_V = Math.imul(0x811c9dc5 ^ "V".charCodeAt(0), FNV_PRIME);
-
-function setWordBits(filter: Uint32Array, h: number): void {
-  const a = h & WORD_FILTER_MASK;
-  const b = (Math.imul(h, 0x9e3779b1) >>> 11) & WORD_FILTER_MASK;
-  filter[a >>> 5] = (filter[a >>> 5] as number) | (1 << (a & 31));
-  filter[b >>> 5] = (filter[b >>> 5] as number) | (1 << (b & 31));
-}
-
-function wordFilter(index: NameIndex): Uint32Array {
-  const made = index.scratch.wordFilter;
-  if (made !== undefined) return made;
-  const filter = new Uint32Array((WORD_FILTER_MASK + 1) >>> 5);
-  const d = index.data;
-  for (let v = 0; v < d.vocabText.length; v++) {
-    const flags = d.vocabFlags[v] as number;
-    const key = (flags & KEYED_FLAGS) === 0 ? (d.vocabText[v] as string) : flagKey(d.vocabText[v] as string, d.vocabSkeleton[v] as string, flags);
-    setWordBits(filter, hashKey("V", key));
-  }
-  index.scratch.wordFilter = filter;
-  return filter;
-}
-
-/**
- * Whether `text.slice(from, to)` may be a key of the vocabulary (false: it is not; true: look it up).
- * @example
- * mayBeWord(wordFilter(index), "ALEXANDERLUKASHENKO", 0, 9) //=> true
- */
-function mayBeWord(filter: Uint32Array, text: string, from: number, to: number): boolean {
-  let h = HASH_V;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
-  h >>>= 0;
-  const a = h & WORD_FILTER_MASK;
-  if (((filter[a >>> 5] as number) & (1 << (a & 31))) === 0) return false;
-  const b = (Math.imul(h, 0x9e3779b1) >>> 11) & WORD_FILTER_MASK;
-  return ((filter[b >>> 5] as number) & (1 << (b & 31))) !== 0;
 }
 
 /** Fewest one-letter words in a row that are also read as one spaced-out word. */
