@@ -27,6 +27,10 @@ export const LEGAL_FORM_FAMILIES: Readonly<Record<string, readonly string[]>> = 
     "SOCIEDAD DE PRODUCCION RURAL DE RESPONSABILIDAD LIMITADA",
     // A company with a single owner ("AL-AMMAR LLC ONE PERSON COMPANY"; "… ONE-PERSON CO. LTD." is a limited one).
     "ONE PERSON LLC", "ONE PERSON LIMITED LIABILITY COMPANY",
+    // China's limited company (有限公司, 有限责任公司) in pinyin, as words or a syllable at a time (a
+    // name written in Chinese characters is romanised one character at a time; the joined forms are
+    // in the compiled rigour table).
+    "YOUXIAN GONGSI", "YOU XIAN GONG SI", "YOUXIAN ZEREN GONGSI", "YOU XIAN ZE REN GONG SI",
   ],
   // Joint-stock companies: JSC/AO and their open/closed/public variants, SA, AG, NV, SpA, PLC.
   "joint-stock": [
@@ -46,6 +50,8 @@ export const LEGAL_FORM_FAMILIES: Readonly<Record<string, readonly string[]>> = 
     "SAB DE CV",
     // Venezuela's compañía anónima (written "C.A." after the name: see DOTTED_END_FORMS).
     "COMPANIA ANONIMA",
+    // China's joint-stock company (股份有限公司, 股份公司) in pinyin, as words or a syllable at a time.
+    "GUFEN YOUXIAN GONGSI", "GU FEN YOU XIAN GONG SI", "GUFEN GONGSI", "GU FEN GONG SI",
   ],
   limited: [
     "LTD", "LIMITED", "PTE", "PTY", "BV", "CO LTD", "COMPANY LIMITED", "PRIVATE LIMITED", "PVT", "PVT LTD",

@@ -65,6 +65,17 @@ describe("normalizeName: token classes", () => {
     expect(family("BOLSA S.A.B. DE C.V.")).toEqual(["word", "joint-stock"]);
   });
 
+  it("recognises China's company forms in pinyin, as words and a syllable at a time", () => {
+    const family = (s: string, context: "organization" | "any" | "person" = "any") => normalizeName(s, { context }).tokens.map((t) => t.legalFamily ?? t.cls);
+    expect(family("KORVESTA MAOYI YOUXIAN GONGSI")).toEqual(["word", "word", "limited-liability"]);
+    expect(family("华兴海运有限公司")).toEqual(["word", "word", "word", "word", "limited-liability"]);
+    expect(family("KORVESTA YOU XIAN ZE REN GONG SI")).toEqual(["word", "limited-liability"]);
+    expect(family("KORVESTA GU FEN YOU XIAN GONG SI")).toEqual(["word", "joint-stock"]);
+    // Two syllables alone are a person's name (Gong Si), not a legal form.
+    expect(family("Gong Si Wei")).toEqual(["word", "word", "word"]);
+    expect(family("KORVESTA YOU XIAN GONG SI", "person")).toEqual(["word", "word", "word", "word", "word"]);
+  });
+
   it("reads dotted C.A. and S.C. as legal forms only at the end of an organisation's name", () => {
     const family = (s: string, context: "organization" | "any" | "person" = "organization") =>
       normalizeName(s, { context }).tokens.map((t) => t.legalFamily ?? t.cls);

@@ -30,6 +30,9 @@ describe("token comparability", () => {
     // Descriptor words in other languages (rigour org_symbols and the project's table).
     ["ZAVOD", "PLANT", "symbol"],
     ["NAFT", "OIL", "symbol"],
+    // Chinese pinyin descriptor words (贸易 trade, from rigour; 船务 shipping, the project's).
+    ["MAOYI", "TRADE", "symbol"],
+    ["CHUANWU", "SHIPPING", "symbol"],
     ["BYURO", "BUREAU", "symbol"],
     // "People's" in party, army and republic names.
     ["NARODNAYA", "PEOPLES", "symbol"],

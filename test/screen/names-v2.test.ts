@@ -65,6 +65,7 @@ beforeAll(() => {
     { id: "orvala-dis", type: "organization", names: ["ORVALA ITHALAT IHRACAT DIS TICARET LIMITED SIRKETI"] },
     { id: "korvani", type: "person", names: ["KORVANI, Adib Shahran"] },
     { id: "zhelvakova", type: "person", names: ["ZHELVAKOVA, Irina"] },
+    { id: "huaxing-shipping", type: "organization", names: ["HUAXING SHIPPING LIMITED"] },
   ]);
   // The hand-made IRGC record stands alone in its own list for the acronym test (the real lists
   // carry "IRGC" as an alias, which would be an exact match).
@@ -239,6 +240,10 @@ describeWithData("legal forms in any language", EVAL_FILES, () => {
     ["Общество с ограниченной ответственностью Ромашка Трейдинг", "test-cases:romashka"],
     ["MINSK AUTOMOBILE PLANT JOINT STOCK COMPAN", "ofac-sdn:41318"],
     ["Campos Verdes S. de P.R. de R.L. de C.V.", "test-cases:campos-verdes"],
+    // China's limited company in characters (romanised one at a time) and in pinyin words, with the
+    // descriptor words 海运 / 船务 (shipping).
+    ["華興海運有限公司", "test-cases:huaxing-shipping"],
+    ["Huaxing Chuanwu Youxian Gongsi", "test-cases:huaxing-shipping"],
   ])("%s alerts on %s", (q, id) => expect(decision(q, id)).toBe("alert"));
 
   // OFAC's abbreviations for a drug trafficking / money laundering organisation read as the words.
