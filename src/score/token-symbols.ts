@@ -32,7 +32,8 @@ export function tokenSymbols(text: string): readonly string[] {
 // Longest first: a word's stem is what is left after the longest ending it has (KHIMICHESKII:
 // KHIMICHESK + II, not KHIMICHESKI + I), for table words and tokens alike.
 const TABLE_ENDINGS = ["AYA", "AJA", "OYE", "OJE", "OGO", "YKH", "IKH", "IY", "YY", "II", "YI", "IJ", "YJ", "OE", "YE", "IE"];
-const TOKEN_ENDINGS = [...TABLE_ENDINGS, "Y", "I"];
+// A token's ending may also be the stressed -ой (OY, OI, OJ: NEFTYANOY), which no table word shows.
+const TOKEN_ENDINGS = [...TABLE_ENDINGS, "OY", "OI", "OJ", "Y", "I"];
 const MIN_STEM = 5;
 let ADJECTIVE_STEMS: Map<string, readonly string[]> | undefined;
 
@@ -56,7 +57,24 @@ export function adjectiveSymbols(text: string): readonly string[] | undefined {
   const stem = adjectiveStem(text, TOKEN_ENDINGS);
   if (stem === undefined) return undefined;
   if (ADJECTIVE_STEMS === undefined) buildSymbols();
-  return (ADJECTIVE_STEMS as Map<string, readonly string[]>).get(stem);
+  return (ADJECTIVE_STEMS as Map<string, readonly string[]>).get(stem) ?? relationalSymbols(stem);
+}
+
+// A Russian relational adjective is a noun, a suffix and an ending (ALMAZ-N-AYA "diamond", NEFT-YAN-AYA
+// "oil", GAZ-OV-YY "gas"): an adjective whose noun is a descriptor or sector word of the tables takes
+// the noun's organisation symbols (SEVERNAYA ALMAZNAYA KOMPANIYA ~ NORTH DIAMOND COMPANY).
+const RELATIONAL_SUFFIXES = ["YAN", "AN", "N", "OV", "EV"];
+const MIN_NOUN = 4;
+
+function relationalSymbols(stem: string): readonly string[] | undefined {
+  for (const suffix of RELATIONAL_SUFFIXES) {
+    if (stem.length - suffix.length < MIN_NOUN || !stem.endsWith(suffix)) continue;
+    const symbols = (SYMBOLS as Map<string, readonly string[]>).get(stem.slice(0, -suffix.length));
+    if (symbols === undefined) continue;
+    const orgs = symbols.filter((x) => x.startsWith("O:"));
+    if (orgs.length > 0) return orgs;
+  }
+  return undefined;
 }
 
 // Patronymic endings, Russian, Ukrainian and Belarusian, in their common romanisations (English,

@@ -30,6 +30,7 @@ describe("token comparability", () => {
     // Descriptor words in other languages (rigour org_symbols and the project's table).
     ["ZAVOD", "PLANT", "symbol"],
     ["NAFT", "OIL", "symbol"],
+    ["ALMAZNAYA", "DIAMOND", "symbol"],
     // Chinese pinyin descriptor words (贸易 trade, from rigour; 船务 shipping, the project's).
     ["MAOYI", "TRADE", "symbol"],
     ["CHUANWU", "SHIPPING", "symbol"],
@@ -96,6 +97,23 @@ describe("token comparability", () => {
     expect(adjectiveSymbols("FACTORY")).toBeUndefined();
     expect(adjectiveSymbols("SALYUTY")).toBeUndefined();
     expect(tokenSymbols("KHIMICHESK")).toEqual([]);
+  });
+
+  // A relational adjective made from a table noun (noun + N / YAN / OV / EV + ending, the stressed -OY
+  // too) has the noun's organisation symbols.
+  it.each([
+    ["ALMAZNAYA", "ALMAZ"],
+    ["ALMAZNYY", "ALMAZ"],
+    ["NEFTYANOY", "NEFT"],
+    ["STALNOY", "STAL"],
+  ])("%s has the organisation symbols of %s", (a, b) => {
+    expect(tokenSymbols(a)).toEqual(tokenSymbols(b).filter((x) => x.startsWith("O:")));
+    expect(tokenSymbols(a).length).toBeGreaterThan(0);
+  });
+  it("reads no relational adjective from a short noun or a surname", () => {
+    // GAZ is three letters: GAZOVAYA is left alone; TOLSTOY's stem is no table word.
+    expect(adjectiveSymbols("GAZOVAYA")).toBeUndefined();
+    expect(adjectiveSymbols("TOLSTOY")).toBeUndefined();
   });
 
   // An English plural costs `pluralCost` (BRIGADES/BRIGADE: one edit in eight letters, 0.83 as a
