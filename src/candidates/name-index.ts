@@ -1326,7 +1326,8 @@ function searchReading(index: NameIndex, query: NormalizedName, options: Reading
   let wNot = 0;
   for (let k = 0; k < core; k++) wNot += qUnits[k]?.weight ?? 0;
   // The least an unmatched query word can cost, per word of it (name-score.ts): a place word its
-  // place factor; against an organisation's name, a generic word the factor after a distinctive list
+  // place factor, a patronymic its factor (against a person's name matched whole, so at least
+  // that); against an organisation's name, a generic word the factor after a distinctive list
   // word matched exactly, and a repeated word the repeat's factor as well — but only while another
   // of its repeats may be matched (`repeats`: the other core tokens with the same text).
   // (Factors at most 1: one above 1 is not the least cost — the alignment may not apply it.)

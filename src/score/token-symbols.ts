@@ -60,19 +60,26 @@ export function adjectiveSymbols(text: string): readonly string[] | undefined {
   return (ADJECTIVE_STEMS as Map<string, readonly string[]>).get(stem) ?? relationalSymbols(stem);
 }
 
-// A Russian relational adjective is a noun, a suffix and an ending (ALMAZ-N-AYA "diamond", NEFT-YAN-AYA
-// "oil", GAZ-OV-YY "gas"): an adjective whose noun is a descriptor or sector word of the tables takes
-// the noun's organisation symbols (SEVERNAYA ALMAZNAYA KOMPANIYA ~ NORTH DIAMOND COMPANY).
+// A Russian relational adjective is a noun, a suffix and an ending (ALMAZ-N-AYA "diamond", NEFT-YAN-OY
+// "oil", STAL-N-OY "steel"): an adjective whose noun (four letters or more) is a descriptor or sector
+// word of the tables takes the noun's organisation symbols (SEVERNAYA ALMAZNAYA KOMPANIYA ~ NORTH
+// DIAMOND COMPANY). Found lists are kept per stem (no list made per token).
 const RELATIONAL_SUFFIXES = ["YAN", "AN", "N", "OV", "EV"];
 const MIN_NOUN = 4;
+const RELATIONAL = new Map<string, readonly string[]>();
 
 function relationalSymbols(stem: string): readonly string[] | undefined {
+  const kept = RELATIONAL.get(stem);
+  if (kept !== undefined) return kept;
   for (const suffix of RELATIONAL_SUFFIXES) {
     if (stem.length - suffix.length < MIN_NOUN || !stem.endsWith(suffix)) continue;
     const symbols = (SYMBOLS as Map<string, readonly string[]>).get(stem.slice(0, -suffix.length));
     if (symbols === undefined) continue;
-    const orgs = symbols.filter((x) => x.startsWith("O:"));
-    if (orgs.length > 0) return orgs;
+    const orgs = Object.freeze(symbols.filter((x) => x.startsWith("O:")));
+    if (orgs.length === 0) continue;
+    // Only nouns of the tables have entries: the map stays as small as their adjectives.
+    RELATIONAL.set(stem, orgs);
+    return orgs;
   }
   return undefined;
 }
