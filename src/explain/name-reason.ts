@@ -2,7 +2,7 @@
  * Renders the `name.fuzzy` reason and the token alignment of a name match.
  */
 import { compoundParentEnd, successorClause, type NormalizedName } from "../normalize";
-import { acronymAlone, alignmentEvidence, brandAlone, commonSingle, comparableHow, distinctiveAnchor, evidenceDiscount, isPluralOf, symbolNote, UNIT_ROLE, type MatchUnit, type NameAlignment, type NameAlgorithm, type NameUnits, type Reason } from "../score";
+import { acronymAlone, alignmentEvidence, brandAlone, commonSingle, comparableHow, distinctiveAnchor, evidenceDiscount, isPluralOf, omittedPatronymics, symbolNote, UNIT_ROLE, type MatchUnit, type NameAlignment, type NameAlgorithm, type NameUnits, type Reason } from "../score";
 import type { AlignedTokens } from "./hit";
 
 /** What the name reason is rendered from. */
@@ -71,10 +71,8 @@ export function nameReason(e: NameEvidence, alg: NameAlgorithm): Reason {
     parts.push(`${generic.join(", ")}: descriptor word${generic.length === 1 ? "" : "s"} beside ${word}, a distinctive word matched exactly, cost ×${alg.genericAfterDistinctive}`);
   }
   // A patronymic the caller adds to a person's name the list writes whole without it.
-  if (e.candidateUnits.table.personal === 1 && e.alignment.unmatchedCandidate.length === 0 && e.alignment.pairs.length >= 2 && alignmentEvidence(e.alignment, e.queryUnits, e.candidateUnits) >= alg.coveredEvidence) {
-    const patronymics = e.alignment.unmatchedQuery.filter((i) => e.queryUnits.units[i]?.role === UNIT_ROLE.patronymic).map((i) => coreLabel(e.query, e.queryUnits, i));
-    if (patronymics.length > 0) parts.push(`${patronymics.join(", ")}: patronymic${patronymics.length === 1 ? "" : "s"} the list name omits, cost ×${alg.unmatchedPatronymicFactor}`);
-  }
+  const patronymics = omittedPatronymics(e.alignment, e.queryUnits, e.candidateUnits, alg).map((i) => coreLabel(e.query, e.queryUnits, i));
+  if (patronymics.length > 0) parts.push(`${patronymics.join(", ")}: patronymic${patronymics.length === 1 ? "" : "s"} the list name omits, cost ×${alg.unmatchedPatronymicFactor}`);
   // Against an organisation's name: a query word repeating a matched one, and initials of a run of
   // list words with no other word matched exactly (name-score.ts).
   if (e.candidateUnits.table.personal !== 1) {

@@ -248,6 +248,18 @@ export function acronymAlone(alignment: Pick<NameAlignment, "pairs">, q: NameUni
 }
 
 /**
+ * The query's unmatched patronymics that cost `unmatchedPatronymicFactor` in this alignment: against a
+ * person's list name matched whole (two or more pairs weighing `coveredEvidence` or more, no list word
+ * left over), as the alignment's score takes them; empty otherwise.
+ * @example
+ * omittedPatronymics(scoreNames(q, c, NAMES_V2), q, c, NAMES_V2) //=> [1]
+ */
+export function omittedPatronymics(alignment: Pick<NameAlignment, "pairs" | "unmatchedQuery" | "unmatchedCandidate">, q: NameUnits, c: NameUnits, alg: NameAlgorithm): number[] {
+  if (c.table.personal !== 1 || alignment.unmatchedCandidate.length > 0 || alignment.pairs.length < 2 || alignmentEvidence(alignment, q, c) < alg.coveredEvidence) return [];
+  return alignment.unmatchedQuery.filter((i) => q.units[i]?.role === UNIT_ROLE.patronymic);
+}
+
+/**
  * Whether a one-word query is a word too common to name anyone alone against this list name: its
  * weight (rarity × class factor) is below `commonSingleWeight` and the list name has more words.
  * (The alignment also exempts a distinctive word of an organisation's name matched exactly.)
@@ -343,7 +355,8 @@ function greedy(
   let place = evidence >= alg.placeEvidence;
   if (place && c.role !== undefined) for (let i = 0; i < c.coreCount; i++) if (usedC[i] === 0 && c.role[c.offset + i] === UNIT_ROLE.place) place = false;
   // A patronymic the caller adds to a person's name the list writes without one (matched whole: an
-  // unmatched list word may be another patronymic, and a contradicted one costs in full).
+  // unmatched list word may be another patronymic, and a contradicted one costs in full; see
+  // omittedPatronymics, which the name reason reads).
   const patronymicOmitted = covered && c.personal === 1;
   // A word the query repeats, matched once, adds nothing an organisation's list name lacks.
   const twin = cRole === undefined ? undefined : q.twin;
