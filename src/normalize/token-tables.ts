@@ -97,6 +97,11 @@ export const DOTTED_END_FORMS: Readonly<Record<string, string>> = {
 export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   COMP: "COMPANY", CMPNY: "COMPANY", CPNY: "COMPANY",
   GRP: "GROUP", GRUPO: "GROUP", GROUPE: "GROUP", GRUPP: "GROUP", GRUPPA: "GROUP", GRUPPY: "GROUP",
+  // Pinyin 集团 ("group"), and Russian "national" in its endings (NATIONAL and GROUP are kept as
+  // name words, not table symbols: see scripts/build-name-tables.ts).
+  JITUAN: "GROUP",
+  NATSIONALNY: "NATIONAL", NATSIONALNYY: "NATIONAL", NATSIONALNYI: "NATIONAL", NATSIONALNYJ: "NATIONAL", NATSIONALNIY: "NATIONAL",
+  NATSIONALNAYA: "NATIONAL", NATSIONALNOE: "NATIONAL", NATSIONALNOYE: "NATIONAL", NATSIONALNOGO: "NATIONAL", NATSIONALNOY: "NATIONAL",
   KOMPANIYA: "COMPANY", KOMPANIYI: "COMPANY",
   // Persian sherkat ("company"; SHERKATE with the ezafe written on: "SHERKATE SANAYE MADANIYE KAVEH PARS").
   SHERKAT: "COMPANY", SHERKATE: "COMPANY",

@@ -35,6 +35,18 @@ describe("token comparability", () => {
     ["MAOYI", "TRADE", "symbol"],
     ["CHUANWU", "SHIPPING", "symbol"],
     ["BYURO", "BUREAU", "symbol"],
+    // Russian words of enterprise names an English name translates, any ending (the project's table).
+    ["MEZHDUNARODNYJ", "INTERNATIONAL", "symbol"],
+    ["NATSIONALNAYA", "NATIONAL", "exact"],
+    ["NOVYI", "NEW", "symbol"],
+    ["ZOLOTO", "GOLD", "symbol"],
+    ["TORGOVYI", "TRADING", "symbol"],
+    ["DOM", "HOUSE", "symbol"],
+    ["ROSSIISKOI", "RUSSIAN", "symbol"],
+    // Plurals the tables lacked, and pinyin company words.
+    ["DIANZI", "ELECTRONICS", "symbol"],
+    ["KEJI", "TECHNOLOGIES", "symbol"],
+    ["JITUAN", "GROUP", "exact"],
     // "People's" in party, army and republic names.
     ["NARODNAYA", "PEOPLES", "symbol"],
     ["POPULAR", "PEOPLES", "symbol"],

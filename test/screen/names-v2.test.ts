@@ -66,6 +66,10 @@ beforeAll(() => {
     { id: "korvani", type: "person", names: ["KORVANI, Adib Shahran"] },
     { id: "zhelvakova", type: "person", names: ["ZHELVAKOVA, Irina"] },
     { id: "huaxing-shipping", type: "organization", names: ["HUAXING SHIPPING LIMITED"] },
+    { id: "novye-tekhnologii", type: "organization", names: ["LIMITED LIABILITY COMPANY TAVRIDA NEW TECHNOLOGIES"] },
+    { id: "uralmed-td", type: "organization", names: ["TRADING HOUSE URALMED COPPER COMPANY"] },
+    { id: "kolyma-zoloto", type: "organization", names: ["AKTSIONERNOE OBSHCHESTVO ZOLOTO VERKHOYANYA"] },
+    { id: "taihang-hangtian", type: "organization", names: ["TAIHANG AEROSPACE ELECTRONICS GROUP CO., LTD."] },
   ]);
   // The hand-made IRGC record stands alone in its own list for the acronym test (the real lists
   // carry "IRGC" as an alias, which would be an exact match).
@@ -229,6 +233,17 @@ describeWithData("organisations described in other words", EVAL_FILES, () => {
   it("lets the words that differ cost less when several distinctive words match", () => {
     expect(decision("Pakat Sazi Shafagh Sepahan Packaging", "ofac-sdn:25925")).toBe("alert");
     expect(decision("Sepahan Packaging Industries", "ofac-sdn:25925")).toBe("none");
+  });
+
+  // Russian and pinyin words of company names that an English name translates are one word: TAVRIDA
+  // alone (a distinctive word) would leave NOVYE and TEKHNOLOGII unmatched, a review at best.
+  it.each([
+    ["OOO TAVRIDA NOVYE TEKHNOLOGII", "test-cases:novye-tekhnologii"],
+    ["TORGOVYI DOM URALMED MEDNAYA KOMPANIYA", "test-cases:uralmed-td"],
+    ["VERKHOYANYA GOLD JSC", "test-cases:kolyma-zoloto"],
+    ["Taihang Hangtian Dianzi Jituan Youxian Gongsi", "test-cases:taihang-hangtian"],
+  ])("%s alerts on the record its words translate", (q, id) => {
+    expect(decision(q, id)).toBe("alert");
   });
 });
 
