@@ -43,12 +43,14 @@
 import type { DesignationRecord, NameKind, SubjectType } from "../model";
 import { LEGAL_FORM_FAMILIES, latinSkeleton, normalizeName, skeletonVariants, type NameContext, type NameToken, type NormalizedName } from "../normalize";
 import {
+  adjectiveNounStems,
   alignmentScore,
   buildNameUnits,
   classWeight,
   MAX_ACRONYM,
   MIN_ACRONYM,
   MIN_RUN_ACRONYM,
+  nounStem,
   comparableHow,
   comparableToken,
   evidenceDiscount,
@@ -460,6 +462,8 @@ function keysOf(t: ComparableToken, alg: NameAlgorithm, push: (hash: number) => 
     else push(hashKey("F", t.text.charAt(0)));
   }
   for (const sym of t.symbols) push(hashKey("Y", sym));
+  // An -SK- adjective under each stem its noun may have (a query noun probes its own stem).
+  if (!t.abjad && !t.initial) for (const stem of adjectiveNounStems(t.text)) push(hashKey("J", stem));
 }
 
 /**
@@ -2048,8 +2052,14 @@ function probeWork(index: NameIndex, u: ComparableToken): number {
   work += deletionCount(u.canon.length, deletions) * (deletions >= 2 ? 2 + 2 * u.canon.length : per(u.canon.length));
   if (index.hasAbjad && sk > 0) work += deletionCount(sk, sk >= alg.minSkeletonDeletionLength ? 1 : 0) * per(sk);
   else if (sk >= alg.minSkeletonLength) work += per(sk);
-  return work + 1 + u.symbols.length;
+  const adjective = u.initial ? 0 : (u.text.length >= MIN_ADJECTIVE_NOUN ? 1 : 0) + adjectiveNounStems(u.text).length * NOUN_ENDINGS.length;
+  return work + 1 + u.symbols.length + adjective;
 }
+
+/** The spellings of a noun an -SK- adjective's stem may stand for (see token-symbols.ts nounStem). */
+const NOUN_ENDINGS = ["", "A", "E", "I", "O", "U", "Y", "YA"];
+/** Shortest noun an -SK- adjective pairs with (token-symbols.ts isAdjectiveOf). */
+const MIN_ADJECTIVE_NOUN = 4;
 
 /**
  * Every vocabulary text comparable with a unit (through its keys), packed [id, how code, sim, …],
@@ -2090,6 +2100,24 @@ function comparableTexts(index: NameIndex, u: ComparableToken, stats: SearchStat
     else if (u.skeleton.length >= alg.minSkeletonLength) probe(hashKey("K", u.skeleton));
     probe(hashKey("I", u.text.charAt(0)));
     for (const sym of u.symbols) probe(hashKey("Y", sym));
+    // A noun finds the -SK- adjectives keyed under its stem; an adjective looks its nouns up (every
+    // spelling whose stem is one of its stems: the stem itself, or it and a final vowel or YA).
+    if (!u.initial) {
+      if (u.text.length >= MIN_ADJECTIVE_NOUN) probe(hashKey("J", nounStem(u.text)));
+      for (const stem of adjectiveNounStems(u.text)) {
+        for (const end of NOUN_ENDINGS) {
+          const v = index.vocabLookup.get(stem + end);
+          probed++;
+          if (v === undefined || scratch.vocabStamp[v] === epoch) continue;
+          scratch.vocabStamp[v] = epoch;
+          const t = index.vocab.at(v) as ComparableToken;
+          const how = comparableHow(u, t, alg);
+          if (how === undefined) continue;
+          const sim = similarityFor(how, u, t, alg);
+          if (sim > 0) out.push(v, HOW_CODES.indexOf(how), sim);
+        }
+      }
+    }
   }
   return { texts: Float64Array.from(out), probed };
 }
@@ -2124,7 +2152,7 @@ function nextEpoch(scratch: SearchScratch): number {
 }
 
 /** Match kinds in code order (the reverse map stores the code). */
-const HOW_CODES: readonly MatchHow[] = ["exact", "fuzzy", "phonetic", "skeleton", "initial", "translit", "symbol", "acronym"];
+const HOW_CODES: readonly MatchHow[] = ["exact", "fuzzy", "phonetic", "skeleton", "initial", "translit", "symbol", "acronym", "adjective"];
 
 /** Every allowed comparable pair of a query and indexed name m, computed directly (the scan). */
 function scanPairs(index: NameIndex, q: NameUnits, m: number): UnitPair[] {

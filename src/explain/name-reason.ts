@@ -2,7 +2,7 @@
  * Renders the `name.fuzzy` reason and the token alignment of a name match.
  */
 import { compoundParentEnd, successorClause, type NormalizedName } from "../normalize";
-import { acronymAlone, alignmentEvidence, brandAlone, commonSingle, comparableHow, distinctiveAnchor, evidenceDiscount, isPluralOf, omittedPatronymics, symbolNote, UNIT_ROLE, type MatchUnit, type NameAlignment, type NameAlgorithm, type NameUnits, type Reason } from "../score";
+import { acronymAlone, alignmentEvidence, brandAlone, commonSingle, comparableHow, distinctiveAnchor, evidenceDiscount, isAdjectiveOf, isPluralOf, omittedPatronymics, symbolNote, UNIT_ROLE, type MatchUnit, type NameAlignment, type NameAlgorithm, type NameUnits, type Reason } from "../score";
 import type { AlignedTokens } from "./hit";
 
 /** What the name reason is rendered from. */
@@ -53,6 +53,7 @@ export function nameReason(e: NameEvidence, alg: NameAlgorithm): Reason {
     if (a.how === "fuzzy" && isPluralOf(a.query, a.candidate)) return " (plural)";
     if (a.how === "acronym") return " (initials)";
     const p = e.alignment.pairs[i];
+    if (a.how === "adjective" && p !== undefined) return ` (adjective of ${isAdjectiveOf((e.queryUnits.units[p.q] as MatchUnit).text, (e.candidateUnits.units[p.c] as MatchUnit).text) ? a.candidate : a.query})`;
     const table = p === undefined ? undefined : symbolNote(e.queryUnits.units[p.q] as MatchUnit, e.candidateUnits.units[p.c] as MatchUnit);
     return table === undefined || (a.how !== "symbol" && a.similarity < alg.nicknameSimilarity) ? "" : ` (${table})`;
   };

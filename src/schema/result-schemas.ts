@@ -56,7 +56,7 @@ const AlignedTokensSchema = z.strictObject({
   query: z.string(),
   candidate: z.string(),
   similarity: z.number(),
-  how: z.enum(["exact", "fuzzy", "phonetic", "skeleton", "initial", "translit", "symbol", "acronym"]),
+  how: z.enum(["exact", "fuzzy", "phonetic", "skeleton", "initial", "translit", "symbol", "acronym", "adjective"]),
 });
 
 const HitRecordSchema = z.strictObject({

@@ -165,6 +165,12 @@ export interface NameAlgorithm extends EditCosts {
    */
   readonly runAcronymSimilarity: number;
   /**
+   * A Russian -SK- adjective and its noun in an organisation's name (KALUZHSKIY TURBINNYY ZAVOD ~
+   * KALUGA TURBINE PLANT, MINSKII ~ MINSK: see token-symbols.ts `isAdjectiveOf`); never in a
+   * person's (KOVALSKY is not KOVAL).
+   */
+  readonly adjectiveSimilarity: number;
+  /**
    * The same when no other word of the query is matched exactly ("PMI GROUP", GROUP a generic word):
    * below every profile's review threshold (broad reviews from 0.72), so initials alone are never a
    * hit. At most `runAcronymSimilarity` (the index bounds a pair with the larger).
@@ -249,6 +255,7 @@ export const NAMES_V2: NameAlgorithm = Object.freeze({
   nicknameSimilarity: 0.85,
   acronymSimilarity: 0.85,
   runAcronymSimilarity: 0.8,
+  adjectiveSimilarity: 0.9,
   runAcronymAloneSimilarity: 0.7,
   classFactors: Object.freeze({ word: 1, number: 1, generic: 0.35, place: 0.35, particle: 0.35, stop: 0.1, initial: 0.3 }),
   fullWeightRecordCount: 2,

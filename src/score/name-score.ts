@@ -107,6 +107,9 @@ export function pairAllowedFlat(
   candidatePersonal: boolean,
 ): boolean {
   if (how === "initial" && (!candidatePersonal || qGlued || cGlued)) return false;
+  // A place's or a thing's adjective names an organisation after it; a person's surname in -SKY is
+  // another name than the word it comes from (KOVALSKY, KOVAL).
+  if (how === "adjective" && candidatePersonal) return false;
   // An acronym unit (glued over every word) pairs with one word, never with another glued unit.
   if (how === "acronym") return !(qGlued && cGlued);
   if (!qGlued && !cGlued) return true;

@@ -27,7 +27,7 @@
 import { skeletonVariants } from "../normalize/skeleton";
 import type { NameAlgorithm } from "./algorithm";
 import { canonicalToken, editBudget, osaDistance, weightedDistance } from "./token-distance";
-import { shareSymbol, tokenSymbols } from "./token-symbols";
+import { isAdjectiveOf, shareSymbol, tokenSymbols } from "./token-symbols";
 
 const NO_SYMBOLS: readonly string[] = Object.freeze([]);
 
@@ -54,9 +54,10 @@ export interface ComparableToken {
  * How a token pair matched: equal; within the edit budget (`fuzzy`); equal canonical forms of
  * different spellings (`translit`); same consonant skeleton beyond the budget (`phonetic`); abjad
  * skeletons (`skeleton`); an initial and a word (`initial`); equal by a symbol table (`symbol`:
- * nicknames, descriptor words in other languages, number words).
+ * nicknames, descriptor words in other languages, number words); a list name's initials
+ * (`acronym`); a Russian -SK- adjective and its noun (`adjective`: KALUZHSKIY, KALUGA).
  */
-export type MatchHow = "exact" | "fuzzy" | "phonetic" | "skeleton" | "initial" | "translit" | "symbol" | "acronym";
+export type MatchHow = "exact" | "fuzzy" | "phonetic" | "skeleton" | "initial" | "translit" | "symbol" | "acronym" | "adjective";
 
 /**
  * True when `b` equals `a` with at most one character deleted from each (tokens shorter than
@@ -175,6 +176,7 @@ export function comparableHow(a: ComparableToken, b: ComparableToken, alg: NameA
   if (budget > 0 && osaDistance(a.canon, b.canon, budget) <= budget) return "fuzzy";
   if (a.skeleton.length >= alg.minSkeletonLength && a.skeleton === b.skeleton) return "phonetic";
   if (shareSymbol(a.symbols, b.symbols)) return "symbol";
+  if (isAdjectiveOf(a.text, b.text) || isAdjectiveOf(b.text, a.text)) return "adjective";
   return undefined;
 }
 
@@ -242,6 +244,9 @@ export function similarityFor(how: MatchHow, a: ComparableToken, b: ComparableTo
       break;
     case "symbol":
       sim = symbolSimilarity(a, b, alg);
+      break;
+    case "adjective":
+      sim = alg.adjectiveSimilarity;
       break;
     case "initial":
       sim = alg.initialSimilarity;

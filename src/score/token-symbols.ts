@@ -84,6 +84,73 @@ function relationalSymbols(stem: string): readonly string[] | undefined {
   return undefined;
 }
 
+// A Russian adjective of a place or a thing is its noun, -SK- and an ending (MINSK-IY "of Minsk",
+// PENZ-ENSK-IY "of Penza", MYTISHCH-INSK-IY "of Mytishchi", KALUZH-SK-IY "of Kaluga", MOSKOV-SK-IY
+// "of Moscow", AZOV-SK-IY, MOR-SK-OY "of the sea"). No table of places: the noun is read from the
+// adjective's letters (its stems below) and compared with the other word's stem (nounStem).
+const ADJECTIVE_CACHE = new Map<string, readonly string[]>();
+const ADJECTIVE_CACHE_SIZE = 16384;
+const LINKS = ["EN", "IN", "OV", "EV"];
+
+/**
+ * The stems a word's noun may have when the word is an -SK- adjective (empty for any other word):
+ * the adjective less its ending (a place in -SK: MINSK), less -SK too, and less a linking -EN-, -IN-,
+ * -OV- or -EV- before it; a final ZH is G in the noun (KALUZH: KALUGA, VOLZH: VOLGA), a final OV may
+ * be V (MOSKOV: MOSKVA). Stems have three letters or more.
+ * @example
+ * adjectiveNounStems("PENZENSKIY") //=> ["PENZENSK", "PENZEN", "PENZ"]
+ * adjectiveNounStems("PENZA") //=> []
+ */
+export function adjectiveNounStems(text: string): readonly string[] {
+  // Every ending ends in one of these letters (Y 89, I 73, J 74, A 65, E 69, O 79, H 72).
+  const last = text.charCodeAt(text.length - 1);
+  if (last !== 89 && last !== 73 && last !== 74 && last !== 65 && last !== 69 && last !== 79 && last !== 72) return NONE;
+  const kept = ADJECTIVE_CACHE.get(text);
+  if (kept !== undefined) return kept;
+  const stem = adjectiveStem(text, TOKEN_ENDINGS);
+  let stems: readonly string[] = NONE;
+  if (stem !== undefined && stem.endsWith("SK") && /^[A-Z]+$/.test(stem)) {
+    const found: string[] = [stem];
+    const base = stem.slice(0, -2);
+    const add = (c: string): void => {
+      if (c.length < 3 || found.includes(c)) return;
+      found.push(c);
+      if (c.endsWith("ZH")) add(`${c.slice(0, -2)}G`);
+      if (c.endsWith("OV") && c.length >= 5) add(`${c.slice(0, -2)}V`);
+    };
+    add(base);
+    for (const link of LINKS) if (base.endsWith(link)) add(base.slice(0, -link.length));
+    stems = Object.freeze(found);
+  }
+  if (ADJECTIVE_CACHE.size >= ADJECTIVE_CACHE_SIZE) ADJECTIVE_CACHE.clear();
+  ADJECTIVE_CACHE.set(text, stems);
+  return stems;
+}
+
+/**
+ * A noun's stem for {@link adjectiveNounStems}: less a final YA or one final vowel (PENZA: PENZ,
+ * ROSSIYA: ROSSI, MYTISHCHI: MYTISHCH; MINSK and KAZAN as they are).
+ * @example
+ * nounStem("KALUGA") //=> "KALUG"
+ */
+export function nounStem(text: string): string {
+  if (text.endsWith("YA")) return text.slice(0, -2);
+  return /[AEIOUY]$/.test(text) ? text.slice(0, -1) : text;
+}
+
+/**
+ * Whether `adjective` is an -SK- adjective of the noun `noun` (four letters or more, not an -SK-
+ * adjective itself): MINSKIY of MINSK, PENZENSKAYA of PENZA, KALUZHSKIY of KALUGA.
+ * @example
+ * isAdjectiveOf("KOSTROMSKAYA", "KOSTROMA") //=> true
+ * isAdjectiveOf("KALUZHSKIY", "KALUGA") //=> true
+ */
+export function isAdjectiveOf(adjective: string, noun: string): boolean {
+  if (noun.length < 4) return false;
+  const stems = adjectiveNounStems(adjective);
+  return stems.length > 0 && adjectiveNounStems(noun).length === 0 && stems.includes(nounStem(noun));
+}
+
 // Patronymic endings, Russian, Ukrainian and Belarusian, in their common romanisations (English,
 // French -ITCH, German -WITSCH): a man's (-OVICH, -EVICH, -OVYCH, -YOVYCH, -AVICH, -OWITSCH) and a
 // woman's (-OVNA, -EVNA, -IVNA, -AUNA, -AWNA, -OWNA).

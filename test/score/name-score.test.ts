@@ -511,6 +511,44 @@ describe("initials of a run of an organisation's words", () => {
   });
 });
 
+describe("a Russian -SK- adjective and the noun it is made from", () => {
+  it.each([
+    ["KALUZHSKIY", "KALUGA"],
+    ["PENZENSKAYA", "PENZA"],
+    ["MYTISHCHINSKII", "MYTISHCHI"],
+    ["MOSKOVSKOGO", "MOSKVA"],
+    ["KOSTROMSKAYA", "KOSTROMA"],
+    ["KRASNODARSKIY", "KRASNODAR"],
+    ["VOLZHSKIY", "VOLGA"],
+  ])("%s ~ %s: adjective", (a, b) => {
+    expect(comparableHow(tok(a), tok(b), NAMES_V2)).toBe("adjective");
+    expect(comparableHow(tok(b), tok(a), NAMES_V2)).toBe("adjective");
+  });
+
+  it.each([
+    // Another noun's adjective, an adjective of a word under four letters, two adjectives, no -SK-.
+    ["KALUZHSKIY", "KURSK"],
+    ["OMSKIY", "OMA"],
+    ["KAZANSKII", "KAZANSKAYA"],
+    ["STROITELNAYA", "STROITEL"],
+  ])("%s ~ %s: not an adjective and its noun", (a, b) => {
+    expect(comparableHow(tok(a), tok(b), NAMES_V2)).not.toBe("adjective");
+  });
+
+  it("pairs in an organisation's name only, at adjectiveSimilarity", () => {
+    const plant = "KALUZHSKIY TURBINNYY ZAVOD";
+    expect(org("KALUGA TURBINE PLANT", plant)).toBeGreaterThan(0.9);
+    expect(org("KALUGA TURBINE PLANT", plant)).toBeGreaterThan(org("KALUGA TURBINE PLANT", plant, { ...NAMES_V2, adjectiveSimilarity: 0.5 }));
+    expect(org("KURSK TURBINE PLANT", plant)).toBeLessThan(0.8);
+    // A surname in -SKY is another name than the word it comes from.
+    expect(person("Jan KOVAL", "KOVALSKY, Jan")).toBe(person("Jan KOVAL", "KOVALSKY, Jan", { ...NAMES_V2, adjectiveSimilarity: 1 }));
+  });
+
+  it("says which word is the noun in the name reason", async () => {
+    expect((await explainedOrg("KALUGA TURBINE PLANT", "KALUZHSKIY TURBINNYY ZAVOD")).detail).toContain("KALUGA~KALUZHSKIY 0.90 (adjective of KALUGA)");
+  });
+});
+
 describe("a patronymic the caller adds to a name the list writes without one", () => {
   const without = { ...NAMES_V2, unmatchedPatronymicFactor: 1 };
   async function explainedPerson(q: string, c: string) {

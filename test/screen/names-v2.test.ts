@@ -70,6 +70,7 @@ beforeAll(() => {
     { id: "uralmed-td", type: "organization", names: ["TRADING HOUSE URALMED COPPER COMPANY"] },
     { id: "kolyma-zoloto", type: "organization", names: ["AKTSIONERNOE OBSHCHESTVO ZOLOTO VERKHOYANYA"] },
     { id: "taihang-hangtian", type: "organization", names: ["TAIHANG AEROSPACE ELECTRONICS GROUP CO., LTD."] },
+    { id: "penzenskiy-priborny", type: "organization", names: ["OTKRYTOE AKTSIONERNOE OBSHCHESTVO PENZENSKIY PRIBORNYY ZAVOD"] },
   ]);
   // The hand-made IRGC record stands alone in its own list for the acronym test (the real lists
   // carry "IRGC" as an alias, which would be an exact match).
@@ -244,6 +245,14 @@ describeWithData("organisations described in other words", EVAL_FILES, () => {
     ["Taihang Hangtian Dianzi Jituan Youxian Gongsi", "test-cases:taihang-hangtian"],
   ])("%s alerts on the record its words translate", (q, id) => {
     expect(decision(q, id)).toBe("alert");
+  });
+
+  // A Russian enterprise is named after its town by an -SK- adjective (PENZENSKIY "of Penza"); an
+  // English name keeps the town's noun.
+  it("pairs a town with its Russian adjective in an organisation's name", () => {
+    expect(flagged("OJSC Penza Pribornyy Zavod", "test-cases:penzenskiy-priborny")).toBe(true);
+    expect(screen("OJSC Penza Pribornyy Zavod").hits[0]?.reasons[0]?.detail).toContain("(adjective of PENZA)");
+    expect(decision("OJSC Kursk Pribornyy Zavod", "test-cases:penzenskiy-priborny")).toBe("none");
   });
 });
 
