@@ -55,6 +55,9 @@ function computeCanonical(text: string): string {
   s = s.replace(/TSCH/g, "CH").replace(/SCH/g, "SH").replace(/SZ/g, "SH").replace(/CZ/g, "CH").replace(/TCH/g, "CH");
   s = s.replace(/DZH/g, "J").replace(/DJ/g, "J").replace(/ZH/g, "J");
   s = s.replace(/PH/g, "F").replace(/CK/g, "K").replace(/Q/g, "K").replace(/W/g, "V").replace(/X/g, "KS");
+  // Russian Ц before I in a loanword is the T of its Latin source (NATSIONALNY ~ NATIONAL, AVIATSIYA ~
+  // AVIATION, INITSIATIVY ~ INITIATIVES): after a vowel, inside words of seven letters or more.
+  if (s.length >= 7) s = s.replace(/(?<=[AEIOU])TSI/g, "TI");
   s = s.replace(/C(?=[EIY])/g, "S").replace(/C(?!H)/g, "K");
   s = s.replace(/KH/g, "H").replace(/([BDGRT])H/g, "$1").replace(/OU/g, "U").replace(/EE/g, "I").replace(/OO/g, "U").replace(/Y/g, "I");
   // Doubled letters once, then the endings: -OFF/-EFF (SMIRNOFF), a final vowel H (FATIMAH).
