@@ -50,6 +50,8 @@ describe("token comparability", () => {
     ["DIANZI", "ELECTRONICS", "symbol"],
     ["KEJI", "TECHNOLOGIES", "symbol"],
     ["JITUAN", "GROUP", "exact"],
+    ["YATIRIM", "INVESTMENT", "symbol"],
+    ["DANISMANLIK", "CONSULTING", "symbol"],
     // "People's" in party, army and republic names.
     ["NARODNAYA", "PEOPLES", "symbol"],
     ["POPULAR", "PEOPLES", "symbol"],
