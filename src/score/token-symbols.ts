@@ -105,6 +105,9 @@ export function adjectiveNounStems(text: string): readonly string[] {
   // Every ending ends in one of these letters (Y 89, I 73, J 74, A 65, E 69, O 79, H 72).
   const last = text.charCodeAt(text.length - 1);
   if (last !== 89 && last !== 73 && last !== 74 && last !== 65 && last !== 69 && last !== 79 && last !== 72) return NONE;
+  // Six letters at least (a five-letter stem and an ending), -SK- among them: most words stop here,
+  // uncached (the cache keeps adjectives and near misses only).
+  if (text.length < 6 || !text.includes("SK")) return NONE;
   const kept = ADJECTIVE_CACHE.get(text);
   if (kept !== undefined) return kept;
   const stem = adjectiveStem(text, TOKEN_ENDINGS);
