@@ -44,6 +44,8 @@ import type { DesignationRecord, NameKind, SubjectType } from "../model";
 import { LEGAL_FORM_FAMILIES, latinSkeleton, normalizeName, skeletonVariants, type NameContext, type NameToken, type NormalizedName } from "../normalize";
 import {
   adjectiveNounStems,
+  MIN_ADJECTIVE_NOUN,
+  NOUN_ENDINGS,
   alignmentScore,
   buildNameUnits,
   classWeight,
@@ -2056,11 +2058,6 @@ function probeWork(index: NameIndex, u: ComparableToken): number {
   return work + 1 + u.symbols.length + adjective;
 }
 
-/** The spellings of a noun an -SK- adjective's stem may stand for (see token-symbols.ts nounStem). */
-const NOUN_ENDINGS = ["", "A", "E", "I", "O", "U", "Y", "YA"];
-/** Shortest noun an -SK- adjective pairs with (token-symbols.ts isAdjectiveOf). */
-const MIN_ADJECTIVE_NOUN = 4;
-
 /**
  * Every vocabulary text comparable with a unit (through its keys), packed [id, how code, sim, …],
  * and how many key entries were looked at (its work, charged to a search budget).
@@ -2071,22 +2068,23 @@ function comparableTexts(index: NameIndex, u: ComparableToken, stats: SearchStat
   const epoch = nextEpoch(scratch);
   const out: number[] = [];
   let probed = 0;
+  // A vocabulary text reached (through a key or looked up), compared once per search.
+  const offer = (v: number): void => {
+    if (scratch.vocabStamp[v] === epoch) return;
+    scratch.vocabStamp[v] = epoch;
+    if (stats) stats.probedTexts++;
+    const t = index.vocab.at(v) as ComparableToken;
+    const how = comparableHow(u, t, alg);
+    if (how === undefined) return;
+    const sim = similarityFor(how, u, t, alg);
+    if (sim > 0) out.push(v, HOW_CODES.indexOf(how), sim);
+  };
   const probe = (hash: number): void => {
     const k = findKey(keys, hash);
     if (k < 0) return;
     const end = keys.starts[k + 1] as number;
     probed += end - (keys.starts[k] as number);
-    for (let x = keys.starts[k] as number; x < end; x++) {
-      const v = keys.ids[x] as number;
-      if (scratch.vocabStamp[v] === epoch) continue;
-      scratch.vocabStamp[v] = epoch;
-      if (stats) stats.probedTexts++;
-      const t = index.vocab.at(v) as ComparableToken;
-      const how = comparableHow(u, t, alg);
-      if (how === undefined) continue;
-      const sim = similarityFor(how, u, t, alg);
-      if (sim > 0) out.push(v, HOW_CODES.indexOf(how), sim);
-    }
+    for (let x = keys.starts[k] as number; x < end; x++) offer(keys.ids[x] as number);
   };
   if (u.acronym === true || acronymLike(u, MIN_QUERY_ACRONYM)) probe(hashKey("R", u.text));
   if (u.acronym === true) return { texts: Float64Array.from(out), probed };
@@ -2106,15 +2104,9 @@ function comparableTexts(index: NameIndex, u: ComparableToken, stats: SearchStat
       if (u.text.length >= MIN_ADJECTIVE_NOUN) probe(hashKey("J", nounStem(u.text)));
       for (const stem of adjectiveNounStems(u.text)) {
         for (const end of NOUN_ENDINGS) {
-          const v = index.vocabLookup.get(stem + end);
           probed++;
-          if (v === undefined || scratch.vocabStamp[v] === epoch) continue;
-          scratch.vocabStamp[v] = epoch;
-          const t = index.vocab.at(v) as ComparableToken;
-          const how = comparableHow(u, t, alg);
-          if (how === undefined) continue;
-          const sim = similarityFor(how, u, t, alg);
-          if (sim > 0) out.push(v, HOW_CODES.indexOf(how), sim);
+          const v = index.vocabLookup.get(stem + end);
+          if (v !== undefined) offer(v);
         }
       }
     }

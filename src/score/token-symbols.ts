@@ -141,6 +141,11 @@ export function nounStem(text: string): string {
   return /[AEIOUY]$/.test(text) ? text.slice(0, -1) : text;
 }
 
+/** The endings {@link nounStem} takes off: a stem and one of these spell every noun it stands for. */
+export const NOUN_ENDINGS: readonly string[] = Object.freeze(["", "A", "E", "I", "O", "U", "Y", "YA"]);
+/** Shortest noun an -SK- adjective pairs with ({@link isAdjectiveOf}). */
+export const MIN_ADJECTIVE_NOUN = 4;
+
 /**
  * Whether `adjective` is an -SK- adjective of the noun `noun` (four letters or more, not an -SK-
  * adjective itself): MINSKIY of MINSK, PENZENSKAYA of PENZA, KALUZHSKIY of KALUGA.
@@ -149,7 +154,7 @@ export function nounStem(text: string): string {
  * isAdjectiveOf("KALUZHSKIY", "KALUGA") //=> true
  */
 export function isAdjectiveOf(adjective: string, noun: string): boolean {
-  if (noun.length < 4) return false;
+  if (noun.length < MIN_ADJECTIVE_NOUN) return false;
   const stems = adjectiveNounStems(adjective);
   return stems.length > 0 && adjectiveNounStems(noun).length === 0 && stems.includes(nounStem(noun));
 }
