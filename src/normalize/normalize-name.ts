@@ -133,7 +133,13 @@ function leadingTitles(raw: readonly RawToken[]): number {
   }
 }
 
-const LEGAL_WORD_LIST = Object.keys(LEGAL_WORDS);
+/** The legal-phrase words by their first letter's code (a misspelling keeps the first letter). */
+const LEGAL_WORDS_BY_INITIAL = new Map<number, string[]>();
+for (const w of Object.keys(LEGAL_WORDS)) {
+  const list = LEGAL_WORDS_BY_INITIAL.get(w.charCodeAt(0));
+  if (list === undefined) LEGAL_WORDS_BY_INITIAL.set(w.charCodeAt(0), [w]);
+  else list.push(w);
+}
 // Legal words that only qualify a form (open, closed, public joint-stock).
 const LEGAL_QUALIFIERS = new Set(["OTKRYTOE", "OTKRYTOYE", "ZAKRYTOE", "ZAKRYTOYE", "ADKRYTAYE", "PUBLICHNOE", "PUBLICHNOYE"]);
 
@@ -162,9 +168,7 @@ function legalWord(text: string): string | undefined {
   // One edit below ten letters, two from ten: "OTKRITIE" (a bank's name) is two edits from
   // "OTKRYTOE" (open joint-stock) and must stay a name.
   const max = text.length >= 10 ? 2 : 1;
-  for (const w of LEGAL_WORD_LIST) {
-    if (w.charCodeAt(0) === text.charCodeAt(0) && withinEdits(text, w, max)) return w;
-  }
+  for (const w of LEGAL_WORDS_BY_INITIAL.get(text.charCodeAt(0)) ?? []) if (withinEdits(text, w, max)) return w;
   return undefined;
 }
 
@@ -211,15 +215,21 @@ function readDigitsAsLetters(w: string): string {
   return letters >= 3 ? w.replace(/[0-9]/g, (d, at: number) => (d === "1" && (w[at - 1] === "L" || w[at + 1] === "L") ? "L" : (LEET[d] as string))) : w;
 }
 
+// A piece of letters and digits only: none of splitPiece's rewrites applies (most pieces).
+const PLAIN_PIECE = /^[A-Za-z0-9]+$/;
+
 function splitPiece(text: string, into: RawToken[], abjad: boolean, skeleton: string | undefined, article?: boolean): void {
   const upper = text.toUpperCase();
-  const cleaned = upper
-    .replace(DOTTED, (m) => `${DOTTED_MARK}${m.replace(/\./g, "")}`)
-    .replace(APOSTROPHES, "")
-    .replace(EZAFE, "")
-    .replace(/&/g, " AND ")
-    .replace(NON_ALNUM, " ");
-  const words = cleaned.split(" ").filter((w) => w.length > 0);
+  const words = PLAIN_PIECE.test(text)
+    ? [upper]
+    : upper
+        .replace(DOTTED, (m) => `${DOTTED_MARK}${m.replace(/\./g, "")}`)
+        .replace(APOSTROPHES, "")
+        .replace(EZAFE, "")
+        .replace(/&/g, " AND ")
+        .replace(NON_ALNUM, " ")
+        .split(" ")
+        .filter((w) => w.length > 0);
   for (const marked of words) {
     const dotted = marked.startsWith(DOTTED_MARK);
     const word = dotted ? marked.slice(DOTTED_MARK.length) : marked;
@@ -402,6 +412,11 @@ function markEchoAcronyms(tokens: NameToken[]): void {
   const owner: number[] = [];
   tokens.forEach((t, i) => {
     if (t.abjad || t.cls === "stop" || t.cls === "particle" || t.cls === "honorific") return;
+    if (!t.text.includes(" ")) {
+      initials.push(t.text.charAt(0));
+      owner.push(i);
+      return;
+    }
     for (const w of t.text.split(" ")) {
       initials.push(w.charAt(0));
       owner.push(i);
@@ -488,6 +503,7 @@ function makeToken(t: RawToken, cls: TokenClass): NameToken {
 // Combining marks left after NFKC on a Latin letter ("v\u0301" has no precomposed form): the base
 // letter is what a reader sees and what the lists spell.
 const LATIN_MARKS = /(\p{Script=Latin})\p{M}+/gu;
+const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
 
 function describeUnscreenable(input: string, untransliterable: readonly Untransliterable[]): UnscreenableReason {
   if (input.trim() === "") return { code: "EMPTY", message: "name is empty" };
@@ -506,8 +522,11 @@ function describeUnscreenable(input: string, untransliterable: readonly Untransl
  */
 export function normalizeName(input: string, options: NormalizeNameOptions = {}): NormalizedName {
   const context = options.context ?? "any";
-  const display = stripControls(input.normalize("NFKC")).replace(/\s+/gu, " ").trim();
-  const folded = foldLookalikes(display).replace(LATIN_MARKS, "$1");
+  // Printable ASCII (most names): NFKC, the invisible and control characters, lookalike letters of
+  // other scripts and combining marks cannot occur.
+  const ascii = PRINTABLE_ASCII.test(input);
+  const display = (ascii ? input : stripControls(input.normalize("NFKC"))).replace(/\s+/gu, " ").trim();
+  const folded = ascii ? display : foldLookalikes(display).replace(LATIN_MARKS, "$1");
   const { pieces, scripts, untransliterable } = transliterate(folded);
   let raw: RawToken[] = [];
   for (const p of pieces) {

@@ -300,6 +300,17 @@ describe("normalizeName properties", () => {
     expect(normalizeName(once).compare).toBe(once);
   });
 
+  // Printable ASCII takes a short path (no NFKC, control, lookalike or mark passes); a zero-width
+  // space, which the long path deletes, sends the same name down the long path.
+  test.prop([fc.stringMatching(/^[\x20-\x7E]{0,40}$/), fc.nat(40)])("printable ASCII normalises as the full path does", (s, at) => {
+    const cut = Math.min(at, s.length);
+    // (Only the reason for a blank name differs: the padded one is not blank as given.)
+    const { input: _short, unscreenable: whyShort, ...short } = normalizeName(s);
+    const { input: _long, unscreenable: whyLong, ...long } = normalizeName(`${s.slice(0, cut)}\u200B${s.slice(cut)}`);
+    expect(short).toEqual(long);
+    if (s.trim() !== "") expect(whyShort).toEqual(whyLong);
+  });
+
   test.prop([nameLike])("never throws and yields tokens or a reason", (s) => {
     const n = normalizeName(s);
     expect(n.tokens.length > 0 || n.unscreenable !== undefined).toBe(true);
