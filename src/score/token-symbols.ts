@@ -96,7 +96,8 @@ const LINKS = ["EN", "IN", "OV", "EV"];
  * The stems a word's noun may have when the word is an -SK- adjective (empty for any other word):
  * the adjective less its ending (a place in -SK: MINSK), less -SK too, and less a linking -EN-, -IN-,
  * -OV- or -EV- before it; a final ZH is G in the noun (KALUZH: KALUGA, VOLZH: VOLGA), a final OV may
- * be V (MOSKOV: MOSKVA). Stems have three letters or more.
+ * be V (MOSKOV: MOSKVA), a final labial may be followed by L (YAROSLAV: YAROSLAVL). Stems have three
+ * letters or more.
  * @example
  * adjectiveNounStems("PENZENSKIY") //=> ["PENZENSK", "PENZEN", "PENZ"]
  * adjectiveNounStems("PENZA") //=> []
@@ -120,6 +121,8 @@ export function adjectiveNounStems(text: string): readonly string[] {
       found.push(c);
       if (c.endsWith("ZH")) add(`${c.slice(0, -2)}G`);
       if (c.endsWith("OV") && c.length >= 5) add(`${c.slice(0, -2)}V`);
+      // A noun's L after a labial is dropped before -SK- (YAROSLAVL: YAROSLAVSKIY).
+      if (c.length >= 5 && /[BPVMF]$/.test(c)) add(`${c}L`);
     };
     add(base);
     for (const link of LINKS) if (base.endsWith(link)) add(base.slice(0, -link.length));
