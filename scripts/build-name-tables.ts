@@ -249,10 +249,16 @@ for (const [id, forms] of Object.entries(SLAVIC)) groups[`RU-${id}`] = [...forms
 // systems (McCune-Reischauer, Revised, popular; Wade-Giles, pinyin), which differ by more than
 // an edit or two ("CHONG" / "JEONG", "CHIANG" / "JIANG", "HSI" / "XI").
 const ROMANISED: Readonly<Record<string, readonly string[]>> = {
-  PARK: ["PARK", "PAK", "BAK", "BAEK", "PAEK"],
+  PARK: ["PARK", "PAK", "BAK"],
+  // 백 is another surname than 박 (Park): Baek, Paek, Paik.
+  BAEK: ["BAEK", "PAEK", "PAIK", "BAIK"],
   LEE: ["LEE", "RI", "YI", "RHEE", "LI"],
   CHOI: ["CHOI", "CHOE", "CHWE"],
   JEONG: ["JEONG", "CHONG", "JUNG", "CHUNG", "JONG", "CHEONG"],
+  // 전: Jeon (Revised), Chon (McCune-Reischauer without the breve), Jon (the DPRK's lists), Chun, Jun.
+  JEON: ["JEON", "CHON", "JON", "CHUN", "JUN"],
+  KIM: ["KIM", "GIM"],
+  KWON: ["KWON", "GWON"],
   KANG: ["KANG", "GANG"],
   JO: ["JO", "CHO", "JOH"],
   YUN: ["YUN", "YOON"],

@@ -24,6 +24,8 @@ beforeAll(() => {
     { id: "xi", type: "person", names: ["XI JINPING"] },
     { id: "park", type: "person", names: ["PARK, Pong-ju"] },
     { id: "jeong", type: "person", names: ["JEONG, Myong-hak"] },
+    { id: "jon", type: "person", names: ["JON, Kwang Su"] },
+    { id: "baek", type: "person", names: ["BAEK, Se Bong"] },
     { id: "jp-smith", type: "person", names: ["SMITH, Jean-Pierre"] },
     { id: "gatesby", type: "person", names: ["GATESBY, William Aloysius"] },
     { id: "irgc-long", type: "organization", names: ["ISLAMIC REVOLUTIONARY GUARD CORPS"] },
@@ -152,7 +154,15 @@ describeWithData("romanisation systems", EVAL_FILES, () => {
     ["Hsi Jinping", "test-cases:xi"],
     ["Pak Pong-ju", "test-cases:park"],
     ["Chong Myong Hak", "test-cases:jeong"],
+    ["CHON Kwang Su", "test-cases:jon"],
+    ["Jeon Kwang-su", "test-cases:jon"],
+    ["Paek Se Bong", "test-cases:baek"],
   ])("%s alerts on %s", (q, id) => expect(decision(q, id)).toBe("alert"));
+
+  // 백 (Baek, Paek) and 박 (Park, Pak) are two surnames: the table does not join them.
+  it("does not read BAEK as PARK", () => {
+    expect(decision("Park Se Bong", "test-cases:baek")).not.toBe("alert");
+  });
 
   // One East Slavic name in its Russian, Ukrainian and Belarusian forms: given names and the
   // patronymics made from them (GRIGORYEVICH, RYHORAVICH, HRYHOROVYCH; LEONIDOVNA, LEANIDAUNA).
