@@ -1047,13 +1047,34 @@ export function queryReadings(index: NameIndex, query: NormalizedName): Normaliz
     return v === undefined ? 0 : (index.data.vocabDf[v] as number);
   };
   const isWord = (s: string): boolean => recordsWith(s) > 0;
+  // Whether a word's prefixes and suffixes are list words, each looked up once per word (a
+  // three-part split tries the two-part split's heads again, and shares its tails).
+  let memoText = "";
+  let memo = new Int8Array(0);
+  const memoized = (at: number, piece: () => string): boolean => {
+    let known = memo[at] as number;
+    if (known === 0) memo[at] = known = isWord(piece()) ? 1 : 2;
+    return known === 1;
+  };
   const splitOf = (text: string, parts: number, min: number): string[] | undefined => {
-    if (parts === 1) return text.length >= min && isWord(text) ? [text] : undefined;
-    for (let i = text.length - min; i >= min; i--) {
-      const head = text.slice(0, i);
-      if (!isWord(head)) continue;
-      const rest = splitOf(text.slice(i), parts - 1, min);
-      if (rest !== undefined) return [head, ...rest];
+    const n = text.length;
+    if (memoText !== text) {
+      memoText = text;
+      // [0, n]: the prefix ending at i; [n + 1, 2n + 1]: the suffix starting at i.
+      memo = new Int8Array(2 * n + 2);
+    }
+    const headIs = (i: number): boolean => memoized(i, () => text.slice(0, i));
+    const tailIs = (i: number): boolean => memoized(n + 1 + i, () => text.slice(i));
+    // The first split with the longest first part (then the longest second part).
+    for (let i = n - min; i >= min; i--) {
+      if (!headIs(i)) continue;
+      if (parts === 2) {
+        if (tailIs(i)) return [text.slice(0, i), text.slice(i)];
+        continue;
+      }
+      for (let j = n - min; j >= i + min; j--) {
+        if (tailIs(j) && isWord(text.slice(i, j))) return [text.slice(0, i), text.slice(i, j), text.slice(j)];
+      }
     }
     return undefined;
   };

@@ -88,6 +88,8 @@ export function splitEmbeddedNames(value: string): EmbeddedNames | undefined {
   }
   // A run-on marker: what follows is one other name; a leading one makes the whole a former name.
   const run = DOTTED.exec(rest);
+  // Nothing carried (every screened name): no main part to tidy.
+  if (run === null && others.length === 0) return undefined;
   let main: EmbeddedName;
   if (run !== null) {
     const before = tidy(rest.slice(0, run.index + (run[1] as string).length));
