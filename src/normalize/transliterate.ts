@@ -191,8 +191,10 @@ export function transliterate(text: string): Transliteration {
   return { pieces, scripts, untransliterable };
 }
 
-// Arabic name particles written as separate words: abd, abu, bu, bin/ibn, bint, umm.
-const ARABIC_PARTICLES = new Set(["عبد", "ابو", "أبو", "بو", "بن", "ابن", "بنت", "ام", "أم"]);
+// Arabic name particles written as separate words: abd, abu, bu, bin/ibn, bint, umm; and the
+// Persian and Pashto زاده ("son of"), written apart from the name it ends (کاکا زاده ~ KAKAZADA,
+// آخوند زاده ~ AKHUNDZADA).
+const ARABIC_PARTICLES = new Set(["عبد", "ابو", "أبو", "بو", "بن", "ابن", "بنت", "ام", "أم", "زاده"]);
 
 // Letters that begin a word with a vowel sound: alef and its hamza forms, and ain (AHMAD, IBRAHIM, OMAR).
 const VOWEL_ONSET = new Set(["ا", "أ", "إ", "آ", "ٱ", "ع"]);

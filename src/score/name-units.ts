@@ -153,6 +153,25 @@ function glueable(t: NameToken): boolean {
   return t.cls !== "honorific" && t.cls !== "stop" && !t.text.includes(" ");
 }
 
+function isArticle(t: NameToken): boolean {
+  return t.abjad && t.cls === "particle" && t.text === "AL";
+}
+
+// Skeleton classes of the Arabic "sun letters" (ت ث د ذ ر ز س ش ص ض ط ظ ل ن): the article's L is
+// not spoken before them and romanisations write the next consonant twice instead (سعد الدين ~
+// SAADUDDIN, عبد الرحمن ~ ABDURRAHMAN, رحمت الله ~ RAHMATULLAH).
+const SUN_CLASSES = new Set(["T", "t", "D", "d", "R", "Z", "z", "S", "c", "L", "N"]);
+
+/**
+ * Whether glued token `t`, at position `k` of the glue, is the Arabic article between two words
+ * before the second's sun letter (its L not spoken, a glue beginning with it keeps it: AL-DIN).
+ */
+function assimilates(t: NameToken, k: number, next: NameToken | undefined): boolean {
+  // The next word's romanisation starts with its first letter: a vowel or W / Y there is an alef,
+  // ain, waw or ya (moon letters), whatever consonant the skeleton shows first.
+  return k > 0 && isArticle(t) && next !== undefined && next.abjad && SUN_CLASSES.has(next.skeleton.charAt(0)) && !/^[AEIOUWY]/.test(next.text);
+}
+
 function collapseSkeletons(parts: readonly string[]): string {
   let out = "";
   for (const p of parts) for (const c of p) if (c !== out[out.length - 1]) out += c;
@@ -179,7 +198,8 @@ export function buildNameUnits(name: NormalizedName, weightOf: (token: NameToken
   }
   const coreCount = units.length;
   const seen = new Set<string>();
-  const addGlue = (idx: number[]): void => {
+  // `assimilated`: only the reading without the article's L before a sun letter (see abjadGlueSkeletons).
+  const addGlue = (idx: number[], assimilated = false): void => {
     const parts = idx.map((i) => tokens[i] as NameToken);
     if (!parts.every(glueable)) return;
     const abjad = parts[0]?.abjad ?? false;
@@ -194,17 +214,33 @@ export function buildNameUnits(name: NormalizedName, weightOf: (token: NameToken
     if (abjad && before !== undefined && before.abjad && before.cls === "particle" && before.text === "AL") return;
     const cover = idx.map((i) => coreIndex[i] as number).filter((c) => c >= 0);
     if (cover.length === 0) return;
-    const text = parts.map((p) => p.text).join("");
-    const key = `${text}|${cover.join(",")}`;
-    if (seen.has(key)) return;
-    seen.add(key);
     let weight = 0;
     for (const c of cover) weight = Math.max(weight, (units[c] as MatchUnit).weight);
+    const particle = parts.some((p) => p.cls === "particle");
     // Glued tokens are adjacent and only legal forms have no core index, so the cover is a
     // contiguous range of core indices.
     // Everything about a unit but its cover follows from its text, as the index stores it.
-    const ct = comparableToken(text, abjad ? collapseSkeletons(parts.map((p) => p.skeleton)) : latinSkeleton(text), { abjad, number: DIGIT.test(text) });
-    units.push(unitOf(ct, weight, cover[0] as number, cover.length, true, parts.some((p) => p.cls === "particle"), idx, 0));
+    const push = (text: string, skeleton: string): void => {
+      const key = `${text}|${cover.join(",")}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      const ct = comparableToken(text, skeleton, { abjad, number: DIGIT.test(text) });
+      units.push(unitOf(ct, weight, cover[0] as number, cover.length, true, particle, idx, 0));
+    };
+    if (!abjad) {
+      const text = parts.map((p) => p.text).join("");
+      push(text, latinSkeleton(text));
+      return;
+    }
+    const whole = collapseSkeletons(parts.map((p) => p.skeleton));
+    if (!assimilated) push(parts.map((p) => p.text).join(""), whole);
+    // The Arabic article's L is not written before a sun letter in many romanisations (سعد الدين:
+    // SAAD AL-DIN, SAADUDDIN; عبد الرحمن: ABDALRAHMAN, ABDURRAHMAN): that reading too, as a unit
+    // of its own text (the words without the article), unless it is the same skeleton (before L:
+    // عبد الله is BDL either way).
+    const kept = parts.filter((t, k) => !assimilates(t, k, parts[k + 1]));
+    const without = collapseSkeletons(kept.map((p) => p.skeleton));
+    if (kept.length < parts.length && (assimilated || without !== whole)) push(kept.map((p) => p.text).join(""), without);
   };
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i] as NameToken;
@@ -215,6 +251,9 @@ export function buildNameUnits(name: NormalizedName, weightOf: (token: NameToken
     }
     const c = tokens[i + 2];
     if (c !== undefined && isShort(a) && isShort(b)) addGlue([i, i + 1, i + 2]);
+    // Two words around the Arabic article before a sun letter glue whatever their length, without
+    // the L (نصير الدين ~ NASIRUDDIN, رحمت الله ~ RAHMATULLAH).
+    else if (c !== undefined && a.abjad && assimilates(b, 1, c)) addGlue([i, i + 1, i + 2], true);
   }
   const personal = name.context === "person" || name.context === "any";
   // An organisation's initials: one unit covering every core token ("ISLAMIC REVOLUTIONARY GUARD

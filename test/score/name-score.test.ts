@@ -381,6 +381,36 @@ describe("glued units of Arabic-script names", () => {
     expect(texts.filter((t) => t.startsWith("LH"))).toEqual([]);
     expect(glued("سراج الدين الحسن").filter((t) => t.startsWith("DYN"))).toEqual([]);
   });
+
+  // Before a sun letter the article's L is not spoken and many romanisations drop it: سعد الدين is
+  // SAAD AL-DIN and SAADUDDIN, عبد الرحمن ABDALRAHMAN and ABDURRAHMAN, رحمت الله RAHMATULLAH.
+  it("glues two words around the article before a sun letter both with and without its L", () => {
+    const texts = glued("سعد الدين سيد");
+    expect(texts).toContain("SDALDYN");
+    expect(texts).toContain("SDDYN");
+    // A first word of any length, but then only without the L (نصير الدين ~ NASIRUDDIN).
+    expect(glued("نصیر الدین حقانی")).toContain("NSYRDYN");
+    expect(glued("نصیر الدین حقانی")).not.toContain("NSYRALDYN");
+  });
+
+  it("keeps the L before a moon letter, and for a word written with alef, ain, waw or ya first", () => {
+    expect(glued("عبد القدوس").filter((t) => t === "ABDKDWS")).toEqual([]);
+    // الوندی: W first (a waw), though its skeleton begins with N.
+    expect(glued("مهدیه الوندی").filter((t) => t.endsWith("WNDY") && !t.includes("AL"))).toEqual([]);
+  });
+
+  it.each([
+    ["سعد الدين سيد", "SADUDDIN SAYYED"],
+    ["نصیر الدین حقانی", "NASIRUDDIN HAQQANI"],
+    ["رحمت الله کاکا زاده", "RAHMATULLAH KAKAZADA"],
+    ["آخوند زاده", "AKHUNDZADEH"],
+  ])("%s ~ %s", (query, list) => {
+    expect(score(query, list, "person")).toBeGreaterThan(0.9);
+  });
+
+  it("still reads the article with its L where the romanisation keeps it", () => {
+    expect(score("رمزي محمد عبد الله بن الشيبة", "RAMZI MOHAMED ABDULLAH BINALSHIBH", "person")).toBeGreaterThan(0.9);
+  });
 });
 
 describe("descriptor words beside a distinctive word matched exactly", () => {
