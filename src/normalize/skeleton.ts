@@ -24,8 +24,9 @@
  * Letters that Arabic and Persian (Dari, Pashto, Urdu) romanisations read differently get classes of
  * their own that stand for either reading (see {@link skeletonVariants}): ث "t" (T in Arabic THAQIB, S
  * in Persian SAQIB), ذ and ض "d" (D or DH in NADHIR, FADL; Z in NAZIR, FAZL, ZIA), ظ "z" (Z or DH), and a
- * word-final ح "h" (a consonant, but Latin spellings drop a final H: SALEH, FATEH), and a word-final ة
- * "y" (silent, or T in a construct: ASBAT AL-ANSAR, JAMAAT).
+ * word-final ح "h" (a consonant, but Latin spellings drop a final H: SALEH, FATEH), a word-final ة
+ * "y" (silent, or T in a construct: ASBAT AL-ANSAR, JAMAAT), and S then H "C" (س or ص before ح or ه,
+ * two letters, where a Latin SH is one: اسحاق ISHAQ).
  *
  * Vowels (A E I O U Y W; ا و ي ى ء ع ة and hamza carriers) are dropped, X is KS, a word-final H
  * (and ه / ة) is dropped, and a repeated class collapses (SADDAM and صدام are both "SDM").
@@ -75,12 +76,14 @@ export function arabicSkeleton(letters: string): string {
   if (last === "ح" && classes[classes.length - 1] === "H") classes[classes.length - 1] = "h";
   // A final ة is silent, or T in a construct (ASBAT AL-ANSAR, JAMAAT).
   if (last === "ة") classes.push("y");
-  return collapse(classes, last === "ه" || last === "ة" || last === "ھ");
+  // S then H (س or ص, then ح or ه: اسحاق ISHAQ, مسهر) is what a Latin SH spells, which Latin
+  // skeletons read as one letter (ش, c): the pair is ambiguous class C, read both ways.
+  return collapse(classes, last === "ه" || last === "ة" || last === "ھ").replace(/SH/g, "C");
 }
 
 /** The readings of the ambiguous classes of Arabic skeletons (see the table above). */
-const READINGS: Readonly<Record<string, readonly string[]>> = { t: ["T", "S"], d: ["D", "Z"], z: ["Z", "D"], h: ["H", ""], y: ["", "T"] };
-const AMBIGUOUS = /[tdzhy]/;
+const READINGS: Readonly<Record<string, readonly string[]>> = { t: ["T", "S"], d: ["D", "Z"], z: ["Z", "D"], h: ["H", ""], y: ["", "T"], C: ["SH", "c"] };
+const AMBIGUOUS = /[tdzhyC]/;
 /** Ambiguous letters of one skeleton read both ways (further ones take their first reading). */
 const MAX_AMBIGUOUS = 3;
 const variantCache = new Map<string, readonly string[]>();

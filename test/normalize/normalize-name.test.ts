@@ -275,6 +275,8 @@ describe("pipeline steps", () => {
     ["صالح", ["SLH", "SL"]],
     ["عصبة", ["SB", "SBT"]],
     ["محمد", ["MHMD"]],
+    // S then H is two letters where a Latin SH is one (ISHAQ's skeleton is cK).
+    ["اسحاق", ["SHK", "cK"]],
   ])("skeletonVariants(arabicSkeleton(%s)) = %j", (input, expected) => expect(skeletonVariants(arabicSkeleton(input))).toEqual(expected));
 
   it.each([

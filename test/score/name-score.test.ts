@@ -408,6 +408,11 @@ describe("glued units of Arabic-script names", () => {
     expect(score(query, list, "person")).toBeGreaterThan(0.9);
   });
 
+  it("reads S then H as a Latin SH (اسحاق ~ ISHAQ, ISHAK)", () => {
+    expect(score("محمد اسحاق", "MOHAMMAD ISHAQ", "person")).toBeGreaterThan(0.9);
+    expect(score("محمد اسحاق", "MOHAMMAD ISHAK", "person")).toBeGreaterThan(0.9);
+  });
+
   it("still reads the article with its L where the romanisation keeps it", () => {
     expect(score("رمزي محمد عبد الله بن الشيبة", "RAMZI MOHAMED ABDULLAH BINALSHIBH", "person")).toBeGreaterThan(0.9);
   });
