@@ -25,8 +25,8 @@
  * their own that stand for either reading (see {@link skeletonVariants}): ث "t" (T in Arabic THAQIB, S
  * in Persian SAQIB), ذ and ض "d" (D or DH in NADHIR, FADL; Z in NAZIR, FAZL, ZIA), ظ "z" (Z or DH), and a
  * word-final ح "h" (a consonant, but Latin spellings drop a final H: SALEH, FATEH), a word-final ة
- * "y" (silent, or T in a construct: ASBAT AL-ANSAR, JAMAAT), and S then H "C" (س or ص before ح or ه,
- * two letters, where a Latin SH is one: اسحاق ISHAQ).
+ * "y" (silent, or T in a construct: ASBAT AL-ANSAR, JAMAAT), and a consonant before ح or ه where a
+ * Latin digraph reads the two letters as one: S H "C" (ISHAQ), Z H "G" (AZHAR), ظ H "V" (MAZHAR).
  *
  * Vowels (A E I O U Y W; ا و ي ى ء ع ة and hamza carriers) are dropped, X is KS, a word-final H
  * (and ه / ة) is dropped, and a repeated class collapses (SADDAM and صدام are both "SDM").
@@ -67,23 +67,43 @@ function collapse(classes: string[], finalH: boolean): string {
  */
 export function arabicSkeleton(letters: string): string {
   const classes: string[] = [];
-  for (const ch of letters) {
-    const c = ARABIC_CLASS[ch];
-    if (c) classes.push(c);
+  const chars = Array.from(letters);
+  for (let i = 0; i < chars.length; i++) {
+    const c = ARABIC_CLASS[chars[i] as string];
     // ة, ه at the end, vowels and hamza carriers add nothing; a final ه is removed in collapse().
+    if (!c) continue;
+    // A consonant right before ح or ه (not the word's last letter) is what a Latin digraph spells,
+    // which Latin skeletons read as one letter: S H as SH (ش, c: اسحاق ISHAQ), Z H as ZH (ژ, J:
+    // أزهر AZHAR, مظهر MAZHAR). Such a pair is an ambiguous class, read both ways (see
+    // skeletonVariants); a long vowel between them (ظاهر ZAHIR) keeps them apart. (T H as TH, one
+    // T: فتحي FATHI, was measured and not kept: the H is all that keeps تحسيني from YAT-SEN.)
+    const pair = c === "H" && i > 0 && i < chars.length - 1 ? DIGRAPH_CLASS[`${ARABIC_CLASS[chars[i - 1] as string] ?? ""}H`] : undefined;
+    if (pair !== undefined) classes[classes.length - 1] = pair;
+    else classes.push(c);
   }
   const last = letters.charAt(letters.length - 1);
   if (last === "ح" && classes[classes.length - 1] === "H") classes[classes.length - 1] = "h";
   // A final ة is silent, or T in a construct (ASBAT AL-ANSAR, JAMAAT).
   if (last === "ة") classes.push("y");
-  // S then H (س or ص, then ح or ه: اسحاق ISHAQ, مسهر) is what a Latin SH spells, which Latin
-  // skeletons read as one letter (ش, c): the pair is ambiguous class C, read both ways.
-  return collapse(classes, last === "ه" || last === "ة" || last === "ھ").replace(/SH/g, "C");
+  return collapse(classes, last === "ه" || last === "ة" || last === "ھ");
 }
 
+/** The ambiguous class of a consonant right before ح or ه (see arabicSkeleton). */
+const DIGRAPH_CLASS: Readonly<Record<string, string>> = { SH: "C", ZH: "G", zH: "V" };
+
 /** The readings of the ambiguous classes of Arabic skeletons (see the table above). */
-const READINGS: Readonly<Record<string, readonly string[]>> = { t: ["T", "S"], d: ["D", "Z"], z: ["Z", "D"], h: ["H", ""], y: ["", "T"], C: ["SH", "c"] };
-const AMBIGUOUS = /[tdzhyC]/;
+const READINGS: Readonly<Record<string, readonly string[]>> = {
+  t: ["T", "S"],
+  d: ["D", "Z"],
+  z: ["Z", "D"],
+  h: ["H", ""],
+  y: ["", "T"],
+  // Consonant-H pairs (arabicSkeleton): the two letters, or the Latin digraph's one.
+  C: ["SH", "c"],
+  G: ["ZH", "J"],
+  V: ["ZH", "DH", "J"],
+};
+const AMBIGUOUS = /[tdzhyCGV]/;
 /** Ambiguous letters of one skeleton read both ways (further ones take their first reading). */
 const MAX_AMBIGUOUS = 3;
 const variantCache = new Map<string, readonly string[]>();

@@ -275,8 +275,13 @@ describe("pipeline steps", () => {
     ["صالح", ["SLH", "SL"]],
     ["عصبة", ["SB", "SBT"]],
     ["محمد", ["MHMD"]],
-    // S then H is two letters where a Latin SH is one (ISHAQ's skeleton is cK).
+    // A consonant right before H is two letters where a Latin digraph is one: ISHAQ's skeleton is
+    // cK, AZHAR's JR, MAZHAR's MJR; not across a long vowel (ظاهر ZAHIR), nor T H (تحسيني, FATHI).
     ["اسحاق", ["SHK", "cK"]],
+    ["أزهر", ["ZHR", "JR"]],
+    ["مظهر", ["MZHR", "MDHR", "MJR"]],
+    ["ظاهر", ["ZHR", "DHR"]],
+    ["تحسيني", ["THSN"]],
   ])("skeletonVariants(arabicSkeleton(%s)) = %j", (input, expected) => expect(skeletonVariants(arabicSkeleton(input))).toEqual(expected));
 
   it.each([

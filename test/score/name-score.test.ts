@@ -408,9 +408,11 @@ describe("glued units of Arabic-script names", () => {
     expect(score(query, list, "person")).toBeGreaterThan(0.9);
   });
 
-  it("reads S then H as a Latin SH (اسحاق ~ ISHAQ, ISHAK)", () => {
+  it("reads S then H as a Latin SH and Z then H as a Latin ZH (اسحاق ~ ISHAQ, أزهر ~ AZHAR)", () => {
     expect(score("محمد اسحاق", "MOHAMMAD ISHAQ", "person")).toBeGreaterThan(0.9);
     expect(score("محمد اسحاق", "MOHAMMAD ISHAK", "person")).toBeGreaterThan(0.9);
+    expect(score("مسعود أزهر", "MASOOD AZHAR", "person")).toBeGreaterThan(0.9);
+    expect(score("عبد القدوس مظهری", "ABDUL QUDDUS MAZHARI", "person")).toBeGreaterThan(0.9);
   });
 
   it("still reads the article with its L where the romanisation keeps it", () => {
