@@ -282,6 +282,9 @@ describe("pipeline steps", () => {
     ["مظهر", ["MZHR", "MDHR", "MJR"]],
     ["ظاهر", ["ZHR", "DHR"]],
     ["تحسيني", ["THSN"]],
+    // A final ه is a consonant in Arabic names (TAHA) and a vowel in Persian ones (ZADEH, ZADA).
+    ["طه", ["TH", "T"]],
+    ["زاده", ["ZDH", "ZD"]],
   ])("skeletonVariants(arabicSkeleton(%s)) = %j", (input, expected) => expect(skeletonVariants(arabicSkeleton(input))).toEqual(expected));
 
   it.each([

@@ -415,6 +415,11 @@ describe("glued units of Arabic-script names", () => {
     expect(score("عبد القدوس مظهری", "ABDUL QUDDUS MAZHARI", "person")).toBeGreaterThan(0.9);
   });
 
+  it("reads a final ه as the consonant of TAHA or the vowel of ZADA", () => {
+    expect(score("طه ياسين رمضان", "TAHA YASSIN RAMADAN", "person")).toBeGreaterThan(0.85);
+    expect(score("آخوند زاده", "AKHUND ZADA", "person")).toBeGreaterThan(0.9);
+  });
+
   it("still reads the article with its L where the romanisation keeps it", () => {
     expect(score("رمزي محمد عبد الله بن الشيبة", "RAMZI MOHAMED ABDULLAH BINALSHIBH", "person")).toBeGreaterThan(0.9);
   });
