@@ -278,8 +278,32 @@ const ROMANISED: Readonly<Record<string, readonly string[]>> = {
   GUO: ["GUO", "KUO"],
   JIN: ["JIN", "CHIN"],
 };
+// The project's own addition: Arabic given names in Somali orthography (X for ح, C for ع, long
+// vowels doubled: MAXAMED, XASAN, CABDI, CUMAR), as the UN and OFAC list Somali subjects, with their
+// common Latin spellings; and MOHD, MUHD, MHD, the abbreviations of MUHAMMAD in Malaysian and South
+// Asian names. Whole words only: C and X are other letters in other languages (CALI, Somali for ALI,
+// is also a city; left out).
+const ORTHOGRAPHIC: Readonly<Record<string, readonly string[]>> = {
+  MUHAMMAD: ["MUHAMMAD", "MUHAMMED", "MOHAMMAD", "MOHAMMED", "MOHAMAD", "MOHAMED", "MUHAMAD", "MAHAMED", "MAXAMED", "MAXAMMED", "MOHD", "MUHD", "MHD"],
+  MAHMUD: ["MAHMUD", "MAHMOUD", "MAHMOOD", "MOHAMUD", "MAXAMUUD", "MAXAMUD"],
+  HASAN: ["HASAN", "HASSAN", "HASAAN", "XASAN", "XASSAN", "XASAAN"],
+  HUSAYN: ["HUSAYN", "HUSSEIN", "HUSEIN", "HUSSAIN", "HUSAIN", "HUSEEN", "XUSEEN", "XUSEN", "XUSSEIN"],
+  ABDI: ["ABDI", "CABDI"],
+  ABDULLAHI: ["ABDULLAHI", "ABDULAHI", "ABDULLAH", "ABDALLAH", "CABDULLAAHI", "CABDULAAHI", "CABDULLAHI", "CABDULLAH", "CABDULLAAH"],
+  ABDULLE: ["ABDULLE", "CABDULLE"],
+  ABDIRAHMAN: ["ABDIRAHMAN", "ABDURAHMAN", "ABDURRAHMAN", "ABDULRAHMAN", "CABDIRAXMAAN", "CABDIRAHMAAN", "CABDIRAXMAN", "CABDIRAHMAN"],
+  ABDULQADIR: ["ABDULQADIR", "ABDULKADIR", "ABDIQADIR", "ABDIKADIR", "CABDULQAADIR", "CABDIQAADIR", "CABDULKADIR"],
+  UMAR: ["UMAR", "OMAR", "OMER", "CUMAR"],
+  UTHMAN: ["UTHMAN", "OTHMAN", "OSMAN", "USMAN", "OSMAAN", "CISMAAN", "CISMAN"],
+  ISA: ["ISA", "ISSA", "EISA", "CIISE", "CIISA"],
+  AHMAD: ["AHMAD", "AHMED", "AXMED", "AXMAD"],
+  HIRSI: ["HIRSI", "HERSI", "XIRSI"],
+  FARAH: ["FARAH", "FAARAH", "FAARAX"],
+  HAJI: ["HAJI", "HAJJI", "HADJI", "XAAJI", "XAJI"],
+};
 const romanised: Record<string, string[]> = {};
 for (const [id, forms] of Object.entries(ROMANISED)) for (const f of forms) (romanised[f] ??= []).push(id);
+for (const [id, forms] of Object.entries(ORTHOGRAPHIC)) for (const f of forms) (romanised[f] ??= []).push(id);
 
 // The project's own addition: East Slavic given names in their Russian, Ukrainian and Belarusian
 // forms and the common romanisations of each (IGOR, IHOR, IHAR; GENNADIY, HENNADIY, HENADZ). One
@@ -407,8 +431,8 @@ export const TITLE_PHRASES: readonly string[] = ${JSON.stringify([...titles].sor
 /** Legal-form phrases, compare form → family (org_types.yml, generic tags the matcher knows). */
 export const LEGAL_FORM_PHRASES: Readonly<Record<string, string>> = ${JSON.stringify(sorted(legal))};
 
-/** Korean and Chinese surnames, compare form → the romanisation groups they belong to (the project's table). */
-export const ROMANISED_SURNAMES: Readonly<Record<string, readonly string[]>> = ${JSON.stringify(sorted(romanised))};
+/** Korean and Chinese surnames and Arabic given names in Somali orthography, compare form → the romanisation groups they belong to (the project's table). */
+export const ROMANISED_NAMES: Readonly<Record<string, readonly string[]>> = ${JSON.stringify(sorted(romanised))};
 
 /** East Slavic given names, compare form → the name they are a Russian, Ukrainian or Belarusian form of (the project's table). */
 export const EAST_SLAVIC_NAMES: Readonly<Record<string, readonly string[]>> = ${JSON.stringify(sorted(eastSlavic))};

@@ -3,14 +3,15 @@
  * `O:<id>` for an organisation descriptor word in any language (KOMPANIYA, COMPANIA → `O:CO`;
  * rigour `org_symbols`) and `N:<group>` for a nickname and the given names it stands for
  * (BILL, WILLIAM → `N:BILL`; rigour `person_nick` and Slavic diminutives: SASHA, ALEKSANDR), and
- * `R:<group>` for one Korean or Chinese surname in several romanisation systems (CHONG, JEONG),
+ * `R:<group>` for one Korean or Chinese surname in several romanisation systems (CHONG, JEONG) or
+ * one Arabic given name in Somali orthography and its Latin spellings (MAXAMED, MOHAMED; MOHD),
  * `S:<name>` for one East Slavic given name in its Russian, Ukrainian and Belarusian forms (IGOR,
  * IHOR, IHAR), and `P:M:<name>` / `P:F:<name>` for a man's or a woman's patronymic made from such a
  * name in any of them (IHOROVYCH, IGOREVICH, IHARAVICH; IVANIVNA, IVANOVNA, IVANAUNA). Two tokens
  * sharing a symbol compare as `symbol` with `symbolSimilarity` (a nickname's with
  * `nicknameSimilarity`); the candidate index keys each symbol ("Y" family).
  */
-import { EAST_SLAVIC_NAMES, NICKNAMES, ORG_SYMBOLS, PATRONYMIC_STEMS, ROMANISED_SURNAMES } from "../normalize";
+import { EAST_SLAVIC_NAMES, NICKNAMES, ORG_SYMBOLS, PATRONYMIC_STEMS, ROMANISED_NAMES } from "../normalize";
 
 const NONE: readonly string[] = Object.freeze([]);
 
@@ -229,7 +230,7 @@ function buildSymbols(): Map<string, readonly string[]> {
     for (const org of orgs) if (!list.includes(`O:${org}`)) list.push(`O:${org}`);
   }
   for (const text in NICKNAMES) for (const n of NICKNAMES[text] as readonly string[]) add(text, `N:${n}`);
-  for (const text in ROMANISED_SURNAMES) for (const r of ROMANISED_SURNAMES[text] as readonly string[]) add(text, `R:${r}`);
+  for (const text in ROMANISED_NAMES) for (const r of ROMANISED_NAMES[text] as readonly string[]) add(text, `R:${r}`);
   for (const text in EAST_SLAVIC_NAMES) for (const n of EAST_SLAVIC_NAMES[text] as readonly string[]) add(text, `S:${n}`);
   for (const list of map.values()) Object.freeze(list);
   for (const list of stems.values()) Object.freeze(list);

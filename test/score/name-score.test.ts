@@ -679,3 +679,25 @@ describe("a one-word query of a word many listed names hold", () => {
     expect(detail).toContain(`BANK alone: a word many listed names hold, or a descriptor, names no one: at most ${NAMES_V2.commonSingleCap}`);
   });
 });
+
+describe("Arabic given names in Somali orthography, and MOHD", () => {
+  // Somali writes ح as X and ع as C, long vowels doubled: MAXAMED is MOHAMED, CABDULLAAHI ABDULLAHI.
+  it.each([
+    ["MAXAMED", "MOHAMED"],
+    ["XASAN", "HASSAN"],
+    ["CABDULLAAHI", "ABDULLAHI"],
+    ["CUMAR", "OMAR"],
+    ["CISMAAN", "OSMAN"],
+    ["MOHD", "MUHAMMAD"],
+  ])("%s ~ %s: one name", (a, b) => {
+    expect(tokenSimilarity(tok(a), tok(b), NAMES_V2)).toBeGreaterThanOrEqual(NAMES_V2.symbolSimilarity);
+  });
+
+  it("gives CALI (Somali for ALI, also a city) no table symbol", () => {
+    expect(tok("CALI").symbols).toEqual([]);
+  });
+
+  it("scores a Somali spelling of a listed name as the name", () => {
+    expect(score("XIDIG, Maxamed Xasan", "XIDIG, Mohamed Hassan", "person")).toBeGreaterThan(0.9);
+  });
+});
