@@ -2264,6 +2264,30 @@ export function scoreRecordNames(index: NameIndex, query: NormalizedName, record
 }
 
 /**
+ * How well a record's other names support a match on one of its names: the best alignment of the
+ * query with any other name of the record (0 when it has none). A record whose other names resemble
+ * the query too (REVOLUTIONARY PEOPLE'S STRUGGLE beside POPULAR REVOLUTIONARY STRUGGLE) is ordered
+ * before one that matched by a single name at the same score. A record's names are indexed together
+ * (consecutive ids), so only they are compared.
+ * @example
+ * recordSupport(index, queryUnits(index, normalizeName("Army Supply Bureau")), 7) >= 0 //=> true
+ */
+export function recordSupport(index: NameIndex, q: NameUnits, nameId: number): number {
+  const { data, algorithm: alg } = index;
+  const record = data.nameRecord[nameId] as number;
+  let best = 0;
+  const offer = (m: number): void => {
+    const pairs = scanPairs(index, q, m);
+    if (pairs.length === 0) return;
+    const alignment = alignmentScore(pairs, q.table, nameTable(data, m), alg);
+    if (alignment > best) best = alignment;
+  };
+  for (let m = nameId - 1; m >= 0 && data.nameRecord[m] === record; m--) offer(m);
+  for (let m = nameId + 1; m < data.nameRecord.length && data.nameRecord[m] === record; m++) offer(m);
+  return best;
+}
+
+/**
  * Legal-form families of indexed name m.
  * @example
  * nameLegalFamilies(index, 0) //=> ["limited-liability"]

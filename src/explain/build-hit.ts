@@ -121,18 +121,23 @@ export function buildHit(input: BuildHitInput): Hit {
  * written with a word count closer to the query's (`wordGap`: at an equal score, "MAJID, Abdul" is
  * closer to ABDUL MAJID than to MAJID, Hafiz Abdul, whose title cost nothing), then a record whose
  * primary name matched before one matched by another of its names (an equal score on the name a list
- * leads with is the more direct hit), then list id, then record id.
+ * leads with is the more direct hit), then — when the caller can tell (`support`, asked only here: it
+ * compares names) — the record whose other names resemble the query more, then list id, then record id.
  * @example
  * [b, a].sort(compareHits) //=> [a, b]
  */
 export function compareHits(
   a: { readonly score: number; readonly list: string; readonly recordId: string; readonly nameKind?: string; readonly wordGap?: number },
   b: { readonly score: number; readonly list: string; readonly recordId: string; readonly nameKind?: string; readonly wordGap?: number },
+  support?: () => number,
 ): number {
   if (a.score !== b.score) return b.score - a.score;
   if (a.wordGap !== undefined && b.wordGap !== undefined && a.wordGap !== b.wordGap) return a.wordGap - b.wordGap;
   const ap = a.nameKind === "primary";
   if (ap !== (b.nameKind === "primary")) return ap ? -1 : 1;
+  // `support()`: how much more b's other names support the match than a's (positive: b first).
+  const bySupport = support === undefined ? 0 : support();
+  if (bySupport !== 0) return bySupport;
   if (a.list !== b.list) return a.list < b.list ? -1 : 1;
   return a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0;
 }

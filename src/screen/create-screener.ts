@@ -41,6 +41,7 @@ import {
   explainNameMatch,
   LEGAL_FAMILY_BITS,
   queryUnits,
+  recordSupport,
   recordsWithIdentifiers,
   scoreRecordNames,
   searchNames,
@@ -487,7 +488,8 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
 
   /** `part`: the query and units a record was scored from when it was a part of the name (see scoreAll). */
   // `wordGap`: how many words the matched list name has more or fewer than the screened name (see compareHits).
-  type Scored = { m: NameMatch; record: DesignationRecord; secondary: Reason[]; score: number; wordGap: number; part?: { query: NormalizedName; units: NameUnits } };
+  // `q`: the units of the (part of the) query that scored it; `support`: recordSupport, once asked.
+  type Scored = { m: NameMatch; record: DesignationRecord; secondary: Reason[]; score: number; wordGap: number; q: NameUnits; support?: number; part?: { query: NormalizedName; units: NameUnits } };
   type Scoring = {
     input: ValidScreenInput;
     query: NormalizedName;
@@ -529,7 +531,7 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
       if (part.nearMiss !== undefined && (nearMiss === undefined || part.nearMiss.score > nearMiss.score)) nearMiss = part.nearMiss;
     }
     const scored = [...best.values()];
-    scored.sort((a, b) => compareHits(hitKey(a), hitKey(b)));
+    scored.sort((a, b) => compareHits(hitKey(a), hitKey(b), bySupport(a, b)));
     const marker = split.others.length > 0 ? split.others.map((o) => (o.kind === "former" ? "f.k.a." : "a.k.a.")) : [split.main.kind === "former" ? "f.k.a." : "a.k.a."];
     const reason: Reason = {
       feature: "input.split",
@@ -618,10 +620,10 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
       const score = matchScore(m, queryLegal, secondary);
       // An exact identifier match always surfaces the record (for review at least), whatever the
       // name scores: it is strong evidence on its own.
-      if (score >= reviewThreshold || secondary.some((r) => r.feature === "identifier.match")) scored.push({ m, record, secondary, score, wordGap: wordGapOf(record, m.nameOrdinal, words) });
+      if (score >= reviewThreshold || secondary.some((r) => r.feature === "identifier.match")) scored.push({ m, record, secondary, score, wordGap: wordGapOf(record, m.nameOrdinal, words), q: units });
       else if (score >= reviewThreshold - NEAR_MISS_BAND) {
-        const near = { m, record, secondary, score, wordGap: wordGapOf(record, m.nameOrdinal, words) };
-        if (closest === undefined || compareHits(hitKey(near), hitKey(closest)) < 0) closest = near;
+        const near = { m, record, secondary, score, wordGap: wordGapOf(record, m.nameOrdinal, words), q: units };
+        if (closest === undefined || compareHits(hitKey(near), hitKey(closest), bySupport(near, closest)) < 0) closest = near;
       }
     }
     if (scored.length === 0 && closest === undefined && nearest.match !== undefined) {
@@ -629,10 +631,10 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
       const record = recordAt(nearest.match.recordIndex);
       const secondary = secondaryReasons(input, record, orgWords, nearest.match);
       const score = matchScore(nearest.match, queryLegal, secondary);
-      if (score >= reviewThreshold - NEAR_MISS_BAND && score < reviewThreshold) closest = { m: nearest.match, record, secondary, score, wordGap: wordGapOf(record, nearest.match.nameOrdinal, words) };
+      if (score >= reviewThreshold - NEAR_MISS_BAND && score < reviewThreshold) closest = { m: nearest.match, record, secondary, score, wordGap: wordGapOf(record, nearest.match.nameOrdinal, words), q: units };
     }
     const nearMiss = scored.length === 0 && closest !== undefined ? describeNearMiss(closest) : undefined;
-    scored.sort((a, b) => compareHits(hitKey(a), hitKey(b)));
+    scored.sort((a, b) => compareHits(hitKey(a), hitKey(b), bySupport(a, b)));
     return { input, query, units, queryEcho, requestReasons, unscreenable: false, scored, ...(nearMiss ? { nearMiss } : {}) };
   }
 
@@ -640,6 +642,12 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
   // an equal one on the record's primary name (the order compareHits gives equal scores).
   function betterMatch(score: number, kind: string, priorScore: number, priorKind: string): boolean {
     return score > priorScore || (score === priorScore && kind === "primary" && priorKind !== "primary");
+  }
+
+  // At equal scores, word gaps and kinds of name (compareHits): the record whose other names support
+  // the match more first; each record's support is computed once, and only for such ties.
+  function bySupport(a: Scored, b: Scored): () => number {
+    return () => (b.support ??= recordSupport(index, b.q, b.m.nameId)) - (a.support ??= recordSupport(index, a.q, a.m.nameId));
   }
 
   // What hits are ordered by (compareHits): score, the word-count gap, the kind of name matched, list, record.
@@ -735,7 +743,7 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
     assessed.sort(
       (a, b) =>
         SEVERITY[a.decision] - SEVERITY[b.decision] ||
-        compareHits(hitKey(a.s), hitKey(b.s)),
+        compareHits(hitKey(a.s), hitKey(b.s), bySupport(a.s, b.s)),
     );
     const count = (d: HitDecision) => assessed.filter((a) => a.decision === d).length;
     const alertCount = count("alert");
@@ -789,7 +797,7 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
       // penalty; for a name that carries another, each record's best over the whole and the parts.
       // Each record's best score, and the kind of name that gave it (a primary name before another at an equal score).
       // The word-count gap (compareHits) is counted only for records whose scores tie.
-      type Ranked = { match: RankedMatch; nameKind: string; record: DesignationRecord; nameOrdinal: number; words: number; wordGap?: number };
+      type Ranked = { match: RankedMatch; nameKind: string; record: DesignationRecord; nameOrdinal: number; nameId: number; query: NormalizedName; words: number; wordGap?: number; support?: number };
       const best = new Map<number, Ranked>();
       for (const text of screenedNames(input.name)) {
         const query = normalizeName(text);
@@ -801,12 +809,20 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
           const score = Math.max(0, Math.round((m.score + (inferredTypeFor(orgWords, r, m)?.weight ?? 0)) * 1e6) / 1e6);
           const prior = best.get(m.recordIndex);
           if (score < minScore || (prior !== undefined && !betterMatch(score, m.kind, prior.match.score, prior.nameKind))) continue;
-          best.set(m.recordIndex, { match: { id: r.id, list: r.list, recordId: r.sourceId, score }, nameKind: m.kind, record: r, nameOrdinal: m.nameOrdinal, words });
+          best.set(m.recordIndex, { match: { id: r.id, list: r.list, recordId: r.sourceId, score }, nameKind: m.kind, record: r, nameOrdinal: m.nameOrdinal, nameId: m.nameId, query, words });
         }
       }
       const key = (x: Ranked) => ({ ...x.match, nameKind: x.nameKind, wordGap: (x.wordGap ??= wordGapOf(x.record, x.nameOrdinal, x.words)) });
+      // Each screened text's units, for the support of tied records (see bySupport in screen).
+      const unitsOf = new Map<NormalizedName, NameUnits>();
+      const support = (x: Ranked): number => {
+        if (x.support !== undefined) return x.support;
+        let q = unitsOf.get(x.query);
+        if (q === undefined) unitsOf.set(x.query, (q = queryUnits(index, x.query)));
+        return (x.support = recordSupport(index, q, x.nameId));
+      };
       const out = [...best.values()];
-      out.sort((a, b) => b.match.score - a.match.score || compareHits(key(a), key(b)));
+      out.sort((a, b) => b.match.score - a.match.score || compareHits(key(a), key(b), () => support(b) - support(a)));
       return out.slice(0, limit).map((x) => x.match);
     },
     exportIndex(): Uint8Array {

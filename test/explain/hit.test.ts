@@ -132,6 +132,20 @@ describe("summary rendering", () => {
     expect(hits.sort(compareHits).map((h) => `${h.list}:${h.recordId}`)).toEqual(["uk-hmt:9", "ofac-sdn:20", "un:1", "ofac-sdn:10"]);
   });
 
+  it("puts, at an equal score, the record whose other names resemble the query too first", () => {
+    // Both records carry the queried name as an alias; only b2's primary name is close to it as well.
+    const tied = handMadeList([
+      { id: "a1", type: "organization", names: ["SOUTHERN HARBOUR TRUST", ["POPULAR LIBERATION FRONT OF KARVENIA", "alias"]] },
+      { id: "b2", type: "organization", names: ["PEOPLE'S LIBERATION FRONT OF KARVENIA", ["POPULAR LIBERATION FRONT OF KARVENIA", "alias"]] },
+    ]);
+    const s = createScreener({ lists: [tied], today: TODAY });
+    const name = "Popular Liberation Front of Karvenia";
+    const ranked = s.rank(name, { minScore: 0.5 });
+    expect(ranked.map((m) => m.score)).toEqual([1, 1]);
+    expect(ranked.map((m) => m.recordId)).toEqual(["b2", "a1"]);
+    expect(s.screen({ name }).hits.map((h) => h.recordId)).toEqual(["b2", "a1"]);
+  });
+
   it("puts the name written with a word count closer to the query's first at an equal score, before the kind of name", () => {
     const hits = [
       { score: 1, list: "ofac-sdn", recordId: "25398", nameKind: "primary", wordGap: 1 },
