@@ -634,7 +634,7 @@ export function buildNameIndex(records: readonly DesignationRecord[], options: B
     nbSimCode: new Uint16Array(0),
     nbSimTable: new Float64Array(0),
   };
-  const draft: NameIndex = { algorithm: alg, data, vocab, vocabLookup, hasAbjad: vocab.some((t) => t.abjad), unindexed, scratch: newScratch(vocabText.length, nameRecord.length), ...listWeights(data) };
+  const draft: NameIndex = { algorithm: alg, data, vocab, vocabLookup, hasAbjad: vocab.some((t) => t.abjad), unindexed, scratch: newScratch(vocabText.length, nameRecord.length), ...listWeights(data, alg) };
   return { ...draft, data: { ...data, ...precomputeNeighbours(draft) } };
 }
 
@@ -704,7 +704,7 @@ export function nameIndexFromData(
     for (let v = 0; v < texts.length; v++) map.set(flagKey(texts[v] as string, data.vocabSkeleton[v] as string, flags[v] as number), v);
     vocabLookup = map;
   }
-  const weights = stored?.nameCoreWeight !== undefined && stored.textCover !== undefined ? { nameCoreWeight: stored.nameCoreWeight, textCover: stored.textCover } : listWeights(data);
+  const weights = stored?.nameCoreWeight !== undefined && stored.textCover !== undefined ? { nameCoreWeight: stored.nameCoreWeight, textCover: stored.textCover } : listWeights(data, algorithm);
   return { algorithm, data, vocab: new LazyVocab(data), vocabLookup, hasAbjad, unindexed, scratch: newScratch(texts.length, data.nameRecord.length), ...weights };
 }
 
@@ -816,7 +816,7 @@ class LazyVocab implements VocabTokens {
 }
 
 /** See {@link NameIndex.nameCoreWeight} and {@link NameIndex.textCover}. */
-function listWeights(data: NameIndexData): Pick<NameIndex, "nameCoreWeight" | "textCover"> {
+function listWeights(data: NameIndexData, alg: NameAlgorithm): Pick<NameIndex, "nameCoreWeight" | "textCover"> {
   const names = data.nameRecord.length;
   const nameCoreWeight = new Float64Array(names);
   const textCover = new Float64Array(data.vocabText.length);
@@ -827,7 +827,10 @@ function listWeights(data: NameIndexData): Pick<NameIndex, "nameCoreWeight" | "t
     const to = data.unitStart[m + 1] as number;
     const core = data.nameCore[m] as number;
     let total = 0;
-    for (let k = 0; k < core; k++) total += data.unitWeight[from + k] as number;
+    // A person's patronymic left unmatched costs at least `unmatchedPatronymicFactor` of its weight
+    // (name-score.ts): the bounds charge that much for it.
+    const personal = (data.namePersonal[m] as number) === 1;
+    for (let k = 0; k < core; k++) total += (data.unitWeight[from + k] as number) * (personal && data.unitRole[from + k] === UNIT_ROLE.patronymic ? Math.min(1, alg.unmatchedPatronymicFactor) : 1);
     nameCoreWeight[m] = total;
     for (let j = from; j < to; j++) {
       const v = data.unitVocab[j] as number;
@@ -1660,6 +1663,8 @@ function searchReading(index: NameIndex, query: NormalizedName, options: Reading
   // [β, covered β] per personal and one word or more (see name-score.ts), then an organisation's
   // [β, covered β] per one word or more without a one-word query's anchor β (slots 12–15).
   const factors = scratch.factors;
+  // The least a person's unmatched patronymic costs, per its weight (see listWeights).
+  const patronymicFactor = Math.min(1, alg.unmatchedPatronymicFactor);
   for (let personal = 0; personal < 2; personal++) {
     const alpha = unmatchedQueryFactor({ personal }, alg);
     factors[2 * personal] = alpha;
@@ -1938,7 +1943,12 @@ function searchReading(index: NameIndex, query: NormalizedName, options: Reading
       if (kind === 0 && repeats !== undefined) for (const j of repeats[k] as number[]) if (qCovered[j] === 1) f = base * repeat;
       wOut += alpha * (qt.weight[k] as number) * f;
     }
-    for (let k = 0; k < cCore; k++) if (cCovered[k] === 0) wOut += (data.unitRole[from + k] === UNIT_ROLE.distinctive ? betaPlain : beta) * (data.unitWeight[from + k] as number);
+    // (A person's patronymic at the least it may cost: see listWeights.)
+    for (let k = 0; k < cCore; k++) {
+      if (cCovered[k] !== 0) continue;
+      const role = data.unitRole[from + k];
+      wOut += (role === UNIT_ROLE.distinctive ? betaPlain : beta) * (data.unitWeight[from + k] as number) * (personal && role === UNIT_ROLE.patronymic ? patronymicFactor : 1);
+    }
     // The pairs' denominator share D is at least N / (highest similarity): no exact pair, no
     // score near 1 (N ≤ S, and N / (N / s + U) grows with N).
     const simMax = pairSim[1] as number;

@@ -2,7 +2,7 @@
  * Renders the `name.fuzzy` reason and the token alignment of a name match.
  */
 import { compoundParentEnd, successorClause, type NormalizedName } from "../normalize";
-import { acronymAlone, alignmentEvidence, brandAlone, commonSingle, comparableHow, distinctiveAnchor, evidenceDiscount, isAdjectiveOf, isPluralOf, omittedPatronymics, symbolNote, UNIT_ROLE, type MatchUnit, type NameAlignment, type NameAlgorithm, type NameUnits, type Reason } from "../score";
+import { acronymAlone, alignmentEvidence, brandAlone, commonSingle, comparableHow, distinctiveAnchor, evidenceDiscount, isAdjectiveOf, isPluralOf, listPatronymicsOmitted, omittedPatronymics, symbolNote, UNIT_ROLE, type MatchUnit, type NameAlignment, type NameAlgorithm, type NameUnits, type Reason } from "../score";
 import type { AlignedTokens } from "./hit";
 
 /** What the name reason is rendered from. */
@@ -74,6 +74,9 @@ export function nameReason(e: NameEvidence, alg: NameAlgorithm): Reason {
   // A patronymic the caller adds to a person's name the list writes whole without it.
   const patronymics = omittedPatronymics(e.alignment, e.queryUnits, e.candidateUnits, alg).map((i) => coreLabel(e.query, e.queryUnits, i));
   if (patronymics.length > 0) parts.push(`${patronymics.join(", ")}: patronymic${patronymics.length === 1 ? "" : "s"} the list name omits, cost ×${alg.unmatchedPatronymicFactor}`);
+  // A patronymic the list writes in a person's name that the query omits, every query word matched.
+  const listPatronymics = listPatronymicsOmitted(e.alignment, e.queryUnits, e.candidateUnits, alg).map((i) => coreLabel(e.candidate, e.candidateUnits, i));
+  if (listPatronymics.length > 0) parts.push(`${listPatronymics.join(", ")}: the list name's patronymic${listPatronymics.length === 1 ? "" : "s"}, which the query omits, cost ×${alg.unmatchedPatronymicFactor}`);
   // Against an organisation's name: a query word repeating a matched one, and initials of a run of
   // list words with no other word matched exactly (name-score.ts).
   if (e.candidateUnits.table.personal !== 1) {

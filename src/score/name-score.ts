@@ -251,6 +251,18 @@ export function acronymAlone(alignment: Pick<NameAlignment, "pairs">, q: NameUni
 }
 
 /**
+ * The list name's unmatched patronymics that cost `unmatchedPatronymicFactor` in this alignment: in a
+ * person's list name, every query word matched (two or more pairs weighing `coveredEvidence` or more),
+ * as the alignment's score takes them; empty otherwise.
+ * @example
+ * listPatronymicsOmitted(scoreNames(q, c, NAMES_V2), q, c, NAMES_V2) //=> [2]
+ */
+export function listPatronymicsOmitted(alignment: Pick<NameAlignment, "pairs" | "unmatchedQuery" | "unmatchedCandidate">, q: NameUnits, c: NameUnits, alg: NameAlgorithm): number[] {
+  if (c.table.personal !== 1 || alignment.unmatchedQuery.length > 0 || alignment.pairs.length < 2 || alignmentEvidence(alignment, q, c) < alg.coveredEvidence) return [];
+  return alignment.unmatchedCandidate.filter((i) => c.units[i]?.role === UNIT_ROLE.patronymic);
+}
+
+/**
  * The query's unmatched patronymics that cost `unmatchedPatronymicFactor` in this alignment: against a
  * person's list name matched whole (two or more pairs weighing `coveredEvidence` or more, no list word
  * left over), as the alignment's score takes them; empty otherwise.
@@ -373,8 +385,13 @@ function greedy(
   }
   // (Never above runAcronymSimilarity, the similarity the index bounds the pair with.)
   if (acronymWeight > 0 && !wordExact && alg.runAcronymAloneSimilarity < alg.runAcronymSimilarity) num -= (alg.runAcronymSimilarity - alg.runAcronymAloneSimilarity) * acronymWeight;
+  // A patronymic the list writes in a person's name that the caller omits, every query word matched
+  // (see listPatronymicsOmitted, which the name reason reads).
+  const listPatronymic = queryCovered && c.personal === 1 ? c.role : undefined;
   for (let i = 0; i < c.coreCount; i++) {
-    if (usedC[i] === 0) den += (cRole !== undefined && cRole[c.offset + i] === UNIT_ROLE.distinctive ? beta : betaAlone) * (c.weight[c.offset + i] as number);
+    if (usedC[i] !== 0) continue;
+    const factor = listPatronymic !== undefined && listPatronymic[c.offset + i] === UNIT_ROLE.patronymic ? alg.unmatchedPatronymicFactor : 1;
+    den += (cRole !== undefined && cRole[c.offset + i] === UNIT_ROLE.distinctive ? beta : betaAlone) * (c.weight[c.offset + i] as number) * factor;
   }
   let score = den > 0 ? num / den : 0;
   // A number left unmatched on both sides: two different numbers.

@@ -50,8 +50,10 @@ export interface MatchUnit extends ComparableToken {
  *   ({@link commonEnglishWord}), not a descriptor or sector word of the tables (nor the plural of one);
  * - the initials of a run of an organisation's words (`runAcronymSimilarity` beside another query
  *   word matched exactly, else `runAcronymAloneSimilarity`);
- * - in a query only, an East Slavic patronymic the tables know (GRIGORYEVICH, LEONIDOVNA): left
- *   unmatched against a person's list name matched whole, it costs `unmatchedPatronymicFactor` of a word.
+ * - an East Slavic patronymic the tables know (GRIGORYEVICH, LEONIDOVNA): in a query, left unmatched
+ *   against a person's list name matched whole, it costs `unmatchedPatronymicFactor` of a word; in a
+ *   person's list name, not as its first word (a surname: ABRAMOVICH, Roman), left unmatched by a query
+ *   matched whole, the same.
  */
 export const UNIT_ROLE = Object.freeze({ place: 1, generic: 2, distinctive: 3, runAcronym: 4, patronymic: 5 });
 
@@ -60,7 +62,8 @@ export const DISTINCTIVE_LENGTH = 5;
 
 const LATIN_WORD = /^[A-Z]+$/;
 
-function roleOf(t: NameToken, side: NameSide): number {
+// `personNameWord`: a person's list name's word after its first (see UNIT_ROLE: a patronymic there).
+function roleOf(t: NameToken, side: NameSide, personNameWord: boolean): number {
   if (t.cls === "place") return UNIT_ROLE.place;
   if (t.cls === "generic") return UNIT_ROLE.generic;
   if (t.cls !== "word" || t.abjad) return 0;
@@ -68,6 +71,7 @@ function roleOf(t: NameToken, side: NameSide): number {
     if (patronymicSymbols(t.text).length > 0) return UNIT_ROLE.patronymic;
     return sectorWord(t.text) && !commonEnglishWord(t.text) ? UNIT_ROLE.generic : 0;
   }
+  if (personNameWord && patronymicSymbols(t.text).length > 0) return UNIT_ROLE.patronymic;
   return distinctiveWord(t.text) ? UNIT_ROLE.distinctive : 0;
 }
 
@@ -194,7 +198,7 @@ export function buildNameUnits(name: NormalizedName, weightOf: (token: NameToken
     if (!isCore(t)) continue;
     coreIndex[i] = units.length;
     const ct = comparableToken(t.text, t.skeleton, { abjad: t.abjad, initial: t.cls === "initial", number: t.cls === "number" });
-    units.push(unitOf(ct, weightOf(t), units.length, 1, false, t.cls === "particle", [i], roleOf(t, side)));
+    units.push(unitOf(ct, weightOf(t), units.length, 1, false, t.cls === "particle", [i], roleOf(t, side, name.context === "person" && units.length > 0)));
   }
   const coreCount = units.length;
   const seen = new Set<string>();

@@ -643,6 +643,41 @@ describe("a patronymic the caller adds to a name the list writes without one", (
   });
 });
 
+describe("a patronymic the list writes that the caller omits", () => {
+  const without = { ...NAMES_V2, unmatchedPatronymicFactor: 1 };
+
+  it("reads a person's list name's East Slavic patronymic as one, but not its first word", () => {
+    expect(units("KORVESTA, Aleksandr Grigoryevich", "candidate", "person").units.map((u) => u.role ?? 0).slice(0, 3)).toEqual([expect.anything(), expect.anything(), UNIT_ROLE.patronymic]);
+    // ABRAMOVICH, Roman: a surname first, whatever its ending.
+    expect(units("PETROVICH, Roman", "candidate", "person").units[0]?.role).not.toBe(UNIT_ROLE.patronymic);
+    // Not in an organisation's name.
+    expect(units("KORVESTA GRIGORYEVICH TRADING", "candidate", "organization").units[1]?.role).not.toBe(UNIT_ROLE.patronymic);
+  });
+
+  it("costs less when every query word is matched", () => {
+    expect(person("Aleksandr Korvesta", "KORVESTA, Aleksandr Grigoryevich")).toBeGreaterThan(person("Aleksandr Korvesta", "KORVESTA, Aleksandr Grigoryevich", without));
+    expect(person("Aleksandr Korvesta", "KORVESTA, Aleksandr Grigoryevich")).toBeGreaterThan(person("Aleksandr Korvesta", "KORVESTA, Aleksandr Telmosh"));
+  });
+
+  it.each([
+    ["a contradicted patronymic", "Aleksandr Petrovich Korvesta", "KORVESTA, Aleksandr Grigoryevich"],
+    ["a query word left unmatched", "Aleksandr Korvesta Telmosh", "KORVESTA, Aleksandr Grigoryevich"],
+  ])("costs in full with %s", (_, q, c) => {
+    expect(person(q, c)).toBe(person(q, c, without));
+  });
+
+  it("says so in the name reason", async () => {
+    const { nameReason } = await import("../../src/explain/name-reason");
+    const q = "Aleksandr Korvesta";
+    const c = "KORVESTA, Aleksandr Grigoryevich";
+    const queryUnits = units(q, "query");
+    const candidateUnits = units(c, "candidate", "person");
+    const alignment = scoreNames(queryUnits, candidateUnits, NAMES_V2);
+    const detail = nameReason({ query: normalizeName(q), queryUnits, candidate: normalizeName(c, { context: "person" }), candidateUnits, alignment }, NAMES_V2).detail;
+    expect(detail).toContain(`GRIGORYEVICH: the list name's patronymic, which the query omits, cost ×${NAMES_V2.unmatchedPatronymicFactor}`);
+  });
+});
+
 describe("a one-word query of a word many listed names hold", () => {
   const without = { ...NAMES_V2, commonSingleCap: 1 };
   // Every word held by hundreds of records (rarity 0.4), but the ones named rare (rarity 1).
