@@ -187,6 +187,11 @@ const NON_ALNUM = /[^A-Z0-9\u0001]+/g;
 // "-E" is the word's own letter (TOSE-E, TOSE'E, TOSEE: development).
 const EZAFE = /(?<=[A-Z](?:[B-DF-HJ-NP-TV-Z]|I))-E(?![A-Z0-9])|(?<=[A-Z][AEIOUY])-YE(?![A-Z0-9])/g;
 const DIGIT = /[0-9]/;
+/**
+ * "And" in Spanish, French, German (an organisation's name: see classify). Not the Portuguese and
+ * Italian E: a Persian word's own E is often written apart (TOSE-E, development).
+ */
+const CONJUNCTIONS: ReadonlySet<string> = new Set(["Y", "ET", "UND"]);
 
 interface RawToken {
   text: string;
@@ -218,8 +223,17 @@ function readDigitsAsLetters(w: string): string {
 // A piece of letters and digits only: none of splitPiece's rewrites applies (most pieces).
 const PLAIN_PIECE = /^[A-Za-z0-9]+$/;
 
+// Import/export written as a slashed pair, as Chinese trading companies' names do ("GOLDEN SUN I/E
+// DALIAN CO., LTD."): read as the two words (each keeps what was written).
+const SLASHED_WORDS: Readonly<Record<string, string>> = { "I/E": "IMPORT EXPORT", "IMP/EXP": "IMPORT EXPORT" };
+
 function splitPiece(text: string, into: RawToken[], abjad: boolean, skeleton: string | undefined, article?: boolean): void {
   const upper = text.toUpperCase();
+  const slashed = abjad ? undefined : SLASHED_WORDS[upper];
+  if (slashed !== undefined) {
+    for (const w of slashed.split(" ")) into.push({ text: w, abjad: false, source: upper });
+    return;
+  }
   const words = PLAIN_PIECE.test(text)
     ? [upper]
     : upper
@@ -319,6 +333,19 @@ function classify(input: RawToken[], context: NameContext): NameToken[] {
       continue;
     }
     tokens.push(makeToken(t, classOf(t, context, personLike, orgLike)));
+  }
+  // An untyped name with a legal form is an organisation's: its single letters are words, not a
+  // person's initials ("J AND P ADVERTISING, S.A. DE C.V." as "J & P ADVERTISING, S.A. DE C.V."),
+  // and in an organisation's name a conjunction of another language between two words is AND, as &
+  // is ("SAABF Y COMPANIA" ~ "SAABF & COMPANIA", "DUPONT ET FILS", "MUELLER UND SOHN").
+  const organisation = context === "organization" || (context === "any" && tokens.some((t) => t.cls === "legal"));
+  if (organisation) {
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i] as NameToken;
+      if (i > 0 && i + 1 < tokens.length && !t.abjad && CONJUNCTIONS.has(t.text) && t.cls !== "legal") {
+        tokens[i] = { text: "AND", cls: "stop", abjad: false, skeleton: latinSkeleton("AND"), source: t.source ?? t.text };
+      } else if (t.cls === "initial") tokens[i] = { ...t, cls: "word" };
+    }
   }
   // "OBSHCHESTVO S OGRANICHENNOY …": a single letter between legal words belongs to the form.
   for (let i = 1; i + 1 < tokens.length; i++) {

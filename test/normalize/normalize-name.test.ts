@@ -56,6 +56,29 @@ describe("normalizeName: token classes", () => {
     expect(family("A-E TRADING")).toEqual(["A:word", "E:word", "TRADING:generic"]);
   });
 
+  it("reads an untyped name with a legal form as an organisation's: single letters are words, not initials", () => {
+    const classes = (s: string, context?: "any" | "person") => normalizeName(s, context === undefined ? {} : { context }).tokens.map((t) => `${t.text}:${t.cls}`);
+    expect(classes("J AND P ADVERTISING, S.A. DE C.V.")).toEqual(["J:word", "AND:stop", "P:word", "ADVERTISING:word", "SA DE CV:legal"]);
+    // Without a legal form an untyped name's single letters may be a person's initials.
+    expect(classes("J P ADVERTISING")).toEqual(["J:initial", "P:initial", "ADVERTISING:word"]);
+  });
+
+  it("reads a conjunction of another language in an organisation's name as AND, as &", () => {
+    const texts = (s: string, context: "organization" | "any") => normalizeName(s, { context }).tokens.map((t) => t.text);
+    expect(texts("SAABF Y COMPANIA S.C.A.", "any")).toEqual(texts("SAABF & COMPANIA S.C.A.", "any"));
+    expect(texts("KORVESTA UND TELMOSH", "organization")).toEqual(["KORVESTA", "AND", "TELMOSH"]);
+    expect(texts("KORVESTA ET FILS", "organization")).toEqual(["KORVESTA", "AND", "FILS"]);
+    // Not a person's initial, nor a Persian word's own E written apart (TOSE-E).
+    expect(texts("Juan Y Garcia", "any")).toEqual(["JUAN", "Y", "GARCIA"]);
+    expect(texts("TOSE-E MELLI", "organization")).toEqual(["TOSE", "E", "MELLI"]);
+  });
+
+  it("reads I/E in a company's name as IMPORT EXPORT", () => {
+    const n = normalizeName("GOLDEN KORVESTA I/E CO., LTD.");
+    expect(n.tokens.map((t) => t.text).slice(0, 4)).toEqual(["GOLDEN", "KORVESTA", "IMPORT", "EXPORT"]);
+    expect(n.tokens.filter((t) => t.source === "I/E").map((t) => t.text)).toEqual(["IMPORT", "EXPORT"]);
+  });
+
   it("recognises Mexican legal forms written with dots and DE", () => {
     const family = (s: string) => normalizeName(s, { context: "organization" }).tokens.map((t) => t.legalFamily ?? t.cls);
     expect(family("AGRICOLA TAVO S.P.R. DE R.L.")).toEqual(["word", "word", "limited-liability"]);

@@ -204,6 +204,11 @@ describe("name alignment", () => {
     expect(score("Maduro", "MADURO MOROS, Nicolas", "person")).toBeLessThan(0.9);
   });
 
+  it("scores an untyped company name with single letters and a conjunction as the listed one", () => {
+    expect(score("J AND P ADVERTISING, S.A. DE C.V.", "J & P ADVERTISING, S.A. DE C.V.", "organization")).toBe(1);
+    expect(score("KORVESTA Y COMPANIA S.C.A.", "KORVESTA & COMPANIA S.C.A.", "organization")).toBe(1);
+  });
+
   it("aligns glued and split spellings", () => {
     expect(score("JSCARGUMENT", "JSC ARGUMENT", "organization")).toBe(1);
     expect(score("AL QAIDA", "ALQAIDA", "organization")).toBe(1);
