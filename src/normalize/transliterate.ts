@@ -219,7 +219,9 @@ function pushAbjad(run: string, pieces: Piece[]): void {
       if (letters.startsWith("ال") && letters.length > 3) {
         pieces.push({ text: "al", kind: "abjad", skeleton: "L", article: true });
         const rest = letters.slice(2);
-        pieces.push({ text: abjadText(rest, rest), kind: "abjad", skeleton: arabicSkeleton(rest) });
+        // الله: the final h of Allah is in no Latin skeleton (ALLAH, -ULLAH end in a dropped H), so
+        // its rest is not read both ways as another word's final ه is (طه, TAHA).
+        pieces.push({ text: abjadText(rest, rest), kind: "abjad", skeleton: rest === "له" ? "L" : arabicSkeleton(rest) });
         continue;
       }
       const particle = ARABIC_PARTICLES.has(letters);

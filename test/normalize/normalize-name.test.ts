@@ -307,8 +307,13 @@ describe("pipeline steps", () => {
     ["تحسيني", ["THSN"]],
     // A final ه is a consonant in Arabic names (TAHA) and a vowel in Persian ones (ZADEH, ZADA).
     ["طه", ["TH", "T"]],
+    // … but not Allah's (ALLAH, -ULLAH: a final H Latin skeletons drop), after the article: see below.
     ["زاده", ["ZDH", "ZD"]],
   ])("skeletonVariants(arabicSkeleton(%s)) = %j", (input, expected) => expect(skeletonVariants(arabicSkeleton(input))).toEqual(expected));
+
+  it("reads Allah's rest after the article as L only", () => {
+    expect(normalizeName("الله").tokens.map((t) => skeletonVariants(t.skeleton))).toEqual([["L"], ["L"]]);
+  });
 
   it.each([
     ["FAZL", "فضل"],
