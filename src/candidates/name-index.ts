@@ -2274,27 +2274,48 @@ export function scoreRecordNames(index: NameIndex, query: NormalizedName, record
 }
 
 /**
- * How well a record's other names support a match on one of its names: the best alignment of the
- * query with any other name of the record (0 when it has none). A record whose other names resemble
- * the query too (REVOLUTIONARY PEOPLE'S STRUGGLE beside POPULAR REVOLUTIONARY STRUGGLE) is ordered
- * before one that matched by a single name at the same score. A record's names are indexed together
- * (consecutive ids), so only they are compared.
+ * How well a record's other names support a match on one of its names: the largest share of the
+ * query's words (by weight) that another name of the record holds as they are written (0 when it
+ * has none). A record whose other names hold the query's words too (REVOLUTIONARY PEOPLE'S STRUGGLE
+ * beside POPULAR REVOLUTIONARY STRUGGLE) is ordered before one that matched by a single name at the
+ * same score. Exact words only, read from the names' own vocabulary ids: a tie-break must not cost
+ * an alignment per name. A record's names are indexed together (consecutive ids).
  * @example
  * recordSupport(index, queryUnits(index, normalizeName("Army Supply Bureau")), 7) >= 0 //=> true
  */
 export function recordSupport(index: NameIndex, q: NameUnits, nameId: number): number {
-  const { data, algorithm: alg } = index;
+  const { data } = index;
   const record = data.nameRecord[nameId] as number;
+  // The query's core words as vocabulary ids (a word the lists do not hold supports nothing).
+  const ids: number[] = [];
+  const weights: number[] = [];
+  let total = 0;
+  for (let k = 0; k < q.coreCount; k++) {
+    const u = q.units[k] as (typeof q.units)[number];
+    total += u.weight;
+    const v = index.vocabLookup.get(vocabKey(u));
+    if (v === undefined) continue;
+    ids.push(v);
+    weights.push(u.weight);
+  }
+  if (total <= 0 || ids.length === 0) return 0;
   let best = 0;
   const offer = (m: number): void => {
-    const pairs = scanPairs(index, q, m);
-    if (pairs.length === 0) return;
-    const alignment = alignmentScore(pairs, q.table, nameTable(data, m), alg);
-    if (alignment > best) best = alignment;
+    const from = data.unitStart[m] as number;
+    const to = from + (data.nameCore[m] as number);
+    let held = 0;
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = from; j < to; j++) {
+        if (data.unitVocab[j] !== ids[i]) continue;
+        held += weights[i] as number;
+        break;
+      }
+    }
+    if (held > best) best = held;
   };
   for (let m = nameId - 1; m >= 0 && data.nameRecord[m] === record; m--) offer(m);
   for (let m = nameId + 1; m < data.nameRecord.length && data.nameRecord[m] === record; m++) offer(m);
-  return best;
+  return best / total;
 }
 
 /**

@@ -122,7 +122,8 @@ export function buildHit(input: BuildHitInput): Hit {
  * closer to ABDUL MAJID than to MAJID, Hafiz Abdul, whose title cost nothing), then a record whose
  * primary name matched before one matched by another of its names (an equal score on the name a list
  * leads with is the more direct hit), then — when the caller can tell (`support`, asked only here: it
- * compares names) — the record whose other names resemble the query more, then list id, then record id.
+ * reads names) — the record whose other names hold more of the query's words, then list id, then
+ * record id.
  * @example
  * [b, a].sort(compareHits) //=> [a, b]
  */

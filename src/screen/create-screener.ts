@@ -623,7 +623,9 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
       if (score >= reviewThreshold || secondary.some((r) => r.feature === "identifier.match")) scored.push({ m, record, secondary, score, wordGap: wordGapOf(record, m.nameOrdinal, words), q: units });
       else if (score >= reviewThreshold - NEAR_MISS_BAND) {
         const near = { m, record, secondary, score, wordGap: wordGapOf(record, m.nameOrdinal, words), q: units };
-        if (closest === undefined || compareHits(hitKey(near), hitKey(closest), bySupport(near, closest)) < 0) closest = near;
+        // (The near miss is picked without the support of other names: many names sit below the review
+        // threshold at equal scores, and which of them is named matters less than a hit's order.)
+        if (closest === undefined || compareHits(hitKey(near), hitKey(closest)) < 0) closest = near;
       }
     }
     if (scored.length === 0 && closest === undefined && nearest.match !== undefined) {
@@ -644,8 +646,8 @@ function screenerOver(options: Omit<ScreenerOptions, "lists">, opts: ReturnType<
     return score > priorScore || (score === priorScore && kind === "primary" && priorKind !== "primary");
   }
 
-  // At equal scores, word gaps and kinds of name (compareHits): the record whose other names support
-  // the match more first; each record's support is computed once, and only for such ties.
+  // At equal scores, word gaps and kinds of name (compareHits): the record whose other names hold
+  // more of the query's words first; each record's support is read once, and only for such ties.
   function bySupport(a: Scored, b: Scored): () => number {
     return () => (b.support ??= recordSupport(index, b.q, b.m.nameId)) - (a.support ??= recordSupport(index, a.q, a.m.nameId));
   }
