@@ -815,8 +815,14 @@ class LazyVocab implements VocabTokens {
   }
 }
 
+/** The least a person's unmatched list patronymic costs, per its weight (the bounds charge this). */
+function leastPatronymicFactor(alg: NameAlgorithm): number {
+  return Math.min(1, alg.unmatchedPatronymicFactor);
+}
+
 /** See {@link NameIndex.nameCoreWeight} and {@link NameIndex.textCover}. */
 function listWeights(data: NameIndexData, alg: NameAlgorithm): Pick<NameIndex, "nameCoreWeight" | "textCover"> {
+  const patronymicFactor = leastPatronymicFactor(alg);
   const names = data.nameRecord.length;
   const nameCoreWeight = new Float64Array(names);
   const textCover = new Float64Array(data.vocabText.length);
@@ -830,7 +836,7 @@ function listWeights(data: NameIndexData, alg: NameAlgorithm): Pick<NameIndex, "
     // A person's patronymic left unmatched costs at least `unmatchedPatronymicFactor` of its weight
     // (name-score.ts): the bounds charge that much for it.
     const personal = (data.namePersonal[m] as number) === 1;
-    for (let k = 0; k < core; k++) total += (data.unitWeight[from + k] as number) * (personal && data.unitRole[from + k] === UNIT_ROLE.patronymic ? Math.min(1, alg.unmatchedPatronymicFactor) : 1);
+    for (let k = 0; k < core; k++) total += (data.unitWeight[from + k] as number) * (personal && data.unitRole[from + k] === UNIT_ROLE.patronymic ? patronymicFactor : 1);
     nameCoreWeight[m] = total;
     for (let j = from; j < to; j++) {
       const v = data.unitVocab[j] as number;
@@ -1663,8 +1669,7 @@ function searchReading(index: NameIndex, query: NormalizedName, options: Reading
   // [β, covered β] per personal and one word or more (see name-score.ts), then an organisation's
   // [β, covered β] per one word or more without a one-word query's anchor β (slots 12–15).
   const factors = scratch.factors;
-  // The least a person's unmatched patronymic costs, per its weight (see listWeights).
-  const patronymicFactor = Math.min(1, alg.unmatchedPatronymicFactor);
+  const patronymicFactor = leastPatronymicFactor(alg);
   for (let personal = 0; personal < 2; personal++) {
     const alpha = unmatchedQueryFactor({ personal }, alg);
     factors[2 * personal] = alpha;

@@ -343,7 +343,7 @@ function classify(input: RawToken[], context: NameContext): NameToken[] {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as NameToken;
       if (i > 0 && i + 1 < tokens.length && !t.abjad && CONJUNCTIONS.has(t.text) && t.cls !== "legal") {
-        tokens[i] = { text: "AND", cls: "stop", abjad: false, skeleton: latinSkeleton("AND"), source: t.source ?? t.text };
+        tokens[i] = makeToken({ text: "AND", abjad: false, source: t.source ?? t.text }, "stop");
       } else if (t.cls === "initial") tokens[i] = { ...t, cls: "word" };
     }
   }
@@ -439,11 +439,6 @@ function markEchoAcronyms(tokens: NameToken[]): void {
   const owner: number[] = [];
   tokens.forEach((t, i) => {
     if (t.abjad || t.cls === "stop" || t.cls === "particle" || t.cls === "honorific") return;
-    if (!t.text.includes(" ")) {
-      initials.push(t.text.charAt(0));
-      owner.push(i);
-      return;
-    }
     for (const w of t.text.split(" ")) {
       initials.push(w.charAt(0));
       owner.push(i);

@@ -85,7 +85,7 @@ export function arabicSkeleton(letters: string): string {
   // A final ح is a consonant that Latin spellings drop (SALEH, FATEH), and so is a final ه after a
   // consonant in Arabic names (طه TAHA, وجيه WAJIH, نبيه NABIH), where Persian writes a vowel with it
   // (زاده ZADEH, ZADA): both readings.
-  if ((last === "ح" || last === "ه") && classes[classes.length - 1] === "H" && Array.from(letters).length > 1) classes[classes.length - 1] = "h";
+  if ((last === "ح" || last === "ه") && classes[classes.length - 1] === "H" && chars.length > 1) classes[classes.length - 1] = "h";
   // A final ة is silent, or T in a construct (ASBAT AL-ANSAR, JAMAAT).
   if (last === "ة") classes.push("y");
   return collapse(classes, last === "ه" || last === "ة" || last === "ھ");

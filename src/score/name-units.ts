@@ -202,7 +202,7 @@ export function buildNameUnits(name: NormalizedName, weightOf: (token: NameToken
   }
   const coreCount = units.length;
   const seen = new Set<string>();
-  // `assimilated`: only the reading without the article's L before a sun letter (see abjadGlueSkeletons).
+  // `assimilated`: only the reading without the article's L before a sun letter (see assimilates).
   const addGlue = (idx: number[], assimilated = false): void => {
     const parts = idx.map((i) => tokens[i] as NameToken);
     if (!parts.every(glueable)) return;
@@ -215,7 +215,7 @@ export function buildNameUnits(name: NormalizedName, weightOf: (token: NameToken
     // glue would start inside a word and run into the next one (عبد الله البلوي: LH+AL+BLWY, read as
     // LABOLA).
     const before = tokens[(idx[0] as number) - 1];
-    if (abjad && before !== undefined && before.abjad && before.cls === "particle" && before.text === "AL") return;
+    if (abjad && before !== undefined && isArticle(before)) return;
     const cover = idx.map((i) => coreIndex[i] as number).filter((c) => c >= 0);
     if (cover.length === 0) return;
     let weight = 0;
