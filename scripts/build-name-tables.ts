@@ -302,8 +302,7 @@ const ORTHOGRAPHIC: Readonly<Record<string, readonly string[]>> = {
   HAJI: ["HAJI", "HAJJI", "HADJI", "XAAJI", "XAJI"],
 };
 const romanised: Record<string, string[]> = {};
-for (const [id, forms] of Object.entries(ROMANISED)) for (const f of forms) (romanised[f] ??= []).push(id);
-for (const [id, forms] of Object.entries(ORTHOGRAPHIC)) for (const f of forms) (romanised[f] ??= []).push(id);
+for (const table of [ROMANISED, ORTHOGRAPHIC]) for (const [id, forms] of Object.entries(table)) for (const f of forms) (romanised[f] ??= []).push(id);
 
 // The project's own addition: East Slavic given names in their Russian, Ukrainian and Belarusian
 // forms and the common romanisations of each (IGOR, IHOR, IHAR; GENNADIY, HENNADIY, HENADZ). One
