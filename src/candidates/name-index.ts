@@ -1040,7 +1040,9 @@ export function searchNames(index: NameIndex, query: NormalizedName, options: Se
  * more, or else into two parts of four letters or more one of which has four: HAMIDREZA ~ HAMID REZA; the
  * first split with the longest first part); a run of three or more one-letter words is
  * read as one spaced-out word ("A R M Y" → "ARMY", split into list words like a glued one); two or
- * three words that together are a list word are read joined ("BELVN ESHPROMSERVICE"); two words whose
+ * three words that together are a list word are read joined ("BELVN ESHPROMSERVICE"), and in a person's
+ * name a word with the one before it or the last with the first, in that order ("SYAH, BAHRUM" →
+ * BAHRUMSYAH); two words whose
  * space is one or two letters off are read re-cut when both parts are list words ("LAUREN TNKUNDA"). The
  * query as given is reading 0 (not searched when it has more than {@link MAX_INITIAL_RUN}
  * one-letter words in a row). A reading's alignment costs `splitPenalty`. The scan and the indexed
@@ -1115,6 +1117,28 @@ export function queryReadings(index: NameIndex, query: NormalizedName): Normaliz
       const text = run.map((t) => (t.source !== undefined && /^[A-Z]+$/.test(t.source) ? t.source : t.text)).join("");
       if (text.length < 6 || (len === 2 && run.some((t) => t.text.length <= 4)) || !isWord(text)) continue;
       readAs(i, len, [text], run.map((t) => t.source ?? t.text).join(" "));
+    }
+  }
+  // A person's name written surname first ("SYAH, Bahrum"; "BANDARABADI, Mohammad Reza Jafari") puts
+  // apart the words that the lists write glued in the name's spoken order (BAHRUMSYAH,
+  // JAFARIBANDARABADI): a word and the one before it, or the last word and the first, are also read
+  // joined in that order when together they are a list word of six letters or more.
+  if (query.context === "person" || query.context === "any") {
+    const n = query.tokens.length;
+    const pairs: [number, number][] = [];
+    for (let i = 1; i < n; i++) pairs.push([i, i - 1]);
+    if (n >= 3) pairs.push([n - 1, 0]);
+    for (const [i, j] of pairs) {
+      if (readings.length >= MAX_READINGS) break;
+      const a = query.tokens[i] as NameToken;
+      const b = query.tokens[j] as NameToken;
+      if (a.cls !== "word" || b.cls !== "word" || a.abjad || b.abjad || a.text.length < 3 || b.text.length < 3) continue;
+      const text = a.text + b.text;
+      if (text.length < 6 || !isWord(text)) continue;
+      const replaced: NameToken = { text, cls: "word", abjad: false, skeleton: latinSkeleton(text), source: `${b.source ?? b.text} ${a.source ?? a.text}` };
+      const tokens = query.tokens.filter((_, k) => k !== i && k !== j);
+      tokens.splice(Math.min(i, j), 0, replaced);
+      readings.push({ ...query, tokens, compare: tokens.map((x) => x.text).join(" ") });
     }
   }
   // A space typed one or two letters off ("LAUREN TNKUNDA"): two adjacent words re-cut where both

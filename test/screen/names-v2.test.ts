@@ -58,6 +58,8 @@ beforeAll(() => {
     { id: "vostokpribor-nii", type: "organization", names: ["NAUCHNO-ISSLEDOVATELSKII INSTITUT VOSTOKPRIBOR"] },
     { id: "lyra-okb", type: "organization", names: ["OPYTNO-KONSTRUKTORSKOE BYURO LYRA"] },
     { id: "kalinet-npp", type: "organization", names: ["NPP KALINET"] },
+    { id: "rostamiabkenari", type: "person", names: ["ROSTAMIABKENARI, Mohammad"] },
+    { id: "darmansyah", type: "person", names: ["DARMANSYAH"] },
     { id: "tarlan-shargh", type: "organization", names: ["TARLAN SHARGH CEMENT CO."] },
     { id: "severny-korvel", type: "organization", names: ["SEVERNY KORVEL PLANT"] },
     { id: "veltor-aircraft", type: "organization", names: ["VELTOR AIRCRAFT REPAIR PLANT"] },
@@ -133,6 +135,13 @@ describeWithData("glued and split words", EVAL_FILES, () => {
   it("does not split a place written as one word into two name words", () => {
     // HONGKONG is a place word; read as HONG KONG it would weigh as two words of the record's name.
     expect(flagged("Hongkong Electric", "test-cases:zorya-hk")).toBe(false);
+  });
+
+  it("joins the words of a name written surname first in the order the record glues them", () => {
+    // "ROSTAMIABKENARI" is ROSTAMI + ABKENARI written as one word; written surname first, the two
+    // parts are the last word and the first.
+    expect(decision("ABKENARI, Mohammad Rostami", "test-cases:rostamiabkenari")).toBe("alert");
+    expect(decision("SYAH, Darman", "test-cases:darmansyah")).toBe("alert");
   });
 
   it("glues split query words into one list word", () => {
