@@ -2,7 +2,7 @@
  * Renders the `name.fuzzy` reason and the token alignment of a name match.
  */
 import { compoundParentEnd, successorClause, type NormalizedName } from "../normalize";
-import { acronymAlone, alignmentEvidence, brandAlone, commonSingle, comparableHow, distinctiveAnchor, evidenceDiscount, isAdjectiveOf, isPluralOf, listPatronymicsOmitted, omittedPatronymics, symbolNote, UNIT_ROLE, type MatchUnit, type NameAlignment, type NameAlgorithm, type NameUnits, type Reason } from "../score";
+import { acronymAlone, addedPlaces, alignmentEvidence, brandAlone, commonSingle, comparableHow, distinctiveAnchor, evidenceDiscount, isAdjectiveOf, isPluralOf, listPatronymicsOmitted, omittedPatronymics, symbolNote, UNIT_ROLE, type MatchUnit, type NameAlignment, type NameAlgorithm, type NameUnits, type Reason } from "../score";
 import type { AlignedTokens } from "./hit";
 
 /** What the name reason is rendered from. */
@@ -71,6 +71,9 @@ export function nameReason(e: NameEvidence, alg: NameAlgorithm): Reason {
     const word = unitLabel(e.candidate, e.candidateUnits.units[anchor] as MatchUnit);
     parts.push(`${generic.join(", ")}: descriptor word${generic.length === 1 ? "" : "s"} beside ${word}, a distinctive word matched exactly, cost ×${alg.genericAfterDistinctive}`);
   }
+  // A country or city the caller added after the name.
+  const places = addedPlaces(e.alignment, e.queryUnits, e.candidateUnits, alg).map((i) => coreLabel(e.query, e.queryUnits, i));
+  if (places.length > 0) parts.push(`${places.join(" ")}: a place the caller added, cost ×${alg.unmatchedPlaceFactor}`);
   // A patronymic the caller adds to a person's name the list writes whole without it.
   const patronymics = omittedPatronymics(e.alignment, e.queryUnits, e.candidateUnits, alg).map((i) => coreLabel(e.query, e.queryUnits, i));
   if (patronymics.length > 0) parts.push(`${patronymics.join(", ")}: patronymic${patronymics.length === 1 ? "" : "s"} the list name omits, cost ×${alg.unmatchedPatronymicFactor}`);

@@ -29,7 +29,7 @@ import { latinSkeleton } from "./skeleton";
 import { stripControls } from "./strip-controls";
 import { LEGAL_FORM_PHRASES, TITLE_PHRASES } from "./name-tables.generated";
 import { NUMBER_WORDS } from "./number-words";
-import { ABBREVIATIONS, DOTTED_END_FORMS, englishSingular, PLACE_WORDS, GENERIC_WORDS, HONORIFICS, LEGAL_FORM_FAMILIES, LEGAL_WORDS, PARTICLES, STOP_WORDS } from "./token-tables";
+import { ABBREVIATIONS, DOTTED_END_FORMS, englishSingular, PLACE_PHRASES, PLACE_WORDS, GENERIC_WORDS, HONORIFICS, LEGAL_FORM_FAMILIES, LEGAL_WORDS, PARTICLES, STOP_WORDS } from "./token-tables";
 import { transliterate, type Untransliterable } from "./transliterate";
 
 /** What a token is, which decides whether and how much it counts. */
@@ -54,6 +54,11 @@ export interface NameToken {
    * "PROM"), a number word read as its number ("FIRST" → "1").
    */
   readonly source?: string;
+  /**
+   * A word of a place written in two words ("HONG KONG"): it weighs as the word it is (a company may
+   * be named after it), and the caller adding it costs what an added place word does.
+   */
+  readonly place?: true;
 }
 
 /** Why a name cannot be screened. */
@@ -353,6 +358,17 @@ function classify(input: RawToken[], context: NameContext): NameToken[] {
     if (t.text.length === 1 && tokens[i - 1]?.cls === "legal" && tokens[i + 1]?.cls === "legal") tokens[i] = { ...t, cls: "legal", skeleton: "" };
   }
   if (orgLike) {
+    // A place written in two words ("HSJ ELECTRONIC HONG KONG LIMITED"): the caller adding it costs
+    // what an added place word does, but its words weigh as the words they are, since companies are
+    // named after such places too ("HONG KONG ELECTRONICS KISH CO").
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const a = tokens[i] as NameToken;
+      const b = tokens[i + 1] as NameToken;
+      if ((a.cls === "word" || a.cls === "place") && (b.cls === "word" || b.cls === "place") && PLACE_PHRASES.has(`${a.text} ${b.text}`)) {
+        if (a.cls === "word") tokens[i] = { ...a, place: true };
+        if (b.cls === "word") tokens[i + 1] = { ...b, place: true };
+      }
+    }
     // A compound entry's parent organisation (marker included) and a successor clause are list
     // wording, not the name: their words weigh as stop words.
     weighAsStopWords(tokens, 0, compoundParentEnd(tokens));

@@ -253,6 +253,17 @@ export const PLACE_WORDS: ReadonlySet<string> = new Set([
   "TUNIS", "VIENNA", "VILNIUS", "WARSAW", "YEREVAN", "ZURICH",
 ]);
 
+/**
+ * Places written in two words, each of which alone is no place ("HONG KONG", "SAUDI ARABIA"; a
+ * word that is, such as KOREA, is one already): in organisation names the caller adding one costs
+ * what an added place word does (see NameToken.place).
+ */
+export const PLACE_PHRASES: ReadonlySet<string> = new Set([
+  "HONG KONG", "SAUDI ARABIA", "SOUTH AFRICA", "NEW ZEALAND", "SRI LANKA", "COSTA RICA", "EL SALVADOR", "PUERTO RICO",
+  "UNITED KINGDOM", "UNITED STATES", "CZECH REPUBLIC", "DOMINICAN REPUBLIC", "KUALA LUMPUR", "NEW DELHI", "TEL AVIV",
+  "BUENOS AIRES", "SAO PAULO", "CAPE TOWN", "ST PETERSBURG", "SAINT PETERSBURG", "ADDIS ABABA", "PHNOM PENH", "ULAN BATOR",
+]);
+
 // Compares the word at [start, end) of `s` with `w`, as Array#sort ordered the table (code units).
 function compareWordAt(s: string, start: number, end: number, w: string): number {
   const n = Math.min(end - start, w.length);

@@ -275,6 +275,19 @@ export function omittedPatronymics(alignment: Pick<NameAlignment, "pairs" | "unm
 }
 
 /**
+ * The query's place words that the alignment left unmatched at `unmatchedPlaceFactor` (a country or
+ * city the caller added: the matched words weigh at least `placeEvidence` and the list name has no
+ * place of its own left unmatched), by core index; the name reason reads them.
+ * @example
+ * addedPlaces(alignment, units("ARMY SUPPLY BUREAU DAMASCUS"), units("ARMY SUPPLY BUREAU"), NAMES_V2) //=> [3]
+ */
+export function addedPlaces(alignment: Pick<NameAlignment, "pairs" | "unmatchedQuery" | "unmatchedCandidate">, q: NameUnits, c: NameUnits, alg: NameAlgorithm): number[] {
+  if (alignmentEvidence(alignment, q, c) < alg.placeEvidence) return [];
+  if (alignment.unmatchedCandidate.some((i) => c.units[i]?.role === UNIT_ROLE.place)) return [];
+  return alignment.unmatchedQuery.filter((i) => q.units[i]?.role === UNIT_ROLE.place);
+}
+
+/**
  * Whether a one-word query is a word too common to name anyone alone against this list name: its
  * weight (rarity × class factor) is below `commonSingleWeight` and the list name has more words.
  * (The alignment also exempts a distinctive word of an organisation's name matched exactly.)

@@ -64,7 +64,7 @@ const LATIN_WORD = /^[A-Z]+$/;
 
 // `personNameWord`: a person's list name's word after its first (see UNIT_ROLE: a patronymic there).
 function roleOf(t: NameToken, side: NameSide, personNameWord: boolean): number {
-  if (t.cls === "place") return UNIT_ROLE.place;
+  if (t.cls === "place" || t.place === true) return UNIT_ROLE.place;
   if (t.cls === "generic") return UNIT_ROLE.generic;
   if (t.cls !== "word" || t.abjad) return 0;
   if (side === "query") {

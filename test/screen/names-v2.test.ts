@@ -60,6 +60,7 @@ beforeAll(() => {
     { id: "kalinet-npp", type: "organization", names: ["NPP KALINET"] },
     { id: "rostamiabkenari", type: "person", names: ["ROSTAMIABKENARI, Mohammad"] },
     { id: "darmansyah", type: "person", names: ["DARMANSYAH"] },
+    { id: "korvant", type: "organization", names: ["KORVANT ELECTRONICS"] },
     { id: "tarlan-shargh", type: "organization", names: ["TARLAN SHARGH CEMENT CO."] },
     { id: "severny-korvel", type: "organization", names: ["SEVERNY KORVEL PLANT"] },
     { id: "veltor-aircraft", type: "organization", names: ["VELTOR AIRCRAFT REPAIR PLANT"] },
@@ -221,6 +222,13 @@ describeWithData("titles, omitted and contradicted names, extra words", EVAL_FIL
   it("lets a city or country after a company name cost little", () => {
     expect(decision("Army Supply Bureau Damascus", "ofac-sdn:15486")).toBe("alert");
     expect(flagged("Army Supply Bureau Syria", "ofac-sdn:15486")).toBe(true);
+  });
+
+  it("lets a place written in two words after a company name cost what a one-word place does", () => {
+    expect(decision("Korvant Electronics Hong Kong Limited", "test-cases:korvant")).toBe("alert");
+    expect(decision("Korvant Electronics Saudi Arabia", "test-cases:korvant")).toBe("alert");
+    const hit = screen("Korvant Electronics Hong Kong Limited").hits.find((h) => h.recordId === "korvant");
+    expect(hit?.reasons.find((r) => r.feature === "name.fuzzy")?.detail).toContain("HONG KONG: a place the caller added, cost ×0.3");
   });
 
   it("does not let two different places pass as the same name", () => {
