@@ -300,6 +300,18 @@ const ORTHOGRAPHIC: Readonly<Record<string, readonly string[]>> = {
   HIRSI: ["HIRSI", "HERSI", "XIRSI"],
   FARAH: ["FARAH", "FAARAH", "FAARAX"],
   HAJI: ["HAJI", "HAJJI", "HADJI", "XAAJI", "XAJI"],
+  // Common Arabic and Persian given names in the spellings of Arabic, Persian, Turkish and French
+  // romanisations (رضا REZA, RIZA, RIDA; يوسف YUSUF, YOUSSEF; مصطفى MUSTAFA, MOSTAFA, MUSTAPHA …).
+  RIDA: ["RIDA", "RIDHA", "REDA", "REZA", "RIZA"],
+  YUSUF: ["YUSUF", "YOUSUF", "YOUSEF", "YOUSSEF", "YUSEF", "YOUSIF", "YUSIF", "YOSEF"],
+  MUSTAFA: ["MUSTAFA", "MOSTAFA", "MUSTAPHA", "MOSTAPHA", "MUSTAFAH"],
+  IBRAHIM: ["IBRAHIM", "EBRAHIM", "IBRAHEEM", "IBRAGIM"],
+  KHALID: ["KHALID", "KHALED", "KHALEED"],
+  MAHDI: ["MAHDI", "MEHDI", "MEHDY"],
+  NASIR: ["NASIR", "NASSER", "NASER", "NASSIR"],
+  SALIH: ["SALIH", "SALEH"],
+  YASIN: ["YASIN", "YASSIN", "YASSINE", "YASEEN"],
+  HAFIZ: ["HAFIZ", "HAFEZ", "HAFEEZ"],
 };
 const romanised: Record<string, string[]> = {};
 for (const table of [ROMANISED, ORTHOGRAPHIC]) for (const [id, forms] of Object.entries(table)) for (const f of forms) (romanised[f] ??= []).push(id);

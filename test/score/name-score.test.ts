@@ -720,6 +720,26 @@ describe("a one-word query of a word many listed names hold", () => {
   });
 });
 
+describe("Arabic and Persian given names in their common romanisations", () => {
+  it.each([
+    ["RIZA", "REZA"],
+    ["RIDHA", "REZA"],
+    ["MUSTAPHA", "MOSTAFA"],
+    ["YOUSSEF", "YUSUF"],
+    ["EBRAHIM", "IBRAHIM"],
+    ["MEHDI", "MAHDI"],
+    ["NASSER", "NASIR"],
+    ["YASSINE", "YASEEN"],
+  ])("%s ~ %s: one name", (a, b) => {
+    expect(tokenSimilarity(tok(a), tok(b), NAMES_V2)).toBeGreaterThanOrEqual(NAMES_V2.symbolSimilarity);
+  });
+
+  it("keeps names that differ in the Arabic apart (SALAH is not SALIH, NAZIR not NASIR)", () => {
+    expect(tokenSimilarity(tok("SALAH"), tok("SALIH"), NAMES_V2)).toBeLessThan(NAMES_V2.symbolSimilarity);
+    expect(tokenSimilarity(tok("NAZIR"), tok("NASIR"), NAMES_V2)).toBeLessThan(NAMES_V2.symbolSimilarity);
+  });
+});
+
 describe("Arabic given names in Somali orthography, and MOHD", () => {
   // Somali writes ح as X and ع as C, long vowels doubled: MAXAMED is MOHAMED, CABDULLAAHI ABDULLAHI.
   it.each([
