@@ -110,6 +110,9 @@ function addLegalPhrase(key: string, family: string): void {
 for (const [family, forms] of Object.entries(LEGAL_FORM_FAMILIES)) for (const form of forms) addLegalPhrase(form.replace(/\./g, ""), family);
 for (const [phrase, family] of Object.entries(LEGAL_FORM_PHRASES)) addLegalPhrase(phrase, family);
 
+/** The first words of two-word places (a name's word pairs are looked up only from one of them). */
+const PLACE_PHRASE_FIRST = new Set([...PLACE_PHRASES].map((p) => p.split(" ")[0] as string));
+
 /** Title phrases (rigour's person-name prefixes), by first word: longest phrase length. */
 const TITLES = new Set(TITLE_PHRASES);
 const TITLE_FIRST_WORDS = new Map<string, number>();
@@ -364,7 +367,7 @@ function classify(input: RawToken[], context: NameContext): NameToken[] {
     for (let i = 0; i + 1 < tokens.length; i++) {
       const a = tokens[i] as NameToken;
       const b = tokens[i + 1] as NameToken;
-      if ((a.cls === "word" || a.cls === "place") && (b.cls === "word" || b.cls === "place") && PLACE_PHRASES.has(`${a.text} ${b.text}`)) {
+      if (PLACE_PHRASE_FIRST.has(a.text) && (a.cls === "word" || a.cls === "place") && (b.cls === "word" || b.cls === "place") && PLACE_PHRASES.has(`${a.text} ${b.text}`)) {
         if (a.cls === "word") tokens[i] = { ...a, place: true };
         if (b.cls === "word") tokens[i + 1] = { ...b, place: true };
       }
