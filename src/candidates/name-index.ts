@@ -1090,10 +1090,12 @@ export function queryReadings(index: NameIndex, query: NormalizedName): Normaliz
     return undefined;
   };
   // A reading: `len` tokens from `at` read as list words (each keeps what the query wrote).
-  const readAs = (at: number, len: number, words: readonly string[], source: string): void => {
-    const replaced = words.map((text): NameToken => ({ text, cls: "word", abjad: false, skeleton: latinSkeleton(text), source }));
-    const tokens = [...query.tokens.slice(0, at), ...replaced, ...query.tokens.slice(at + len)];
+  const listWord = (text: string, source: string): NameToken => ({ text, cls: "word", abjad: false, skeleton: latinSkeleton(text), source });
+  const read = (tokens: NameToken[]): void => {
     readings.push({ ...query, tokens, compare: tokens.map((x) => x.text).join(" ") });
+  };
+  const readAs = (at: number, len: number, words: readonly string[], source: string): void => {
+    read([...query.tokens.slice(0, at), ...words.map((text) => listWord(text, source)), ...query.tokens.slice(at + len)]);
   };
   const plain = (t: NameToken | undefined): boolean => t !== undefined && !t.abjad && (t.cls === "word" || t.cls === "generic" || t.cls === "place");
   // Letters spaced out ("A R M Y  S U P P L Y", or a tab / no-break space after every letter): a
@@ -1125,21 +1127,21 @@ export function queryReadings(index: NameIndex, query: NormalizedName): Normaliz
   // joined in that order when together they are a list word of six letters or more.
   if (query.context === "person" || query.context === "any") {
     const n = query.tokens.length;
-    const pairs: [number, number][] = [];
-    for (let i = 1; i < n; i++) pairs.push([i, i - 1]);
-    if (n >= 3) pairs.push([n - 1, 0]);
-    for (const [i, j] of pairs) {
-      if (readings.length >= MAX_READINGS) break;
-      const a = query.tokens[i] as NameToken;
-      const b = query.tokens[j] as NameToken;
-      if (a.cls !== "word" || b.cls !== "word" || a.abjad || b.abjad || a.text.length < 3 || b.text.length < 3) continue;
+    // Word `later` written after word `earlier` and joined after it; the joined word where `earlier` stood.
+    const joinedAfter = (later: number, earlier: number): string | undefined => {
+      const a = query.tokens[later] as NameToken;
+      const b = query.tokens[earlier] as NameToken;
+      if (readings.length >= MAX_READINGS || a.cls !== "word" || b.cls !== "word" || a.abjad || b.abjad || a.text.length < 3 || b.text.length < 3) return undefined;
       const text = a.text + b.text;
-      if (text.length < 6 || !isWord(text)) continue;
-      const replaced: NameToken = { text, cls: "word", abjad: false, skeleton: latinSkeleton(text), source: `${b.source ?? b.text} ${a.source ?? a.text}` };
-      const tokens = query.tokens.filter((_, k) => k !== i && k !== j);
-      tokens.splice(Math.min(i, j), 0, replaced);
-      readings.push({ ...query, tokens, compare: tokens.map((x) => x.text).join(" ") });
+      return text.length >= 6 && isWord(text) ? text : undefined;
+    };
+    const sourceOf = (t: NameToken): string => t.source ?? t.text;
+    for (let i = 1; i < n; i++) {
+      const text = joinedAfter(i, i - 1);
+      if (text !== undefined) readAs(i - 1, 2, [text], `${sourceOf(query.tokens[i - 1] as NameToken)} ${sourceOf(query.tokens[i] as NameToken)}`);
     }
+    const text = n >= 3 ? joinedAfter(n - 1, 0) : undefined;
+    if (text !== undefined) read([listWord(text, `${sourceOf(query.tokens[0] as NameToken)} ${sourceOf(query.tokens[n - 1] as NameToken)}`), ...query.tokens.slice(1, n - 1)]);
   }
   // A space typed one or two letters off ("LAUREN TNKUNDA"): two adjacent words re-cut where both
   // parts are list words.
